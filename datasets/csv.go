@@ -1,0 +1,219 @@
+package datasets
+
+import (
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+)
+
+// CSVOptions override what the reader would otherwise detect. The zero
+// value detects everything.
+type CSVOptions struct {
+	Delimiter rune     // ';', ',' or '\t'; 0 detects
+	Decimal   Decimal  // DecimalComma or DecimalPoint; DecimalAuto detects
+	Encoding  Encoding // EncodingUTF8 or EncodingWindows1252; EncodingAuto detects
+}
+
+// CSVInfo tells what the reader detected, for the run log.
+type CSVInfo struct {
+	Delimiter rune
+	Decimal   Decimal
+	Encoding  Encoding
+	Header    []string
+}
+
+// ReadCSVHeader reads only the header of a CSV file and reports the
+// detected delimiter and encoding; the plan validator uses it to check
+// column names before anything runs.
+func ReadCSVHeader(r io.Reader, name string, opt CSVOptions) (*CSVInfo, error) {
+	tr, sample, err := newTextReader(r, name, opt.Encoding)
+	if err != nil {
+		return nil, err
+	}
+	info := &CSVInfo{Delimiter: opt.Delimiter, Decimal: opt.Decimal, Encoding: tr.enc}
+	if info.Delimiter == 0 {
+		info.Delimiter = sniffDelimiter(sample)
+	}
+	cr := newCSV(tr, info.Delimiter)
+	header, err := readHeader(cr, name)
+	if err != nil {
+		return nil, err
+	}
+	info.Header = header
+	return info, nil
+}
+
+func newCSV(r io.Reader, delim rune) *csv.Reader {
+	cr := csv.NewReader(r)
+	cr.Comma = delim
+	cr.FieldsPerRecord = -1 // checked here, with a better message
+	cr.ReuseRecord = true
+	return cr
+}
+
+func readHeader(cr *csv.Reader, name string) ([]string, error) {
+	rec, err := cr.Read()
+	if err == io.EOF {
+		return nil, &InputError{File: name, Msg: "the file is empty"}
+	}
+	if err != nil {
+		return nil, csvError(name, err)
+	}
+	header := make([]string, len(rec))
+	for i, h := range rec {
+		header[i] = trimSpace(strings.TrimPrefix(h, "\ufeff"))
+	}
+	return header, nil
+}
+
+// csvError turns an error of encoding/csv or of the text reader into an
+// InputError with file and line.
+func csvError(name string, err error) error {
+	var ie *InputError
+	if errors.As(err, &ie) {
+		return ie
+	}
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		msg := pe.Err.Error()
+		switch {
+		case errors.Is(pe.Err, csv.ErrBareQuote):
+			msg = `a quote (") inside an unquoted field; quote the whole field or remove the quote`
+		case errors.Is(pe.Err, csv.ErrQuote):
+			msg = `a quoted field is not closed (missing ")`
+		}
+		return &InputError{File: name, Line: pe.Line, Msg: msg}
+	}
+	return &InputError{File: name, Msg: "cannot read: " + err.Error()}
+}
+
+// ReadCSV reads the columns of spec from a CSV file written the way
+// German municipal exports are: delimiter ";", "," or tab, decimal comma
+// or point, UTF-8 (with or without byte order mark) or Windows-1252, the
+// official placeholder signs for missing values. name is used in error
+// messages. The file is streamed: only the Spec's columns are kept.
+func ReadCSV(r io.Reader, name string, spec Spec, opt CSVOptions) (*Table, error) {
+	tr, sample, err := newTextReader(r, name, opt.Encoding)
+	if err != nil {
+		return nil, err
+	}
+	delim := opt.Delimiter
+	if delim == 0 {
+		delim = sniffDelimiter(sample)
+	}
+	cr := newCSV(tr, delim)
+	header, err := readHeader(cr, name)
+	if err != nil {
+		return nil, err
+	}
+	keyCol, yearCol, dimCols, valCols, err := resolveColumns(name, header, spec, delim)
+	if err != nil {
+		return nil, err
+	}
+	dec := opt.Decimal
+	if dec == DecimalAuto {
+		if dec, err = sniffDecimal(name, sample, delim, header, valCols); err != nil {
+			return nil, err
+		}
+	}
+	t := &Table{
+		Name:   name,
+		Spec:   spec,
+		Dims:   make([][]string, len(dimCols)),
+		Values: make([][]float64, len(valCols)),
+		Flags:  make([][]Flag, len(valCols)),
+	}
+	intern := make(map[string]string)
+	internS := func(s string) string {
+		if v, ok := intern[s]; ok {
+			return v
+		}
+		s = strings.Clone(s)
+		intern[s] = s
+		return s
+	}
+	yearCache := make(map[string]int)
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, csvError(name, err)
+		}
+		line, _ := cr.FieldPos(0)
+		if len(rec) != len(header) {
+			if len(rec) == 1 && trimSpace(rec[0]) == "" {
+				continue // a line of blanks
+			}
+			return nil, &InputError{File: name, Line: line, Msg: fmt.Sprintf(
+				"the line has %d fields, the header %d (delimiter %s)", len(rec), len(header), delimName(delim))}
+		}
+		key := trimSpace(rec[keyCol])
+		if key == "" {
+			return nil, &InputError{File: name, Line: line, Column: header[keyCol], Msg: "the area key is empty"}
+		}
+		year := spec.FixedYear
+		if yearCol >= 0 {
+			ys := trimSpace(rec[yearCol])
+			y, ok := yearCache[ys]
+			if !ok {
+				y, err = parseYear(ys)
+				if err != nil {
+					return nil, &InputError{File: name, Line: line, Column: header[yearCol], Msg: fmt.Sprintf("%q %s", ys, err)}
+				}
+				yearCache[strings.Clone(ys)] = y
+			}
+			year = y
+		}
+		t.Keys = append(t.Keys, internS(key))
+		t.Years = append(t.Years, year)
+		t.Lines = append(t.Lines, line)
+		for i, c := range dimCols {
+			t.Dims[i] = append(t.Dims[i], internS(trimSpace(rec[c])))
+		}
+		for i, c := range valCols {
+			v, f, err := ParseNumber(rec[c], dec)
+			if err != nil {
+				return nil, numberError(name, line, header[c], rec[c], dec, err)
+			}
+			t.Values[i] = append(t.Values[i], v)
+			t.Flags[i] = append(t.Flags[i], f)
+		}
+	}
+	if t.Len() == 0 {
+		return nil, &InputError{File: name, Msg: "the file has a header but no data rows"}
+	}
+	return t, nil
+}
+
+func numberError(name string, line int, column, text string, dec Decimal, err error) *InputError {
+	text = trimSpace(text)
+	if errors.Is(err, errMixed) {
+		other := "decimal point"
+		if dec == DecimalPoint {
+			other = "decimal comma"
+		}
+		return &InputError{File: name, Line: line, Column: column, Msg: fmt.Sprintf(
+			"%q looks like a number with a %s, but this file uses a %s: mixed decimal conventions", text, other, dec)}
+	}
+	return &InputError{File: name, Line: line, Column: column, Msg: fmt.Sprintf("%q %s", text, err)}
+}
+
+// parseYear reads a four-digit year.
+func parseYear(s string) (int, error) {
+	y, err := strconv.Atoi(s)
+	if err != nil {
+		if s == "" {
+			return 0, errors.New("is not a year (the year is empty)")
+		}
+		return 0, errors.New("is not a year")
+	}
+	if y < 1800 || y > 2200 {
+		return 0, errors.New("is not a plausible year")
+	}
+	return y, nil
+}

@@ -1,0 +1,315 @@
+package datasets
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+)
+
+// Panel holds variables per area and year on one fixed area order. A
+// variable's values are laid out year-major: the value of area a in year
+// index y is at y*len(Keys)+a. Missing values are NaN with a Flag saying
+// why.
+type Panel struct {
+	Keys  []string // area keys in the Panel's order (sorted)
+	Years []int    // ascending
+	names []string
+	vars  map[string]*Series
+	where map[string]string // area key → where it was first seen, for messages
+	Notes []string          // things the user should know, e.g. years a table lacks
+}
+
+// Series is one variable on a Panel: values and flags, year-major.
+type Series struct {
+	Values []float64
+	Flags  []Flag
+}
+
+// NewSeries returns a series of n zero values without flags.
+func NewSeries(n int) *Series {
+	return &Series{Values: make([]float64, n), Flags: make([]Flag, n)}
+}
+
+// NewPanel returns an empty Panel on the given areas and years, for
+// variables that are not read from tables (aggregates, for example).
+func NewPanel(keys []string, years []int) *Panel {
+	return &Panel{Keys: keys, Years: years, vars: map[string]*Series{}, where: map[string]string{}}
+}
+
+// Var returns the named variable or nil.
+func (p *Panel) Var(name string) *Series { return p.vars[name] }
+
+// Names returns the variable names in the order they were added.
+func (p *Panel) Names() []string { return p.names }
+
+// Len returns the number of cells of every variable: areas × years.
+func (p *Panel) Len() int { return len(p.Keys) * len(p.Years) }
+
+// YearIndex returns the position of year y in p.Years, or -1.
+func (p *Panel) YearIndex(y int) int {
+	i := sort.SearchInts(p.Years, y)
+	if i < len(p.Years) && p.Years[i] == y {
+		return i
+	}
+	return -1
+}
+
+// Where returns where an area key was first seen ("file:line"), for
+// messages about keys that do not match.
+func (p *Panel) Where(key string) string { return p.where[key] }
+
+// Set adds or replaces a variable, for values that do not come from a
+// table (for example an area's size from its geometry).
+func (p *Panel) Set(name string, s *Series) error {
+	if len(s.Values) != p.Len() || len(s.Flags) != p.Len() {
+		return fmt.Errorf("variable %q has %d values, the panel %d", name, len(s.Values), p.Len())
+	}
+	if _, ok := p.vars[name]; !ok {
+		p.names = append(p.names, name)
+	}
+	p.vars[name] = s
+	return nil
+}
+
+// VariableSpec says how one variable is read: the value column of a
+// table, summed over the rows that pass every filter. In a wide table
+// (no dimensions) exactly one row per area and year is summed; in a long
+// table, combinations without a row count as zero, as exports commonly
+// leave out empty cells.
+type VariableSpec struct {
+	Name   string
+	Table  *Table
+	Column string
+	Where  []Filter
+}
+
+// BuildPanel reads the variables of specs into a Panel. years restricts
+// the Panel to those years; nil takes every year found. It checks that
+// no table has duplicate rows, that every table covers the same areas,
+// and that no area lacks a year that the table has for other areas.
+func BuildPanel(specs []VariableSpec, years []int) (*Panel, error) {
+	var tables []*Table
+	seenT := map[*Table]bool{}
+	for _, s := range specs {
+		if !seenT[s.Table] {
+			seenT[s.Table] = true
+			tables = append(tables, s.Table)
+		}
+	}
+	for _, t := range tables {
+		if err := t.CheckUnique(); err != nil {
+			return nil, err
+		}
+	}
+	p := &Panel{vars: map[string]*Series{}, where: map[string]string{}}
+
+	// Years: given, or all found.
+	if years != nil {
+		p.Years = append([]int(nil), years...)
+		sort.Ints(p.Years)
+	} else {
+		ys := map[int]bool{}
+		for _, t := range tables {
+			for _, y := range t.Years {
+				ys[y] = true
+			}
+		}
+		for y := range ys {
+			p.Years = append(p.Years, y)
+		}
+		sort.Ints(p.Years)
+	}
+	inYears := func(y int) bool { return p.YearIndex(y) >= 0 }
+
+	// Areas: the union over all tables, each table checked against it.
+	keysOf := make([]map[string]int, len(tables)) // key → first row
+	for ti, t := range tables {
+		m := map[string]int{}
+		for i, k := range t.Keys {
+			if !inYears(t.Years[i]) {
+				continue
+			}
+			if _, ok := m[k]; !ok {
+				m[k] = i
+				if _, seen := p.where[k]; !seen {
+					p.where[k] = t.Loc(i)
+				}
+			}
+		}
+		if len(m) == 0 {
+			return nil, &InputError{File: t.Name, Msg: fmt.Sprintf("no row for the years %s", yearList(p.Years))}
+		}
+		keysOf[ti] = m
+	}
+	for k := range p.where {
+		p.Keys = append(p.Keys, k)
+	}
+	sort.Strings(p.Keys)
+	for ti, t := range tables {
+		var missing []string
+		for _, k := range p.Keys {
+			if _, ok := keysOf[ti][k]; !ok {
+				missing = append(missing, fmt.Sprintf("%q (%s)", k, p.where[k]))
+			}
+		}
+		if len(missing) > 0 {
+			return nil, &InputError{File: t.Name, Msg: fmt.Sprintf("%d area(s) found in other tables have no row here: %s",
+				len(missing), listSome(missing, 5))}
+		}
+	}
+	keyIdx := make(map[string]int, len(p.Keys))
+	for i, k := range p.Keys {
+		keyIdx[k] = i
+	}
+
+	// Years per table: every area must have every year the table has.
+	nA, nY := len(p.Keys), len(p.Years)
+	tableYears := make([][]bool, len(tables)) // [table][year index]
+	for ti, t := range tables {
+		has := make([]bool, nY)
+		cover := make([]bool, nA*nY)
+		for i, k := range t.Keys {
+			yi := p.YearIndex(t.Years[i])
+			if yi < 0 {
+				continue
+			}
+			has[yi] = true
+			cover[yi*nA+keyIdx[k]] = true
+		}
+		var missing []string
+		for yi := range p.Years {
+			if !has[yi] {
+				p.Notes = append(p.Notes, fmt.Sprintf("%s has no data for %d; its variables are missing in that year", t.Name, p.Years[yi]))
+				continue
+			}
+			for a, k := range p.Keys {
+				if !cover[yi*nA+a] {
+					missing = append(missing, fmt.Sprintf("area %q in %d", k, p.Years[yi]))
+				}
+			}
+		}
+		if len(missing) > 0 {
+			return nil, &InputError{File: t.Name, Msg: fmt.Sprintf("missing rows (the table has these years for other areas): %s", listSome(missing, 5))}
+		}
+		tableYears[ti] = has
+	}
+
+	// The variables.
+	for _, s := range specs {
+		if _, dup := p.vars[s.Name]; dup {
+			return nil, fmt.Errorf("variable %q is defined twice", s.Name)
+		}
+		t := s.Table
+		col := t.ValueIndex(s.Column)
+		if col < 0 {
+			return nil, fmt.Errorf("variable %q: column %q was not read from %s", s.Name, s.Column, t.Name)
+		}
+		dims := make([]int, len(s.Where))
+		for i, f := range s.Where {
+			dims[i] = t.DimIndex(f.Column)
+			if dims[i] < 0 {
+				return nil, fmt.Errorf("variable %q: filter column %q was not read from %s", s.Name, f.Column, t.Name)
+			}
+		}
+		ser := NewSeries(p.Len())
+		ti := indexOf(tables, t)
+		for yi := range p.Years {
+			if !tableYears[ti][yi] {
+				for a := 0; a < nA; a++ {
+					ser.Values[yi*nA+a] = math.NaN()
+					ser.Flags[yi*nA+a] = NoData
+				}
+			}
+		}
+		matched := 0
+		cache := make([]map[string]bool, len(s.Where))
+		for i := range cache {
+			cache[i] = map[string]bool{}
+		}
+	rows:
+		for i, k := range t.Keys {
+			yi := p.YearIndex(t.Years[i])
+			if yi < 0 {
+				continue
+			}
+			for fi, f := range s.Where {
+				v := t.Dims[dims[fi]][i]
+				ok, known := cache[fi][v]
+				if !known {
+					var err error
+					ok, err = f.match(v)
+					if err != nil {
+						return nil, t.errAt(i, f.Column, "%v", err)
+					}
+					cache[fi][v] = ok
+				}
+				if !ok {
+					continue rows
+				}
+			}
+			matched++
+			c := yi*nA + keyIdx[k]
+			ser.Values[c] += t.Values[col][i]
+			ser.Flags[c] |= t.Flags[col][i]
+		}
+		if matched == 0 && len(s.Where) > 0 {
+			return nil, &InputError{File: t.Name, Msg: fmt.Sprintf("variable %q: no row matches %s", s.Name, describeFilters(s.Where, t))}
+		}
+		p.names = append(p.names, s.Name)
+		p.vars[s.Name] = ser
+	}
+	return p, nil
+}
+
+func describeFilters(fs []Filter, t *Table) string {
+	var parts []string
+	for _, f := range fs {
+		vals := map[string]bool{}
+		if d := t.DimIndex(f.Column); d >= 0 {
+			for _, v := range t.Dims[d] {
+				vals[v] = true
+				if len(vals) > 12 {
+					break
+				}
+			}
+		}
+		var list []string
+		for v := range vals {
+			list = append(list, v)
+		}
+		sort.Strings(list)
+		parts = append(parts, fmt.Sprintf("%s: %s (values in the table: %s)", f.Column, f.Text, quoteList(list, 12)))
+	}
+	return strings.Join(parts, "; ")
+}
+
+func indexOf(ts []*Table, t *Table) int {
+	for i, x := range ts {
+		if x == t {
+			return i
+		}
+	}
+	return -1
+}
+
+func listSome(items []string, n int) string {
+	if len(items) <= n {
+		return strings.Join(items, ", ")
+	}
+	return strings.Join(items[:n], ", ") + fmt.Sprintf(" and %d more", len(items)-n)
+}
+
+func yearList(ys []int) string {
+	if len(ys) == 0 {
+		return "(none)"
+	}
+	if len(ys) > 2 && ys[len(ys)-1]-ys[0] == len(ys)-1 {
+		return fmt.Sprintf("%d–%d", ys[0], ys[len(ys)-1])
+	}
+	parts := make([]string, len(ys))
+	for i, y := range ys {
+		parts[i] = fmt.Sprint(y)
+	}
+	return strings.Join(parts, ", ")
+}

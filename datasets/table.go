@@ -1,0 +1,261 @@
+package datasets
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Spec names the columns of an input table that a plan uses. Only these
+// are read; every other column is skipped without being parsed.
+type Spec struct {
+	Key       string   // column with the area key, read as text ("01" stays "01")
+	Year      string   // column with the year; "" if the table holds one year only
+	FixedYear int      // the year of a table without a year column
+	Dims      []string // dimension columns of a long table (age, sex, ...), read as text
+	Values    []string // numeric columns
+}
+
+// Table is an input table reduced to the columns of its Spec, one entry
+// per data row. Dims, Values and Flags are indexed like Spec.Dims and
+// Spec.Values.
+type Table struct {
+	Name   string      // the file name used in messages
+	Spec   Spec        // what was read
+	Keys   []string    // area key per row
+	Years  []int       // year per row
+	Dims   [][]string  // [dimension][row]
+	Values [][]float64 // [value column][row]; NaN where missing
+	Flags  [][]Flag    // [value column][row]
+	Lines  []int       // source line (CSV) or 1-based row (Parquet, Arrow) per row
+	ByRow  bool        // Lines counts rows, not text lines
+}
+
+// Len returns the number of data rows.
+func (t *Table) Len() int { return len(t.Keys) }
+
+// Loc returns "file:line" (or "file: row n") of row i, for messages.
+func (t *Table) Loc(i int) string {
+	if t.ByRow {
+		return fmt.Sprintf("%s: row %d", t.Name, t.Lines[i])
+	}
+	return fmt.Sprintf("%s:%d", t.Name, t.Lines[i])
+}
+
+// errAt builds an InputError for row i.
+func (t *Table) errAt(i int, column, format string, args ...any) *InputError {
+	return &InputError{File: t.Name, Line: t.Lines[i], row: t.ByRow, Column: column, Msg: fmt.Sprintf(format, args...)}
+}
+
+// ValueIndex returns the position of a value column in t.Values, or -1.
+func (t *Table) ValueIndex(column string) int {
+	for i, c := range t.Spec.Values {
+		if c == column {
+			return i
+		}
+	}
+	return -1
+}
+
+// DimIndex returns the position of a dimension column in t.Dims, or -1.
+func (t *Table) DimIndex(column string) int {
+	for i, c := range t.Spec.Dims {
+		if c == column {
+			return i
+		}
+	}
+	return -1
+}
+
+// CheckUnique reports the first two rows with the same area, year and
+// dimension values: in a wide table one row per area and year, in a long
+// table one row per area, year and combination of dimensions.
+func (t *Table) CheckUnique() error {
+	seen := make(map[string]int, t.Len())
+	var b strings.Builder
+	for i := range t.Keys {
+		b.Reset()
+		b.WriteString(t.Keys[i])
+		fmt.Fprintf(&b, "\x00%d", t.Years[i])
+		for _, d := range t.Dims {
+			b.WriteByte(0)
+			b.WriteString(d[i])
+		}
+		k := b.String()
+		if j, dup := seen[k]; dup {
+			what := fmt.Sprintf("area %q, year %d", t.Keys[i], t.Years[i])
+			for di, d := range t.Dims {
+				what += fmt.Sprintf(", %s %q", t.Spec.Dims[di], d[i])
+			}
+			hint := ""
+			if !t.sameValues(i, j) {
+				hint = "; the rows differ in their values: if the table is long (one row per age, sex, ...), name all its dimension columns in the plan"
+			}
+			return t.errAt(i, "", "duplicate row for %s: the same as line %d%s", what, t.Lines[j], hint)
+		}
+		seen[k] = i
+	}
+	return nil
+}
+
+// sameValues reports whether rows i and j hold the same values.
+func (t *Table) sameValues(i, j int) bool {
+	for c := range t.Values {
+		a, b := t.Values[c][i], t.Values[c][j]
+		if a != b && !(a != a && b != b) || t.Flags[c][i] != t.Flags[c][j] {
+			return false
+		}
+	}
+	return true
+}
+
+// resolveColumns finds the Spec's columns in a header and returns their
+// positions: key, year (-1 if none), dims, values. A missing column is an
+// error with the closest existing names; a header that looks like one
+// column holding several names points at the delimiter.
+func resolveColumns(name string, header []string, spec Spec, delim rune) (key, year int, dims, vals []int, err error) {
+	index := make(map[string]int, len(header))
+	for i, h := range header {
+		if _, dup := index[h]; dup && h != "" {
+			return 0, 0, nil, nil, &InputError{File: name, Line: 1, Column: h, Msg: "the header names this column twice"}
+		}
+		index[h] = i
+	}
+	find := func(col, role string) (int, error) {
+		if i, ok := index[col]; ok {
+			return i, nil
+		}
+		return -1, missingColumnError(name, header, col, role, delim)
+	}
+	if key, err = find(spec.Key, "area key"); err != nil {
+		return
+	}
+	year = -1
+	if spec.Year != "" {
+		if year, err = find(spec.Year, "year"); err != nil {
+			return
+		}
+	}
+	for _, d := range spec.Dims {
+		var i int
+		if i, err = find(d, "dimension"); err != nil {
+			return
+		}
+		dims = append(dims, i)
+	}
+	for _, v := range spec.Values {
+		var i int
+		if i, err = find(v, "value"); err != nil {
+			return
+		}
+		vals = append(vals, i)
+	}
+	return
+}
+
+func missingColumnError(name string, header []string, col, role string, delim rune) error {
+	msg := fmt.Sprintf("%s column %q not found", role, col)
+	if hint := DelimiterHint(header, delim); hint != "" {
+		return &InputError{File: name, Line: 1, Msg: msg + "; " + hint}
+	}
+	if s := Suggest(col, header); s != "" {
+		msg += fmt.Sprintf("; did you mean %q?", s)
+	}
+	msg += " (columns: " + quoteList(header, 12) + ")"
+	return &InputError{File: name, Line: 1, Msg: msg}
+}
+
+// DelimiterHint explains a header that was read as a single column
+// holding another delimiter: "the header is a single column "a,b": the
+// file seems to be delimited by ",", not ";"". It returns "" otherwise.
+func DelimiterHint(header []string, delim rune) string {
+	if len(header) != 1 {
+		return ""
+	}
+	for _, d := range []rune{';', '\t', ',', '|'} {
+		if d != delim && strings.ContainsRune(header[0], d) {
+			return fmt.Sprintf("the header is a single column %q: the file seems to be delimited by %s, not %s", header[0], delimName(d), delimName(delim))
+		}
+	}
+	return ""
+}
+
+func delimName(d rune) string {
+	switch d {
+	case ';':
+		return `";"`
+	case ',':
+		return `","`
+	case '\t':
+		return "tab"
+	case 0:
+		return "(none)"
+	}
+	return fmt.Sprintf("%q", d)
+}
+
+func quoteList(names []string, max int) string {
+	var parts []string
+	for i, n := range names {
+		if i == max {
+			parts = append(parts, fmt.Sprintf("… %d more", len(names)-max))
+			break
+		}
+		parts = append(parts, fmt.Sprintf("%q", n))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// Suggest returns the candidate closest to name if it is close enough to
+// be a likely misspelling (up to two or three edits, ignoring case), or
+// a candidate one of them begins with; "" if there is none.
+func Suggest(name string, candidates []string) string {
+	best, bestD := "", 1<<30
+	sorted := append([]string(nil), candidates...)
+	sort.Strings(sorted)
+	for _, c := range sorted {
+		d := editDistance(strings.ToLower(name), strings.ToLower(c))
+		if d < bestD {
+			best, bestD = c, d
+		}
+	}
+	limit := 2
+	if len(name) > 8 {
+		limit = 3
+	}
+	if bestD <= limit {
+		return best
+	}
+	// A candidate that begins the name or that the name begins, such as
+	// "einwohner" for "einwohnerzahl".
+	best = ""
+	low := strings.ToLower(name)
+	for _, c := range sorted {
+		lc := strings.ToLower(c)
+		if len(lc) >= 4 && len(low) >= 4 && (strings.HasPrefix(low, lc) || strings.HasPrefix(lc, low)) && len(c) > len(best) {
+			best = c
+		}
+	}
+	return best
+}
+
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
