@@ -2,7 +2,10 @@ module planatlas
 
 go 1.26
 
-require github.com/apache/arrow-go/v18 v18.8.0
+require (
+	github.com/apache/arrow-go/v18 v18.8.0
+	github.com/paulmach/orb v0.14.0
+)
 
 require (
 	github.com/andybalholm/brotli v1.2.3 // indirect

@@ -1,0 +1,124 @@
+package geo
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/paulmach/orb"
+)
+
+// Areas are the planning areas: key, name, parent (district) and
+// geometry, in one order. Geometries are in CRS, which is planar
+// (projected) once the areas are read.
+type Areas struct {
+	File        string // the file they were read from, for messages
+	CRS         CRS
+	Keys        []string
+	Names       []string
+	Parents     []string // key of the parent area (Stadtteil); "" if none
+	ParentNames []string // name of the parent; the key if no name is given
+	Geoms       []orb.MultiPolygon
+	features    []int // 1-based feature position in the file
+}
+
+// Len returns the number of areas.
+func (a *Areas) Len() int { return len(a.Keys) }
+
+// AreaM2 returns the area of area i in square metres.
+func (a *Areas) AreaM2(i int) float64 { return multiPolygonArea(a.Geoms[i]) }
+
+// Bound returns the bounding box of all areas.
+func (a *Areas) Bound() orb.Bound {
+	var b orb.Bound
+	for i, g := range a.Geoms {
+		if i == 0 {
+			b = g.Bound()
+		} else {
+			b = b.Union(g.Bound())
+		}
+	}
+	return b
+}
+
+// Join returns the areas in the order of keys, the Panel's area order.
+// Every key of the data without a geometry and every geometry without
+// data is reported in one JoinError; where tells where a data key was
+// seen ("file:line"). Keys that differ only by leading zeros get a hint,
+// as spreadsheets like to drop them.
+func (a *Areas) Join(keys []string, where func(key string) string) (*Areas, error) {
+	idx := make(map[string]int, a.Len())
+	for i, k := range a.Keys {
+		idx[k] = i
+	}
+	out := &Areas{File: a.File, CRS: a.CRS}
+	je := &JoinError{GeomFile: a.File}
+	inData := make(map[string]bool, len(keys))
+	var missData []string
+	for _, k := range keys {
+		inData[k] = true
+		i, ok := idx[k]
+		if !ok {
+			missData = append(missData, k)
+			loc := ""
+			if where != nil {
+				loc = where(k)
+			}
+			if loc != "" {
+				je.OnlyData = append(je.OnlyData, fmt.Sprintf("%q (%s)", k, loc))
+			} else {
+				je.OnlyData = append(je.OnlyData, fmt.Sprintf("%q", k))
+			}
+			continue
+		}
+		out.Keys = append(out.Keys, a.Keys[i])
+		out.Names = append(out.Names, a.Names[i])
+		out.Parents = append(out.Parents, a.Parents[i])
+		out.ParentNames = append(out.ParentNames, a.ParentNames[i])
+		out.Geoms = append(out.Geoms, a.Geoms[i])
+		out.features = append(out.features, a.features[i])
+	}
+	var missGeom []string
+	for i, k := range a.Keys {
+		if !inData[k] {
+			missGeom = append(missGeom, k)
+			je.OnlyGeom = append(je.OnlyGeom, fmt.Sprintf("%q (feature %d)", k, a.features[i]))
+		}
+	}
+	if len(je.OnlyData) == 0 && len(je.OnlyGeom) == 0 {
+		return out, nil
+	}
+	// Leading zeros lost on one side?
+	stripped := map[string]string{}
+	for _, k := range missGeom {
+		stripped[strings.TrimLeft(k, "0")] = k
+	}
+	for _, k := range missData {
+		if g, ok := stripped[strings.TrimLeft(k, "0")]; ok {
+			je.Hint = fmt.Sprintf("the keys look as if leading zeros were lost (%q in the data, %q in the geometry): keep keys as text, for example by quoting them or formatting the column as text in the spreadsheet", k, g)
+			break
+		}
+	}
+	return nil, je
+}
+
+// checkUnique reports two features with one key.
+func (a *Areas) checkUnique() error {
+	seen := make(map[string]int, a.Len())
+	for i, k := range a.Keys {
+		if j, dup := seen[k]; dup {
+			return &FeatureError{File: a.File, Feature: a.features[i], Key: k,
+				Msg: fmt.Sprintf("the key is used by feature %d too; every planning area needs its own key", a.features[j])}
+		}
+		seen[k] = i
+	}
+	return nil
+}
+
+// sortedByKey returns the areas sorted by key.
+func (a *Areas) sortedByKey() *Areas {
+	keys := append([]string(nil), a.Keys...)
+	sort.Strings(keys)
+	out, _ := a.Join(keys, nil)
+	return out
+}

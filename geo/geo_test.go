@@ -1,0 +1,154 @@
+package geo
+
+import (
+	"bytes"
+	"encoding/json"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func readTest(t *testing.T, name string, opt ReadOptions) (*Areas, error) {
+	t.Helper()
+	f, err := os.Open(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if opt.Key == "" {
+		opt.Key = "id"
+	}
+	return ReadGeoJSON(f, name, opt)
+}
+
+func TestReadGeoJSONProjected(t *testing.T) {
+	a, err := readTest(t, "two_squares_utm.geojson", ReadOptions{Name: "name", Parent: "stt", ParentName: "stt_name"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.CRS != UTM33 || strings.Join(a.Keys, ",") != "01,02" || a.Names[0] != "West mit Loch" || a.ParentNames[1] != "Mitte" {
+		t.Fatalf("read %v %v %v %v", a.CRS, a.Keys, a.Names, a.ParentNames)
+	}
+	// 1 km² minus a 200 m × 200 m hole
+	if got := a.AreaM2(0); got != 1e6-4e4 {
+		t.Errorf("area with hole = %v m², want %v", got, 1e6-4e4)
+	}
+	if got := a.AreaM2(1); got != 1e6 {
+		t.Errorf("area = %v", got)
+	}
+	// shells counter-clockwise, holes clockwise after reading
+	if ringArea(a.Geoms[0][0][0]) <= 0 || ringArea(a.Geoms[0][0][1]) >= 0 || ringArea(a.Geoms[1][0][0]) <= 0 {
+		t.Error("rings not oriented shell-ccw, hole-cw")
+	}
+}
+
+func TestReadGeoJSONWGS84ProjectsToUTM(t *testing.T) {
+	a, err := readTest(t, "wgs84.geojson", ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.CRS != UTM33 {
+		t.Fatalf("CRS %v, want UTM zone 33 for longitude 13.2", a.CRS)
+	}
+	// 0.01° × 0.01° at 50.9°N: about 703 m × 1112 m
+	if got := a.AreaM2(0); math.Abs(got-781800) > 2000 {
+		t.Errorf("area %v m²", got)
+	}
+}
+
+func TestReadGeoJSONErrors(t *testing.T) {
+	tests := []struct {
+		file string
+		opt  ReadOptions
+		want string
+	}{
+		{"notjson.geojson", ReadOptions{}, "notjson.geojson: not valid GeoJSON: invalid character '}' looking for beginning of object key string (line 2, column 19)"},
+		{"nogeometry.geojson", ReadOptions{}, `nogeometry.geojson: feature 2 (key "02"): "geometry": the feature has no geometry`},
+		{"unclosed.geojson", ReadOptions{}, `unclosed.geojson: feature 1 (key "01"): "geometry": ring 1 of polygon 1 is not closed`},
+		{"duplicatekey.geojson", ReadOptions{}, `duplicatekey.geojson: feature 3 (key "01"): the key is used by feature 1 too`},
+		{"metresasdegrees.geojson", ReadOptions{}, `metresasdegrees.geojson: feature 1 (key "01"): "geometry": ring 1 of polygon 1: point (372000, 5.64e+06) cannot be longitude and latitude in degrees`},
+		{"wgs84.geojson", ReadOptions{CRS: UTM33}, `wgs84.geojson: feature 1 (key "01"): "geometry": ring 1 of polygon 1: point (13.2, 50.9) looks like degrees, but EPSG:25833 is in metres`},
+		{"point.geojson", ReadOptions{}, `point.geojson: feature 1 (key "01"): "geometry": is a Point; planning areas must be Polygon or MultiPolygon`},
+		{"nokey.geojson", ReadOptions{}, `nokey.geojson: feature 1: "id": has no property "id" for the area key (properties: "ID")`},
+		{"emptymulti.geojson", ReadOptions{}, `emptymulti.geojson: feature 1 (key "01"): "geometry": the geometry is empty`},
+		{"two_squares_utm.geojson", ReadOptions{Name: "nam"}, `two_squares_utm.geojson: feature 1 (key "02"): "nam": no such property`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.file, func(t *testing.T) {
+			_, err := readTest(t, tc.file, tc.opt)
+			if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
+				t.Errorf("error\n  %v\nwant prefix\n  %s", err, tc.want)
+			}
+		})
+	}
+}
+
+func TestJoin(t *testing.T) {
+	a, err := readTest(t, "two_squares_utm.geojson", ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	j, err := a.Join([]string{"02", "01"}, nil)
+	if err != nil || j.Keys[0] != "02" || j.AreaM2(0) != 1e6 {
+		t.Fatalf("Join in data order: %v %v", j, err)
+	}
+	where := func(k string) string { return "data.csv:7" }
+	_, err = a.Join([]string{"1", "02", "03"}, where)
+	want := `the areas of the data and of two_squares_utm.geojson do not match; 2 area(s) in the data have no geometry: "1" (data.csv:7), "03" (data.csv:7); 1 area(s) in two_squares_utm.geojson have no data: "01" (feature 2); the keys look as if leading zeros were lost ("1" in the data, "01" in the geometry)`
+	if err == nil || !strings.HasPrefix(err.Error(), want) {
+		t.Errorf("Join error\n  %v\nwant prefix\n  %s", err, want)
+	}
+}
+
+// Written GeoJSON is RFC 7946: WGS84, shells counter-clockwise, 7
+// decimals, properties in the given order, null for missing numbers.
+func TestWriteGeoJSON(t *testing.T) {
+	a, err := readTest(t, "two_squares_utm.geojson", ReadOptions{Name: "name"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	err = WriteGeoJSON(&buf, a, []Property{{Name: "key", Text: a.Keys}, {Name: "wert", Num: []float64{1.5, math.NaN()}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var fc struct {
+		Features []struct {
+			Properties map[string]any
+			Geometry   struct {
+				Type        string
+				Coordinates json.RawMessage
+			}
+		}
+	}
+	if err := json.Unmarshal(buf.Bytes(), &fc); err != nil {
+		t.Fatalf("not JSON: %v", err)
+	}
+	if len(fc.Features) != 2 || fc.Features[0].Properties["key"] != "01" || fc.Features[1].Properties["wert"] != nil {
+		t.Fatalf("features %+v", fc.Features)
+	}
+	if !strings.Contains(buf.String(), `"properties":{"key":"01","wert":1.5}`) {
+		t.Error("property order or formatting changed")
+	}
+	if fc.Features[0].Geometry.Type != "Polygon" {
+		t.Fatalf("a one-part multipolygon is written as %s, want Polygon", fc.Features[0].Geometry.Type)
+	}
+	var poly [][][]float64
+	if err := json.Unmarshal(fc.Features[0].Geometry.Coordinates, &poly); err != nil || len(poly) != 2 {
+		t.Fatalf("coordinates: %v, %d rings", err, len(poly))
+	}
+	shell := poly[0]
+	var s float64
+	for i := 0; i+1 < len(shell); i++ {
+		s += shell[i][0]*shell[i+1][1] - shell[i+1][0]*shell[i][1]
+	}
+	if s <= 0 {
+		t.Error("shell is not counter-clockwise")
+	}
+	lon, lat := UTM33.ToWGS84(372000, 5640000)
+	if math.Abs(shell[0][0]-lon) > 1e-7 || math.Abs(shell[0][1]-lat) > 1e-7 {
+		t.Errorf("first point %v, want (%v, %v)", shell[0], lon, lat)
+	}
+}
