@@ -1,0 +1,18 @@
+// Package indicators computes indicators from the variables of a Panel:
+// formulas such as 100 * sgb2 / einwohner_unter65, each with a unit, a
+// direction (does a higher value mean more need or less?) and labels in
+// German and English.
+//
+// Definitions are data, not code: a formula is text from the plan,
+// parsed by expr-lang's parser and evaluated here column by column over
+// the Panel, so that a missing input gives a missing result with the
+// input's flag, and a denominator of zero gives a value marked "not
+// meaningful" (x) instead of an infinity. Every name in a formula is
+// checked before anything is computed, with its position in the formula.
+//
+// Reference values follow the rule of official statistics: the value of
+// a rate for the whole city (or a district) is the formula applied to
+// the summed variables, Σnumerator / Σdenominator, never the mean of the
+// areas' rates. Variables that are not counts (hot days, shares) say how
+// they aggregate: as a mean, optionally weighted by another variable.
+package indicators

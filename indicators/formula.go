@@ -1,0 +1,332 @@
+package indicators
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/expr-lang/expr/ast"
+	"github.com/expr-lang/expr/file"
+	"github.com/expr-lang/expr/parser"
+
+	"planatlas/datasets"
+)
+
+// Formula is a compiled indicator formula: arithmetic (+ - * / and ^ or
+// ** for powers, parentheses) over variable names and numbers, and the
+// functions abs, sqrt, log (natural), exp, min and max.
+type Formula struct {
+	Text string
+	Vars []string // the variables used, in order of first appearance
+	root node
+}
+
+// FormulaError is a formula that cannot be compiled. Column counts
+// characters from 1.
+type FormulaError struct {
+	Formula string
+	Column  int
+	Msg     string
+}
+
+func (e *FormulaError) Error() string {
+	if e.Column > 0 {
+		return fmt.Sprintf("formula %q: %s (at column %d)", e.Formula, e.Msg, e.Column)
+	}
+	return fmt.Sprintf("formula %q: %s", e.Formula, e.Msg)
+}
+
+// BadInput reports that the error is in the user's plan.
+func (e *FormulaError) BadInput() bool { return true }
+
+type node interface{}
+
+type (
+	numNode struct{ v float64 }
+	varNode struct{ name string }
+	unNode  struct {
+		op string
+		x  node
+	}
+	binNode struct {
+		op   string
+		l, r node
+	}
+	callNode struct {
+		fn   string
+		args []node
+	}
+)
+
+var functions = map[string][2]int{ // name → min, max arguments (-1: any)
+	"abs": {1, 1}, "sqrt": {1, 1}, "log": {1, 1}, "exp": {1, 1},
+	"min": {2, -1}, "max": {2, -1},
+}
+
+// Compile parses a formula. known reports whether a name is a variable;
+// candidates are offered as suggestions for misspelt names.
+func Compile(text string, known func(string) bool, candidates []string) (*Formula, error) {
+	if strings.TrimSpace(text) == "" {
+		return nil, &FormulaError{Formula: text, Msg: "the formula is empty"}
+	}
+	tree, err := parser.Parse(text)
+	if err != nil {
+		col := 0
+		msg := err.Error()
+		if fe, ok := err.(*file.Error); ok {
+			col, msg = fe.Column+1, fe.Message
+		}
+		return nil, &FormulaError{Formula: text, Column: col, Msg: msg}
+	}
+	f := &Formula{Text: text}
+	seen := map[string]bool{}
+	var conv func(n ast.Node) (node, error)
+	errAt := func(n ast.Node, format string, args ...any) error {
+		return &FormulaError{Formula: text, Column: n.Location().From + 1, Msg: fmt.Sprintf(format, args...)}
+	}
+	conv = func(n ast.Node) (node, error) {
+		switch n := n.(type) {
+		case *ast.IntegerNode:
+			return numNode{float64(n.Value)}, nil
+		case *ast.FloatNode:
+			return numNode{n.Value}, nil
+		case *ast.IdentifierNode:
+			if !known(n.Value) {
+				msg := fmt.Sprintf("unknown variable %q", n.Value)
+				if s := datasets.Suggest(n.Value, candidates); s != "" {
+					msg += fmt.Sprintf("; did you mean %q?", s)
+				}
+				return nil, errAt(n, "%s", msg)
+			}
+			if !seen[n.Value] {
+				seen[n.Value] = true
+				f.Vars = append(f.Vars, n.Value)
+			}
+			return varNode{n.Value}, nil
+		case *ast.UnaryNode:
+			if n.Operator != "-" && n.Operator != "+" {
+				return nil, errAt(n, "operator %q is not allowed in a formula", n.Operator)
+			}
+			x, err := conv(n.Node)
+			if err != nil {
+				return nil, err
+			}
+			if n.Operator == "+" {
+				return x, nil
+			}
+			if c, ok := x.(numNode); ok {
+				return numNode{-c.v}, nil
+			}
+			return unNode{"-", x}, nil
+		case *ast.BinaryNode:
+			op := n.Operator
+			if op == "^" {
+				op = "**"
+			}
+			switch op {
+			case "+", "-", "*", "/", "**":
+			default:
+				return nil, errAt(n, "operator %q is not allowed in a formula (use + - * / ^)", n.Operator)
+			}
+			l, err := conv(n.Left)
+			if err != nil {
+				return nil, err
+			}
+			r, err := conv(n.Right)
+			if err != nil {
+				return nil, err
+			}
+			return binNode{op, l, r}, nil
+		case *ast.BuiltinNode:
+			return convCall(n, n.Name, n.Arguments, conv, errAt)
+		case *ast.CallNode:
+			id, ok := n.Callee.(*ast.IdentifierNode)
+			if !ok {
+				return nil, errAt(n, "this call is not allowed in a formula")
+			}
+			return convCall(n, id.Value, n.Arguments, conv, errAt)
+		}
+		return nil, errAt(n, "%q is not allowed in a formula", n.String())
+	}
+	root, err := conv(tree.Node)
+	if err != nil {
+		return nil, err
+	}
+	f.root = root
+	return f, nil
+}
+
+func convCall(n ast.Node, name string, args []ast.Node, conv func(ast.Node) (node, error), errAt func(ast.Node, string, ...any) error) (node, error) {
+	lim, ok := functions[name]
+	if !ok {
+		return nil, errAt(n, "unknown function %q (known: abs, exp, log, max, min, sqrt)", name)
+	}
+	if len(args) < lim[0] || lim[1] >= 0 && len(args) > lim[1] {
+		return nil, errAt(n, "%s takes %s", name, argCount(lim))
+	}
+	c := callNode{fn: name}
+	for _, a := range args {
+		x, err := conv(a)
+		if err != nil {
+			return nil, err
+		}
+		c.args = append(c.args, x)
+	}
+	return c, nil
+}
+
+func argCount(lim [2]int) string {
+	switch {
+	case lim[0] == lim[1] && lim[0] == 1:
+		return "one argument"
+	case lim[1] < 0:
+		return fmt.Sprintf("at least %d arguments", lim[0])
+	}
+	return fmt.Sprintf("%d to %d arguments", lim[0], lim[1])
+}
+
+// column is an intermediate result: a constant (vals == nil) or a
+// vector of n values with flags.
+type column struct {
+	c     float64
+	vals  []float64
+	flags []datasets.Flag
+}
+
+func (c column) at(i int) (float64, datasets.Flag) {
+	if c.vals == nil {
+		return c.c, 0
+	}
+	return c.vals[i], c.flags[i]
+}
+
+// Eval evaluates the formula over n cells. get returns a variable's
+// series (of length n). A missing input gives NaN with the input's flag;
+// a division by zero gives NaN flagged DivByZero; a square root or
+// logarithm of a value outside its domain gives NaN flagged
+// NotMeaningful. Flags of the inputs are passed on to the result.
+func (f *Formula) Eval(get func(string) *datasets.Series, n int) *datasets.Series {
+	r := eval(f.root, get, n)
+	out := datasets.NewSeries(n)
+	for i := 0; i < n; i++ {
+		out.Values[i], out.Flags[i] = r.at(i)
+	}
+	return out
+}
+
+func eval(nd node, get func(string) *datasets.Series, n int) column {
+	switch nd := nd.(type) {
+	case numNode:
+		return column{c: nd.v}
+	case varNode:
+		s := get(nd.name)
+		return column{vals: s.Values, flags: s.Flags}
+	case unNode:
+		x := eval(nd.x, get, n)
+		return apply(n, func(i int) (float64, datasets.Flag) {
+			v, f := x.at(i)
+			return -v, f
+		})
+	case binNode:
+		l, r := eval(nd.l, get, n), eval(nd.r, get, n)
+		if l.vals == nil && r.vals == nil {
+			v, f := binary(nd.op, l.c, r.c)
+			if f == 0 {
+				return column{c: v}
+			}
+		}
+		return apply(n, func(i int) (float64, datasets.Flag) {
+			a, fa := l.at(i)
+			b, fb := r.at(i)
+			v, f := binary(nd.op, a, b)
+			return v, f | fa | fb
+		})
+	case callNode:
+		args := make([]column, len(nd.args))
+		for k, a := range nd.args {
+			args[k] = eval(a, get, n)
+		}
+		vals := make([]float64, len(args))
+		return apply(n, func(i int) (float64, datasets.Flag) {
+			var fl datasets.Flag
+			for k, a := range args {
+				var f datasets.Flag
+				vals[k], f = a.at(i)
+				fl |= f
+			}
+			v, f := call(nd.fn, vals)
+			return v, f | fl
+		})
+	}
+	panic(fmt.Sprintf("indicators: unknown node %T", nd))
+}
+
+func apply(n int, f func(i int) (float64, datasets.Flag)) column {
+	c := column{vals: make([]float64, n), flags: make([]datasets.Flag, n)}
+	for i := 0; i < n; i++ {
+		c.vals[i], c.flags[i] = f(i)
+	}
+	return c
+}
+
+func binary(op string, a, b float64) (float64, datasets.Flag) {
+	if math.IsNaN(a) || math.IsNaN(b) {
+		return math.NaN(), 0 // the inputs' flags say why
+	}
+	switch op {
+	case "+":
+		return a + b, 0
+	case "-":
+		return a - b, 0
+	case "*":
+		return a * b, 0
+	case "/":
+		if b == 0 {
+			return math.NaN(), datasets.DivByZero
+		}
+		return a / b, 0
+	case "**":
+		v := math.Pow(a, b)
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return math.NaN(), datasets.NotMeaningful
+		}
+		return v, 0
+	}
+	panic("indicators: unknown operator " + op)
+}
+
+func call(fn string, x []float64) (float64, datasets.Flag) {
+	for _, v := range x {
+		if math.IsNaN(v) {
+			return math.NaN(), 0
+		}
+	}
+	var v float64
+	switch fn {
+	case "abs":
+		v = math.Abs(x[0])
+	case "sqrt":
+		v = math.Sqrt(x[0])
+	case "log":
+		if x[0] <= 0 {
+			return math.NaN(), datasets.NotMeaningful
+		}
+		v = math.Log(x[0])
+	case "exp":
+		v = math.Exp(x[0])
+	case "min":
+		v = x[0]
+		for _, y := range x[1:] {
+			v = math.Min(v, y)
+		}
+	case "max":
+		v = x[0]
+		for _, y := range x[1:] {
+			v = math.Max(v, y)
+		}
+	}
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return math.NaN(), datasets.NotMeaningful
+	}
+	return v, 0
+}

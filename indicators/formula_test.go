@@ -1,0 +1,86 @@
+package indicators
+
+import (
+	"math"
+	"strings"
+	"testing"
+
+	"planatlas/datasets"
+)
+
+var testVars = map[string]*datasets.Series{
+	"sgb2":      {Values: []float64{30, 5, math.NaN(), 0, 4}, Flags: []datasets.Flag{0, 0, datasets.Confidential, 0, datasets.Uncertain}},
+	"einwohner": {Values: []float64{200, 100, 50, 0, 16}, Flags: make([]datasets.Flag, 5)},
+	"flaeche":   {Values: []float64{4, 1, 0.5, 2, -1}, Flags: make([]datasets.Flag, 5)},
+}
+
+func compileTest(t *testing.T, text string) (*Formula, error) {
+	known := func(n string) bool { return testVars[n] != nil }
+	return Compile(text, known, []string{"sgb2", "einwohner", "flaeche"})
+}
+
+func TestFormulaEval(t *testing.T) {
+	nan := math.NaN()
+	tests := []struct {
+		formula string
+		want    []float64
+		flags   []datasets.Flag
+	}{
+		{"100 * sgb2 / einwohner", []float64{15, 5, nan, nan, 25},
+			[]datasets.Flag{0, 0, datasets.Confidential, datasets.DivByZero, datasets.Uncertain}},
+		{"einwohner / flaeche", []float64{50, 100, 100, 0, -16}, make([]datasets.Flag, 5)},
+		{"-einwohner + 2^3", []float64{-192, -92, -42, 8, -8}, make([]datasets.Flag, 5)},
+		{"sqrt(flaeche)", []float64{2, 1, math.Sqrt(0.5), math.Sqrt2, nan},
+			[]datasets.Flag{0, 0, 0, 0, datasets.NotMeaningful}},
+		{"max(sgb2, 10)", []float64{30, 10, nan, 10, 10},
+			[]datasets.Flag{0, 0, datasets.Confidential, 0, datasets.Uncertain}},
+		{"log(einwohner)", []float64{math.Log(200), math.Log(100), math.Log(50), nan, math.Log(16)},
+			[]datasets.Flag{0, 0, 0, datasets.NotMeaningful, 0}},
+		{"(1 + 2) * 3", []float64{9, 9, 9, 9, 9}, make([]datasets.Flag, 5)},
+	}
+	for _, tc := range tests {
+		f, err := compileTest(t, tc.formula)
+		if err != nil {
+			t.Errorf("Compile(%q): %v", tc.formula, err)
+			continue
+		}
+		got := f.Eval(func(n string) *datasets.Series { return testVars[n] }, 5)
+		for i := range tc.want {
+			v := got.Values[i]
+			if !(v == tc.want[i] || math.IsNaN(v) && math.IsNaN(tc.want[i]) || math.Abs(v-tc.want[i]) < 1e-12) || got.Flags[i] != tc.flags[i] {
+				t.Errorf("%s [%d] = %v (%v), want %v (%v)", tc.formula, i, v, got.Flags[i], tc.want[i], tc.flags[i])
+			}
+		}
+	}
+}
+
+func TestFormulaErrors(t *testing.T) {
+	tests := []struct {
+		formula, want string
+	}{
+		{"100 * sgb / einwohner", `formula "100 * sgb / einwohner": unknown variable "sgb"; did you mean "sgb2"? (at column 7)`},
+		{"100 * sgb2 / einwohnr", `unknown variable "einwohnr"; did you mean "einwohner"? (at column 14)`},
+		{"sgb2 > 3", `operator ">" is not allowed in a formula (use + - * / ^) (at column 6)`},
+		{"round(sgb2)", `unknown function "round"`},
+		{"sqrt(sgb2, 2)", `sqrt takes one argument`},
+		{"sgb2 / (einwohner", `unexpected token`},
+		{"", `the formula is empty`},
+		{`"text"`, `is not allowed in a formula`},
+	}
+	for _, tc := range tests {
+		_, err := compileTest(t, tc.formula)
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("Compile(%q) error = %v, want %q", tc.formula, err, tc.want)
+		}
+	}
+}
+
+func TestFormulaVars(t *testing.T) {
+	f, err := compileTest(t, "100 * (sgb2 + sgb2) / einwohner")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(f.Vars, ",") != "sgb2,einwohner" {
+		t.Errorf("Vars = %v", f.Vars)
+	}
+}
