@@ -1,0 +1,101 @@
+package report
+
+import (
+	"bytes"
+	"encoding/binary"
+	"fmt"
+	"hash/crc32"
+	"io"
+
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+	"gonum.org/v1/plot/vg/vgimg"
+	"gonum.org/v1/plot/vg/vgsvg"
+)
+
+// Figure is a drawing of a fixed size that can be written in several
+// formats.
+type Figure struct {
+	W, H vg.Length
+	Draw func(c draw.Canvas)
+}
+
+// DPI is the resolution of PNG output: print quality.
+const DPI = 300
+
+// Write writes the figure as "svg" or "png".
+func (f Figure) Write(w io.Writer, format string) error {
+	switch format {
+	case "svg":
+		c := vgsvg.NewWith(vgsvg.UseWH(f.W, f.H), vgsvg.EmbedFonts(true))
+		f.background(c)
+		f.Draw(draw.New(c))
+		_, err := c.WriteTo(w)
+		return err
+	case "png":
+		c := vgimg.NewWith(vgimg.UseWH(f.W, f.H), vgimg.UseDPI(DPI))
+		f.background(c)
+		f.Draw(draw.New(c))
+		var buf bytes.Buffer
+		if _, err := (vgimg.PngCanvas{Canvas: c}).WriteTo(&buf); err != nil {
+			return err
+		}
+		out, err := withPHYs(buf.Bytes(), DPI)
+		if err != nil {
+			return err
+		}
+		_, err = w.Write(out)
+		return err
+	}
+	return fmt.Errorf("unknown image format %q (known: svg, png)", format)
+}
+
+// drawHeading draws a figure's title and subtitle at the top left; H is
+// the figure's height in millimetres.
+func drawHeading(c draw.Canvas, st *style, H float64, title, subtitle string) {
+	t := st.text(12, true, black)
+	t.YAlign = draw.YTop
+	c.FillText(t, vg.Point{X: mm(marginMM), Y: mm(H - marginMM)}, title)
+	s := st.text(8.5, false, darkGrey)
+	s.YAlign = draw.YTop
+	c.FillText(s, vg.Point{X: mm(marginMM), Y: mm(H - marginMM - headingTitleH)}, subtitle)
+}
+
+// Heights of a figure's heading, in millimetres.
+const headingTitleH, headingSubH = 8.0, 6.0
+
+func (f Figure) background(c vg.Canvas) {
+	c.SetColor(white)
+	var p vg.Path
+	p.Move(vg.Point{})
+	p.Line(vg.Point{X: f.W})
+	p.Line(vg.Point{X: f.W, Y: f.H})
+	p.Line(vg.Point{Y: f.H})
+	p.Close()
+	c.Fill(p)
+}
+
+// withPHYs inserts a pHYs chunk after the IHDR chunk of a PNG, recording
+// its resolution in pixels per metre, so that programs print it at the
+// size it was drawn for.
+func withPHYs(png []byte, dpi int) ([]byte, error) {
+	const sigLen, ihdrLen = 8, 8 + 13 + 4
+	if len(png) < sigLen+ihdrLen || string(png[12:16]) != "IHDR" {
+		return nil, fmt.Errorf("report: not a PNG with an IHDR chunk")
+	}
+	ppm := uint32(float64(dpi)/0.0254 + 0.5)
+	var chunk bytes.Buffer
+	data := make([]byte, 9)
+	binary.BigEndian.PutUint32(data[0:], ppm)
+	binary.BigEndian.PutUint32(data[4:], ppm)
+	data[8] = 1 // unit: metre
+	binary.Write(&chunk, binary.BigEndian, uint32(len(data)))
+	body := append([]byte("pHYs"), data...)
+	chunk.Write(body)
+	binary.Write(&chunk, binary.BigEndian, crc32.ChecksumIEEE(body))
+	out := make([]byte, 0, len(png)+chunk.Len())
+	out = append(out, png[:sigLen+ihdrLen]...)
+	out = append(out, chunk.Bytes()...)
+	out = append(out, png[sigLen+ihdrLen:]...)
+	return out, nil
+}

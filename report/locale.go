@@ -1,0 +1,68 @@
+package report
+
+import (
+	"math"
+	"strings"
+
+	"planatlas/datasets"
+)
+
+// Locale is the language of a report: its texts and its number format.
+type Locale struct {
+	Lang string // "de" or "en"
+}
+
+// NewLocale returns the locale for "de" or "en"; anything else is German.
+func NewLocale(lang string) Locale {
+	if lang == "en" {
+		return Locale{Lang: "en"}
+	}
+	return Locale{Lang: "de"}
+}
+
+// Decimal returns the locale's decimal convention.
+func (l Locale) Decimal() datasets.Decimal {
+	if l.Lang == "en" {
+		return datasets.DecimalPoint
+	}
+	return datasets.DecimalComma
+}
+
+// Number formats v for reading: thousands grouped, a typographic minus
+// sign, the given number of decimals.
+func (l Locale) Number(v float64, decimals int) string {
+	if math.IsNaN(v) {
+		return "–"
+	}
+	s := datasets.FormatNumber(v, decimals, l.Decimal(), true)
+	return strings.Replace(s, "-", "−", 1)
+}
+
+// T returns a fixed text of the report in the locale's language.
+func (l Locale) T(key string) string {
+	t, ok := texts[key]
+	if !ok {
+		return key
+	}
+	if l.Lang == "en" {
+		return t[1]
+	}
+	return t[0]
+}
+
+var texts = map[string][2]string{
+	"source":       {"Datenquelle", "Source"},
+	"own":          {"eigene Berechnung", "own calculation"},
+	"nodata":       {"keine Angabe", "no data"},
+	"confidential": {"geheim (.)", "confidential (.)"},
+	"upto":         {"bis", "up to"},
+	"over":         {"über", "over"},
+	"to":           {"bis", "to"},
+	"city":         {"Stadt", "City"},
+	"quantile":     {"Quantile", "quantiles"},
+	"classes":      {"Klassen", "classes"},
+	"rank":         {"Rang", "Rank"},
+	"notranked":    {"ohne Rang (fehlende Angaben)", "not ranked (missing data)"},
+	"higherneed":   {"höherer Wert = höherer Bedarf", "higher value = more need"},
+	"lowerneed":    {"niedrigerer Wert = höherer Bedarf", "lower value = more need"},
+}

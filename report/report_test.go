@@ -1,0 +1,171 @@
+package report
+
+import (
+	"bytes"
+	"encoding/binary"
+	"image/png"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+
+	"planatlas/analysis"
+)
+
+func testFigure() Figure {
+	st := newStyle()
+	return Figure{W: mm(60), H: mm(20), Draw: func(c draw.Canvas) {
+		c.FillText(st.text(10, false, black), vg.Point{X: mm(2), Y: mm(8)}, "Mühlgraben – Schloßberg")
+	}}
+}
+
+// SVG keeps text as text (so it can be searched and read aloud) and
+// embeds the sans font, so umlauts look the same on every machine.
+func TestFigureSVG(t *testing.T) {
+	var buf bytes.Buffer
+	if err := testFigure().Write(&buf, "svg"); err != nil {
+		t.Fatal(err)
+	}
+	s := buf.String()
+	for _, want := range []string{">Mühlgraben – Schloßberg</text>", "@font-face", "font-family:Liberation Sans", "data:font/ttf;"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("SVG lacks %q", want)
+		}
+	}
+}
+
+// PNG is 300 dpi: the pixel size fits the physical size, and a pHYs chunk
+// says so for word processors.
+func TestFigurePNG(t *testing.T) {
+	var buf bytes.Buffer
+	if err := testFigure().Write(&buf, "png"); err != nil {
+		t.Fatal(err)
+	}
+	img, err := png.Decode(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatalf("not a PNG: %v", err)
+	}
+	if w := img.Bounds().Dx(); w != int(math.Round(60/25.4*300)) {
+		t.Errorf("width %d px, want %d for 60 mm at 300 dpi", w, int(math.Round(60/25.4*300)))
+	}
+	b := buf.Bytes()
+	i := bytes.Index(b, []byte("pHYs"))
+	if i < 0 {
+		t.Fatal("no pHYs chunk")
+	}
+	ppm := binary.BigEndian.Uint32(b[i+4:])
+	if ppm != 11811 || b[i+12] != 1 {
+		t.Errorf("pHYs %d per unit %d, want 11811 per metre (300 dpi)", ppm, b[i+12])
+	}
+}
+
+func TestLocaleNumber(t *testing.T) {
+	de, en := NewLocale("de"), NewLocale("en")
+	if got := de.Number(-1234.567, 1); got != "−1.234,6" {
+		t.Errorf("de: %q", got)
+	}
+	if got := en.Number(-1234.567, 1); got != "−1,234.6" {
+		t.Errorf("en: %q", got)
+	}
+	if got := de.T("nodata"); got != "keine Angabe" {
+		t.Errorf("T = %q", got)
+	}
+}
+
+func TestClassLabel(t *testing.T) {
+	c := analysis.Classes{Bounds: []float64{4.06, 9.8}, Counts: []int{7, 8}}
+	if got := classLabel(NewLocale("de"), c, 0, 1); got != "bis 4,1 (7)" {
+		t.Errorf("first class %q", got)
+	}
+	if got := classLabel(NewLocale("en"), c, 1, 1); got != "over 4.1 to 9.8 (8)" {
+		t.Errorf("second class %q", got)
+	}
+}
+
+func TestNiceTicks(t *testing.T) {
+	got := niceTicks(-9.9, 11.9, 7)
+	want := []float64{-5, 0, 5, 10}
+	if len(got) != len(want) {
+		t.Fatalf("ticks %v, want %v", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("ticks %v, want %v", got, want)
+		}
+	}
+}
+
+func writeFile(t *testing.T, s *Staging, name, content string) {
+	t.Helper()
+	w, err := s.Create(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Write([]byte(content))
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestStagingReplacesOnlyOnCommit(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "out")
+	s, err := Stage(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, s, ManifestFile, "first")
+	if err := s.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	// A second run that fails: the first output stays.
+	s, err = Stage(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, s, ManifestFile, "second")
+	s.Abort()
+	if b, _ := os.ReadFile(filepath.Join(dir, ManifestFile)); string(b) != "first" {
+		t.Errorf("after an aborted run the output is %q", b)
+	}
+	// A second run that succeeds replaces it; nothing is left beside it.
+	s, _ = Stage(dir)
+	writeFile(t, s, ManifestFile, "second")
+	if f := s.Files(); len(f) != 1 || f[0].Bytes != 6 || len(f[0].SHA256) != 64 {
+		t.Errorf("records %+v", f)
+	}
+	if err := s.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, ManifestFile)); string(b) != "second" {
+		t.Errorf("after a committed run the output is %q", b)
+	}
+	entries, _ := os.ReadDir(filepath.Dir(dir))
+	if len(entries) != 1 {
+		t.Errorf("left beside the output: %v", entries)
+	}
+	if fi, _ := os.Stat(dir); fi.Mode().Perm() != 0o755 {
+		t.Errorf("output folder mode %v", fi.Mode().Perm())
+	}
+}
+
+func TestStageRefuses(t *testing.T) {
+	tmp := t.TempDir()
+	file := filepath.Join(tmp, "a-file")
+	os.WriteFile(file, []byte("x"), 0o644)
+	if _, err := Stage(file); err == nil || !strings.Contains(err.Error(), "is a file, not a folder") {
+		t.Errorf("file as output: %v", err)
+	}
+	docs := filepath.Join(tmp, "documents")
+	os.Mkdir(docs, 0o755)
+	os.WriteFile(filepath.Join(docs, "letter.odt"), []byte("x"), 0o644)
+	if _, err := Stage(docs); err == nil || !strings.Contains(err.Error(), "holds files that planatlas did not write") {
+		t.Errorf("foreign folder as output: %v", err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(docs, "letter.odt")); string(b) != "x" {
+		t.Error("a foreign file was touched")
+	}
+}
