@@ -1,0 +1,257 @@
+package plan
+
+import (
+	"fmt"
+	"image/color"
+	"io"
+	"math"
+	"strings"
+
+	"planatlas/analysis"
+	"planatlas/datasets"
+	"planatlas/geo"
+	"planatlas/indicators"
+	"planatlas/report"
+)
+
+// value is what a map or chart shows: an indicator or an index in the
+// outputs' year.
+type value struct {
+	label    string
+	unit     string
+	need     indicators.Need
+	decimals int
+	values   []float64
+	flags    []datasets.Flag
+	city     float64
+	index    *indexResult
+}
+
+func (r *runner) value(id string) value {
+	yi := r.panel.YearIndex(r.year)
+	for k, d := range r.c.indicators {
+		if d.ID == id {
+			return value{
+				label: d.Label.In(r.c.lang), unit: d.Unit, need: d.Need, decimals: d.Decimals,
+				values: r.yearValues(r.values[k].Values, yi), flags: r.yearFlags(r.values[k].Flags, yi),
+				city: r.city[k].Values[yi],
+			}
+		}
+	}
+	for _, ix := range r.indices {
+		if ix.spec.id == id {
+			// An area without an index value carries its components' flags,
+			// so that a map says "confidential" where that is the reason.
+			iy := r.panel.YearIndex(ix.year)
+			flags := make([]datasets.Flag, len(ix.ix.Values))
+			for a, v := range ix.ix.Values {
+				if !math.IsNaN(v) {
+					continue
+				}
+				for _, c := range ix.spec.components {
+					flags[a] |= r.yearFlags(r.values[c.indicator].Flags, iy)[a]
+				}
+			}
+			return value{label: ix.spec.label.In(r.c.lang), need: indicators.HigherIsNeed, decimals: 2,
+				values: ix.ix.Values, flags: flags, city: math.NaN(), index: ix}
+		}
+	}
+	panic("plan: unknown value " + id) // Validate checked every name
+}
+
+func (r *runner) source() string {
+	src := r.c.plan.Source.In(r.c.lang)
+	if src == "" {
+		return r.loc.T("source") + ": " + r.loc.T("own")
+	}
+	return fmt.Sprintf("%s: %s; %s", r.loc.T("source"), src, r.loc.T("own"))
+}
+
+func (r *runner) legendTitle(v value) string {
+	if v.index != nil {
+		if v.index.spec.mean {
+			return r.pick("Indexwert (Mittel gewichteter z-Werte)", "Index value (mean of weighted z-scores)")
+		}
+		return r.pick("Indexwert (Summe gewichteter z-Werte)", "Index value (sum of weighted z-scores)")
+	}
+	if v.unit == "" {
+		return v.label
+	}
+	return r.pick("in ", "in ") + v.unit
+}
+
+func (r *runner) pick(de, en string) string {
+	if r.c.lang == "en" {
+		return en
+	}
+	return de
+}
+
+func (r *runner) palette(v value, n int) []color.Color {
+	if v.need == indicators.LowerIsNeed {
+		return report.Palette("YlGnBu", n)
+	}
+	return report.Palette("YlOrRd", n)
+}
+
+func (r *runner) figures() error {
+	for _, m := range r.c.maps {
+		v := r.value(m.Value)
+		classes, err := analysis.Quantiles(v.values, m.Classes)
+		if err != nil {
+			return &Error{File: r.c.plan.File, Line: m.Line, Msg: fmt.Sprintf("map %q: %v in %d", m.Value, err, r.year)}
+		}
+		if classes.Note != "" {
+			r.notes = append(r.notes, fmt.Sprintf("map %s: %s", m.Value, classes.Note))
+		}
+		subtitle := fmt.Sprintf("%s %d · %s, %d %s", r.pick("Planungsräume", "Planning areas"), r.year,
+			r.loc.T("quantile"), len(classes.Bounds), r.loc.T("classes"))
+		fig := report.Map(report.MapSpec{
+			Title: v.label, Subtitle: subtitle, Legend: r.legendTitle(v), Source: r.source(),
+			Areas: r.areas, Values: v.values, Flags: v.flags, Classes: classes,
+			Colours: r.palette(v, len(classes.Bounds)), Decimals: v.decimals, City: v.city, Locale: r.loc,
+		})
+		if err := r.writeFigure("map-"+m.Value, fig); err != nil {
+			return err
+		}
+	}
+	for _, ch := range r.c.charts {
+		v := r.value(ch.Value)
+		if err := r.writeFigure("ranking-"+ch.Value, r.rankingChart(v)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (r *runner) rankingChart(v value) report.Figure {
+	var order []int
+	var ranks analysis.Ranking
+	if v.index != nil {
+		ranks = v.index.ranking
+	} else {
+		signed := make([]float64, len(v.values))
+		for i, x := range v.values {
+			signed[i] = x * float64(v.need)
+		}
+		ranks = analysis.Rank(signed, nil)
+	}
+	order = ranks.Order
+	classes, _ := analysis.Quantiles(v.values, 5)
+	colours := r.palette(v, len(classes.Bounds))
+	var labels, missing []string
+	var vals []float64
+	var cols []color.Color
+	for _, a := range order {
+		if math.IsNaN(v.values[a]) {
+			missing = append(missing, r.areas.Names[a])
+			continue
+		}
+		labels = append(labels, fmt.Sprintf("%d. %s", ranks.Rank[a], r.areas.Names[a]))
+		vals = append(vals, v.values[a])
+		cols = append(cols, colours[classes.Class(v.values[a])])
+	}
+	spec := report.BarSpec{
+		Title:    v.label,
+		Subtitle: fmt.Sprintf("%s %d · %s", r.pick("Rangfolge der Planungsräume", "Ranking of planning areas"), r.year, r.pick("Rang 1 = höchster Bedarf", "rank 1 = most need")),
+		Axis:     r.legendTitle(v),
+		Source:   r.source(),
+		Labels:   labels, Values: vals, Colours: cols,
+		Ref: v.city, Decimals: v.decimals, Locale: r.loc,
+	}
+	if v.index != nil {
+		spec.Ref = 0
+		spec.RefLabel = r.pick("Mittel der Planungsräume = 0", "mean of planning areas = 0")
+	} else if !math.IsNaN(v.city) {
+		spec.RefLabel = fmt.Sprintf("%s: %s", r.loc.T("city"), r.loc.Number(v.city, v.decimals))
+	}
+	if len(missing) > 0 {
+		spec.Note = fmt.Sprintf("%s: %s", r.loc.T("notranked"), strings.Join(missing, ", "))
+	}
+	return report.BarChart(spec)
+}
+
+func (r *runner) writeFigure(base string, fig report.Figure) error {
+	for _, f := range r.c.images {
+		if err := r.st.Write(base+"."+f, func(w io.Writer) error { return fig.Write(w, f) }); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (r *runner) tables() error {
+	frames := []struct {
+		name  string
+		frame *datasets.Frame
+	}{
+		{"indicators", report.IndicatorFrame(r.loc, r.c.indicators, r.levels)},
+	}
+	if len(r.indices) > 0 {
+		var ranked []report.RankedIndex
+		for _, ix := range r.indices {
+			var comps []string
+			for _, c := range ix.spec.components {
+				comps = append(comps, r.c.indicators[c.indicator].Label.In(r.c.lang))
+			}
+			ranked = append(ranked, report.RankedIndex{
+				ID: ix.spec.id, Label: ix.spec.label.In(r.c.lang), Year: ix.year,
+				Keys: r.areas.Keys, Names: r.areas.Names, Districts: r.areas.ParentNames,
+				Values: ix.ix.Values, Ranking: ix.ranking, Components: comps, Contrib: ix.ix.Contrib,
+			})
+		}
+		frames = append(frames, struct {
+			name  string
+			frame *datasets.Frame
+		}{"ranking", report.RankingFrame(r.loc, ranked)})
+	}
+	for _, f := range frames {
+		for _, format := range r.c.tables {
+			var err error
+			switch format {
+			case "csv":
+				err = r.st.Write(f.name+".csv", func(w io.Writer) error { return datasets.WriteCSV(w, f.frame, r.c.csv) })
+			case "parquet":
+				err = r.st.Write(f.name+".parquet", func(w io.Writer) error { return datasets.WriteParquet(w, f.frame) })
+			case "arrow":
+				err = r.st.Write(f.name+".arrow", func(w io.Writer) error { return datasets.WriteIPC(w, f.frame) })
+			}
+			if err != nil {
+				return err
+			}
+		}
+	}
+	return r.st.Write("areas.geojson", func(w io.Writer) error { return geo.WriteGeoJSON(w, r.areas, r.geoProperties()) })
+}
+
+// geoProperties are the attributes of areas.geojson: identity, size, and
+// every indicator and index in the outputs' year.
+func (r *runner) geoProperties() []geo.Property {
+	a := r.areas
+	km2 := make([]float64, len(a.Keys))
+	for i := range km2 {
+		km2[i] = math.Round(a.AreaM2(i)/1e6*1e4) / 1e4
+	}
+	props := []geo.Property{
+		{Name: "key", Text: a.Keys},
+		{Name: "name", Text: a.Names},
+		{Name: "district_key", Text: a.Parents},
+		{Name: "district", Text: a.ParentNames},
+		{Name: AreaVariable, Num: km2},
+	}
+	yi := r.panel.YearIndex(r.year)
+	for k, d := range r.c.indicators {
+		props = append(props, geo.Property{Name: d.ID, Num: r.yearValues(r.values[k].Values, yi)})
+	}
+	for _, ix := range r.indices {
+		rank := make([]float64, len(ix.ranking.Rank))
+		for i, v := range ix.ranking.Rank {
+			rank[i] = float64(v)
+			if v == 0 {
+				rank[i] = math.NaN()
+			}
+		}
+		props = append(props, geo.Property{Name: ix.spec.id, Num: ix.ix.Values}, geo.Property{Name: ix.spec.id + "_rank", Num: rank})
+	}
+	return props
+}

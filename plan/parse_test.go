@@ -1,0 +1,70 @@
+package plan
+
+import (
+	"io/fs"
+	"strings"
+	"testing"
+
+	"planatlas/demo"
+)
+
+func TestParseDemoPlan(t *testing.T) {
+	data, err := fs.ReadFile(demo.FS(), demo.PlanFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := Parse(data, "plan.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Version != 1 || p.Title.In("en") != "Social area analysis Musterstadt" || p.City.In("de") != "Musterstadt" {
+		t.Errorf("header: %+v", p)
+	}
+	if got := strings.Join(p.Inputs.Names(), ","); got != "bevoelkerung,arbeitsmarkt,klima" {
+		t.Errorf("inputs in order: %s", got)
+	}
+	v, _ := p.Variables.Get("ew_65plus")
+	w, _ := v.Value.Where.Get("alter")
+	if v.Value.Input != "bevoelkerung" || len(w.Value) != 1 || w.Value[0] != "65-" || v.Line == 0 {
+		t.Errorf("ew_65plus = %+v", v)
+	}
+	ix, _ := p.Indices.Get("bedarfsindex")
+	if len(ix.Value.Components) != 5 || ix.Value.Components[0].Name != "sgb2_quote" || ix.Value.Components[0].Value != 2 {
+		t.Errorf("components %+v", ix.Value.Components)
+	}
+	if len(p.Outputs.Maps) != 2 || p.Outputs.Maps[1].Value != "sgb2_quote" || p.Outputs.Maps[0].Classes != 5 {
+		t.Errorf("maps %+v", p.Outputs.Maps)
+	}
+	hd, _ := p.Indicators.Get("heisse_tage")
+	if hd.Value.Decimals == nil || *hd.Value.Decimals != 0 {
+		t.Errorf("decimals %v", hd.Value.Decimals)
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	tests := []struct {
+		name, yaml, want string
+	}{
+		{"unknown top-level field", "planatlas: 1\ntitel: x\n",
+			`plan.yaml:2: unknown field "titel" in the plan; did you mean "title"?`},
+		{"unknown nested field", "planatlas: 1\nindices:\n  a:\n    method: zsum\n    weigths: {x: 1}\n",
+			`plan.yaml:5: unknown field "weigths" in an index`},
+		{"wrong type", "planatlas: 1\noutputs:\n  year: zweitausend\n",
+			`plan.yaml:3: "year": cannot unmarshal text`},
+		{"duplicate name", "planatlas: 1\nvariables:\n  a: {input: x, column: y}\n  a: {input: x, column: z}\n",
+			`plan.yaml:4: `},
+		{"bad yaml", "planatlas: 1\n  title: [\n", `plan.yaml:2: not valid YAML`},
+		{"empty", "", `plan.yaml: the plan is empty`},
+		{"not a mapping", "- a\n- b\n", `plan.yaml:1: the plan must be a mapping of fields`},
+		{"bad years", "planatlas: 1\nyears: 2024-2014\n", `plan.yaml:2: years: "2024-2014" is not a year`},
+		{"language in text", "planatlas: 1\ntitle: {de: a, fr: b}\n", `plan.yaml:2: unknown language "fr"`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Parse([]byte(tc.yaml), "plan.yaml")
+			if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
+				t.Errorf("Parse error\n  %v\nwant prefix\n  %s", err, tc.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,362 @@
+package plan
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"hash"
+	"io"
+	"math"
+	"path"
+	"strings"
+	"time"
+
+	"planatlas/analysis"
+	"planatlas/datasets"
+	"planatlas/geo"
+	"planatlas/indicators"
+	"planatlas/report"
+)
+
+// Version is planatlas's version, recorded in every manifest.
+const Version = "0.1.0"
+
+// Options control a run.
+type Options struct {
+	Out      string // the output folder
+	Lang     string // "de" or "en"; the plan's language if ""
+	PlanData []byte // the plan's bytes, hashed into the manifest
+	// Progress, if set, is called after each stage with its number, the
+	// number of stages, its name in the run's language and its duration.
+	Progress func(step, steps int, stage string, took time.Duration)
+}
+
+// Result says what a run wrote.
+type Result struct {
+	Out   string
+	Files []report.FileRecord
+	Notes []string
+}
+
+// Run validates the plan, computes everything it asks for and writes
+// the outputs into opt.Out. On any error the output folder is left as it
+// was.
+func Run(p *Plan, src Source, opt Options) (*Result, error) {
+	c, err := Validate(p, src, opt.Lang)
+	if err != nil {
+		return nil, err
+	}
+	st, err := report.Stage(opt.Out)
+	if err != nil {
+		return nil, err
+	}
+	defer st.Abort()
+	r := &runner{c: c, src: src, loc: report.NewLocale(c.lang), st: st, opt: opt}
+	steps := []struct {
+		de, en string
+		fn     func() error
+	}{
+		{"Eingaben gelesen", "inputs read", r.read},
+		{"Panel gebildet", "panel built", r.buildPanel},
+		{"Geometrien verknüpft", "geometries joined", r.join},
+		{"Indikatoren berechnet", "indicators computed", r.computeIndicators},
+		{"Indizes und Rangfolgen berechnet", "indices and rankings computed", r.computeIndices},
+		{"Karten und Diagramme gezeichnet", "maps and charts drawn", r.figures},
+		{"Tabellen und Geodaten geschrieben", "tables and geodata written", r.tables},
+		{"Ausgabe übernommen", "output committed", r.commit},
+	}
+	for i, s := range steps {
+		t0 := time.Now()
+		if err := s.fn(); err != nil {
+			return nil, err
+		}
+		if opt.Progress != nil {
+			name := s.de
+			if c.lang == "en" {
+				name = s.en
+			}
+			opt.Progress(i+1, len(steps), name, time.Since(t0))
+		}
+	}
+	return &Result{Out: opt.Out, Files: st.Files(), Notes: r.notes}, nil
+}
+
+// runner holds the state of one run as it passes through the stages.
+type runner struct {
+	c     *compiled
+	src   Source
+	loc   report.Locale
+	st    *report.Staging
+	opt   Options
+	notes []string
+
+	inputs   []report.FileRecord
+	geom     *geo.Areas
+	inTables map[*input]*datasets.Table
+	panel    *datasets.Panel
+	areas    *geo.Areas
+	year     int // the outputs' year
+	values   []*datasets.Series
+	levels   []report.LevelValues // area, district, city
+	city     []*datasets.Series   // the city's values per indicator
+	indices  []*indexResult
+}
+
+type indexResult struct {
+	spec    *index
+	year    int
+	ix      *analysis.Index
+	ranking analysis.Ranking
+}
+
+// hashed opens a file of the plan and records its hash and size in the
+// manifest once it has been read to the end.
+func (r *runner) hashed(name string) (io.Reader, func(), error) {
+	f, err := r.src.Open(name)
+	if err != nil {
+		return nil, nil, openError(name, err)
+	}
+	h := sha256.New()
+	cr := &countReader{r: io.TeeReader(f, h)}
+	done := func() {
+		io.Copy(io.Discard, cr) // hash what the reader did not need
+		f.Close()
+		r.inputs = append(r.inputs, report.FileRecord{Path: name, SHA256: hexSum(h), Bytes: cr.n})
+	}
+	return cr, done, nil
+}
+
+type countReader struct {
+	r io.Reader
+	n int64
+}
+
+func (c *countReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
+}
+
+func hexSum(h hash.Hash) string { return hex.EncodeToString(h.Sum(nil)) }
+
+func (r *runner) read() error {
+	a := r.c.plan.Areas
+	low := strings.ToLower(a.File)
+	if !strings.HasSuffix(low, ".geojson") && !strings.HasSuffix(low, ".json") {
+		return &Error{File: r.c.plan.File, Line: a.Line, Msg: fmt.Sprintf("areas: %q: only GeoJSON can be read so far (.geojson); shapefile and GeoPackage are planned", a.File)}
+	}
+	rd, done, err := r.hashed(a.File)
+	if err != nil {
+		return &Error{File: r.c.plan.File, Line: a.Line, Msg: "areas: " + err.Error()}
+	}
+	r.geom, err = geo.ReadGeoJSON(rd, a.File, geo.ReadOptions{Key: a.Key, Name: a.Name, Parent: a.Parent, ParentName: a.ParentName, CRS: r.c.crs})
+	done()
+	if err != nil {
+		return err
+	}
+	r.inTables = map[*input]*datasets.Table{}
+	for _, in := range r.c.inputs {
+		rd, done, err := r.hashed(in.spec.File)
+		if err != nil {
+			return &Error{File: r.c.plan.File, Line: in.line, Msg: fmt.Sprintf("input %q: %v", in.name, err)}
+		}
+		var t *datasets.Table
+		switch in.format {
+		case "csv":
+			t, err = datasets.ReadCSV(rd, in.spec.File, in.cols, in.csv)
+		default:
+			var data []byte
+			if data, err = io.ReadAll(rd); err == nil {
+				br := bytes.NewReader(data)
+				if in.format == "parquet" {
+					t, err = datasets.ReadParquet(br, int64(len(data)), in.spec.File, in.cols)
+				} else {
+					t, err = datasets.ReadIPC(br, int64(len(data)), in.spec.File, in.cols)
+				}
+			}
+		}
+		done()
+		if err != nil {
+			return err
+		}
+		r.inTables[in] = t
+	}
+	return nil
+}
+
+func (r *runner) buildPanel() error {
+	var specs []datasets.VariableSpec
+	for _, v := range r.c.variables {
+		specs = append(specs, datasets.VariableSpec{Name: v.name, Table: r.inTables[v.in], Column: v.column, Where: v.filters})
+	}
+	p, err := datasets.BuildPanel(specs, r.c.plan.Years.List)
+	if err != nil {
+		return err
+	}
+	r.panel = p
+	r.notes = append(r.notes, p.Notes...)
+	r.year = r.c.plan.Outputs.Year
+	if r.year == 0 {
+		r.year = p.Years[len(p.Years)-1]
+	}
+	if p.YearIndex(r.year) < 0 {
+		return &Error{File: r.c.plan.File, Line: r.c.plan.Outputs.Line, Msg: fmt.Sprintf("outputs: year %d is not in the data (%d–%d)", r.year, p.Years[0], p.Years[len(p.Years)-1])}
+	}
+	return nil
+}
+
+func (r *runner) join() error {
+	a, err := r.geom.Join(r.panel.Keys, r.panel.Where)
+	if err != nil {
+		return err
+	}
+	r.areas = a
+	// each area's size, the same in every year
+	n := len(a.Keys)
+	s := datasets.NewSeries(r.panel.Len())
+	for y := range r.panel.Years {
+		for i := 0; i < n; i++ {
+			s.Values[y*n+i] = a.AreaM2(i) / 1e6
+		}
+	}
+	return r.panel.Set(AreaVariable, s)
+}
+
+func (r *runner) computeIndicators() error {
+	defs := r.c.indicators
+	r.values = indicators.Compute(r.panel, defs)
+	for k, d := range defs {
+		if allMissing(r.values[k].Values) {
+			why := firstFlag(r.values[k].Flags)
+			return &Error{File: r.c.plan.File, Line: r.c.plan.Indicators[k].Line, Msg: fmt.Sprintf("indicator %q has no value in any area and year (%s); check its formula and inputs", d.ID, why)}
+		}
+	}
+	rules := map[string]indicators.Aggregation{}
+	for _, v := range r.c.variables {
+		rules[v.name] = v.agg
+	}
+	cityName := r.c.plan.City.In(r.c.lang)
+	if cityName == "" {
+		cityName = r.loc.T("city")
+	}
+	a := r.areas
+	lvls := []indicators.Level{}
+	if hasParents(a.Parents) {
+		lvls = append(lvls, indicators.ParentLevel("district", a.Parents, a.ParentNames))
+	}
+	lvls = append(lvls, indicators.CityLevel(len(a.Keys), "", cityName))
+	r.levels = []report.LevelValues{{Level: "area", Keys: a.Keys, Names: a.Names, Years: r.panel.Years, Series: r.values}}
+	for _, lv := range lvls {
+		agg, err := indicators.Aggregate(r.panel, lv, rules)
+		if err != nil {
+			return err
+		}
+		ref := indicators.Compute(agg, defs)
+		r.levels = append(r.levels, report.LevelValues{Level: lv.ID, Keys: lv.Keys, Names: lv.Names, Years: r.panel.Years, Series: ref})
+		if lv.ID == "city" {
+			r.city = ref
+		}
+	}
+	return nil
+}
+
+func (r *runner) computeIndices() error {
+	for _, spec := range r.c.indices {
+		year := spec.year
+		if year == 0 {
+			year = r.year
+		}
+		yi := r.panel.YearIndex(year)
+		if yi < 0 {
+			return &Error{File: r.c.plan.File, Line: spec.line, Msg: fmt.Sprintf("index %q: year %d is not in the data", spec.id, year)}
+		}
+		var cs []analysis.Component
+		for _, comp := range spec.components {
+			d := r.c.indicators[comp.indicator]
+			cs = append(cs, analysis.Component{ID: d.ID, Values: r.yearValues(r.values[comp.indicator].Values, yi), Need: int(d.Need), Weight: comp.weight})
+		}
+		ix, err := analysis.ZSum(cs, spec.mean)
+		if err != nil {
+			return &Error{File: r.c.plan.File, Line: spec.line, Msg: fmt.Sprintf("index %q: %v", spec.id, err)}
+		}
+		if allMissing(ix.Values) {
+			return &Error{File: r.c.plan.File, Line: spec.line, Msg: fmt.Sprintf("index %q: no area has values for all its components in %d", spec.id, year)}
+		}
+		for _, f := range ix.Flat {
+			r.notes = append(r.notes, fmt.Sprintf("index %s: indicator %s has the same value in every area in %d and does not count", spec.id, f, year))
+		}
+		if n := countMissing(ix.Values); n > 0 {
+			var names []string
+			for a, v := range ix.Values {
+				if math.IsNaN(v) {
+					names = append(names, r.areas.Names[a])
+				}
+			}
+			r.notes = append(r.notes, fmt.Sprintf("index %s: %d area(s) without a value in %d (a component is missing): %s", spec.id, n, year, strings.Join(names, ", ")))
+		}
+		r.indices = append(r.indices, &indexResult{spec: spec, year: year, ix: ix, ranking: analysis.Rank(ix.Values, ix.Contrib)})
+	}
+	return nil
+}
+
+// yearValues returns the values of year index yi of a year-major series.
+func (r *runner) yearValues(v []float64, yi int) []float64 {
+	n := len(r.panel.Keys)
+	return v[yi*n : (yi+1)*n]
+}
+
+func (r *runner) yearFlags(f []datasets.Flag, yi int) []datasets.Flag {
+	n := len(r.panel.Keys)
+	return f[yi*n : (yi+1)*n]
+}
+
+func hasParents(ps []string) bool {
+	for _, p := range ps {
+		if p == "" {
+			return false
+		}
+	}
+	return len(ps) > 0
+}
+
+func allMissing(v []float64) bool { return countMissing(v) == len(v) }
+
+func countMissing(v []float64) int {
+	n := 0
+	for _, x := range v {
+		if math.IsNaN(x) {
+			n++
+		}
+	}
+	return n
+}
+
+func firstFlag(fs []datasets.Flag) string {
+	for _, f := range fs {
+		if f != 0 {
+			return "inputs: " + f.String()
+		}
+	}
+	return "no reason recorded"
+}
+
+func (r *runner) commit() error {
+	planHash := sha256.Sum256(r.opt.PlanData)
+	m := &report.Manifest{
+		Tool:       "planatlas",
+		Version:    Version,
+		Title:      r.c.plan.Title.In(r.c.lang),
+		Language:   r.c.lang,
+		Plan:       report.FileRecord{Path: path.Base(strings.ReplaceAll(r.c.plan.File, "\\", "/")), SHA256: hex.EncodeToString(planHash[:]), Bytes: int64(len(r.opt.PlanData))},
+		Inputs:     r.inputs,
+		Years:      r.panel.Years,
+		OutputYear: r.year,
+		Outputs:    r.st.Files(),
+		Notes:      r.notes,
+	}
+	if err := r.st.Write(report.ManifestFile, func(w io.Writer) error { return report.WriteManifest(w, m) }); err != nil {
+		return err
+	}
+	return r.st.Commit()
+}

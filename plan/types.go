@@ -1,0 +1,103 @@
+package plan
+
+// Plan is a parsed plan file. Field comments give the YAML names.
+type Plan struct {
+	Version    int                  `yaml:"planatlas"` // format version, 1
+	Title      Text                 `yaml:"title"`
+	City       Text                 `yaml:"city"`     // the name of the whole territory
+	Language   string               `yaml:"language"` // de or en
+	Source     Text                 `yaml:"source"`   // data source for the maps' source line
+	Years      Years                `yaml:"years"`    // restricts the years read; all if absent
+	Output     string               `yaml:"output"`   // output folder relative to the plan; "out" if absent
+	Areas      AreasSpec            `yaml:"areas"`
+	Inputs     Named[InputSpec]     `yaml:"inputs"`
+	Variables  Named[VariableSpec]  `yaml:"variables"`
+	Indicators Named[IndicatorSpec] `yaml:"indicators"`
+	Indices    Named[IndexSpec]     `yaml:"indices"`
+	Outputs    OutputsSpec          `yaml:"outputs"`
+
+	File string `yaml:"-"` // the plan's file name, for messages
+	Line int    `yaml:"-"`
+}
+
+// AreasSpec says where the planning-area geometries are and which
+// properties carry key, name and district.
+type AreasSpec struct {
+	File       string `yaml:"file"`
+	Key        string `yaml:"key"`
+	Name       string `yaml:"name"`
+	Parent     string `yaml:"parent"`      // district key
+	ParentName string `yaml:"parent_name"` // district name
+	CRS        string `yaml:"crs"`         // if the file does not say
+	Line       int    `yaml:"-"`
+}
+
+// InputSpec says how to read one input table.
+type InputSpec struct {
+	File       string   `yaml:"file"`
+	Format     string   `yaml:"format"` // csv, parquet, arrow; from the file name if absent
+	Key        string   `yaml:"key"`    // column with the area key
+	Year       YearSpec `yaml:"year"`   // column with the year, or a fixed year
+	Dimensions []string `yaml:"dimensions"`
+	Delimiter  string   `yaml:"delimiter"` // ";", ",", "tab"; detected if absent
+	Decimal    string   `yaml:"decimal"`   // "," or "."; detected if absent
+	Encoding   string   `yaml:"encoding"`  // utf-8 or windows-1252; detected if absent
+	Line       int      `yaml:"-"`
+}
+
+// VariableSpec takes a variable from an input: a column, summed over
+// the rows that match the filters in where.
+type VariableSpec struct {
+	Input     string            `yaml:"input"`
+	Column    string            `yaml:"column"`
+	Where     Named[StringList] `yaml:"where"`
+	Aggregate string            `yaml:"aggregate"` // sum (default) or mean, for reference values
+	Weight    string            `yaml:"weight"`    // the weight of a mean
+	Line      int               `yaml:"-"`
+}
+
+// IndicatorSpec defines an indicator.
+type IndicatorSpec struct {
+	Label      Text   `yaml:"label"`
+	Unit       string `yaml:"unit"`
+	Need       string `yaml:"need"` // higher or lower: which values mean more need
+	Formula    string `yaml:"formula"`
+	Decimals   *int   `yaml:"decimals"`
+	Definition Text   `yaml:"definition"`
+	Line       int    `yaml:"-"`
+}
+
+// IndexSpec defines a composite index.
+type IndexSpec struct {
+	Label      Text           `yaml:"label"`
+	Method     string         `yaml:"method"` // zsum or zmean
+	Year       int            `yaml:"year"`   // the year ranked; the outputs' year if absent
+	Components Named[float64] `yaml:"components"`
+	Line       int            `yaml:"-"`
+}
+
+// OutputsSpec says what is written.
+type OutputsSpec struct {
+	Year   int         `yaml:"year"` // year of maps, charts and ranking; the last if absent
+	Maps   []MapSpec   `yaml:"maps"`
+	Charts []ChartSpec `yaml:"charts"`
+	Tables []string    `yaml:"tables"` // csv, parquet, arrow
+	Images []string    `yaml:"images"` // svg, png
+	CSV    string      `yaml:"csv"`    // german or international; by language if absent
+	Line   int         `yaml:"-"`
+}
+
+// MapSpec is one choropleth map.
+type MapSpec struct {
+	Value   string `yaml:"value"` // an indicator or index
+	Classes int    `yaml:"classes"`
+	Method  string `yaml:"method"` // quantile
+	Line    int    `yaml:"-"`
+}
+
+// ChartSpec is one chart.
+type ChartSpec struct {
+	Type  string `yaml:"type"` // ranking
+	Value string `yaml:"value"`
+	Line  int    `yaml:"-"`
+}

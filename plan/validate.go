@@ -1,0 +1,539 @@
+package plan
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"math"
+	"regexp"
+	"sort"
+	"strings"
+
+	"planatlas/datasets"
+	"planatlas/geo"
+	"planatlas/indicators"
+)
+
+// AreaVariable is the built-in variable holding each area's size in km²,
+// from its geometry (for densities).
+const AreaVariable = "area_km2"
+
+// compiled is a plan with every name resolved and checked.
+type compiled struct {
+	plan       *Plan
+	lang       string
+	crs        geo.CRS
+	inputs     []*input
+	variables  []*variable
+	indicators []*indicators.Indicator
+	indices    []*index
+	maps       []MapSpec
+	charts     []ChartSpec
+	tables     []string
+	images     []string
+	csv        datasets.CSVStyle
+}
+
+type input struct {
+	name   string
+	spec   InputSpec
+	format string // csv, parquet, arrow
+	csv    datasets.CSVOptions
+	cols   datasets.Spec
+	line   int
+}
+
+type variable struct {
+	name    string
+	in      *input
+	column  string
+	filters []datasets.Filter
+	agg     indicators.Aggregation
+	line    int
+}
+
+type index struct {
+	id         string
+	label      Text
+	mean       bool
+	year       int
+	components []component
+	line       int
+}
+
+type component struct {
+	indicator int // position in compiled.indicators
+	weight    float64
+}
+
+// errorList collects the plan's errors so that validate shows them all.
+type errorList []error
+
+func (l errorList) Error() string {
+	var parts []string
+	for _, e := range l {
+		parts = append(parts, e.Error())
+	}
+	return strings.Join(parts, "\n")
+}
+
+// BadInput reports that the errors are the user's to fix.
+func (l errorList) BadInput() bool { return true }
+
+var identifier = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+
+// Validate checks the plan without running it: required fields, names
+// and references, formulas, and that every file exists and has the
+// columns the plan names. lang overrides the plan's language if not "".
+func Validate(p *Plan, src Source, lang string) (*compiled, error) {
+	c := &compiled{plan: p}
+	var errs errorList
+	fail := func(line int, format string, args ...any) {
+		errs = append(errs, &Error{File: p.File, Line: line, Msg: fmt.Sprintf(format, args...)})
+	}
+
+	if p.Version != 1 {
+		if p.Version == 0 {
+			fail(1, "the plan must begin with \"planatlas: 1\" (the version of the plan format)")
+		} else {
+			fail(p.Line, "plan format version %d is not supported by this planatlas (it reads version 1)", p.Version)
+		}
+	}
+	c.lang = p.Language
+	if lang != "" {
+		c.lang = lang
+	}
+	switch c.lang {
+	case "":
+		c.lang = "de"
+	case "de", "en":
+	default:
+		fail(p.Line, "language %q: use de or en", c.lang)
+	}
+
+	// Areas.
+	if p.Areas.File == "" || p.Areas.Key == "" {
+		fail(p.Areas.Line, "areas: file and key are required (the geometry file and the property holding the area key)")
+	}
+	if p.Areas.CRS != "" {
+		crs, err := geo.ParseCRS(p.Areas.CRS)
+		if err != nil {
+			fail(p.Areas.Line, "areas: %v", err)
+		}
+		c.crs = crs
+	}
+
+	// Inputs.
+	byInput := map[string]*input{}
+	for _, e := range p.Inputs {
+		in := &input{name: e.Name, spec: e.Value, line: e.Line}
+		s := e.Value
+		if s.File == "" || s.Key == "" {
+			fail(e.Line, "input %q: file and key are required", e.Name)
+		}
+		in.format = s.Format
+		if in.format == "" {
+			in.format = formatOf(s.File)
+		}
+		switch in.format {
+		case "csv", "parquet", "arrow":
+		default:
+			fail(e.Line, "input %q: format %q is not supported (csv, parquet, arrow)", e.Name, in.format)
+		}
+		switch s.Delimiter {
+		case "":
+		case ";", ",":
+			in.csv.Delimiter = rune(s.Delimiter[0])
+		case "tab", "\t", "\\t":
+			in.csv.Delimiter = '\t'
+		default:
+			fail(e.Line, "input %q: delimiter %q: use \";\", \",\" or tab", e.Name, s.Delimiter)
+		}
+		switch s.Decimal {
+		case "":
+		case ",":
+			in.csv.Decimal = datasets.DecimalComma
+		case ".":
+			in.csv.Decimal = datasets.DecimalPoint
+		default:
+			fail(e.Line, "input %q: decimal %q: use \",\" or \".\"", e.Name, s.Decimal)
+		}
+		enc, err := datasets.ParseEncoding(s.Encoding)
+		if err != nil {
+			fail(e.Line, "input %q: %v", e.Name, err)
+		}
+		in.csv.Encoding = enc
+		in.cols = datasets.Spec{Key: s.Key, Year: s.Year.Column, FixedYear: s.Year.Fixed, Dims: s.Dimensions}
+		if s.Year.Column == "" && s.Year.Fixed == 0 {
+			fail(e.Line, "input %q: year is required: the year column, or the year of a table without one (year: 2024)", e.Name)
+		}
+		byInput[e.Name] = in
+		c.inputs = append(c.inputs, in)
+	}
+
+	// Variables.
+	byVar := map[string]*variable{}
+	var varNames []string
+	for _, e := range p.Variables {
+		v := &variable{name: e.Name, column: e.Value.Column, line: e.Line}
+		if !identifier.MatchString(e.Name) {
+			fail(e.Line, "variable name %q: use letters, digits and _ only, starting with a letter (it is used in formulas)", e.Name)
+		}
+		if e.Name == AreaVariable {
+			fail(e.Line, "variable name %q is built in (each area's size from its geometry)", e.Name)
+		}
+		in, ok := byInput[e.Value.Input]
+		switch {
+		case e.Value.Input == "":
+			fail(e.Line, "variable %q: input is required", e.Name)
+		case !ok:
+			fail(e.Line, "variable %q: unknown input %q%s", e.Name, e.Value.Input, suggest(e.Value.Input, p.Inputs.Names()))
+		}
+		if e.Value.Column == "" {
+			fail(e.Line, "variable %q: column is required", e.Name)
+		}
+		v.in = in
+		for _, w := range e.Value.Where {
+			f, err := datasets.ParseFilter(w.Name, w.Value)
+			if err != nil {
+				fail(w.Line, "variable %q: %v", e.Name, err)
+				continue
+			}
+			v.filters = append(v.filters, f)
+			if in != nil && len(in.spec.Dimensions) > 0 && !contains(in.spec.Dimensions, w.Name) {
+				fail(w.Line, "variable %q filters on %q, which is not among the dimensions of input %q (%s)", e.Name, w.Name, in.name, strings.Join(in.spec.Dimensions, ", "))
+			}
+		}
+		switch e.Value.Aggregate {
+		case "", "sum":
+			if e.Value.Weight != "" {
+				fail(e.Line, "variable %q: a weight needs aggregate: mean", e.Name)
+			}
+		case "mean":
+			v.agg = indicators.Aggregation{Mean: true, Weight: e.Value.Weight}
+		default:
+			fail(e.Line, "variable %q: aggregate %q: use sum or mean", e.Name, e.Value.Aggregate)
+		}
+		byVar[e.Name] = v
+		varNames = append(varNames, e.Name)
+		c.variables = append(c.variables, v)
+	}
+	for _, v := range c.variables {
+		if w := v.agg.Weight; w != "" && byVar[w] == nil {
+			fail(v.line, "variable %q: weight %q is not a variable%s", v.name, w, suggest(w, varNames))
+		}
+	}
+	// Columns each input must provide.
+	for _, in := range c.inputs {
+		dims := append([]string(nil), in.spec.Dimensions...)
+		for _, v := range c.variables {
+			if v.in != in {
+				continue
+			}
+			if !contains(in.cols.Values, v.column) {
+				in.cols.Values = append(in.cols.Values, v.column)
+			}
+			for _, f := range v.filters {
+				if !contains(dims, f.Column) {
+					dims = append(dims, f.Column)
+				}
+			}
+		}
+		in.cols.Dims = dims
+	}
+
+	// Indicators.
+	known := func(n string) bool { return byVar[n] != nil || n == AreaVariable }
+	candidates := append(append([]string(nil), varNames...), AreaVariable)
+	byInd := map[string]int{}
+	for _, e := range p.Indicators {
+		s := e.Value
+		if !identifier.MatchString(e.Name) {
+			fail(e.Line, "indicator name %q: use letters, digits and _ only, starting with a letter", e.Name)
+		}
+		d := &indicators.Indicator{ID: e.Name, Label: indicators.Label{De: s.Label.De, En: s.Label.En},
+			Unit: s.Unit, Decimals: 1, Definition: indicators.Label{De: s.Definition.De, En: s.Definition.En}}
+		if d.Label.De == "" && d.Label.En == "" {
+			d.Label = indicators.Label{De: e.Name, En: e.Name}
+		}
+		if s.Decimals != nil {
+			if *s.Decimals < 0 || *s.Decimals > 6 {
+				fail(e.Line, "indicator %q: decimals %d: use 0 to 6", e.Name, *s.Decimals)
+			}
+			d.Decimals = *s.Decimals
+		}
+		switch s.Need {
+		case "higher":
+			d.Need = indicators.HigherIsNeed
+		case "lower":
+			d.Need = indicators.LowerIsNeed
+		case "":
+			fail(e.Line, "indicator %q: need is required: higher (a higher value means more need) or lower", e.Name)
+		default:
+			fail(e.Line, "indicator %q: need %q: use higher or lower", e.Name, s.Need)
+		}
+		f, err := indicators.Compile(s.Formula, known, candidates)
+		if err != nil {
+			fail(e.Line, "indicator %q: %v", e.Name, err)
+		}
+		d.Formula = f
+		byInd[e.Name] = len(c.indicators)
+		c.indicators = append(c.indicators, d)
+	}
+
+	// Indices.
+	for _, e := range p.Indices {
+		s := e.Value
+		ix := &index{id: e.Name, label: s.Label, year: s.Year, line: e.Line}
+		if !identifier.MatchString(e.Name) {
+			fail(e.Line, "index name %q: use letters, digits and _ only, starting with a letter", e.Name)
+		}
+		if _, clash := byInd[e.Name]; clash {
+			fail(e.Line, "index %q has the name of an indicator; outputs need distinct names", e.Name)
+		}
+		if ix.label.De == "" && ix.label.En == "" {
+			ix.label = Text{De: e.Name, En: e.Name}
+		}
+		switch s.Method {
+		case "zsum":
+		case "zmean":
+			ix.mean = true
+		case "":
+			fail(e.Line, "index %q: method is required (zsum or zmean)", e.Name)
+		default:
+			fail(e.Line, "index %q: method %q: use zsum or zmean", e.Name, s.Method)
+		}
+		if len(s.Components) < 2 {
+			fail(e.Line, "index %q has %d component(s); a composite index needs at least two indicators", e.Name, len(s.Components))
+		}
+		for _, comp := range s.Components {
+			k, ok := byInd[comp.Name]
+			if !ok {
+				fail(comp.Line, "index %q: %q is not an indicator%s", e.Name, comp.Name, suggest(comp.Name, p.Indicators.Names()))
+				continue
+			}
+			if !(comp.Value > 0) || math.IsInf(comp.Value, 0) {
+				fail(comp.Line, "index %q: weight of %q is %v; weights must be positive", e.Name, comp.Name, comp.Value)
+			}
+			ix.components = append(ix.components, component{indicator: k, weight: comp.Value})
+		}
+		c.indices = append(c.indices, ix)
+	}
+
+	// Outputs.
+	o := p.Outputs
+	values := append(p.Indicators.Names(), p.Indices.Names()...)
+	isValue := func(v string) bool { return contains(values, v) }
+	seen := map[string]int{}
+	claim := func(name string, line int) {
+		if first, dup := seen[name]; dup {
+			fail(line, "the output %q is named twice (first on line %d)", name, first)
+		}
+		seen[name] = line
+	}
+	for _, m := range o.Maps {
+		if !isValue(m.Value) {
+			fail(m.Line, "map: %q is not an indicator or index%s", m.Value, suggest(m.Value, values))
+		}
+		if m.Classes == 0 {
+			m.Classes = 5
+		}
+		if m.Classes < 2 || m.Classes > 7 {
+			fail(m.Line, "map %q: %d classes; use 2 to 7", m.Value, m.Classes)
+		}
+		switch m.Method {
+		case "", "quantile":
+			m.Method = "quantile"
+		default:
+			fail(m.Line, "map %q: classification %q is not supported yet (quantile)", m.Value, m.Method)
+		}
+		claim("map-"+m.Value, m.Line)
+		c.maps = append(c.maps, m)
+	}
+	for _, ch := range o.Charts {
+		if ch.Type == "" {
+			ch.Type = "ranking"
+		}
+		if ch.Type != "ranking" {
+			fail(ch.Line, "chart type %q is not supported yet (ranking)", ch.Type)
+		}
+		if !isValue(ch.Value) {
+			fail(ch.Line, "chart: %q is not an indicator or index%s", ch.Value, suggest(ch.Value, values))
+		}
+		claim(ch.Type+"-"+ch.Value, ch.Line)
+		c.charts = append(c.charts, ch)
+	}
+	c.tables = o.Tables
+	if len(c.tables) == 0 {
+		c.tables = []string{"csv", "parquet"}
+	}
+	for _, t := range c.tables {
+		if t != "csv" && t != "parquet" && t != "arrow" {
+			fail(o.Line, "tables: format %q: use csv, parquet or arrow", t)
+		}
+	}
+	c.images = o.Images
+	if len(c.images) == 0 {
+		c.images = []string{"svg", "png"}
+	}
+	for _, f := range c.images {
+		if f != "svg" && f != "png" {
+			fail(o.Line, "images: format %q: use svg or png", f)
+		}
+	}
+	switch o.CSV {
+	case "":
+		c.csv = datasets.GermanCSV
+		if c.lang == "en" {
+			c.csv = datasets.InternationalCSV
+		}
+	case "german":
+		c.csv = datasets.GermanCSV
+	case "international":
+		c.csv = datasets.InternationalCSV
+	default:
+		fail(o.Line, "csv %q: use german or international", o.CSV)
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+
+	// Files and columns, now that the plan itself is sound.
+	if err := checkFile(src, p.Areas.File); err != nil {
+		fail(p.Areas.Line, "areas: %v", err)
+	}
+	for _, in := range c.inputs {
+		header, delim, err := readColumns(src, in)
+		if err != nil {
+			fail(in.line, "input %q: %v", in.name, err)
+			continue
+		}
+		if hint := datasets.DelimiterHint(header, delim); hint != "" {
+			fail(in.line, "input %q: %s: %s", in.name, in.spec.File, hint)
+			continue
+		}
+		type column struct {
+			name, role string
+			line       int
+		}
+		need := []column{{in.cols.Key, "key", in.line}}
+		if in.cols.Year != "" {
+			need = append(need, column{in.cols.Year, "year", in.line})
+		}
+		for _, d := range in.cols.Dims {
+			need = append(need, column{d, "dimension", in.line})
+		}
+		for _, v := range c.variables {
+			if v.in == in {
+				need = append(need, column{v.column, "variable " + quote(v.name), v.line})
+			}
+		}
+		for _, n := range need {
+			if !contains(header, n.name) {
+				fail(n.line, "input %q, %s: column %q not found in %s%s (columns: %s)", in.name, n.role, n.name, in.spec.File,
+					didYouMean(n.name, header), strings.Join(quoteAll(header), ", "))
+			}
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return c, nil
+}
+
+// checkFile reports whether a file can be opened.
+func checkFile(src Source, name string) error {
+	f, err := src.Open(name)
+	if err != nil {
+		return openError(name, err)
+	}
+	return f.Close()
+}
+
+func openError(name string, err error) error {
+	if errors.Is(err, fsNotExist) {
+		return fmt.Errorf("file %q not found", name)
+	}
+	return fmt.Errorf("cannot open %q: %v", name, err)
+}
+
+// readColumns reads the column names of an input file and, for CSV, the
+// delimiter it was read with.
+func readColumns(src Source, in *input) ([]string, rune, error) {
+	f, err := src.Open(in.spec.File)
+	if err != nil {
+		return nil, 0, openError(in.spec.File, err)
+	}
+	defer f.Close()
+	if in.format == "csv" {
+		info, err := datasets.ReadCSVHeader(f, in.spec.File, in.csv)
+		if err != nil {
+			return nil, 0, err
+		}
+		return info.Header, info.Delimiter, nil
+	}
+	data, err := io.ReadAll(f)
+	if err != nil {
+		return nil, 0, err
+	}
+	cols, err := datasets.ArrowColumns(data, in.spec.File, in.format == "parquet")
+	return cols, 0, err
+}
+
+func formatOf(file string) string {
+	low := strings.ToLower(file)
+	switch {
+	case strings.HasSuffix(low, ".parquet"), strings.HasSuffix(low, ".pq"):
+		return "parquet"
+	case strings.HasSuffix(low, ".arrow"), strings.HasSuffix(low, ".feather"), strings.HasSuffix(low, ".ipc"):
+		return "arrow"
+	}
+	return "csv"
+}
+
+// didYouMean returns "; did you mean "x"?" for a close candidate, or "".
+func didYouMean(name string, candidates []string) string {
+	if s := datasets.Suggest(name, candidates); s != "" {
+		return fmt.Sprintf("; did you mean %q?", s)
+	}
+	return ""
+}
+
+// suggest is didYouMean, or else a list of the candidates if it is short.
+func suggest(name string, candidates []string) string {
+	if s := didYouMean(name, candidates); s != "" {
+		return s
+	}
+	if len(candidates) > 0 && len(candidates) <= 12 {
+		sorted := append([]string(nil), candidates...)
+		sort.Strings(sorted)
+		return " (known: " + strings.Join(sorted, ", ") + ")"
+	}
+	return ""
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func quote(s string) string { return fmt.Sprintf("%q", s) }
+
+func quoteAll(list []string) []string {
+	out := make([]string, 0, len(list))
+	for i, s := range list {
+		if i == 15 {
+			out = append(out, fmt.Sprintf("… %d more", len(list)-15))
+			break
+		}
+		out = append(out, quote(s))
+	}
+	return out
+}
+
+var fsNotExist = fs.ErrNotExist

@@ -1,0 +1,353 @@
+package plan
+
+import (
+	"errors"
+	"fmt"
+	"reflect"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"planatlas/datasets"
+)
+
+// Parse reads a plan. file is the name used in messages. Unknown fields
+// are errors with their line and, where one is close, the field meant.
+func Parse(data []byte, file string) (*Plan, error) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return nil, syntaxError(file, err)
+	}
+	if len(doc.Content) == 0 {
+		return nil, &Error{File: file, Msg: "the plan is empty"}
+	}
+	p := &Plan{File: file}
+	if err := decode(doc.Content[0], p, file); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+var yamlLine = regexp.MustCompile(`line (\d+): (.*)`)
+
+func syntaxError(file string, err error) error {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		return &Error{File: file, Line: n, Msg: "not valid YAML: " + m[2]}
+	}
+	return &Error{File: file, Msg: "not valid YAML: " + msg}
+}
+
+// decode decodes node n into out (a pointer to a plan struct) strictly:
+// every key must be a field. It records the node's line in a Line field.
+func decode(n *yaml.Node, out any, file string) error {
+	v := reflect.ValueOf(out).Elem()
+	t := v.Type()
+	what := structNames[t]
+	if n.Kind != yaml.MappingNode {
+		return &Error{File: file, Line: n.Line, Msg: fmt.Sprintf("%s must be a mapping of fields (name: value), not %s", what, kindName(n))}
+	}
+	fields := map[string]int{}
+	var names []string
+	for i := 0; i < t.NumField(); i++ {
+		tag := strings.Split(t.Field(i).Tag.Get("yaml"), ",")[0]
+		if tag == "" || tag == "-" {
+			continue
+		}
+		fields[tag] = i
+		names = append(names, tag)
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, val := n.Content[i], n.Content[i+1]
+		fi, ok := fields[k.Value]
+		if !ok {
+			msg := fmt.Sprintf("unknown field %q in %s", k.Value, what)
+			if s := datasets.Suggest(k.Value, names); s != "" {
+				msg += fmt.Sprintf("; did you mean %q?", s)
+			}
+			sorted := append([]string(nil), names...)
+			sort.Strings(sorted)
+			msg += " (fields: " + strings.Join(sorted, ", ") + ")"
+			return &Error{File: file, Line: k.Line, Msg: msg}
+		}
+		if err := decodeValue(val, v.Field(fi).Addr().Interface(), file, k.Value); err != nil {
+			return err
+		}
+	}
+	if f := v.FieldByName("Line"); f.IsValid() {
+		f.SetInt(int64(n.Line))
+	}
+	return nil
+}
+
+// decodeValue decodes one field's value: plan structs strictly, the
+// plan's own types by their rules, everything else by yaml.v3 with its
+// type errors turned into plan errors.
+func decodeValue(n *yaml.Node, out any, file, field string) error {
+	switch o := out.(type) {
+	case interface {
+		decodeNode(*yaml.Node, string) error
+	}:
+		return o.decodeNode(n, file)
+	}
+	if _, isStruct := structNames[reflect.TypeOf(out).Elem()]; isStruct {
+		return decode(n, out, file)
+	}
+	if rv := reflect.ValueOf(out).Elem(); rv.Kind() == reflect.Slice {
+		if _, isStruct := structNames[rv.Type().Elem()]; isStruct {
+			if n.Kind != yaml.SequenceNode {
+				return &Error{File: file, Line: n.Line, Msg: fmt.Sprintf("%q must be a list (lines starting with \"- \"), not %s", field, kindName(n))}
+			}
+			rv.Set(reflect.MakeSlice(rv.Type(), len(n.Content), len(n.Content)))
+			for i, item := range n.Content {
+				if err := decodeItem(item, rv.Index(i).Addr().Interface(), file); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+		if n.Kind == yaml.ScalarNode && rv.Type().Elem().Kind() == reflect.String {
+			// a single value where a list is expected: "tables: csv"
+			rv.Set(reflect.ValueOf([]string{n.Value}))
+			return nil
+		}
+	}
+	if err := n.Decode(out); err != nil {
+		return typeError(file, n, field, err)
+	}
+	return nil
+}
+
+// decodeItem decodes a list item: a mapping, or a scalar as the short
+// form of a map or chart ("- bedarfsindex" is {value: bedarfsindex}).
+func decodeItem(n *yaml.Node, out any, file string) error {
+	if n.Kind == yaml.ScalarNode {
+		switch o := out.(type) {
+		case *MapSpec:
+			o.Value, o.Line = n.Value, n.Line
+			return nil
+		case *ChartSpec:
+			o.Value, o.Line = n.Value, n.Line
+			return nil
+		}
+	}
+	return decode(n, out, file)
+}
+
+func typeError(file string, n *yaml.Node, field string, err error) error {
+	var te *yaml.TypeError
+	if errors.As(err, &te) && len(te.Errors) > 0 {
+		msg := te.Errors[0]
+		if m := yamlLine.FindStringSubmatch(msg); m != nil {
+			msg = m[2]
+		}
+		msg = strings.NewReplacer("!!str", "text", "!!int", "a whole number", "!!float", "a number", "!!map", "a mapping", "!!seq", "a list", "!!bool", "true/false").Replace(msg)
+		return &Error{File: file, Line: n.Line, Msg: fmt.Sprintf("%q: %s", field, msg)}
+	}
+	return &Error{File: file, Line: n.Line, Msg: fmt.Sprintf("%q: %v", field, err)}
+}
+
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		return fmt.Sprintf("the value %q", n.Value)
+	}
+	return "empty"
+}
+
+// structNames are the plan's structs, with the names used in messages.
+var structNames = map[reflect.Type]string{
+	reflect.TypeOf(Plan{}):          "the plan",
+	reflect.TypeOf(AreasSpec{}):     "areas",
+	reflect.TypeOf(InputSpec{}):     "an input",
+	reflect.TypeOf(VariableSpec{}):  "a variable",
+	reflect.TypeOf(IndicatorSpec{}): "an indicator",
+	reflect.TypeOf(IndexSpec{}):     "an index",
+	reflect.TypeOf(OutputsSpec{}):   "outputs",
+	reflect.TypeOf(MapSpec{}):       "a map",
+	reflect.TypeOf(ChartSpec{}):     "a chart",
+}
+
+// Named is an ordered mapping from names to values: the plan's inputs,
+// variables, indicators and indices are written as "name: definition",
+// and their order is kept (it is the order of tables and legends).
+type Named[T any] []Entry[T]
+
+// Entry is one name with its value and line.
+type Entry[T any] struct {
+	Name  string
+	Line  int
+	Value T
+}
+
+func (m *Named[T]) decodeNode(n *yaml.Node, file string) error {
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+		return nil
+	}
+	if n.Kind != yaml.MappingNode {
+		return &Error{File: file, Line: n.Line, Msg: fmt.Sprintf("expected a mapping of names to definitions, not %s", kindName(n))}
+	}
+	seen := map[string]int{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, val := n.Content[i], n.Content[i+1]
+		if j, dup := seen[k.Value]; dup {
+			return &Error{File: file, Line: k.Line, Msg: fmt.Sprintf("%q is defined twice (first on line %d)", k.Value, j)}
+		}
+		seen[k.Value] = k.Line
+		e := Entry[T]{Name: k.Value, Line: k.Line}
+		if err := decodeValue(val, &e.Value, file, k.Value); err != nil {
+			return err
+		}
+		*m = append(*m, e)
+	}
+	return nil
+}
+
+// Get returns the entry with the given name.
+func (m Named[T]) Get(name string) (Entry[T], bool) {
+	for _, e := range m {
+		if e.Name == name {
+			return e, true
+		}
+	}
+	return Entry[T]{}, false
+}
+
+// Names returns the names in order.
+func (m Named[T]) Names() []string {
+	out := make([]string, len(m))
+	for i, e := range m {
+		out[i] = e.Name
+	}
+	return out
+}
+
+// Text is a text in German and English; the plan writes it as one string
+// (both languages) or as {de: …, en: …}.
+type Text struct {
+	De, En string
+}
+
+func (t *Text) decodeNode(n *yaml.Node, file string) error {
+	if n.Kind == yaml.ScalarNode {
+		t.De, t.En = n.Value, n.Value
+		return nil
+	}
+	var m struct {
+		De string `yaml:"de"`
+		En string `yaml:"en"`
+	}
+	if n.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if k := n.Content[i].Value; k != "de" && k != "en" {
+				return &Error{File: file, Line: n.Content[i].Line, Msg: fmt.Sprintf("unknown language %q in a text (use de and en)", k)}
+			}
+		}
+	}
+	if err := n.Decode(&m); err != nil {
+		return typeError(file, n, "text", err)
+	}
+	t.De, t.En = m.De, m.En
+	return nil
+}
+
+// In returns the text in lang, falling back to the other language.
+func (t Text) In(lang string) string {
+	if lang == "en" && t.En != "" || t.De == "" {
+		return t.En
+	}
+	return t.De
+}
+
+// Years is a set of years, written "2014-2024", as a list, or as one year.
+type Years struct {
+	List []int
+	Line int
+}
+
+func (y *Years) decodeNode(n *yaml.Node, file string) error {
+	y.Line = n.Line
+	bad := func(s string) error {
+		return &Error{File: file, Line: n.Line, Msg: fmt.Sprintf("years: %q is not a year, a range such as 2014-2024, or a list of years", s)}
+	}
+	switch n.Kind {
+	case yaml.ScalarNode:
+		s := strings.TrimSpace(n.Value)
+		if a, b, ok := strings.Cut(strings.ReplaceAll(s, "–", "-"), "-"); ok {
+			lo, err1 := strconv.Atoi(strings.TrimSpace(a))
+			hi, err2 := strconv.Atoi(strings.TrimSpace(b))
+			if err1 != nil || err2 != nil || lo > hi {
+				return bad(s)
+			}
+			for v := lo; v <= hi; v++ {
+				y.List = append(y.List, v)
+			}
+			return nil
+		}
+		v, err := strconv.Atoi(s)
+		if err != nil {
+			return bad(s)
+		}
+		y.List = []int{v}
+	case yaml.SequenceNode:
+		for _, c := range n.Content {
+			v, err := strconv.Atoi(c.Value)
+			if err != nil {
+				return bad(c.Value)
+			}
+			y.List = append(y.List, v)
+		}
+	default:
+		return bad(kindName(n))
+	}
+	return nil
+}
+
+// YearSpec is an input's year: the name of its year column, or a fixed
+// year for a table that holds one year only.
+type YearSpec struct {
+	Column string
+	Fixed  int
+}
+
+func (y *YearSpec) decodeNode(n *yaml.Node, file string) error {
+	if n.Kind != yaml.ScalarNode {
+		return &Error{File: file, Line: n.Line, Msg: "year: expected a column name or a year, not " + kindName(n)}
+	}
+	if n.Tag == "!!int" {
+		v, _ := strconv.Atoi(n.Value)
+		y.Fixed = v
+		return nil
+	}
+	y.Column = n.Value
+	return nil
+}
+
+// StringList is one or more texts: "w" or [m, w]. Numbers and ranges are
+// kept as written ("65-", "0-17").
+type StringList []string
+
+func (s *StringList) decodeNode(n *yaml.Node, file string) error {
+	switch n.Kind {
+	case yaml.ScalarNode:
+		*s = StringList{n.Value}
+	case yaml.SequenceNode:
+		for _, c := range n.Content {
+			if c.Kind != yaml.ScalarNode {
+				return &Error{File: file, Line: c.Line, Msg: "expected a value, not " + kindName(c)}
+			}
+			*s = append(*s, c.Value)
+		}
+	default:
+		return &Error{File: file, Line: n.Line, Msg: "expected a value or a list of values, not " + kindName(n)}
+	}
+	return nil
+}
