@@ -1,0 +1,200 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"planatlas/datasets"
+	"planatlas/demo"
+	"planatlas/plan"
+)
+
+// loadPlan reads the plan at path, or the embedded demo if path is "".
+// It returns the plan, its bytes, the source of its files and the folder
+// its outputs go to by default.
+func loadPlan(path string) (*plan.Plan, []byte, plan.Source, string, error) {
+	if path == "" {
+		data, err := fs.ReadFile(demo.FS(), demo.PlanFile)
+		if err != nil {
+			return nil, nil, nil, "", err
+		}
+		p, err := plan.Parse(data, demo.PlanFile)
+		return p, data, plan.FS{FS: demo.FS()}, "out", err
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, nil, nil, "", usageError{fmt.Errorf("plan %s not found", path)}
+		}
+		return nil, nil, nil, "", usageError{err}
+	}
+	p, err := plan.Parse(data, path)
+	if err != nil {
+		return nil, nil, nil, "", err
+	}
+	dir := filepath.Dir(path)
+	out := p.Output
+	if out == "" {
+		out = "out"
+	}
+	if !filepath.IsAbs(out) {
+		out = filepath.Join(dir, out)
+	}
+	return p, data, plan.Dir(dir), out, nil
+}
+
+func newRunCmd(stdout, stderr io.Writer) *cobra.Command {
+	var out, lang string
+	cmd := &cobra.Command{
+		Use:   "run [PLAN]",
+		Short: "Run a plan (without PLAN: the demo city Musterstadt)",
+		Long: `Run reads the plan's inputs, computes its indicators and indices, and writes
+maps, charts, tables, areas.geojson and manifest.json into the output folder.
+Without PLAN it runs the embedded demo city Musterstadt.
+
+The output folder is replaced only when the run succeeds; a failed run leaves
+it as it was. A folder that holds files planatlas did not write is refused.`,
+		Example: `  planatlas run --out out
+  planatlas run meine-stadt/plan.yaml --lang en`,
+		Args: args(cobra.MaximumNArgs(1)),
+		RunE: func(cmd *cobra.Command, a []string) error {
+			if lang != "" && lang != "de" && lang != "en" {
+				return usageError{fmt.Errorf("--lang %q: use de or en", lang)}
+			}
+			path := ""
+			if len(a) == 1 {
+				path = a[0]
+			}
+			p, data, src, defOut, err := loadPlan(path)
+			if err != nil {
+				return err
+			}
+			if out == "" {
+				out = defOut
+			}
+			opt := plan.Options{Out: out, Lang: lang, PlanData: data}
+			if isTerminal(stderr) {
+				opt.Progress = func(step, steps int, stage string, took time.Duration) {
+					fmt.Fprintf(stderr, "[%d/%d] %s (%s s)\n", step, steps, stage, datasets.FormatNumber(took.Seconds(), 2, decimalFor(lang, p.Language), false))
+				}
+			}
+			res, err := plan.Run(p, src, opt)
+			if err != nil {
+				return err
+			}
+			if lang == "" {
+				lang = p.Language
+			}
+			if lang == "en" {
+				fmt.Fprintf(stdout, "%d files written to %s\n", len(res.Files), res.Out)
+			} else {
+				fmt.Fprintf(stdout, "%d Dateien geschrieben nach %s\n", len(res.Files), res.Out)
+			}
+			for _, n := range res.Notes {
+				fmt.Fprintln(stdout, "  note:", n)
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVarP(&out, "out", "o", "", "output folder (default: out, or the plan's output)")
+	cmd.Flags().StringVar(&lang, "lang", "", "language of maps, charts and tables: de or en (default: the plan's)")
+	return cmd
+}
+
+func decimalFor(lang, planLang string) datasets.Decimal {
+	if lang == "en" || lang == "" && planLang == "en" {
+		return datasets.DecimalPoint
+	}
+	return datasets.DecimalComma
+}
+
+func newValidateCmd(stdout io.Writer) *cobra.Command {
+	return &cobra.Command{
+		Use:   "validate PLAN",
+		Short: "Check a plan and its files without running it",
+		Long: `Validate checks a plan: its fields, every name it uses (inputs, variables,
+indicators, indices), its formulas, and that every file exists and has the
+columns the plan names. It reads only the files' headers.`,
+		Args: args(cobra.ExactArgs(1)),
+		RunE: func(cmd *cobra.Command, a []string) error {
+			p, _, src, _, err := loadPlan(a[0])
+			if err != nil {
+				return err
+			}
+			if _, err := plan.Validate(p, src, ""); err != nil {
+				return err
+			}
+			fmt.Fprintf(stdout, "%s: ok (%d inputs, %d variables, %d indicators, %d indices)\n",
+				a[0], len(p.Inputs), len(p.Variables), len(p.Indicators), len(p.Indices))
+			return nil
+		},
+	}
+}
+
+func newInitCmd(stdout io.Writer) *cobra.Command {
+	var force bool
+	cmd := &cobra.Command{
+		Use:   "init DIR",
+		Short: "Write the demo plan and data into DIR as a starting point",
+		Long: `Init writes the demo city's plan and data files into DIR. Run them with
+"planatlas run DIR/plan.yaml", then replace the files and adapt the plan to
+your city. Existing files are not overwritten unless --force is given.`,
+		Args: args(cobra.ExactArgs(1)),
+		RunE: func(cmd *cobra.Command, a []string) error {
+			dir := a[0]
+			var names []string
+			err := fs.WalkDir(demo.FS(), ".", func(p string, d fs.DirEntry, err error) error {
+				if err == nil && !d.IsDir() {
+					names = append(names, p)
+				}
+				return err
+			})
+			if err != nil {
+				return err
+			}
+			sort.Strings(names)
+			if !force {
+				for _, n := range names {
+					if _, err := os.Stat(filepath.Join(dir, n)); err == nil {
+						return usageError{fmt.Errorf("%s already exists; use --force to overwrite", filepath.Join(dir, n))}
+					}
+				}
+			}
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				return usageError{err}
+			}
+			for _, n := range names {
+				data, err := fs.ReadFile(demo.FS(), n)
+				if err != nil {
+					return err
+				}
+				if err := os.WriteFile(filepath.Join(dir, n), data, 0o644); err != nil {
+					return usageError{err}
+				}
+			}
+			fmt.Fprintf(stdout, "%d files written to %s\nnext: planatlas run %s\n", len(names), dir, filepath.Join(dir, demo.PlanFile))
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&force, "force", false, "overwrite existing files")
+	return cmd
+}
+
+func newVersionCmd(stdout io.Writer) *cobra.Command {
+	return &cobra.Command{
+		Use:   "version",
+		Short: "Print planatlas's version",
+		Args:  args(cobra.NoArgs),
+		Run: func(cmd *cobra.Command, a []string) {
+			fmt.Fprintln(stdout, "planatlas", plan.Version)
+		},
+	}
+}

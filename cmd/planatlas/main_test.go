@@ -1,0 +1,289 @@
+package main
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+
+	"planatlas/demo"
+)
+
+// initDemo writes the demo's plan and data into a new folder.
+func initDemo(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"init", dir}, &stdout, &stderr); code != 0 {
+		t.Fatalf("init: exit %d: %s", code, stderr.String())
+	}
+	return dir
+}
+
+// tree returns the SHA-256 of every file below dir, by relative path.
+func tree(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		h := sha256.Sum256(b)
+		out[rel] = hex.EncodeToString(h[:])
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func sameTree(t *testing.T, a, b map[string]string) bool {
+	t.Helper()
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if b[k] != v {
+			t.Logf("differs: %s", k)
+			return false
+		}
+	}
+	return true
+}
+
+func TestRunDemoWritesEveryOutput(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"run", "--out", out}, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	files := tree(t, out)
+	for _, want := range []string{
+		"map-bedarfsindex.svg", "map-bedarfsindex.png", "ranking-bedarfsindex.svg", "ranking-bedarfsindex.png",
+		"indicators.csv", "indicators.parquet", "ranking.csv", "ranking.parquet", "areas.geojson", "manifest.json",
+	} {
+		if _, ok := files[want]; !ok {
+			t.Errorf("%s not written", want)
+		}
+	}
+	if !strings.Contains(stdout.String(), fmt.Sprintf("%d Dateien geschrieben nach", len(files))) {
+		t.Errorf("stdout: %q", stdout.String())
+	}
+	if stderr.Len() != 0 {
+		t.Errorf("progress lines on a non-terminal: %q", stderr.String())
+	}
+}
+
+// Two runs, and a run of the plan written by init, give the same bytes.
+func TestRunIsDeterministicAndInitReproducesDemo(t *testing.T) {
+	tmp := t.TempDir()
+	a, b := filepath.Join(tmp, "a"), filepath.Join(tmp, "b")
+	for _, out := range []string{a, b} {
+		var so, se bytes.Buffer
+		if code := run([]string{"run", "--out", out}, &so, &se); code != 0 {
+			t.Fatalf("exit %d: %s", code, se.String())
+		}
+	}
+	ta := tree(t, a)
+	if !sameTree(t, ta, tree(t, b)) {
+		t.Error("two runs of the demo differ")
+	}
+	dir := initDemo(t)
+	var so, se bytes.Buffer
+	if code := run([]string{"run", filepath.Join(dir, "plan.yaml")}, &so, &se); code != 0 {
+		t.Fatalf("exit %d: %s", code, se.String())
+	}
+	if !sameTree(t, ta, tree(t, filepath.Join(dir, "out"))) {
+		t.Error("planatlas init DIR && planatlas run DIR/plan.yaml does not reproduce the demo output")
+	}
+}
+
+// Each bad input stops the run with one message naming file, line and
+// field, exit code 2, and the previous output untouched.
+func TestBadInputKeepsPreviousOutput(t *testing.T) {
+	tests := []struct {
+		name   string
+		mutate func(t *testing.T, dir string)
+		want   string // a regular expression the message must match
+	}{
+		{"wrong delimiter", func(t *testing.T, dir string) {
+			edit(t, dir, "plan.yaml", "    key: Planungsraum\n    year: Jahr\n  klima:", "    key: Planungsraum\n    year: Jahr\n    delimiter: tab\n  klima:")
+		}, `^\S*plan\.yaml:\d+: input "arbeitsmarkt": arbeitsmarkt\.csv: the header is a single column "Planungsraum;Bezeichnung;.*": the file seems to be delimited by ";", not tab$`},
+		{"non-numeric count", func(t *testing.T, dir string) {
+			editLine(t, dir, "bevoelkerung.csv", 214, func(l string) string { return l[:strings.LastIndex(l, ";")+1] + "12x" })
+		}, `^bevoelkerung\.csv:214: column "anzahl": "12x" is not a number$`},
+		{"duplicate area and year", func(t *testing.T, dir string) {
+			editLine(t, dir, "arbeitsmarkt.csv", 40, func(l string) string { return l + "\r\n" + l })
+		}, `^arbeitsmarkt\.csv:41: duplicate row for area "0101", year 2015: the same as line 40$`},
+		{"area in the data but not in the geometry", func(t *testing.T, dir string) {
+			removeFeature(t, dir, "0903")
+		}, `^the areas of the data and of planungsraeume\.geojson do not match; 1 area\(s\) in the data have no geometry: "0903" \(bevoelkerung\.csv:\d+\)$`},
+		{"area in the geometry but not in the data", func(t *testing.T, dir string) {
+			edit(t, dir, "planungsraeume.geojson", `"pr_id":"0101"`, `"pr_id":"101"`)
+		}, `^the areas of the data and of planungsraeume\.geojson do not match; 1 area\(s\) in the data have no geometry: "0101" \(bevoelkerung\.csv:2\); 1 area\(s\) in planungsraeume\.geojson have no data: "101" \(feature 1\); the keys look as if leading zeros were lost`},
+		{"plan names a missing column", func(t *testing.T, dir string) {
+			edit(t, dir, "plan.yaml", "column: Arbeitslose}", "column: Arbeitslos}")
+		}, `^\S*plan\.yaml:\d+: input "arbeitsmarkt", variable "arbeitslose": column "Arbeitslos" not found in arbeitsmarkt\.csv; did you mean "Arbeitslose"\? \(columns: "Planungsraum", "Bezeichnung", .*\)$`},
+		{"plan with an unknown field", func(t *testing.T, dir string) {
+			edit(t, dir, "plan.yaml", "    method: zsum", "    methode: zsum")
+		}, `^\S*plan\.yaml:\d+: unknown field "methode" in an index; did you mean "method"\?`},
+		{"formula with an unknown name", func(t *testing.T, dir string) {
+			edit(t, dir, "plan.yaml", "formula: 100 * sgb2 / ew_unter65", "formula: 100 * sgb2 / ew_unter_65")
+		}, `^\S*plan\.yaml:\d+: indicator "sgb2_quote": formula "100 \* sgb2 / ew_unter_65": unknown variable "ew_unter_65"; did you mean "ew_unter65"\? \(at column 14\)$`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := initDemo(t)
+			plan := filepath.Join(dir, "plan.yaml")
+			var so, se bytes.Buffer
+			if code := run([]string{"run", plan}, &so, &se); code != 0 {
+				t.Fatalf("first run: exit %d: %s", code, se.String())
+			}
+			before := tree(t, filepath.Join(dir, "out"))
+			tc.mutate(t, dir)
+			so.Reset()
+			se.Reset()
+			code := run([]string{"run", plan}, &so, &se)
+			if code != 2 {
+				t.Errorf("exit code %d, want 2 (stderr %q)", code, se.String())
+			}
+			msg := strings.TrimSpace(strings.TrimPrefix(se.String(), "planatlas: "))
+			if !regexp.MustCompile(tc.want).MatchString(msg) {
+				t.Errorf("message\n  %s\ndoes not match\n  %s", msg, tc.want)
+			}
+			if !sameTree(t, before, tree(t, filepath.Join(dir, "out"))) {
+				t.Error("the previous output changed")
+			}
+			if left := leftovers(t, dir); len(left) > 0 {
+				t.Errorf("staging folders left behind: %v", left)
+			}
+		})
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	tests := []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"run", "--colour"}, 2, "unknown flag: --colour"},
+		{[]string{"run", "a.yaml", "b.yaml"}, 2, "accepts at most 1 arg(s), received 2"},
+		{[]string{"run", "--lang", "fr"}, 2, `--lang "fr": use de or en`},
+		{[]string{"run", "does-not-exist.yaml"}, 2, "plan does-not-exist.yaml not found"},
+		{[]string{"validate"}, 2, "accepts 1 arg(s), received 0"},
+		{[]string{"version"}, 0, ""},
+	}
+	for _, tc := range tests {
+		var so, se bytes.Buffer
+		code := run(tc.args, &so, &se)
+		if code != tc.code || !strings.Contains(se.String(), tc.want) {
+			t.Errorf("%v: exit %d, stderr %q; want %d, %q", tc.args, code, se.String(), tc.code, tc.want)
+		}
+	}
+}
+
+func TestValidateAndInit(t *testing.T) {
+	dir := initDemo(t)
+	var so, se bytes.Buffer
+	if code := run([]string{"validate", filepath.Join(dir, "plan.yaml")}, &so, &se); code != 0 || !strings.Contains(so.String(), "ok (3 inputs, 10 variables, 6 indicators, 1 indices)") {
+		t.Errorf("validate: exit %d, %q %q", code, so.String(), se.String())
+	}
+	so.Reset()
+	se.Reset()
+	if code := run([]string{"init", dir}, &so, &se); code != 2 || !strings.Contains(se.String(), "already exists; use --force") {
+		t.Errorf("init over existing files: exit %d, %q", code, se.String())
+	}
+	names, _ := fs.Glob(demo.FS(), "*")
+	sort.Strings(names)
+	for _, n := range names {
+		if _, err := os.Stat(filepath.Join(dir, n)); err != nil {
+			t.Errorf("init did not write %s", n)
+		}
+	}
+}
+
+func TestRunEnglish(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	var so, se bytes.Buffer
+	if code := run([]string{"run", "--out", out, "--lang", "en"}, &so, &se); code != 0 {
+		t.Fatalf("exit %d: %s", code, se.String())
+	}
+	csv, _ := os.ReadFile(filepath.Join(out, "ranking.csv"))
+	if !strings.HasPrefix(string(csv), "index,label,year,rank,tie,key,name,district,index value,") || !strings.Contains(string(csv), "Social need index") {
+		t.Errorf("English ranking.csv starts %q", string(csv[:120]))
+	}
+	svg, _ := os.ReadFile(filepath.Join(out, "map-bedarfsindex.svg"))
+	if !strings.Contains(string(svg), "Source: Musterstadt, synthetic demo data; own calculation") {
+		t.Error("English map lacks the English source line")
+	}
+}
+
+func edit(t *testing.T, dir, name, old, new string) {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), old) {
+		t.Fatalf("%s does not contain %q", name, old)
+	}
+	os.WriteFile(p, []byte(strings.Replace(string(b), old, new, 1)), 0o644)
+}
+
+// editLine rewrites line n (1-based) of a file, keeping its line ending.
+func editLine(t *testing.T, dir, name string, n int, fn func(string) string) {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	b, _ := os.ReadFile(p)
+	lines := strings.SplitAfter(string(b), "\n")
+	l := lines[n-1]
+	end := "\n"
+	if strings.HasSuffix(l, "\r\n") {
+		end = "\r\n"
+	}
+	lines[n-1] = fn(strings.TrimSuffix(l, end)) + end
+	os.WriteFile(p, []byte(strings.Join(lines, "")), 0o644)
+}
+
+func removeFeature(t *testing.T, dir, key string) {
+	t.Helper()
+	p := filepath.Join(dir, "planungsraeume.geojson")
+	b, _ := os.ReadFile(p)
+	var kept []string
+	for _, l := range strings.Split(string(b), "\n") {
+		if strings.Contains(l, `"pr_id":"`+key+`"`) {
+			continue
+		}
+		kept = append(kept, l)
+	}
+	s := strings.Join(kept, "\n")
+	s = strings.Replace(s, "]]}}\n]}", "]]}}\n]}", 1)
+	s = regexp.MustCompile(`,\n\]\}`).ReplaceAllString(s, "\n]}")
+	os.WriteFile(p, []byte(s), 0o644)
+}
+
+func leftovers(t *testing.T, dir string) []string {
+	entries, _ := os.ReadDir(dir)
+	var out []string
+	for _, e := range entries {
+		if strings.Contains(e.Name(), ".planatlas-") {
+			out = append(out, e.Name())
+		}
+	}
+	return out
+}
