@@ -109,3 +109,29 @@ func TestWriteCSV(t *testing.T) {
 		t.Errorf("read back %v %v", tab.Values[0], tab.Flags[0])
 	}
 }
+
+// A value flagged Suppressed is computed but never written: "." in CSV,
+// null in Parquet.
+func TestFrameHidesSuppressed(t *testing.T) {
+	f := &Frame{}
+	f.Add("k", "", Text{"a", "b"})
+	f.Add("v", "", Float{Values: []float64{2, 40}, Flags: []Flag{Suppressed, 0}, Decimals: 0})
+	var csvBuf, pq bytes.Buffer
+	if err := WriteCSV(&csvBuf, f, InternationalCSV); err != nil {
+		t.Fatal(err)
+	}
+	if csvBuf.String() != "k,v\r\na,.\r\nb,40\r\n" {
+		t.Errorf("CSV %q", csvBuf.String())
+	}
+	if err := WriteParquet(&pq, f); err != nil {
+		t.Fatal(err)
+	}
+	r := bytes.NewReader(pq.Bytes())
+	tab, err := ReadParquet(r, r.Size(), "x.parquet", Spec{Key: "k", FixedYear: 2024, Values: []string{"v"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !math.IsNaN(tab.Values[0][0]) || tab.Flags[0][0] != Empty || tab.Values[0][1] != 40 {
+		t.Errorf("Parquet holds %v %v", tab.Values[0], tab.Flags[0])
+	}
+}

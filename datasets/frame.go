@@ -36,14 +36,29 @@ type Text []string
 // Int is a column of integers.
 type Int []int64
 
-// Float is a column of numbers. A NaN is written as the official sign of
-// its flag in CSV ("." confidential, "–" nothing, "x" not meaningful) and
-// as null in Parquet and Arrow. Decimals rounds the CSV text (negative:
-// as many digits as needed to read the value back exactly).
+// Float is a column of numbers. A NaN, and any value flagged Suppressed,
+// is written as the official sign of its flag in CSV ("." confidential or
+// suppressed, "–" nothing, "x" not meaningful) and as null in Parquet and
+// Arrow: a hidden value never reaches a file. Decimals rounds the CSV
+// text (negative: as many digits as needed to read the value back
+// exactly).
 type Float struct {
 	Values   []float64
 	Flags    []Flag // may be nil
 	Decimals int
+}
+
+func (c Float) flag(r int) Flag {
+	if c.Flags == nil {
+		return 0
+	}
+	return c.Flags[r]
+}
+
+// published returns row r's value and whether it may be shown.
+func (c Float) published(r int) (float64, bool) {
+	v := c.Values[r]
+	return v, !math.IsNaN(v) && c.flag(r)&Suppressed == 0
 }
 
 func (c Text) Len() int  { return len(c) }
@@ -114,15 +129,10 @@ func WriteCSV(w io.Writer, f *Frame, st CSVStyle) error {
 			case Int:
 				row[i] = strconv.FormatInt(c[r], 10)
 			case Float:
-				v := c.Values[r]
-				if math.IsNaN(v) {
-					var fl Flag
-					if c.Flags != nil {
-						fl = c.Flags[r]
-					}
-					row[i] = fl.Sign()
-				} else {
+				if v, ok := c.published(r); ok {
 					row[i] = FormatNumber(v, c.Decimals, st.Decimal, false)
+				} else {
+					row[i] = c.flag(r).Sign()
 				}
 			}
 		}
@@ -179,8 +189,8 @@ func (f *Frame) arrowTable() (arrow.Table, error) {
 		case Float:
 			b := array.NewFloat64Builder(mem)
 			valid := make([]bool, len(c.Values))
-			for r, v := range c.Values {
-				valid[r] = !math.IsNaN(v)
+			for r := range c.Values {
+				_, valid[r] = c.published(r)
 			}
 			b.AppendValues(c.Values, valid)
 			arrays[i] = b.NewArray()

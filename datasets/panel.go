@@ -82,6 +82,7 @@ type VariableSpec struct {
 	Table  *Table
 	Column string
 	Where  []Filter
+	Count  bool // a count: negative values are errors
 }
 
 // BuildPanel reads the variables of specs into a Panel. years restricts
@@ -249,6 +250,9 @@ func BuildPanel(specs []VariableSpec, years []int) (*Panel, error) {
 				}
 			}
 			matched++
+			if s.Count && t.Values[col][i] < 0 {
+				return nil, t.errAt(i, s.Column, "%v is negative, but %q is a count", t.Values[col][i], s.Name)
+			}
 			c := yi*nA + keyIdx[k]
 			ser.Values[c] += t.Values[col][i]
 			ser.Flags[c] |= t.Flags[col][i]

@@ -124,3 +124,44 @@ func TestParseRange(t *testing.T) {
 		}
 	}
 }
+
+func TestFamilies(t *testing.T) {
+	tab, err := readTestCSV(t, "long.csv", Spec{Key: "planungsraum", Year: "jahr", Dims: []string{"alter", "geschlecht"}, Values: []string{"anzahl"}}, CSVOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	specs := []VariableSpec{
+		{Name: "ew", Table: tab, Column: "anzahl"},
+		{Name: "u18", Table: tab, Column: "anzahl", Where: []Filter{mustFilter(t, "alter", "0-17")}},
+		{Name: "ab65", Table: tab, Column: "anzahl", Where: []Filter{mustFilter(t, "alter", "65-")}},
+		{Name: "w", Table: tab, Column: "anzahl", Where: []Filter{mustFilter(t, "geschlecht", "w")}},
+	}
+	fs := Families(specs)
+	if len(fs) != 1 || len(fs[0].Vars) != 4 {
+		t.Fatalf("families %+v", fs)
+	}
+	f := fs[0]
+	// ages fall into {0-17}, {65-}; sex into {m}, {w}: the table has rows
+	// for 0-17 m, 0-17 w, 65+ m, 65+ w, so four atoms.
+	if len(f.Member[0]) != 4 {
+		t.Fatalf("%d atoms, want 4: %v", len(f.Member[0]), f.Member)
+	}
+	count := func(v int) int {
+		n := 0
+		for _, in := range f.Member[v] {
+			if in {
+				n++
+			}
+		}
+		return n
+	}
+	if count(0) != 4 || count(1) != 2 || count(2) != 2 || count(3) != 2 {
+		t.Errorf("membership %v", f.Member)
+	}
+	// u18 + ab65 = ew: the atoms of u18 and ab65 are disjoint and cover ew's.
+	for a := range f.Member[0] {
+		if f.Member[1][a] == f.Member[2][a] {
+			t.Errorf("atom %d: u18 %v, ab65 %v", a, f.Member[1][a], f.Member[2][a])
+		}
+	}
+}

@@ -1,0 +1,126 @@
+package datasets
+
+import (
+	"sort"
+	"strings"
+)
+
+// Family is a group of variables summed from the same column of the same
+// table with different filters, such as residents under 18, 18 to 64, 65
+// and over, and in total. Published together, they are linked by sums
+// (the age bands add up to the total), and disclosure control must know
+// these links: a hidden band could otherwise be recomputed from the
+// total.
+//
+// The link is described over atoms, the finest groups of rows that the
+// filters can tell apart: Member[v][a] says whether variable Vars[v]
+// counts atom a. Only combinations that occur in the table are atoms.
+type Family struct {
+	Table  string
+	Column string
+	Vars   []string
+	Member [][]bool
+}
+
+// Families groups specs by table and column and computes each group's
+// atoms. Filters are assumed to have been checked by BuildPanel.
+func Families(specs []VariableSpec) []Family {
+	type key struct {
+		t   *Table
+		col string
+	}
+	var order []key
+	groups := map[key][]VariableSpec{}
+	for _, s := range specs {
+		k := key{s.Table, s.Column}
+		if _, ok := groups[k]; !ok {
+			order = append(order, k)
+		}
+		groups[k] = append(groups[k], s)
+	}
+	var out []Family
+	for _, k := range order {
+		out = append(out, family(k.t, k.col, groups[k]))
+	}
+	return out
+}
+
+func family(t *Table, column string, specs []VariableSpec) Family {
+	f := Family{Table: t.Name, Column: column}
+	for _, s := range specs {
+		f.Vars = append(f.Vars, s.Name)
+	}
+	// The dimensions any variable filters on.
+	var dims []string
+	for _, s := range specs {
+		for _, flt := range s.Where {
+			if !containsString(dims, flt.Column) {
+				dims = append(dims, flt.Column)
+			}
+		}
+	}
+	sort.Strings(dims)
+	// For each dimension, group its values by which variables count them.
+	classOf := make([]map[string]string, len(dims)) // value → signature
+	for di, d := range dims {
+		classOf[di] = map[string]string{}
+		col := t.DimIndex(d)
+		for _, v := range t.Dims[col] {
+			if _, done := classOf[di][v]; done {
+				continue
+			}
+			var sig strings.Builder
+			for _, s := range specs {
+				in := true
+				for i := range s.Where {
+					if s.Where[i].Column == d {
+						ok, err := s.Where[i].match(v)
+						in = ok && err == nil
+					}
+				}
+				if in {
+					sig.WriteByte('1')
+				} else {
+					sig.WriteByte('0')
+				}
+			}
+			classOf[di][v] = sig.String()
+		}
+	}
+	// Atoms: the combinations of classes that occur in the table.
+	atoms := map[string][]string{} // atom key → class signature per dim
+	var atomKeys []string
+	for r := range t.Keys {
+		sigs := make([]string, len(dims))
+		for di, d := range dims {
+			sigs[di] = classOf[di][t.Dims[t.DimIndex(d)][r]]
+		}
+		k := strings.Join(sigs, "|")
+		if _, ok := atoms[k]; !ok {
+			atoms[k] = sigs
+			atomKeys = append(atomKeys, k)
+		}
+	}
+	sort.Strings(atomKeys)
+	f.Member = make([][]bool, len(specs))
+	for v := range specs {
+		f.Member[v] = make([]bool, len(atomKeys))
+		for a, k := range atomKeys {
+			in := true
+			for _, sig := range atoms[k] {
+				in = in && sig[v] == '1'
+			}
+			f.Member[v][a] = in
+		}
+	}
+	return f
+}
+
+func containsString(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
