@@ -13,7 +13,7 @@ import (
 func Compute(p *datasets.Panel, defs []*Indicator) []*datasets.Series {
 	out := make([]*datasets.Series, len(defs))
 	for i, d := range defs {
-		out[i] = d.Formula.Eval(p.Var, p.Len())
+		out[i] = d.Formula.Eval(p)
 	}
 	return out
 }

@@ -13,8 +13,11 @@ import (
 )
 
 // Formula is a compiled indicator formula: arithmetic (+ - * / and ^ or
-// ** for powers, parentheses) over variable names and numbers, and the
-// functions abs, sqrt, log (natural), exp, min and max.
+// ** for powers, parentheses) over variable names and numbers; the
+// functions abs, sqrt, log (natural), exp, min and max; comparisons
+// (< <= > >= == !=) that give 1 or 0, so that "ew * (lst >= 30)" counts
+// the residents of hot areas; and lag(x, k), the value of x k years
+// earlier in the same area (for changes over time).
 type Formula struct {
 	Text string
 	Vars []string // the variables used, in order of first appearance
@@ -56,12 +59,18 @@ type (
 		fn   string
 		args []node
 	}
+	lagNode struct {
+		x     node
+		years int
+	}
 )
 
 var functions = map[string][2]int{ // name → min, max arguments (-1: any)
 	"abs": {1, 1}, "sqrt": {1, 1}, "log": {1, 1}, "exp": {1, 1},
-	"min": {2, -1}, "max": {2, -1},
+	"min": {2, -1}, "max": {2, -1}, "lag": {2, 2},
 }
+
+var comparisons = map[string]bool{"<": true, "<=": true, ">": true, ">=": true, "==": true, "!=": true}
 
 // Compile parses a formula. known reports whether a name is a variable;
 // candidates are offered as suggestions for misspelt names.
@@ -123,10 +132,12 @@ func Compile(text string, known func(string) bool, candidates []string) (*Formul
 			if op == "^" {
 				op = "**"
 			}
-			switch op {
-			case "+", "-", "*", "/", "**":
-			default:
-				return nil, errAt(n, "operator %q is not allowed in a formula (use + - * / ^)", n.Operator)
+			if !comparisons[op] {
+				switch op {
+				case "+", "-", "*", "/", "**":
+				default:
+					return nil, errAt(n, "operator %q is not allowed in a formula (use + - * / ^ and comparisons)", n.Operator)
+				}
 			}
 			l, err := conv(n.Left)
 			if err != nil {
@@ -164,6 +175,17 @@ func convCall(n ast.Node, name string, args []ast.Node, conv func(ast.Node) (nod
 	if len(args) < lim[0] || lim[1] >= 0 && len(args) > lim[1] {
 		return nil, errAt(n, "%s takes %s", name, argCount(lim))
 	}
+	if name == "lag" {
+		k, ok := args[1].(*ast.IntegerNode)
+		if !ok || k.Value < 1 {
+			return nil, errAt(args[1], "lag(x, k): k must be a whole number of years, 1 or more")
+		}
+		x, err := conv(args[0])
+		if err != nil {
+			return nil, err
+		}
+		return lagNode{x: x, years: k.Value}, nil
+	}
 	c := callNode{fn: name}
 	for _, a := range args {
 		x, err := conv(a)
@@ -179,6 +201,8 @@ func argCount(lim [2]int) string {
 	switch {
 	case lim[0] == lim[1] && lim[0] == 1:
 		return "one argument"
+	case lim[0] == lim[1]:
+		return fmt.Sprintf("%d arguments", lim[0])
 	case lim[1] < 0:
 		return fmt.Sprintf("at least %d arguments", lim[0])
 	}
@@ -200,13 +224,14 @@ func (c column) at(i int) (float64, datasets.Flag) {
 	return c.vals[i], c.flags[i]
 }
 
-// Eval evaluates the formula over n cells. get returns a variable's
-// series (of length n). A missing input gives NaN with the input's flag;
-// a division by zero gives NaN flagged DivByZero; a square root or
-// logarithm of a value outside its domain gives NaN flagged
-// NotMeaningful. Flags of the inputs are passed on to the result.
-func (f *Formula) Eval(get func(string) *datasets.Series, n int) *datasets.Series {
-	r := eval(f.root, get, n)
+// Eval evaluates the formula on every area and year of the panel. A
+// missing input gives NaN with the input's flag; a division by zero gives
+// NaN flagged DivByZero; a square root or logarithm of a value outside
+// its domain gives NaN flagged NotMeaningful; lag before the first year
+// gives NaN flagged NoData. Flags of the inputs are passed on.
+func (f *Formula) Eval(p *datasets.Panel) *datasets.Series {
+	n := p.Len()
+	r := eval(f.root, p, n)
 	out := datasets.NewSeries(n)
 	for i := 0; i < n; i++ {
 		out.Values[i], out.Flags[i] = r.at(i)
@@ -214,21 +239,31 @@ func (f *Formula) Eval(get func(string) *datasets.Series, n int) *datasets.Serie
 	return out
 }
 
-func eval(nd node, get func(string) *datasets.Series, n int) column {
+func eval(nd node, p *datasets.Panel, n int) column {
 	switch nd := nd.(type) {
 	case numNode:
 		return column{c: nd.v}
 	case varNode:
-		s := get(nd.name)
+		s := p.Var(nd.name)
 		return column{vals: s.Values, flags: s.Flags}
+	case lagNode:
+		x := eval(nd.x, p, n)
+		nA := len(p.Keys)
+		return apply(n, func(i int) (float64, datasets.Flag) {
+			y := p.YearIndex(p.Years[i/nA] - nd.years)
+			if y < 0 {
+				return math.NaN(), datasets.NoData
+			}
+			return x.at(y*nA + i%nA)
+		})
 	case unNode:
-		x := eval(nd.x, get, n)
+		x := eval(nd.x, p, n)
 		return apply(n, func(i int) (float64, datasets.Flag) {
 			v, f := x.at(i)
 			return -v, f
 		})
 	case binNode:
-		l, r := eval(nd.l, get, n), eval(nd.r, get, n)
+		l, r := eval(nd.l, p, n), eval(nd.r, p, n)
 		if l.vals == nil && r.vals == nil {
 			v, f := binary(nd.op, l.c, r.c)
 			if f == 0 {
@@ -244,7 +279,7 @@ func eval(nd node, get func(string) *datasets.Series, n int) column {
 	case callNode:
 		args := make([]column, len(nd.args))
 		for k, a := range nd.args {
-			args[k] = eval(a, get, n)
+			args[k] = eval(a, p, n)
 		}
 		vals := make([]float64, len(args))
 		return apply(n, func(i int) (float64, datasets.Flag) {
@@ -285,6 +320,18 @@ func binary(op string, a, b float64) (float64, datasets.Flag) {
 			return math.NaN(), datasets.DivByZero
 		}
 		return a / b, 0
+	case "<":
+		return boolValue(a < b), 0
+	case "<=":
+		return boolValue(a <= b), 0
+	case ">":
+		return boolValue(a > b), 0
+	case ">=":
+		return boolValue(a >= b), 0
+	case "==":
+		return boolValue(a == b), 0
+	case "!=":
+		return boolValue(a != b), 0
 	case "**":
 		v := math.Pow(a, b)
 		if math.IsNaN(v) || math.IsInf(v, 0) {
@@ -293,6 +340,13 @@ func binary(op string, a, b float64) (float64, datasets.Flag) {
 		return v, 0
 	}
 	panic("indicators: unknown operator " + op)
+}
+
+func boolValue(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 func call(fn string, x []float64) (float64, datasets.Flag) {

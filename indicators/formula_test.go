@@ -44,7 +44,7 @@ func TestFormulaEval(t *testing.T) {
 			t.Errorf("Compile(%q): %v", tc.formula, err)
 			continue
 		}
-		got := f.Eval(func(n string) *datasets.Series { return testVars[n] }, 5)
+		got := f.Eval(testPanel(t))
 		for i := range tc.want {
 			v := got.Values[i]
 			if !(v == tc.want[i] || math.IsNaN(v) && math.IsNaN(tc.want[i]) || math.Abs(v-tc.want[i]) < 1e-12) || got.Flags[i] != tc.flags[i] {
@@ -54,13 +54,54 @@ func TestFormulaEval(t *testing.T) {
 	}
 }
 
+// testPanel holds testVars on five areas in one year.
+func testPanel(t *testing.T) *datasets.Panel {
+	t.Helper()
+	p := datasets.NewPanel([]string{"a", "b", "c", "d", "e"}, []int{2024})
+	for name, s := range testVars {
+		if err := p.Set(name, s); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return p
+}
+
+func TestFormulaLagAndComparison(t *testing.T) {
+	p := datasets.NewPanel([]string{"a", "b"}, []int{2020, 2021, 2023})
+	p.Set("ew", &datasets.Series{Values: []float64{100, 50, 110, 40, 121, 30}, Flags: make([]datasets.Flag, 6)})
+	known := func(n string) bool { return n == "ew" }
+	f, err := Compile("100 * (ew / lag(ew, 1) - 1)", known, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := f.Eval(p)
+	// 2020 has no previous year; 2021 vs 2020; 2023 has no 2022 (a gap).
+	want := []float64{math.NaN(), math.NaN(), 10, -20, math.NaN(), math.NaN()}
+	for i := range want {
+		if !(math.Abs(got.Values[i]-want[i]) < 1e-12 || math.IsNaN(want[i]) && math.IsNaN(got.Values[i])) {
+			t.Errorf("change[%d] = %v, want %v", i, got.Values[i], want[i])
+		}
+	}
+	if got.Flags[0] != datasets.NoData || got.Flags[4] != datasets.NoData {
+		t.Errorf("flags %v", got.Flags)
+	}
+	f, _ = Compile("ew * (ew >= 100)", known, nil)
+	got = f.Eval(p)
+	if got.Values[0] != 100 || got.Values[1] != 0 || got.Values[3] != 0 {
+		t.Errorf("comparison: %v", got.Values)
+	}
+	if _, err := Compile("lag(ew, 0)", known, nil); err == nil || !strings.Contains(err.Error(), "k must be a whole number of years, 1 or more") {
+		t.Errorf("lag(ew, 0): %v", err)
+	}
+}
+
 func TestFormulaErrors(t *testing.T) {
 	tests := []struct {
 		formula, want string
 	}{
 		{"100 * sgb / einwohner", `formula "100 * sgb / einwohner": unknown variable "sgb"; did you mean "sgb2"? (at column 7)`},
 		{"100 * sgb2 / einwohnr", `unknown variable "einwohnr"; did you mean "einwohner"? (at column 14)`},
-		{"sgb2 > 3", `operator ">" is not allowed in a formula (use + - * / ^) (at column 6)`},
+		{"sgb2 and flaeche", `operator "and" is not allowed in a formula (use + - * / ^ and comparisons) (at column 6)`},
 		{"round(sgb2)", `unknown function "round"`},
 		{"sqrt(sgb2, 2)", `sqrt takes one argument`},
 		{"sgb2 / (einwohner", `unexpected token`},

@@ -18,12 +18,13 @@ import (
 // outputs' year.
 type value struct {
 	label    string
-	unit     string
+	unit     string // in the run's language
 	need     indicators.Need
 	decimals int
 	values   []float64
 	flags    []datasets.Flag
 	city     float64
+	smooth   string // the smoothing method, if any
 	index    *indexResult
 }
 
@@ -31,10 +32,14 @@ func (r *runner) value(id string) value {
 	yi := r.panel.YearIndex(r.year)
 	for k, d := range r.c.indicators {
 		if d.ID == id {
+			flags := r.yearFlags(r.values[k].Flags, yi)
+			city := r.city[k].Values[yi]
+			if r.city[k].Flags[yi]&datasets.Suppressed != 0 {
+				city = math.NaN()
+			}
 			return value{
-				label: d.Label.In(r.c.lang), unit: d.Unit, need: d.Need, decimals: d.Decimals,
-				values: r.yearValues(r.values[k].Values, yi), flags: r.yearFlags(r.values[k].Flags, yi),
-				city: r.city[k].Values[yi],
+				label: d.Label.In(r.c.lang), unit: d.Unit.In(r.c.lang), need: d.Need, decimals: d.Decimals,
+				values: published(r.yearValues(r.values[k].Values, yi), flags), flags: flags, city: city, smooth: d.Smooth,
 			}
 		}
 	}
@@ -57,6 +62,19 @@ func (r *runner) value(id string) value {
 		}
 	}
 	panic("plan: unknown value " + id) // Validate checked every name
+}
+
+// published returns the values a reader may see: suppressed ones become
+// NaN (their flags say why).
+func published(v []float64, f []datasets.Flag) []float64 {
+	out := make([]float64, len(v))
+	for i, x := range v {
+		if f[i]&datasets.Suppressed != 0 {
+			x = math.NaN()
+		}
+		out[i] = x
+	}
+	return out
 }
 
 func (r *runner) source() string {
@@ -106,6 +124,12 @@ func (r *runner) figures() error {
 		}
 		subtitle := fmt.Sprintf("%s %d · %s, %d %s", r.pick("Planungsräume", "Planning areas"), r.year,
 			r.loc.T("quantile"), len(classes.Bounds), r.loc.T("classes"))
+		switch v.smooth {
+		case indicators.SmoothGlobalEB:
+			subtitle += r.pick(" · geglättet (globales Empirical Bayes)", " · smoothed (global empirical Bayes)")
+		case indicators.SmoothLocalEB, indicators.SmoothLocalEBSpdep:
+			subtitle += r.pick(" · geglättet (lokales Empirical Bayes)", " · smoothed (local empirical Bayes)")
+		}
 		fig := report.Map(report.MapSpec{
 			Title: v.label, Subtitle: subtitle, Legend: r.legendTitle(v), Source: r.source(),
 			Areas: r.areas, Values: v.values, Flags: v.flags, Classes: classes,
@@ -181,23 +205,42 @@ func (r *runner) writeFigure(base string, fig report.Figure) error {
 }
 
 func (r *runner) tables() error {
+	var lv []report.LevelValues
+	var lp []report.LevelPanel
+	for _, l := range r.levels {
+		lv = append(lv, report.LevelValues{Level: l.id, Keys: l.keys, Names: l.names, Years: r.panel.Years,
+			Series: l.values, Lower: l.lower, Upper: l.upper, Versus: l.versus})
+		lp = append(lp, report.LevelPanel{Level: l.id, Names: l.names, Panel: l.panel})
+	}
+	var varNames []string
+	for _, v := range r.c.variables {
+		varNames = append(varNames, v.name)
+	}
 	frames := []struct {
 		name  string
 		frame *datasets.Frame
 	}{
-		{"indicators", report.IndicatorFrame(r.loc, r.c.indicators, r.levels)},
+		{"indicators", report.IndicatorFrame(r.loc, r.c.indicators, lv)},
+		{"variables", report.VariableFrame(r.loc, varNames, lp)},
 	}
 	if len(r.indices) > 0 {
 		var ranked []report.RankedIndex
 		for _, ix := range r.indices {
 			var comps []string
+			var hidden [][]bool
+			iy := r.panel.YearIndex(ix.year)
 			for _, c := range ix.spec.components {
 				comps = append(comps, r.c.indicators[c.indicator].Label.In(r.c.lang))
+				h := make([]bool, len(r.areas.Keys))
+				for a, f := range r.yearFlags(r.values[c.indicator].Flags, iy) {
+					h[a] = f&datasets.Suppressed != 0
+				}
+				hidden = append(hidden, h)
 			}
 			ranked = append(ranked, report.RankedIndex{
 				ID: ix.spec.id, Label: ix.spec.label.In(r.c.lang), Year: ix.year,
 				Keys: r.areas.Keys, Names: r.areas.Names, Districts: r.areas.ParentNames,
-				Values: ix.ix.Values, Ranking: ix.ranking, Components: comps, Contrib: ix.ix.Contrib,
+				Values: ix.ix.Values, Ranking: ix.ranking, Components: comps, Contrib: ix.ix.Contrib, Hidden: hidden,
 			})
 		}
 		frames = append(frames, struct {
@@ -241,7 +284,7 @@ func (r *runner) geoProperties() []geo.Property {
 	}
 	yi := r.panel.YearIndex(r.year)
 	for k, d := range r.c.indicators {
-		props = append(props, geo.Property{Name: d.ID, Num: r.yearValues(r.values[k].Values, yi)})
+		props = append(props, geo.Property{Name: d.ID, Num: published(r.yearValues(r.values[k].Values, yi), r.yearFlags(r.values[k].Flags, yi))})
 	}
 	for _, ix := range r.indices {
 		rank := make([]float64, len(ix.ranking.Rank))

@@ -20,7 +20,7 @@ func TestParseDemoPlan(t *testing.T) {
 	if p.Version != 1 || p.Title.In("en") != "Social area analysis Musterstadt" || p.City.In("de") != "Musterstadt" {
 		t.Errorf("header: %+v", p)
 	}
-	if got := strings.Join(p.Inputs.Names(), ","); got != "bevoelkerung,arbeitsmarkt,klima" {
+	if got := strings.Join(p.Inputs.Names(), ","); got != "bevoelkerung,staatsangehoerigkeit,arbeitsmarkt,klima" {
 		t.Errorf("inputs in order: %s", got)
 	}
 	v, _ := p.Variables.Get("ew_65plus")
@@ -32,12 +32,12 @@ func TestParseDemoPlan(t *testing.T) {
 	if len(ix.Value.Components) != 5 || ix.Value.Components[0].Name != "sgb2_quote" || ix.Value.Components[0].Value != 2 {
 		t.Errorf("components %+v", ix.Value.Components)
 	}
-	if len(p.Outputs.Maps) != 2 || p.Outputs.Maps[1].Value != "sgb2_quote" || p.Outputs.Maps[0].Classes != 5 {
+	if len(p.Outputs.Maps) != 3 || p.Outputs.Maps[1].Value != "sgb2_quote" || p.Outputs.Maps[0].Classes != 5 {
 		t.Errorf("maps %+v", p.Outputs.Maps)
 	}
-	hd, _ := p.Indicators.Get("heisse_tage")
-	if hd.Value.Decimals == nil || *hd.Value.Decimals != 0 {
-		t.Errorf("decimals %v", hd.Value.Decimals)
+	ka, _ := p.Indicators.Get("kinderarmut")
+	if ka.Value.Smooth != "eb-local" || !p.Catalog.All || p.Disclosure.Threshold == nil || *p.Disclosure.Threshold != 3 {
+		t.Errorf("kinderarmut %+v, catalog %+v, disclosure %+v", ka.Value, p.Catalog, p.Disclosure)
 	}
 }
 
@@ -58,6 +58,8 @@ func TestParseErrors(t *testing.T) {
 		{"not a mapping", "- a\n- b\n", `plan.yaml:1: the plan must be a mapping of fields`},
 		{"bad years", "planatlas: 1\nyears: 2024-2014\n", `plan.yaml:2: years: "2024-2014" is not a year`},
 		{"language in text", "planatlas: 1\ntitle: {de: a, fr: b}\n", `plan.yaml:2: unknown language "fr"`},
+		{"language in a label", "planatlas: 1\nindicators:\n  x:\n    label: {de: a, fr: b}\n", `plan.yaml:4: "label": unknown language "fr" in a text (use de and en)`},
+		{"unknown indicator field", "planatlas: 1\nindicators:\n  x:\n    weight: 3\n", `plan.yaml:4: unknown field "weight" in an indicator`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -15,7 +15,6 @@ import (
 	"planatlas/analysis"
 	"planatlas/datasets"
 	"planatlas/geo"
-	"planatlas/indicators"
 	"planatlas/report"
 )
 
@@ -84,7 +83,7 @@ func Run(p *Plan, src Source, opt Options) (*Result, error) {
 
 // runner holds the state of one run as it passes through the stages.
 type runner struct {
-	c     *compiled
+	c     *Checked
 	src   Source
 	loc   report.Locale
 	st    *report.Staging
@@ -94,12 +93,13 @@ type runner struct {
 	inputs   []report.FileRecord
 	geom     *geo.Areas
 	inTables map[*input]*datasets.Table
+	specs    []datasets.VariableSpec
 	panel    *datasets.Panel
 	areas    *geo.Areas
-	year     int // the outputs' year
-	values   []*datasets.Series
-	levels   []report.LevelValues // area, district, city
-	city     []*datasets.Series   // the city's values per indicator
+	year     int                // the outputs' year
+	levels   []*level           // areas first, the city last
+	values   []*datasets.Series // the areas' indicator values (levels[0].values)
+	city     []*datasets.Series // the city's indicator values
 	indices  []*indexResult
 }
 
@@ -186,15 +186,15 @@ func (r *runner) read() error {
 }
 
 func (r *runner) buildPanel() error {
-	var specs []datasets.VariableSpec
 	for _, v := range r.c.variables {
-		specs = append(specs, datasets.VariableSpec{Name: v.name, Table: r.inTables[v.in], Column: v.column, Where: v.filters})
+		r.specs = append(r.specs, datasets.VariableSpec{Name: v.name, Table: r.inTables[v.in], Column: v.column, Where: v.filters, Count: v.count})
 	}
-	p, err := datasets.BuildPanel(specs, r.c.plan.Years.List)
+	p, err := datasets.BuildPanel(r.specs, r.c.plan.Years.List)
 	if err != nil {
 		return err
 	}
 	r.panel = p
+	r.notes = append(r.notes, r.c.notes...)
 	r.notes = append(r.notes, p.Notes...)
 	r.year = r.c.plan.Outputs.Year
 	if r.year == 0 {
@@ -221,44 +221,6 @@ func (r *runner) join() error {
 		}
 	}
 	return r.panel.Set(AreaVariable, s)
-}
-
-func (r *runner) computeIndicators() error {
-	defs := r.c.indicators
-	r.values = indicators.Compute(r.panel, defs)
-	for k, d := range defs {
-		if allMissing(r.values[k].Values) {
-			why := firstFlag(r.values[k].Flags)
-			return &Error{File: r.c.plan.File, Line: r.c.plan.Indicators[k].Line, Msg: fmt.Sprintf("indicator %q has no value in any area and year (%s); check its formula and inputs", d.ID, why)}
-		}
-	}
-	rules := map[string]indicators.Aggregation{}
-	for _, v := range r.c.variables {
-		rules[v.name] = v.agg
-	}
-	cityName := r.c.plan.City.In(r.c.lang)
-	if cityName == "" {
-		cityName = r.loc.T("city")
-	}
-	a := r.areas
-	lvls := []indicators.Level{}
-	if hasParents(a.Parents) {
-		lvls = append(lvls, indicators.ParentLevel("district", a.Parents, a.ParentNames))
-	}
-	lvls = append(lvls, indicators.CityLevel(len(a.Keys), "", cityName))
-	r.levels = []report.LevelValues{{Level: "area", Keys: a.Keys, Names: a.Names, Years: r.panel.Years, Series: r.values}}
-	for _, lv := range lvls {
-		agg, err := indicators.Aggregate(r.panel, lv, rules)
-		if err != nil {
-			return err
-		}
-		ref := indicators.Compute(agg, defs)
-		r.levels = append(r.levels, report.LevelValues{Level: lv.ID, Keys: lv.Keys, Names: lv.Names, Years: r.panel.Years, Series: ref})
-		if lv.ID == "city" {
-			r.city = ref
-		}
-	}
-	return nil
 }
 
 func (r *runner) computeIndices() error {
@@ -353,6 +315,8 @@ func (r *runner) commit() error {
 		Years:      r.panel.Years,
 		OutputYear: r.year,
 		Outputs:    r.st.Files(),
+		Catalog:    r.c.catalogVersion,
+		Disclosure: r.c.threshold,
 		Notes:      r.notes,
 	}
 	if err := r.st.Write(report.ManifestFile, func(w io.Writer) error { return report.WriteManifest(w, m) }); err != nil {

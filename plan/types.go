@@ -1,20 +1,24 @@
 package plan
 
+import "planatlas/indicators"
+
 // Plan is a parsed plan file. Field comments give the YAML names.
 type Plan struct {
-	Version    int                  `yaml:"planatlas"` // format version, 1
-	Title      Text                 `yaml:"title"`
-	City       Text                 `yaml:"city"`     // the name of the whole territory
-	Language   string               `yaml:"language"` // de or en
-	Source     Text                 `yaml:"source"`   // data source for the maps' source line
-	Years      Years                `yaml:"years"`    // restricts the years read; all if absent
-	Output     string               `yaml:"output"`   // output folder relative to the plan; "out" if absent
-	Areas      AreasSpec            `yaml:"areas"`
-	Inputs     Named[InputSpec]     `yaml:"inputs"`
-	Variables  Named[VariableSpec]  `yaml:"variables"`
-	Indicators Named[IndicatorSpec] `yaml:"indicators"`
-	Indices    Named[IndexSpec]     `yaml:"indices"`
-	Outputs    OutputsSpec          `yaml:"outputs"`
+	Version    int                          `yaml:"planatlas"` // format version, 1
+	Title      Text                         `yaml:"title"`
+	City       Text                         `yaml:"city"`     // the name of the whole territory
+	Language   string                       `yaml:"language"` // de or en
+	Source     Text                         `yaml:"source"`   // data source for the maps' source line
+	Years      Years                        `yaml:"years"`    // restricts the years read; all if absent
+	Output     string                       `yaml:"output"`   // output folder relative to the plan; "out" if absent
+	Areas      AreasSpec                    `yaml:"areas"`
+	Inputs     Named[InputSpec]             `yaml:"inputs"`
+	Variables  Named[VariableSpec]          `yaml:"variables"`
+	Catalog    CatalogSpec                  `yaml:"catalog"`    // catalog indicators to use: all, none, or a list
+	Indicators Named[indicators.Definition] `yaml:"indicators"` // fields as in the catalog
+	Disclosure DisclosureSpec               `yaml:"disclosure"`
+	Indices    Named[IndexSpec]             `yaml:"indices"`
+	Outputs    OutputsSpec                  `yaml:"outputs"`
 
 	File string `yaml:"-"` // the plan's file name, for messages
 	Line int    `yaml:"-"`
@@ -23,13 +27,14 @@ type Plan struct {
 // AreasSpec says where the planning-area geometries are and which
 // properties carry key, name and district.
 type AreasSpec struct {
-	File       string `yaml:"file"`
-	Key        string `yaml:"key"`
-	Name       string `yaml:"name"`
-	Parent     string `yaml:"parent"`      // district key
-	ParentName string `yaml:"parent_name"` // district name
-	CRS        string `yaml:"crs"`         // if the file does not say
-	Line       int    `yaml:"-"`
+	File       string  `yaml:"file"`
+	Key        string  `yaml:"key"`
+	Name       string  `yaml:"name"`
+	Parent     string  `yaml:"parent"`      // district key
+	ParentName string  `yaml:"parent_name"` // district name
+	CRS        string  `yaml:"crs"`         // if the file does not say
+	Tolerance  float64 `yaml:"tolerance"`   // metres: gaps up to this still make areas neighbours
+	Line       int     `yaml:"-"`
 }
 
 // InputSpec says how to read one input table.
@@ -53,18 +58,14 @@ type VariableSpec struct {
 	Where     Named[StringList] `yaml:"where"`
 	Aggregate string            `yaml:"aggregate"` // sum (default) or mean, for reference values
 	Weight    string            `yaml:"weight"`    // the weight of a mean
+	Count     *bool             `yaml:"count"`     // a count of persons, subject to disclosure control; true for sums
 	Line      int               `yaml:"-"`
 }
 
-// IndicatorSpec defines an indicator.
-type IndicatorSpec struct {
-	Label      Text   `yaml:"label"`
-	Unit       string `yaml:"unit"`
-	Need       string `yaml:"need"` // higher or lower: which values mean more need
-	Formula    string `yaml:"formula"`
-	Decimals   *int   `yaml:"decimals"`
-	Definition Text   `yaml:"definition"`
-	Line       int    `yaml:"-"`
+// DisclosureSpec is the plan's disclosure control.
+type DisclosureSpec struct {
+	Threshold *int `yaml:"threshold"` // counts 1..threshold-1 are hidden; 3 if absent; 0 switches it off
+	Line      int  `yaml:"-"`
 }
 
 // IndexSpec defines a composite index.

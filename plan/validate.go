@@ -19,20 +19,26 @@ import (
 // from its geometry (for densities).
 const AreaVariable = "area_km2"
 
-// compiled is a plan with every name resolved and checked.
-type compiled struct {
-	plan       *Plan
-	lang       string
-	crs        geo.CRS
-	inputs     []*input
-	variables  []*variable
-	indicators []*indicators.Indicator
-	indices    []*index
-	maps       []MapSpec
-	charts     []ChartSpec
-	tables     []string
-	images     []string
-	csv        datasets.CSVStyle
+// Checked is a plan with every name resolved and checked, ready to run.
+type Checked struct {
+	plan           *Plan
+	lang           string
+	crs            geo.CRS
+	inputs         []*input
+	variables      []*variable
+	indicators     []*indicators.Indicator
+	indicatorLines []int               // the plan line of each indicator
+	unavailable    map[string][]string // catalog indicators not computed → the variables they lack
+	catalogVersion string
+	threshold      int      // disclosure control: counts below it are hidden
+	counts         []string // the count variables (subject to disclosure control)
+	indices        []*index
+	maps           []MapSpec
+	charts         []ChartSpec
+	tables         []string
+	images         []string
+	csv            datasets.CSVStyle
+	notes          []string
 }
 
 type input struct {
@@ -50,6 +56,7 @@ type variable struct {
 	column  string
 	filters []datasets.Filter
 	agg     indicators.Aggregation
+	count   bool
 	line    int
 }
 
@@ -63,8 +70,25 @@ type index struct {
 }
 
 type component struct {
-	indicator int // position in compiled.indicators
+	indicator int // position in Checked.indicators
 	weight    float64
+}
+
+// Summary says what a checked plan will compute.
+type Summary struct {
+	Inputs, Variables, Indicators, Indices int
+	Unavailable                            []string // catalog indicators the plan's variables do not allow
+	Notes                                  []string
+}
+
+// Summary returns what the plan will compute.
+func (c *Checked) Summary() Summary {
+	s := Summary{Inputs: len(c.inputs), Variables: len(c.variables), Indicators: len(c.indicators), Indices: len(c.indices), Notes: c.notes}
+	for id := range c.unavailable {
+		s.Unavailable = append(s.Unavailable, id)
+	}
+	sort.Strings(s.Unavailable)
+	return s
 }
 
 // errorList collects the plan's errors so that validate shows them all.
@@ -86,8 +110,8 @@ var identifier = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
 // Validate checks the plan without running it: required fields, names
 // and references, formulas, and that every file exists and has the
 // columns the plan names. lang overrides the plan's language if not "".
-func Validate(p *Plan, src Source, lang string) (*compiled, error) {
-	c := &compiled{plan: p}
+func Validate(p *Plan, src Source, lang string) (*Checked, error) {
+	c := &Checked{plan: p, unavailable: map[string][]string{}}
 	var errs errorList
 	fail := func(line int, format string, args ...any) {
 		errs = append(errs, &Error{File: p.File, Line: line, Msg: fmt.Sprintf(format, args...)})
@@ -220,7 +244,7 @@ func Validate(p *Plan, src Source, lang string) (*compiled, error) {
 		c.variables = append(c.variables, v)
 	}
 	for _, v := range c.variables {
-		if w := v.agg.Weight; w != "" && byVar[w] == nil {
+		if w := v.agg.Weight; w != "" && byVar[w] == nil && w != AreaVariable {
 			fail(v.line, "variable %q: weight %q is not a variable%s", v.name, w, suggest(w, varNames))
 		}
 	}
@@ -243,43 +267,123 @@ func Validate(p *Plan, src Source, lang string) (*compiled, error) {
 		in.cols.Dims = dims
 	}
 
-	// Indicators.
+	// Indicators: the catalog's the plan selects, then the plan's own;
+	// a plan indicator with a catalog name overrides the fields it gives.
+	cat, err := indicators.LoadCatalog()
+	if err != nil {
+		return nil, err // the shipped catalog is broken: a bug, not bad input
+	}
+	c.catalogVersion = cat.Version
 	known := func(n string) bool { return byVar[n] != nil || n == AreaVariable }
 	candidates := append(append([]string(nil), varNames...), AreaVariable)
-	byInd := map[string]int{}
+	type pending struct {
+		def      indicators.Definition
+		line     int
+		fromPlan bool
+	}
+	var defs []pending
+	defIndex := map[string]int{}
+	add := func(d pending) {
+		if i, ok := defIndex[d.def.ID]; ok {
+			defs[i] = d
+			return
+		}
+		defIndex[d.def.ID] = len(defs)
+		defs = append(defs, d)
+	}
+	var catIDs []string
+	if p.Catalog.All {
+		for _, d := range cat.Indicators {
+			catIDs = append(catIDs, d.ID)
+		}
+	}
+	for _, id := range p.Catalog.IDs {
+		if _, ok := cat.Get(id); !ok {
+			var all []string
+			for _, d := range cat.Indicators {
+				all = append(all, d.ID)
+			}
+			fail(p.Catalog.Line, "catalog: %q is not a catalog indicator%s (planatlas indicators lists them)", id, didYouMean(id, all))
+			continue
+		}
+		catIDs = append(catIDs, id)
+	}
+	for _, id := range catIDs {
+		d, _ := cat.Get(id)
+		add(pending{def: d, line: p.Catalog.Line})
+	}
 	for _, e := range p.Indicators {
-		s := e.Value
 		if !identifier.MatchString(e.Name) {
 			fail(e.Line, "indicator name %q: use letters, digits and _ only, starting with a letter", e.Name)
 		}
-		d := &indicators.Indicator{ID: e.Name, Label: indicators.Label{De: s.Label.De, En: s.Label.En},
-			Unit: s.Unit, Decimals: 1, Definition: indicators.Label{De: s.Definition.De, En: s.Definition.En}}
-		if d.Label.De == "" && d.Label.En == "" {
-			d.Label = indicators.Label{De: e.Name, En: e.Name}
+		own := e.Value
+		own.ID = e.Name
+		if base, ok := cat.Get(e.Name); ok {
+			own = base.Merge(own)
 		}
-		if s.Decimals != nil {
-			if *s.Decimals < 0 || *s.Decimals > 6 {
-				fail(e.Line, "indicator %q: decimals %d: use 0 to 6", e.Name, *s.Decimals)
+		add(pending{def: own, line: e.Line, fromPlan: true})
+	}
+	missingFor := map[string][]string{} // variable → catalog indicators that need it
+	var missingOrder []string
+	byInd := map[string]int{}
+	for _, d := range defs {
+		if !d.fromPlan {
+			var missing []string
+			for _, v := range d.def.Vars() {
+				if !known(v) {
+					missing = append(missing, v)
+				}
 			}
-			d.Decimals = *s.Decimals
+			if len(missing) > 0 {
+				for _, v := range missing {
+					if _, seen := missingFor[v]; !seen {
+						missingOrder = append(missingOrder, v)
+					}
+					missingFor[v] = append(missingFor[v], d.def.ID)
+				}
+				c.unavailable[d.def.ID] = missing
+				continue
+			}
 		}
-		switch s.Need {
-		case "higher":
-			d.Need = indicators.HigherIsNeed
-		case "lower":
-			d.Need = indicators.LowerIsNeed
-		case "":
-			fail(e.Line, "indicator %q: need is required: higher (a higher value means more need) or lower", e.Name)
-		default:
-			fail(e.Line, "indicator %q: need %q: use higher or lower", e.Name, s.Need)
-		}
-		f, err := indicators.Compile(s.Formula, known, candidates)
+		ind, err := d.def.Compile(known, candidates)
 		if err != nil {
-			fail(e.Line, "indicator %q: %v", e.Name, err)
+			fail(d.line, "indicator %q: %v", d.def.ID, err)
+			continue
 		}
-		d.Formula = f
-		byInd[e.Name] = len(c.indicators)
-		c.indicators = append(c.indicators, d)
+		byInd[ind.ID] = len(c.indicators)
+		c.indicators = append(c.indicators, ind)
+		c.indicatorLines = append(c.indicatorLines, d.line)
+	}
+	for _, v := range missingOrder {
+		c.notes = append(c.notes, fmt.Sprintf("catalog: the plan defines no variable %q, so these indicators are not computed: %s",
+			v, strings.Join(missingFor[v], ", ")))
+	}
+	unavailable := func(id string) string {
+		if m, ok := c.unavailable[id]; ok {
+			return fmt.Sprintf("; the catalog indicator %q needs the variable(s) %s, which the plan does not define", id, strings.Join(m, ", "))
+		}
+		return ""
+	}
+
+	// Disclosure control.
+	c.threshold = 3
+	if t := p.Disclosure.Threshold; t != nil {
+		if *t < 0 || *t > 1000 {
+			fail(p.Disclosure.Line, "disclosure: threshold %d: use 0 (no disclosure control) or a count such as 3", *t)
+		}
+		c.threshold = *t
+	}
+	for _, v := range c.variables {
+		if v.agg.Mean {
+			if v.count {
+				fail(v.line, "variable %q: a mean is not a count; count: true needs aggregate: sum", v.name)
+			}
+			continue
+		}
+		if spec, _ := p.Variables.Get(v.name); spec.Value.Count == nil || *spec.Value.Count {
+			v.count = true
+			c.counts = append(c.counts, v.name)
+		}
 	}
 
 	// Indices.
@@ -289,7 +393,7 @@ func Validate(p *Plan, src Source, lang string) (*compiled, error) {
 		if !identifier.MatchString(e.Name) {
 			fail(e.Line, "index name %q: use letters, digits and _ only, starting with a letter", e.Name)
 		}
-		if _, clash := byInd[e.Name]; clash {
+		if _, clash := defIndex[e.Name]; clash {
 			fail(e.Line, "index %q has the name of an indicator; outputs need distinct names", e.Name)
 		}
 		if ix.label.De == "" && ix.label.En == "" {
@@ -310,8 +414,11 @@ func Validate(p *Plan, src Source, lang string) (*compiled, error) {
 		for _, comp := range s.Components {
 			k, ok := byInd[comp.Name]
 			if !ok {
-				fail(comp.Line, "index %q: %q is not an indicator%s", e.Name, comp.Name, suggest(comp.Name, p.Indicators.Names()))
+				fail(comp.Line, "index %q: %q is not an indicator%s%s", e.Name, comp.Name, unavailable(comp.Name), didYouMean(comp.Name, indicatorIDs(c.indicators)))
 				continue
+			}
+			if c.indicators[k].Need == indicators.NoNeed {
+				fail(comp.Line, "index %q: indicator %q has need: none; an index component needs need: higher or lower", e.Name, comp.Name)
 			}
 			if !(comp.Value > 0) || math.IsInf(comp.Value, 0) {
 				fail(comp.Line, "index %q: weight of %q is %v; weights must be positive", e.Name, comp.Name, comp.Value)
@@ -323,7 +430,7 @@ func Validate(p *Plan, src Source, lang string) (*compiled, error) {
 
 	// Outputs.
 	o := p.Outputs
-	values := append(p.Indicators.Names(), p.Indices.Names()...)
+	values := append(indicatorIDs(c.indicators), p.Indices.Names()...)
 	isValue := func(v string) bool { return contains(values, v) }
 	seen := map[string]int{}
 	claim := func(name string, line int) {
@@ -334,7 +441,7 @@ func Validate(p *Plan, src Source, lang string) (*compiled, error) {
 	}
 	for _, m := range o.Maps {
 		if !isValue(m.Value) {
-			fail(m.Line, "map: %q is not an indicator or index%s", m.Value, suggest(m.Value, values))
+			fail(m.Line, "map: %q is not an indicator or index%s%s", m.Value, unavailable(m.Value), didYouMean(m.Value, values))
 		}
 		if m.Classes == 0 {
 			m.Classes = 5
@@ -359,7 +466,7 @@ func Validate(p *Plan, src Source, lang string) (*compiled, error) {
 			fail(ch.Line, "chart type %q is not supported yet (ranking)", ch.Type)
 		}
 		if !isValue(ch.Value) {
-			fail(ch.Line, "chart: %q is not an indicator or index%s", ch.Value, suggest(ch.Value, values))
+			fail(ch.Line, "chart: %q is not an indicator or index%s%s", ch.Value, unavailable(ch.Value), didYouMean(ch.Value, values))
 		}
 		claim(ch.Type+"-"+ch.Value, ch.Line)
 		c.charts = append(c.charts, ch)
@@ -479,6 +586,14 @@ func readColumns(src Source, in *input) ([]string, rune, error) {
 	}
 	cols, err := datasets.ArrowColumns(data, in.spec.File, in.format == "parquet")
 	return cols, 0, err
+}
+
+func indicatorIDs(inds []*indicators.Indicator) []string {
+	out := make([]string, len(inds))
+	for i, d := range inds {
+		out[i] = d.ID
+	}
+	return out
 }
 
 func formatOf(file string) string {

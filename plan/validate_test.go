@@ -23,20 +23,29 @@ func TestValidateErrors(t *testing.T) {
 	tests := []struct {
 		name, old, new, want string
 	}{
-		{"index with one component", "      arbeitslosenquote: 1\n      anteil_65plus: 1\n      heisse_tage: 1\n      sgb2_quote: 2\n      kinderarmut: 2\n", "",
-			"SKIP"},
+		{"index with one component", "", "", "SKIP"},
 		{"unknown input", "{input: klima, column: Heiße Tage", "{input: klimadaten, column: Heiße Tage",
 			`unknown input "klimadaten"; did you mean "klima"?`},
-		{"weight without mean", "aggregate: mean, weight: einwohner", "weight: einwohner",
+		{"weight without mean", "Heiße Tage, aggregate: mean, weight: ew}", "Heiße Tage, weight: ew}",
 			`variable "heisse_tage": a weight needs aggregate: mean`},
-		{"unknown weight", "weight: einwohner}", "weight: einwohnerzahl}",
-			`variable "heisse_tage": weight "einwohnerzahl" is not a variable; did you mean "einwohner"?`},
+		{"unknown weight", "Heiße Tage, aggregate: mean, weight: ew}", "Heiße Tage, aggregate: mean, weight: ewz}",
+			`variable "heisse_tage": weight "ewz" is not a variable; did you mean "ew"?`},
 		{"filter on a non-dimension", "where: {alter: 65-}", "where: {altersgruppe: 65-}",
 			`variable "ew_65plus" filters on "altersgruppe", which is not among the dimensions of input "bevoelkerung" (alter, geschlecht)`},
-		{"need missing", "    need: higher\n    formula: 100 * ew_65plus / einwohner", "    formula: 100 * ew_65plus / einwohner",
-			`indicator "anteil_65plus": need is required: higher (a higher value means more need) or lower`},
-		{"need misspelt", "    need: higher\n    formula: 100 * ew_65plus / einwohner", "    need: hoch\n    formula: 100 * ew_65plus / einwohner",
-			`indicator "anteil_65plus": need "hoch": use higher or lower`},
+		{"own indicator without need", "    smooth: eb-local\n", "    smooth: eb-local\n  quote_neu:\n    formula: 100 * sgb2 / ew_u65\n",
+			`indicator "quote_neu": need is required: higher (a higher value means more need), lower, or none`},
+		{"need misspelt", "    smooth: eb-local\n", "    smooth: eb-local\n    need: hoch\n",
+			`indicator "kinderarmut": need "hoch": use higher, lower or none`},
+		{"smoothing a non-rate", "  kinderarmut:\n", "  heisse_tage:\n",
+			`indicator "heisse_tage": smooth: eb-local needs a rate with a numerator and a denominator`},
+		{"unknown catalog indicator", "catalog: all", "catalog: [sgb2_quote, kinderarmutt]",
+			`catalog: "kinderarmutt" is not a catalog indicator; did you mean "kinderarmut"?`},
+		{"index component lacks its variable", "  auslaender:          {input: staatsangehoerigkeit, column: Ausländer}\n", "",
+			"SKIP2"},
+		{"descriptive indicator in an index", "      heisse_tage: 1\n", "      einwohner: 1\n",
+			`index "bedarfsindex": indicator "einwohner" has need: none`},
+		{"disclosure threshold", "threshold: 3", "threshold: -1",
+			`disclosure: threshold -1: use 0 (no disclosure control) or a count such as 3`},
 		{"component not an indicator", "      heisse_tage: 1\n", "      hitzetage: 1\n",
 			`index "bedarfsindex": "hitzetage" is not an indicator`},
 		{"negative weight", "      heisse_tage: 1\n", "      heisse_tage: -1\n",
@@ -59,9 +68,13 @@ func TestValidateErrors(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			text := demoPlanText(t)
-			if tc.want == "SKIP" {
+			if tc.want == "SKIP2" {
+				text = strings.Replace(text, tc.old, "", 1)
+				text = strings.Replace(text, "      heisse_tage: 1\n", "      auslaenderanteil: 1\n", 1)
+				tc.want = `index "bedarfsindex": "auslaenderanteil" is not an indicator; the catalog indicator "auslaenderanteil" needs the variable(s) auslaender, which the plan does not define`
+			} else if tc.want == "SKIP" {
 				// one component left
-				text = strings.Replace(text, "      sgb2_quote: 2\n      kinderarmut: 2\n      arbeitslosenquote: 1\n      anteil_65plus: 1\n      heisse_tage: 1\n", "      sgb2_quote: 2\n", 1)
+				text = strings.Replace(text, "      sgb2_quote: 2\n      kinderarmut: 2\n      arbeitslosenanteil: 1\n      anteil_65plus: 1\n      heisse_tage: 1\n", "      sgb2_quote: 2\n", 1)
 				tc.want = `index "bedarfsindex" has 1 component(s); a composite index needs at least two indicators`
 			} else {
 				if !strings.Contains(text, tc.old) {
@@ -96,11 +109,43 @@ func TestValidateDemo(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.lang != "en" || len(c.indicators) != 6 || len(c.indices) != 1 || len(c.maps) != 2 || c.maps[1].Classes != 5 {
-		t.Errorf("compiled %+v", c)
+	sum := c.Summary()
+	if c.lang != "en" || sum.Indicators < 30 || sum.Indices != 1 || len(c.maps) != 3 || c.maps[1].Classes != 5 || len(sum.Unavailable) != 0 {
+		t.Errorf("checked %+v", sum)
 	}
 	bev := c.inputs[0]
 	if strings.Join(bev.cols.Values, ",") != "anzahl" || strings.Join(bev.cols.Dims, ",") != "alter,geschlecht" {
 		t.Errorf("bevoelkerung columns %+v", bev.cols)
+	}
+	if c.threshold != 3 || len(c.counts) != 20 {
+		t.Errorf("disclosure: threshold %d, %d counts %v", c.threshold, len(c.counts), c.counts)
+	}
+	k := -1
+	for i, d := range c.indicators {
+		if d.ID == "kinderarmut" {
+			k = i
+		}
+	}
+	if k < 0 || c.indicators[k].Smooth != "eb-local" || c.indicators[k].Numerator != "sgb2_u15" || !c.indicators[k].Proportion {
+		t.Errorf("kinderarmut: the plan's smoothing merged onto the catalog's definition: %+v", c.indicators[k])
+	}
+}
+
+// A catalog indicator whose variables the plan lacks is not computed,
+// with one note per missing variable; it is not an error.
+func TestValidateMissingCatalogVariable(t *testing.T) {
+	text := strings.Replace(demoPlanText(t), "  auslaender:          {input: staatsangehoerigkeit, column: Ausländer}\n", "", 1)
+	p, err := Parse([]byte(text), "plan.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := Validate(p, FS{FS: demo.FS()}, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := c.Summary()
+	if strings.Join(s.Unavailable, ",") != "auslaenderanteil" || len(s.Notes) != 1 ||
+		s.Notes[0] != `catalog: the plan defines no variable "auslaender", so these indicators are not computed: auslaenderanteil` {
+		t.Errorf("unavailable %v, notes %q", s.Unavailable, s.Notes)
 	}
 }

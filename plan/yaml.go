@@ -12,6 +12,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"planatlas/datasets"
+	"planatlas/indicators"
 )
 
 // Parse reads a plan. file is the name used in messages. Unknown fields
@@ -148,7 +149,11 @@ func typeError(file string, n *yaml.Node, field string, err error) error {
 		msg = strings.NewReplacer("!!str", "text", "!!int", "a whole number", "!!float", "a number", "!!map", "a mapping", "!!seq", "a list", "!!bool", "true/false").Replace(msg)
 		return &Error{File: file, Line: n.Line, Msg: fmt.Sprintf("%q: %s", field, msg)}
 	}
-	return &Error{File: file, Line: n.Line, Msg: fmt.Sprintf("%q: %v", field, err)}
+	msg := err.Error()
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		msg = m[2]
+	}
+	return &Error{File: file, Line: n.Line, Msg: fmt.Sprintf("%q: %s", field, msg)}
 }
 
 func kindName(n *yaml.Node) string {
@@ -165,15 +170,16 @@ func kindName(n *yaml.Node) string {
 
 // structNames are the plan's structs, with the names used in messages.
 var structNames = map[reflect.Type]string{
-	reflect.TypeOf(Plan{}):          "the plan",
-	reflect.TypeOf(AreasSpec{}):     "areas",
-	reflect.TypeOf(InputSpec{}):     "an input",
-	reflect.TypeOf(VariableSpec{}):  "a variable",
-	reflect.TypeOf(IndicatorSpec{}): "an indicator",
-	reflect.TypeOf(IndexSpec{}):     "an index",
-	reflect.TypeOf(OutputsSpec{}):   "outputs",
-	reflect.TypeOf(MapSpec{}):       "a map",
-	reflect.TypeOf(ChartSpec{}):     "a chart",
+	reflect.TypeOf(Plan{}):                  "the plan",
+	reflect.TypeOf(AreasSpec{}):             "areas",
+	reflect.TypeOf(InputSpec{}):             "an input",
+	reflect.TypeOf(VariableSpec{}):          "a variable",
+	reflect.TypeOf(indicators.Definition{}): "an indicator",
+	reflect.TypeOf(IndexSpec{}):             "an index",
+	reflect.TypeOf(OutputsSpec{}):           "outputs",
+	reflect.TypeOf(MapSpec{}):               "a map",
+	reflect.TypeOf(DisclosureSpec{}):        "disclosure",
+	reflect.TypeOf(ChartSpec{}):             "a chart",
 }
 
 // Named is an ordered mapping from names to values: the plan's inputs,
@@ -350,4 +356,31 @@ func (s *StringList) decodeNode(n *yaml.Node, file string) error {
 		return &Error{File: file, Line: n.Line, Msg: "expected a value or a list of values, not " + kindName(n)}
 	}
 	return nil
+}
+
+// CatalogSpec selects catalog indicators: "all", or a list of names.
+type CatalogSpec struct {
+	All  bool
+	IDs  []string
+	Line int
+}
+
+func (c *CatalogSpec) decodeNode(n *yaml.Node, file string) error {
+	c.Line = n.Line
+	switch {
+	case n.Kind == yaml.ScalarNode && n.Value == "all":
+		c.All = true
+		return nil
+	case n.Kind == yaml.ScalarNode && (n.Value == "none" || n.Tag == "!!null"):
+		return nil
+	case n.Kind == yaml.SequenceNode:
+		for _, item := range n.Content {
+			if item.Kind != yaml.ScalarNode {
+				return &Error{File: file, Line: item.Line, Msg: "catalog: expected indicator names, not " + kindName(item)}
+			}
+			c.IDs = append(c.IDs, item.Value)
+		}
+		return nil
+	}
+	return &Error{File: file, Line: n.Line, Msg: "catalog: use all, none, or a list of catalog indicators, not " + kindName(n)}
 }

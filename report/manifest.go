@@ -18,6 +18,8 @@ type Manifest struct {
 	Years      []int        `json:"years"`
 	OutputYear int          `json:"output_year"`
 	Outputs    []FileRecord `json:"outputs"`
+	Catalog    string       `json:"indicator_catalog"`    // version of the indicator catalog
+	Disclosure int          `json:"disclosure_threshold"` // counts below it are hidden; 0: none
 	Notes      []string     `json:"notes,omitempty"`
 }
 

@@ -169,3 +169,18 @@ func TestStageRefuses(t *testing.T) {
 		t.Error("a foreign file was touched")
 	}
 }
+
+// Every column of every table has a heading in both languages.
+func TestHeadingsComplete(t *testing.T) {
+	de, en := headings(NewLocale("de")), headings(NewLocale("en"))
+	for k := range en {
+		if de[k] == "" {
+			t.Errorf("no German heading for %q", k)
+		}
+	}
+	for k := range de {
+		if en[k] == "" {
+			t.Errorf("no English heading for %q", k)
+		}
+	}
+}

@@ -16,17 +16,22 @@ type LevelValues struct {
 	Names  []string
 	Years  []int
 	Series []*datasets.Series // per indicator, year-major over Keys
+	Lower  []*datasets.Series // per indicator: Wilson bounds of proportions; nil entries for others
+	Upper  []*datasets.Series
+	Versus [][]int8 // per indicator: +1 significantly above the city, -1 below; nil for others
 }
 
 // IndicatorFrame builds the long table of indicator values: one row per
 // indicator, year, level and unit, with the value at full precision and
-// its flag. Missing values appear as the official sign in CSV and as
-// null in Parquet; the flag column says why.
+// its flag; for proportions the Wilson 95 % interval and whether the
+// value lies significantly above or below the city's. Missing and
+// suppressed values appear as the official sign in CSV and as null in
+// Parquet; the flag column says why.
 func IndicatorFrame(l Locale, defs []*indicators.Indicator, levels []LevelValues) *datasets.Frame {
-	var level, key, name, ind, label, unit, flag datasets.Text
+	var level, key, name, ind, label, unit, flag, versus datasets.Text
 	var year datasets.Int
-	var value []float64
-	var flags []datasets.Flag
+	var value, lower, upper []float64
+	var flags, lflags []datasets.Flag
 	for i, d := range defs {
 		for _, lv := range levels {
 			s := lv.Series[i]
@@ -40,10 +45,26 @@ func IndicatorFrame(l Locale, defs []*indicators.Indicator, levels []LevelValues
 					year = append(year, int64(yr))
 					ind = append(ind, d.ID)
 					label = append(label, d.Label.In(l.Lang))
-					unit = append(unit, d.Unit)
+					unit = append(unit, d.Unit.In(l.Lang))
 					value = append(value, s.Values[c])
 					flags = append(flags, s.Flags[c])
 					flag = append(flag, s.Flags[c].String())
+					lo, hi, lf, vs := math.NaN(), math.NaN(), datasets.Flag(0), ""
+					if lv.Lower != nil && lv.Lower[i] != nil {
+						lo, hi, lf = lv.Lower[i].Values[c], lv.Upper[i].Values[c], lv.Lower[i].Flags[c]
+						if lf&datasets.Suppressed == 0 {
+							switch lv.Versus[i][c] {
+							case 1:
+								vs = "higher"
+							case -1:
+								vs = "lower"
+							}
+						}
+					}
+					lower = append(lower, lo)
+					upper = append(upper, hi)
+					lflags = append(lflags, lf)
+					versus = append(versus, vs)
 				}
 			}
 		}
@@ -53,13 +74,64 @@ func IndicatorFrame(l Locale, defs []*indicators.Indicator, levels []LevelValues
 	f.Add("indicator", h["indicator"], ind)
 	f.Add("label", h["label"], label)
 	f.Add("unit", h["unit"], unit)
+	addCellColumns(f, h, year, level, key, name, value, flags, flag)
+	f.Add("lower", h["lower"], datasets.Float{Values: lower, Flags: lflags, Decimals: -1})
+	f.Add("upper", h["upper"], datasets.Float{Values: upper, Flags: lflags, Decimals: -1})
+	f.Add("vs_city", h["vs_city"], versus)
+	return f
+}
+
+// VariableFrame builds the long table of the variables (counts and other
+// inputs) on every level: the table a statistics office publishes, with
+// disclosure control applied.
+func VariableFrame(l Locale, names []string, levels []LevelPanel) *datasets.Frame {
+	var variable, level, key, name, flag datasets.Text
+	var year datasets.Int
+	var value []float64
+	var flags []datasets.Flag
+	for _, v := range names {
+		for _, lv := range levels {
+			s := lv.Panel.Var(v)
+			nK := len(lv.Panel.Keys)
+			for y, yr := range lv.Panel.Years {
+				for k := 0; k < nK; k++ {
+					c := y*nK + k
+					variable = append(variable, v)
+					level = append(level, lv.Level)
+					key = append(key, lv.Panel.Keys[k])
+					name = append(name, lv.Names[k])
+					year = append(year, int64(yr))
+					value = append(value, s.Values[c])
+					flags = append(flags, s.Flags[c])
+					flag = append(flag, s.Flags[c].String())
+				}
+			}
+		}
+	}
+	f := &datasets.Frame{}
+	h := headings(l)
+	f.Add("variable", h["variable"], variable)
+	addCellColumns(f, h, year, level, key, name, value, flags, flag)
+	return f
+}
+
+// addCellColumns adds the columns that place and give a value: year,
+// level, key, name, value at full precision, flag.
+func addCellColumns(f *datasets.Frame, h map[string]string, year datasets.Int, level, key, name datasets.Text,
+	value []float64, flags []datasets.Flag, flag datasets.Text) {
 	f.Add("year", h["year"], year)
 	f.Add("level", h["level"], level)
 	f.Add("key", h["key"], key)
 	f.Add("name", h["name"], name)
 	f.Add("value", h["value"], datasets.Float{Values: value, Flags: flags, Decimals: -1})
 	f.Add("flag", h["flag"], flag)
-	return f
+}
+
+// LevelPanel is a level's variables with the names of its units.
+type LevelPanel struct {
+	Level string
+	Names []string
+	Panel *datasets.Panel
 }
 
 // RankedIndex is a composite index with its ranking, for the ranking
@@ -75,6 +147,9 @@ type RankedIndex struct {
 	Ranking    analysis.Ranking
 	Components []string    // component labels
 	Contrib    [][]float64 // [component][area]
+	// Hidden[component][area] marks contributions that would reveal a
+	// suppressed count; they are not written. May be nil.
+	Hidden [][]bool
 }
 
 // RankingFrame builds the ranking table: per index, the areas in rank
@@ -86,6 +161,7 @@ func RankingFrame(l Locale, ixs []RankedIndex) *datasets.Frame {
 	var rank, value []float64
 	drivers := make([]datasets.Text, 3)
 	contrib := make([][]float64, 3)
+	cflags := make([][]datasets.Flag, 3)
 	for _, ix := range ixs {
 		for _, a := range ix.Ranking.Order {
 			index = append(index, ix.ID)
@@ -106,13 +182,17 @@ func RankingFrame(l Locale, ixs []RankedIndex) *datasets.Frame {
 			district = append(district, ix.Districts[a])
 			value = append(value, ix.Values[a])
 			for k := 0; k < 3; k++ {
-				d, c := "", math.NaN()
+				d, c, fl := "", math.NaN(), datasets.Flag(0)
 				if k < len(ix.Ranking.Drivers[a]) {
 					comp := ix.Ranking.Drivers[a][k]
 					d, c = ix.Components[comp], ix.Contrib[comp][a]
+					if ix.Hidden != nil && ix.Hidden[comp][a] {
+						fl = datasets.Suppressed
+					}
 				}
 				drivers[k] = append(drivers[k], d)
 				contrib[k] = append(contrib[k], c)
+				cflags[k] = append(cflags[k], fl)
 			}
 		}
 	}
@@ -130,7 +210,7 @@ func RankingFrame(l Locale, ixs []RankedIndex) *datasets.Frame {
 	for k := 0; k < 3; k++ {
 		n := string(rune('1' + k))
 		f.Add("driver_"+n, h["driver"]+" "+n, drivers[k])
-		f.Add("contribution_"+n, h["contribution"]+" "+n, datasets.Float{Values: contrib[k], Decimals: -1})
+		f.Add("contribution_"+n, h["contribution"]+" "+n, datasets.Float{Values: contrib[k], Flags: cflags[k], Decimals: -1})
 	}
 	return f
 }
@@ -141,11 +221,13 @@ func headings(l Locale) map[string]string {
 			"indicator": "indicator", "label": "label", "unit": "unit", "year": "year", "level": "level",
 			"key": "key", "name": "name", "value": "value", "flag": "flag", "index": "index", "rank": "rank",
 			"tie": "tie", "district": "district", "indexvalue": "index value", "driver": "driver", "contribution": "contribution",
+			"lower": "lower 95%", "upper": "upper 95%", "vs_city": "vs city", "variable": "variable",
 		}
 	}
 	return map[string]string{
 		"indicator": "Indikator", "label": "Bezeichnung", "unit": "Einheit", "year": "Jahr", "level": "Ebene",
 		"key": "Schlüssel", "name": "Name", "value": "Wert", "flag": "Kennzeichen", "index": "Index", "rank": "Rang",
 		"tie": "gleichrangig", "district": "Stadtteil", "indexvalue": "Indexwert", "driver": "Treiber", "contribution": "Beitrag",
+		"lower": "untere 95%-Grenze", "upper": "obere 95%-Grenze", "vs_city": "gegenüber Stadt", "variable": "Variable",
 	}
 }

@@ -14,7 +14,9 @@ import (
 
 	"planatlas/datasets"
 	"planatlas/demo"
+	"planatlas/indicators"
 	"planatlas/plan"
+	"planatlas/report"
 )
 
 // loadPlan reads the plan at path, or the embedded demo if path is "".
@@ -129,11 +131,16 @@ columns the plan names. It reads only the files' headers.`,
 			if err != nil {
 				return err
 			}
-			if _, err := plan.Validate(p, src, ""); err != nil {
+			checked, err := plan.Validate(p, src, "")
+			if err != nil {
 				return err
 			}
+			s := checked.Summary()
 			fmt.Fprintf(stdout, "%s: ok (%d inputs, %d variables, %d indicators, %d indices)\n",
-				a[0], len(p.Inputs), len(p.Variables), len(p.Indicators), len(p.Indices))
+				a[0], s.Inputs, s.Variables, s.Indicators, s.Indices)
+			for _, n := range s.Notes {
+				fmt.Fprintln(stdout, "  note:", n)
+			}
 			return nil
 		},
 	}
@@ -185,6 +192,45 @@ your city. Existing files are not overwritten unless --force is given.`,
 		},
 	}
 	cmd.Flags().BoolVar(&force, "force", false, "overwrite existing files")
+	return cmd
+}
+
+func newIndicatorsCmd(stdout io.Writer) *cobra.Command {
+	var lang, format string
+	cmd := &cobra.Command{
+		Use:   "indicators",
+		Short: "List the indicator catalog",
+		Long: `Indicators lists planatlas's catalog of standard indicators: id, label, unit,
+which values mean more need, formula and definition, and the variables a plan
+must define to use them ("catalog: all" in a plan uses every indicator whose
+variables it defines).`,
+		Example: `  planatlas indicators
+  planatlas indicators --lang en --format csv > catalog.csv`,
+		Args: args(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, a []string) error {
+			if lang != "de" && lang != "en" {
+				return usageError{fmt.Errorf("--lang %q: use de or en", lang)}
+			}
+			cat, err := indicators.LoadCatalog()
+			if err != nil {
+				return err
+			}
+			loc := report.NewLocale(lang)
+			switch format {
+			case "md":
+				return report.CatalogMarkdown(stdout, cat, loc)
+			case "csv":
+				style := datasets.GermanCSV
+				if lang == "en" {
+					style = datasets.InternationalCSV
+				}
+				return datasets.WriteCSV(stdout, report.CatalogFrame(cat, loc), style)
+			}
+			return usageError{fmt.Errorf("--format %q: use md or csv", format)}
+		},
+	}
+	cmd.Flags().StringVar(&lang, "lang", "de", "language: de or en")
+	cmd.Flags().StringVar(&format, "format", "md", "format: md (Markdown) or csv")
 	return cmd
 }
 

@@ -141,8 +141,8 @@ func TestBadInputKeepsPreviousOutput(t *testing.T) {
 			edit(t, dir, "plan.yaml", "    method: zsum", "    methode: zsum")
 		}, `^\S*plan\.yaml:\d+: unknown field "methode" in an index; did you mean "method"\?`},
 		{"formula with an unknown name", func(t *testing.T, dir string) {
-			edit(t, dir, "plan.yaml", "formula: 100 * sgb2 / ew_unter65", "formula: 100 * sgb2 / ew_unter_65")
-		}, `^\S*plan\.yaml:\d+: indicator "sgb2_quote": formula "100 \* sgb2 / ew_unter_65": unknown variable "ew_unter_65"; did you mean "ew_unter65"\? \(at column 14\)$`},
+			edit(t, dir, "plan.yaml", "    smooth: eb-local\n", "    smooth: eb-local\n  quote_neu:\n    need: higher\n    formula: 100 * sgb2 / ew_u_65\n")
+		}, `^\S*plan\.yaml:\d+: indicator "quote_neu": formula "100 \* sgb2 / ew_u_65": unknown variable "ew_u_65"; did you mean "ew_u65"\? \(at column 14\)$`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -199,7 +199,7 @@ func TestUsageErrors(t *testing.T) {
 func TestValidateAndInit(t *testing.T) {
 	dir := initDemo(t)
 	var so, se bytes.Buffer
-	if code := run([]string{"validate", filepath.Join(dir, "plan.yaml")}, &so, &se); code != 0 || !strings.Contains(so.String(), "ok (3 inputs, 10 variables, 6 indicators, 1 indices)") {
+	if code := run([]string{"validate", filepath.Join(dir, "plan.yaml")}, &so, &se); code != 0 || !strings.Contains(so.String(), "ok (4 inputs, 25 variables, 33 indicators, 1 indices)") {
 		t.Errorf("validate: exit %d, %q %q", code, so.String(), se.String())
 	}
 	so.Reset()
@@ -286,4 +286,75 @@ func leftovers(t *testing.T, dir string) []string {
 		}
 	}
 	return out
+}
+
+func TestIndicatorsCommand(t *testing.T) {
+	tests := []struct {
+		args []string
+		code int
+		want []string
+	}{
+		{[]string{"indicators"}, 0, []string{"# planatlas-Indikatorkatalog, Version", "## Arbeit und Soziales", "| `kinderarmut` | Kinderarmut (SGB II unter 15) | % | höherer Wert | `100 * sgb2_u15 / ew_u15` ⊂ |", "| `auslaender` |"}},
+		{[]string{"indicators", "--lang", "en"}, 0, []string{"# planatlas indicator catalog, version", "## Climate and heat", "| `heisse_tage` | Hot days | days | higher value |"}},
+		{[]string{"indicators", "--format", "csv"}, 0, []string{"\ufeffKennung;Thema;Bezeichnung;Einheit;Bedarf bei;Formel;", "sgb2_quote;Arbeit und Soziales;SGB-II-Quote;%;higher;100 * sgb2 / ew_u65;sgb2;ew_u65;yes;"}},
+		{[]string{"indicators", "--format", "xlsx"}, 2, nil},
+	}
+	for _, tc := range tests {
+		var so, se bytes.Buffer
+		code := run(tc.args, &so, &se)
+		if code != tc.code {
+			t.Errorf("%v: exit %d (%s)", tc.args, code, se.String())
+		}
+		for _, w := range tc.want {
+			if !strings.Contains(so.String(), w) {
+				t.Errorf("%v: output lacks %q", tc.args, w)
+			}
+		}
+	}
+	var so, se bytes.Buffer
+	run([]string{"indicators", "--format", "csv"}, &so, &se)
+	if n := strings.Count(so.String(), "\r\n") - 1; n < 30 {
+		t.Errorf("the catalog lists %d indicators, want at least 30", n)
+	}
+}
+
+// The demo's outputs carry the flags: suppressed counts and the values
+// derived from them, smoothed rates, Wilson intervals and comparisons with
+// the city, and the manifest records the catalog and the threshold.
+func TestDemoOutputsCarryFlags(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	var so, se bytes.Buffer
+	if code := run([]string{"run", "--out", out}, &so, &se); code != 0 {
+		t.Fatalf("exit %d: %s", code, se.String())
+	}
+	read := func(name string) string {
+		b, err := os.ReadFile(filepath.Join(out, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	vars, inds, man := read("variables.csv"), read("indicators.csv"), read("manifest.json")
+	for _, want := range []string{";.;suppressed\r\n"} {
+		if !strings.Contains(vars, want) {
+			t.Errorf("variables.csv lacks %q", want)
+		}
+	}
+	for _, want := range []string{";.;suppressed+smoothed;.;.;\r\n", ";smoothed;", ";higher\r\n", ";lower\r\n", "\r\nkinderarmut;Kinderarmut (SGB II unter 15);%;2024;city;;Musterstadt;"} {
+		if !strings.Contains(inds, want) {
+			t.Errorf("indicators.csv lacks %q", want)
+		}
+	}
+	for _, want := range []string{`"indicator_catalog": "2026.11"`, `"disclosure_threshold": 3`, "disclosure control:"} {
+		if !strings.Contains(man, want) {
+			t.Errorf("manifest.json lacks %q", want)
+		}
+	}
+	// No published count is 1 or 2.
+	for _, line := range strings.Split(vars, "\r\n")[1:] {
+		f := strings.Split(line, ";")
+		if len(f) > 5 && (f[5] == "1" || f[5] == "2") && !strings.HasPrefix(f[0], "heisse") && !strings.HasPrefix(f[0], "tropen") {
+			t.Errorf("published count: %s", line)
+		}
+	}
 }

@@ -43,6 +43,8 @@ func Generate() (map[string][]byte, error) {
 	pop.WriteString("planungsraum;jahr;alter;geschlecht;anzahl\n")
 	var lab bytes.Buffer
 	lab.WriteString("Planungsraum;Bezeichnung;Jahr;Arbeitslose;Langzeitarbeitslose;SGB-II-Empfänger;SGB-II-Empfänger unter 15;SV-Beschäftigte\r\n")
+	var nat bytes.Buffer
+	nat.WriteString("Planungsraum;Jahr;Deutsche;Ausländer\n")
 	var cli bytes.Buffer
 	cli.WriteString("\ufeffPlanungsraum;Jahr;Heiße Tage;Tropennächte;LST Sommer (°C);Grünanteil (%);Versiegelung (%)\r\n")
 
@@ -50,10 +52,12 @@ func Generate() (map[string][]byte, error) {
 	popRng := make([]*rand.Rand, len(areas))
 	labRng := make([]*rand.Rand, len(areas))
 	cliRng := make([]*rand.Rand, len(areas))
+	natRng := make([]*rand.Rand, len(areas))
 	for i := range areas {
 		popRng[i] = stream(200 + uint64(i))
 		labRng[i] = stream(300 + uint64(i))
 		cliRng[i] = stream(400 + uint64(i))
+		natRng[i] = stream(500 + uint64(i))
 		def := districts[areas[i].district].areas[i-firstIndex(areas, areas[i].district)]
 		states[i] = initialPopulation(popRng[i], areas[i].kind, def.pop)
 	}
@@ -76,8 +80,11 @@ func Generate() (map[string][]byte, error) {
 				}
 			}
 			l := labourFor(labRng[i], a, p, y)
-			fmt.Fprintf(&lab, "%s;%s;%d;%s;%s;%s;%s;%s\r\n", a.key, a.name, y,
-				baCount(l.unemployed), baCount(l.longTerm), baCount(l.sgb2), baCount(l.sgb2u15), baCount(l.employees))
+			fmt.Fprintf(&lab, "%s;%s;%d;%d;%d;%d;%d;%d\r\n", a.key, a.name, y,
+				l.unemployed, l.longTerm, l.sgb2, l.sgb2u15, l.employees)
+			total := p.sum(0, nAges-1)
+			foreign := roundRandom(natRng[i], float64(total)*foreignShare(a.kind, y)*(1+0.1*natRng[i].NormFloat64()))
+			fmt.Fprintf(&nat, "%s;%d;%d;%d\n", a.key, y, total-foreign, foreign)
 			c := climateFor(cliRng[i], a, y)
 			fmt.Fprintf(&cli, "%s;%d;%d;%d;%s;%s;%s\r\n", a.key, y, c.hotDays, c.tropicalNights,
 				comma(c.lst, 1), comma(c.green, 1), comma(c.sealed, 1))
@@ -90,6 +97,7 @@ func Generate() (map[string][]byte, error) {
 	}
 	files["arbeitsmarkt.csv"] = enc
 	files["klima.csv"] = cli.Bytes()
+	files["staatsangehoerigkeit.csv"] = nat.Bytes()
 	return files, nil
 }
 
@@ -100,15 +108,6 @@ func firstIndex(areas []area, district int) int {
 		}
 	}
 	return -1
-}
-
-// baCount writes a count as the labour-market statistics publish it:
-// counts of 1 and 2 are confidential (".").
-func baCount(n int) string {
-	if n > 0 && n < 3 {
-		return "."
-	}
-	return strconv.Itoa(n)
 }
 
 func comma(v float64, dec int) string {

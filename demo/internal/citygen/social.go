@@ -100,3 +100,22 @@ func climateFor(rng *rand.Rand, a *area, y int) climate {
 	c.lst = 22.5 + 0.6*anomaly + 11*c.sealed/100 - 4*c.green/100 + 0.3*rng.NormFloat64()
 	return c
 }
+
+// foreignShare is the share of foreign nationals by kind of area, before
+// and after the arrivals of 2015-16 and 2022.
+func foreignShare(k kind, y int) float64 {
+	base := map[kind]float64{altstadt: .09, gruenderzeit: .06, brennpunkt: .14, platte: .04, villen: .03, dorf: .015, gewerbe: .08}[k]
+	if k == platte || k == brennpunkt {
+		switch {
+		case y >= 2022:
+			base += .08
+		case y >= 2016:
+			base += .05
+		case y == 2015:
+			base += .03
+		}
+	} else if y >= 2016 {
+		base += .01
+	}
+	return base
+}

@@ -1,0 +1,261 @@
+package indicators
+
+import (
+	"bytes"
+	_ "embed"
+	"fmt"
+	"math"
+	"strconv"
+
+	"go.yaml.in/yaml/v3"
+
+	"planatlas/datasets"
+)
+
+//go:embed catalog.yaml
+var catalogYAML []byte
+
+// Definition is an indicator as the catalog and plans write it. Empty
+// fields are "not given": a plan's definition overrides only the fields
+// it gives (see Merge).
+type Definition struct {
+	ID          string   `yaml:"-"`
+	Label       Label    `yaml:"label"`
+	Topic       string   `yaml:"topic"`
+	Unit        Label    `yaml:"unit"`
+	Need        string   `yaml:"need"` // higher, lower or none
+	Formula     string   `yaml:"formula"`
+	Numerator   string   `yaml:"numerator"`
+	Denominator string   `yaml:"denominator"`
+	Scale       *float64 `yaml:"scale"`
+	Proportion  *bool    `yaml:"proportion"`
+	Reference   string   `yaml:"reference"` // formula (default) or sum
+	Decimals    *int     `yaml:"decimals"`
+	Smooth      string   `yaml:"smooth"` // eb-global, eb-local, eb-local-spdep
+	Definition  Label    `yaml:"definition"`
+}
+
+// Merge returns d with every field that o gives replacing d's.
+func (d Definition) Merge(o Definition) Definition {
+	str := func(a *string, b string) {
+		if b != "" {
+			*a = b
+		}
+	}
+	str(&d.Label.De, o.Label.De)
+	str(&d.Label.En, o.Label.En)
+	str(&d.Topic, o.Topic)
+	str(&d.Unit.De, o.Unit.De)
+	str(&d.Unit.En, o.Unit.En)
+	str(&d.Need, o.Need)
+	if o.Formula != "" || o.Numerator != "" || o.Denominator != "" {
+		d.Formula, d.Numerator, d.Denominator = o.Formula, o.Numerator, o.Denominator
+	}
+	if o.Scale != nil {
+		d.Scale = o.Scale
+	}
+	if o.Proportion != nil {
+		d.Proportion = o.Proportion
+	}
+	str(&d.Reference, o.Reference)
+	if o.Decimals != nil {
+		d.Decimals = o.Decimals
+	}
+	str(&d.Smooth, o.Smooth)
+	str(&d.Definition.De, o.Definition.De)
+	str(&d.Definition.En, o.Definition.En)
+	return d
+}
+
+// Smoothing methods for rates (METHODS.md section 4).
+const (
+	SmoothNone         = ""
+	SmoothGlobalEB     = "eb-global"      // global empirical Bayes (spdep EBest)
+	SmoothLocalEB      = "eb-local"       // local EB with the area's own local mean (Marshall 1991; GeoDa; spdep EBlocal with geoda = TRUE)
+	SmoothLocalEBSpdep = "eb-local-spdep" // spdep EBlocal's default: each neighbour's own local mean in C_i
+)
+
+// Compile checks a definition and compiles its formula. known reports
+// whether a variable exists; candidates are offered for misspellings.
+func (d Definition) Compile(known func(string) bool, candidates []string) (*Indicator, error) {
+	ind := &Indicator{ID: d.ID, Label: d.Label, Unit: d.Unit, Topic: d.Topic, Decimals: 1,
+		Definition: d.Definition, Numerator: d.Numerator, Denominator: d.Denominator, Scale: 1, Smooth: d.Smooth}
+	if ind.Label.De == "" && ind.Label.En == "" {
+		ind.Label = Label{De: d.ID, En: d.ID}
+	}
+	switch d.Need {
+	case "higher":
+		ind.Need = HigherIsNeed
+	case "lower":
+		ind.Need = LowerIsNeed
+	case "none":
+		ind.Need = NoNeed
+	case "":
+		return nil, fmt.Errorf("need is required: higher (a higher value means more need), lower, or none")
+	default:
+		return nil, fmt.Errorf("need %q: use higher, lower or none", d.Need)
+	}
+	if d.Decimals != nil {
+		if *d.Decimals < 0 || *d.Decimals > 6 {
+			return nil, fmt.Errorf("decimals %d: use 0 to 6", *d.Decimals)
+		}
+		ind.Decimals = *d.Decimals
+	}
+	if d.Scale != nil {
+		if *d.Scale == 0 || math.IsNaN(*d.Scale) || math.IsInf(*d.Scale, 0) {
+			return nil, fmt.Errorf("scale %v: use a number such as 100", *d.Scale)
+		}
+		ind.Scale = *d.Scale
+	}
+	if d.Proportion != nil {
+		ind.Proportion = *d.Proportion
+	}
+	switch d.Reference {
+	case "", "formula":
+	case "sum":
+		ind.ReferenceSum = true
+	default:
+		return nil, fmt.Errorf("reference %q: use formula (the default) or sum", d.Reference)
+	}
+	if (d.Numerator == "") != (d.Denominator == "") {
+		return nil, fmt.Errorf("numerator and denominator go together")
+	}
+	text := d.Formula
+	if d.Numerator != "" {
+		for _, v := range []string{d.Numerator, d.Denominator} {
+			if !known(v) {
+				return nil, &FormulaError{Formula: v, Msg: fmt.Sprintf("unknown variable %q%s", v, suggestion(v, candidates))}
+			}
+		}
+		if text == "" {
+			text = d.Numerator + " / " + d.Denominator
+			if ind.Scale != 1 {
+				text = strconv.FormatFloat(ind.Scale, 'g', -1, 64) + " * " + text
+			}
+		}
+	}
+	if text == "" {
+		return nil, fmt.Errorf("a formula, or a numerator and a denominator, is required")
+	}
+	if ind.Proportion && d.Numerator == "" {
+		return nil, fmt.Errorf("proportion: true needs a numerator and a denominator")
+	}
+	switch d.Smooth {
+	case SmoothNone:
+	case SmoothGlobalEB, SmoothLocalEB, SmoothLocalEBSpdep:
+		if d.Numerator == "" {
+			return nil, fmt.Errorf("smooth: %s needs a rate with a numerator and a denominator", d.Smooth)
+		}
+	default:
+		return nil, fmt.Errorf("smooth %q: use eb-global, eb-local or eb-local-spdep", d.Smooth)
+	}
+	f, err := Compile(text, known, candidates)
+	if err != nil {
+		return nil, err
+	}
+	ind.Formula = f
+	return ind, nil
+}
+
+func suggestion(name string, candidates []string) string {
+	if s := datasets.Suggest(name, candidates); s != "" {
+		return fmt.Sprintf("; did you mean %q?", s)
+	}
+	return ""
+}
+
+// VariableDoc documents a variable the catalog's indicators use.
+type VariableDoc struct {
+	Name  string
+	Label Label
+}
+
+// Catalog is the embedded list of standard indicators.
+type Catalog struct {
+	Version    string
+	Variables  []VariableDoc
+	Indicators []Definition
+}
+
+// LoadCatalog parses the embedded catalog. It fails only if the catalog
+// shipped with planatlas is broken, which its tests rule out.
+func LoadCatalog() (*Catalog, error) {
+	// Strict pass: every field must be known.
+	var strict struct {
+		Version    string                 `yaml:"version"`
+		Variables  map[string]Label       `yaml:"variables"`
+		Indicators map[string]*Definition `yaml:"indicators"`
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(catalogYAML))
+	dec.KnownFields(true)
+	if err := dec.Decode(&strict); err != nil {
+		return nil, fmt.Errorf("indicator catalog: %v", err)
+	}
+	// Ordered pass: the catalog's order is the order of listings.
+	var doc struct {
+		Variables  yaml.Node `yaml:"variables"`
+		Indicators yaml.Node `yaml:"indicators"`
+	}
+	if err := yaml.Unmarshal(catalogYAML, &doc); err != nil {
+		return nil, err
+	}
+	c := &Catalog{Version: strict.Version}
+	for i := 0; i+1 < len(doc.Variables.Content); i += 2 {
+		name := doc.Variables.Content[i].Value
+		c.Variables = append(c.Variables, VariableDoc{Name: name, Label: strict.Variables[name]})
+	}
+	for i := 0; i+1 < len(doc.Indicators.Content); i += 2 {
+		id := doc.Indicators.Content[i].Value
+		d := *strict.Indicators[id]
+		d.ID = id
+		c.Indicators = append(c.Indicators, d)
+	}
+	return c, nil
+}
+
+// Get returns the catalog's definition of id.
+func (c *Catalog) Get(id string) (Definition, bool) {
+	for _, d := range c.Indicators {
+		if d.ID == id {
+			return d, true
+		}
+	}
+	return Definition{}, false
+}
+
+// Variable returns the documentation of a catalog variable.
+func (c *Catalog) Variable(name string) (VariableDoc, bool) {
+	for _, v := range c.Variables {
+		if v.Name == name {
+			return v, true
+		}
+	}
+	return VariableDoc{}, false
+}
+
+// FormulaText returns the formula a definition computes: its formula, or
+// scale * numerator / denominator.
+func (d Definition) FormulaText() string {
+	if d.Formula != "" {
+		return d.Formula
+	}
+	s := d.Numerator + " / " + d.Denominator
+	if d.Scale != nil && *d.Scale != 1 {
+		s = strconv.FormatFloat(*d.Scale, 'g', -1, 64) + " * " + s
+	}
+	return s
+}
+
+// Vars returns the variables a definition reads, as far as they can be
+// known without compiling: numerator and denominator, or the names in
+// its formula.
+func (d Definition) Vars() []string {
+	if d.Numerator != "" {
+		return []string{d.Numerator, d.Denominator}
+	}
+	f, err := Compile(d.Formula, func(string) bool { return true }, nil)
+	if err != nil {
+		return nil
+	}
+	return f.Vars
+}

@@ -1,0 +1,255 @@
+package plan
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"planatlas/datasets"
+	"planatlas/geo"
+	"planatlas/indicators"
+)
+
+// level is one level of the geography with its variables and indicators.
+type level struct {
+	id     string // area, district, city
+	keys   []string
+	names  []string
+	member []int           // for areas: the unit of this level each area belongs to
+	panel  *datasets.Panel // the variables, aggregated to this level
+	values []*datasets.Series
+	lower  []*datasets.Series // Wilson bounds of proportions (nil for others)
+	upper  []*datasets.Series
+	versus [][]int8 // per indicator and cell: +1 significantly above the city, -1 below, 0 not (nil for others)
+}
+
+func (r *runner) computeIndicators() error {
+	a := r.areas
+	rules := map[string]indicators.Aggregation{}
+	for _, v := range r.c.variables {
+		rules[v.name] = v.agg
+	}
+	cityName := r.c.plan.City.In(r.c.lang)
+	if cityName == "" {
+		cityName = r.loc.T("city")
+	}
+	areaLevel := &level{id: "area", keys: a.Keys, names: a.Names, panel: r.panel, member: identity(len(a.Keys))}
+	r.levels = []*level{areaLevel}
+	var lvls []indicators.Level
+	if hasParents(a.Parents) {
+		lvls = append(lvls, indicators.ParentLevel("district", a.Parents, a.ParentNames))
+	}
+	lvls = append(lvls, indicators.CityLevel(len(a.Keys), "", cityName))
+	for _, lv := range lvls {
+		agg, err := indicators.Aggregate(r.panel, lv, rules)
+		if err != nil {
+			return err
+		}
+		r.levels = append(r.levels, &level{id: lv.ID, keys: lv.Keys, names: lv.Names, member: lv.Member, panel: agg})
+	}
+
+	// Disclosure control on every level, before anything is derived, so
+	// that every derived value carries the flag of a hidden count.
+	if r.c.threshold > 0 && len(r.c.counts) > 0 {
+		h := indicators.Hierarchy{}
+		for i, l := range r.levels {
+			h.Levels = append(h.Levels, l.panel)
+			if i+1 < len(r.levels) {
+				h.Parent = append(h.Parent, parentOf(l, r.levels[i+1]))
+			}
+		}
+		res := indicators.Suppress(h, datasets.Families(r.specs), r.c.counts, r.c.threshold)
+		if res.Primary > 0 {
+			r.notes = append(r.notes, fmt.Sprintf("disclosure control: %d counts below %d hidden (.), and %d further cells so that none can be recomputed from totals",
+				res.Primary, r.c.threshold, res.Secondary))
+		}
+	}
+
+	defs := r.c.indicators
+	for _, l := range r.levels {
+		l.values = indicators.Compute(l.panel, defs)
+	}
+	areaVals := areaLevel.values
+	for k, d := range defs {
+		if allMissing(areaVals[k].Values) {
+			return &Error{File: r.c.plan.File, Line: r.c.indicatorLines[k], Msg: fmt.Sprintf("indicator %q has no value in any area and year (%s); check its formula and inputs", d.ID, firstFlag(areaVals[k].Flags))}
+		}
+		if d.ReferenceSum {
+			for _, l := range r.levels[1:] {
+				l.values[k] = sumOver(areaVals[k], l.member, len(l.keys), len(r.panel.Years))
+			}
+		}
+	}
+	if err := r.checkProportions(); err != nil {
+		return err
+	}
+	if err := r.smooth(); err != nil {
+		return err
+	}
+	r.intervals()
+	r.values = areaVals
+	r.city = r.levels[len(r.levels)-1].values
+	return nil
+}
+
+func identity(n int) []int {
+	out := make([]int, n)
+	for i := range out {
+		out[i] = i
+	}
+	return out
+}
+
+// parentOf maps each unit of l to its unit in the next level up.
+func parentOf(l, up *level) []int {
+	if l.id == "area" {
+		return up.member
+	}
+	// districts → city: every unit belongs to the one city
+	return make([]int, len(l.keys))
+}
+
+// sumOver adds the areas' values of an indicator up to the units of a
+// level; a missing area value makes the sum missing.
+func sumOver(s *datasets.Series, member []int, nUnits, nYears int) *datasets.Series {
+	nA := len(member)
+	out := datasets.NewSeries(nUnits * nYears)
+	for y := 0; y < nYears; y++ {
+		for a, u := range member {
+			c, d := y*nA+a, y*nUnits+u
+			out.Values[d] += s.Values[c]
+			out.Flags[d] |= s.Flags[c] &^ datasets.Suppressed
+		}
+	}
+	return out
+}
+
+// checkProportions stops the run where a count is larger than the
+// population it is a part of: a share above 100 % is an error in the
+// data, and a silent value would mislead.
+func (r *runner) checkProportions() error {
+	p := r.panel
+	nA := len(p.Keys)
+	for _, d := range r.c.indicators {
+		if !d.Proportion {
+			continue
+		}
+		num, den := p.Var(d.Numerator), p.Var(d.Denominator)
+		var bad []string
+		for i, x := range num.Values {
+			if n := den.Values[i]; x > n {
+				bad = append(bad, fmt.Sprintf("area %q in %d: %s = %g, %s = %g", p.Keys[i%nA], p.Years[i/nA], d.Numerator, x, d.Denominator, n))
+			}
+		}
+		if len(bad) > 0 {
+			more := ""
+			if len(bad) > 3 {
+				more = fmt.Sprintf(" and %d more", len(bad)-3)
+				bad = bad[:3]
+			}
+			return &Error{File: r.c.plan.File, Line: r.c.indicatorLines[r.indicatorIndex(d.ID)], Msg: fmt.Sprintf(
+				"indicator %q: a count is larger than the population it belongs to (%s%s); check the inputs of %s and %s",
+				d.ID, strings.Join(bad, "; "), more, d.Numerator, d.Denominator)}
+		}
+	}
+	return nil
+}
+
+func (r *runner) indicatorIndex(id string) int {
+	for k, d := range r.c.indicators {
+		if d.ID == id {
+			return k
+		}
+	}
+	return -1
+}
+
+// smooth replaces the areas' values of indicators with smoothing by their
+// empirical Bayes estimates, year by year, flagged Smoothed.
+func (r *runner) smooth() error {
+	var nb geo.Neighbours
+	p := r.panel
+	nA := len(p.Keys)
+	for k, d := range r.c.indicators {
+		if d.Smooth == indicators.SmoothNone {
+			continue
+		}
+		if nb == nil && d.Smooth != indicators.SmoothGlobalEB {
+			tol := r.c.plan.Areas.Tolerance
+			if tol == 0 {
+				tol = 0.1
+			}
+			nb = geo.Queen(r.areas, tol)
+			if is := nb.Islands(); len(is) > 0 {
+				var names []string
+				for _, i := range is {
+					names = append(names, r.areas.Names[i])
+				}
+				r.notes = append(r.notes, fmt.Sprintf("local empirical Bayes: %d area(s) without neighbours are smoothed within themselves: %s", len(is), strings.Join(names, ", ")))
+			}
+		}
+		s := r.levels[0].values[k]
+		num, den := p.Var(d.Numerator), p.Var(d.Denominator)
+		for y := range p.Years {
+			x, n := num.Values[y*nA:(y+1)*nA], den.Values[y*nA:(y+1)*nA]
+			var eb []float64
+			switch d.Smooth {
+			case indicators.SmoothGlobalEB:
+				eb = indicators.GlobalEB(x, n)
+			case indicators.SmoothLocalEB:
+				eb = indicators.LocalEB(x, n, nb, false)
+			case indicators.SmoothLocalEBSpdep:
+				eb = indicators.LocalEB(x, n, nb, true)
+			}
+			for a := 0; a < nA; a++ {
+				c := y*nA + a
+				if math.IsNaN(eb[a]) {
+					s.Values[c] = math.NaN()
+					continue
+				}
+				s.Values[c] = d.Scale * eb[a]
+				s.Flags[c] |= datasets.Smoothed
+			}
+		}
+	}
+	return nil
+}
+
+// intervals computes Wilson 95 % intervals for the proportions on every
+// level, and marks the areas and districts whose interval lies entirely
+// above or below the city's value.
+func (r *runner) intervals() {
+	city := r.levels[len(r.levels)-1]
+	nY := len(r.panel.Years)
+	for _, l := range r.levels {
+		n := len(l.keys)
+		l.lower = make([]*datasets.Series, len(r.c.indicators))
+		l.upper = make([]*datasets.Series, len(r.c.indicators))
+		l.versus = make([][]int8, len(r.c.indicators))
+		for k, d := range r.c.indicators {
+			if !d.Proportion {
+				continue
+			}
+			num, den := l.panel.Var(d.Numerator), l.panel.Var(d.Denominator)
+			lo, hi := datasets.NewSeries(n*nY), datasets.NewSeries(n*nY)
+			vs := make([]int8, n*nY)
+			for c := range lo.Values {
+				a, b := indicators.Wilson(num.Values[c], den.Values[c])
+				lo.Values[c], hi.Values[c] = d.Scale*a, d.Scale*b
+				// the interval reveals what the value reveals
+				f := l.values[k].Flags[c] &^ datasets.Smoothed
+				lo.Flags[c], hi.Flags[c] = f, f
+				if l != city && !math.IsNaN(a) {
+					ref := city.values[k].Values[c/n]
+					switch {
+					case ref < lo.Values[c]:
+						vs[c] = 1
+					case ref > hi.Values[c]:
+						vs[c] = -1
+					}
+				}
+			}
+			l.lower[k], l.upper[k], l.versus[k] = lo, hi, vs
+		}
+	}
+}

@@ -1,0 +1,112 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"planatlas/datasets"
+	"planatlas/indicators"
+)
+
+var topics = map[string][2]string{
+	"demografie": {"Demografie", "Demography"},
+	"soziales":   {"Arbeit und Soziales", "Labour and social benefits"},
+	"klima":      {"Klima und Hitze", "Climate and heat"},
+}
+
+func (l Locale) pick(de, en string) string {
+	if l.Lang == "en" {
+		return en
+	}
+	return de
+}
+
+func (l Locale) topic(t string) string {
+	if n, ok := topics[t]; ok {
+		return l.pick(n[0], n[1])
+	}
+	return t
+}
+
+func (l Locale) need(n string) string {
+	switch n {
+	case "higher":
+		return l.pick("höherer Wert", "higher value")
+	case "lower":
+		return l.pick("niedrigerer Wert", "lower value")
+	}
+	return l.pick("– (beschreibend)", "– (descriptive)")
+}
+
+// CatalogMarkdown writes the indicator catalog as a Markdown document:
+// one table per topic, then the variables the indicators need.
+func CatalogMarkdown(w io.Writer, c *indicators.Catalog, l Locale) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "# %s %s\n\n", l.pick("planatlas-Indikatorkatalog, Version", "planatlas indicator catalog, version"), c.Version)
+	fmt.Fprintf(&b, "%s\n", l.pick(
+		"Ein Plan nutzt den Katalog mit `catalog: all` (oder einer Liste von Kennungen) und benennt seine Variablen wie unten. „Bedarf bei“ sagt, welche Werte höheren Bedarf anzeigen. Anteile (⊂) erhalten Wilson-Intervalle und können geglättet werden.",
+		"A plan uses the catalog with `catalog: all` (or a list of ids) and names its variables as below. \"Need at\" says which values indicate more need. Shares (⊂) get Wilson intervals and may be smoothed."))
+	var order []string
+	byTopic := map[string][]indicators.Definition{}
+	for _, d := range c.Indicators {
+		if _, ok := byTopic[d.Topic]; !ok {
+			order = append(order, d.Topic)
+		}
+		byTopic[d.Topic] = append(byTopic[d.Topic], d)
+	}
+	cell := func(s string) string { return strings.ReplaceAll(s, "|", "\\|") }
+	for _, t := range order {
+		fmt.Fprintf(&b, "\n## %s\n\n", l.topic(t))
+		fmt.Fprintf(&b, "| %s |\n|---|---|---|---|---|---|\n", strings.Join([]string{
+			l.pick("Kennung", "Id"), l.pick("Bezeichnung", "Label"), l.pick("Einheit", "Unit"),
+			l.pick("Bedarf bei", "Need at"), l.pick("Formel", "Formula"), l.pick("Definition", "Definition")}, " | "))
+		for _, d := range byTopic[t] {
+			formula := "`" + d.FormulaText() + "`"
+			if d.Proportion != nil && *d.Proportion {
+				formula += " ⊂"
+			}
+			fmt.Fprintf(&b, "| `%s` | %s | %s | %s | %s | %s |\n", d.ID, cell(d.Label.In(l.Lang)), cell(d.Unit.In(l.Lang)),
+				l.need(d.Need), cell(formula), cell(d.Definition.In(l.Lang)))
+		}
+	}
+	fmt.Fprintf(&b, "\n## %s\n\n| %s | %s |\n|---|---|\n", l.pick("Variablen", "Variables"), l.pick("Name", "Name"), l.pick("Bedeutung", "Meaning"))
+	for _, v := range c.Variables {
+		fmt.Fprintf(&b, "| `%s` | %s |\n", v.Name, cell(v.Label.In(l.Lang)))
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// CatalogFrame returns the indicator catalog as a table.
+func CatalogFrame(c *indicators.Catalog, l Locale) *datasets.Frame {
+	var id, topic, label, unit, need, formula, num, den, prop, def datasets.Text
+	for _, d := range c.Indicators {
+		id = append(id, d.ID)
+		topic = append(topic, l.topic(d.Topic))
+		label = append(label, d.Label.In(l.Lang))
+		unit = append(unit, d.Unit.In(l.Lang))
+		need = append(need, d.Need)
+		formula = append(formula, d.FormulaText())
+		num = append(num, d.Numerator)
+		den = append(den, d.Denominator)
+		p := ""
+		if d.Proportion != nil && *d.Proportion {
+			p = "yes"
+		}
+		prop = append(prop, p)
+		def = append(def, d.Definition.In(l.Lang))
+	}
+	f := &datasets.Frame{}
+	f.Add("id", l.pick("Kennung", "id"), id)
+	f.Add("topic", l.pick("Thema", "topic"), topic)
+	f.Add("label", l.pick("Bezeichnung", "label"), label)
+	f.Add("unit", l.pick("Einheit", "unit"), unit)
+	f.Add("need", l.pick("Bedarf bei", "need"), need)
+	f.Add("formula", l.pick("Formel", "formula"), formula)
+	f.Add("numerator", l.pick("Zähler", "numerator"), num)
+	f.Add("denominator", l.pick("Nenner", "denominator"), den)
+	f.Add("proportion", l.pick("Anteil", "proportion"), prop)
+	f.Add("definition", l.pick("Definition", "definition"), def)
+	return f
+}
