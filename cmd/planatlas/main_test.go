@@ -137,6 +137,21 @@ func TestBadInputKeepsPreviousOutput(t *testing.T) {
 		{"plan names a missing column", func(t *testing.T, dir string) {
 			edit(t, dir, "plan.yaml", "column: Arbeitslose}", "column: Arbeitslos}")
 		}, `^\S*plan\.yaml:\d+: input "arbeitsmarkt", variable "arbeitslose": column "Arbeitslos" not found in arbeitsmarkt\.csv; did you mean "Arbeitslose"\? \(columns: "Planungsraum", "Bezeichnung", .*\)$`},
+		{"count above its denominator", func(t *testing.T, dir string) {
+			// line 40: area 0101 in 2015; SGB II recipients under 15 set to 9999
+			editLine(t, dir, "arbeitsmarkt.csv", 40, func(l string) string {
+				f := strings.Split(l, ";")
+				f[6] = "9999"
+				return strings.Join(f, ";")
+			})
+		}, `^\S*plan\.yaml:\d+: indicator "kinderarmut": a count is larger than the population it belongs to \(area "0101" in 2015: sgb2_u15 = 9999, ew_u15 = \d+\); check the inputs of sgb2_u15 and ew_u15$`},
+		{"negative count", func(t *testing.T, dir string) {
+			editLine(t, dir, "arbeitsmarkt.csv", 40, func(l string) string {
+				f := strings.Split(l, ";")
+				f[3] = "-5"
+				return strings.Join(f, ";")
+			})
+		}, `^arbeitsmarkt\.csv:40: column "Arbeitslose": -5 is negative, but "arbeitslose" is a count$`},
 		{"plan with an unknown field", func(t *testing.T, dir string) {
 			edit(t, dir, "plan.yaml", "    method: zsum", "    methode: zsum")
 		}, `^\S*plan\.yaml:\d+: unknown field "methode" in an index; did you mean "method"\?`},
