@@ -64,16 +64,18 @@ func TestReadGeoJSONErrors(t *testing.T) {
 		opt  ReadOptions
 		want string
 	}{
-		{"notjson.geojson", ReadOptions{}, "notjson.geojson: not valid GeoJSON: invalid character '}' looking for beginning of object key string (line 2, column 19)"},
+		{"notjson.geojson", ReadOptions{}, "notjson.geojson: not valid GeoJSON: expected a string at '}' (line 2, column 19)"},
 		{"nogeometry.geojson", ReadOptions{}, `nogeometry.geojson: feature 2 (key "02"): "geometry": the feature has no geometry`},
 		{"unclosed.geojson", ReadOptions{}, `unclosed.geojson: feature 1 (key "01"): "geometry": ring 1 of polygon 1 is not closed`},
 		{"duplicatekey.geojson", ReadOptions{}, `duplicatekey.geojson: feature 3 (key "01"): the key is used by feature 1 too`},
 		{"metresasdegrees.geojson", ReadOptions{}, `metresasdegrees.geojson: feature 1 (key "01"): "geometry": ring 1 of polygon 1: point (372000, 5.64e+06) cannot be longitude and latitude in degrees`},
 		{"wgs84.geojson", ReadOptions{CRS: UTM33}, `wgs84.geojson: feature 1 (key "01"): "geometry": ring 1 of polygon 1: point (13.2, 50.9) looks like degrees, but EPSG:25833 is in metres`},
 		{"point.geojson", ReadOptions{}, `point.geojson: feature 1 (key "01"): "geometry": is a Point; planning areas must be Polygon or MultiPolygon`},
-		{"nokey.geojson", ReadOptions{}, `nokey.geojson: feature 1: "id": has no property "id" for the area key (properties: "ID")`},
+		{"nokey.geojson", ReadOptions{}, `nokey.geojson: "id": no such attribute (attributes: "ID")`},
 		{"emptymulti.geojson", ReadOptions{}, `emptymulti.geojson: feature 1 (key "01"): "geometry": the geometry is empty`},
-		{"two_squares_utm.geojson", ReadOptions{Name: "nam"}, `two_squares_utm.geojson: feature 1 (key "02"): "nam": no such property`},
+		{"selfintersect.geojson", ReadOptions{}, `selfintersect.geojson: feature 1 (key "07"): "geometry": not a valid polygon: polygon 1, ring 1, a ring crosses or touches itself near (372000, 5640000)`},
+		{"swapped.geojson", ReadOptions{}, `swapped.geojson: feature 1 (key "01"): "geometry": ring 1 of polygon 1: point (50.9, 13.2) looks like latitude, longitude`},
+		{"two_squares_utm.geojson", ReadOptions{Name: "nam"}, `two_squares_utm.geojson: "nam": no such attribute (attributes: "id", "name", "stt", "stt_name")`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.file, func(t *testing.T) {
@@ -82,6 +84,26 @@ func TestReadGeoJSONErrors(t *testing.T) {
 				t.Errorf("error\n  %v\nwant prefix\n  %s", err, tc.want)
 			}
 		})
+	}
+}
+
+// JSON escapes, attributes of every kind and a "crs" member after the
+// features are read as written.
+func TestReadGeoJSONLayerDetails(t *testing.T) {
+	data, err := os.ReadFile("testdata/escapes.geojson")
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := ReadGeoJSONLayer(data, "escapes.geojson")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l.CRS != UTM33 || strings.Join(l.Fields, ",") != "id,name,n,flag,list" {
+		t.Fatalf("crs %v fields %v", l.CRS, l.Fields)
+	}
+	a := l.Features[0].Attrs
+	if a[0].Text != "01" || a[1].Text != "Mühl \"graben\"\n" || a[2].Text != "12.5" || !a[2].Number || a[3].Text != "true" || a[4].Text != "[1, 2]" {
+		t.Errorf("attributes %+v", a)
 	}
 }
 

@@ -1,0 +1,137 @@
+package geo
+
+import (
+	"math"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// reference is the project's shared folder of published data; tests that
+// need it skip without it.
+const reference = "../../shared/reference/berlin"
+
+func needReference(t *testing.T, path string) string {
+	t.Helper()
+	p := filepath.Join(reference, path)
+	if _, err := os.Stat(p); err != nil {
+		t.Skipf("reference data %s not found (the shared reference folder is not beside the project): %v", p, err)
+	}
+	return p
+}
+
+func readShapefileParts(t testing.TB, shp string) ShapefileParts {
+	t.Helper()
+	base := strings.TrimSuffix(shp, ".shp")
+	read := func(ext string) []byte {
+		b, err := os.ReadFile(base + ext)
+		if err != nil {
+			return nil
+		}
+		return b
+	}
+	return ShapefileParts{SHP: read(".shp"), SHX: read(".shx"), DBF: read(".dbf"), PRJ: read(".prj"), CPG: read(".cpg")}
+}
+
+// Berlin's 542 planning areas of 2021 load from the shapefile: keys with
+// leading zeros, names with umlauts, the areas summing to the published
+// GROESSE_M2 within 0.1 %.
+func TestBerlinLOR2021Shapefile(t *testing.T) {
+	shp := needReference(t, "lor2021/lor_planungsraeume_2021.shp")
+	l, err := ReadShapefileLayer(readShapefileParts(t, shp), "lor_planungsraeume_2021.shp")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l.CRS != UTM33 || len(l.Features) != 542 {
+		t.Fatalf("CRS %v, %d features", l.CRS, len(l.Features))
+	}
+	a, err := l.Areas(ReadOptions{Key: "PLR_ID", Name: "PLR_NAME", Parent: "BEZ"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Len() != 542 || a.Keys[0] != "01100101" || a.CRS != UTM33 {
+		t.Errorf("%d areas, first key %q, CRS %v", a.Len(), a.Keys[0], a.CRS)
+	}
+	umlauts := 0
+	for _, n := range a.Names {
+		if strings.ContainsAny(n, "äöüßÄÖÜ") {
+			umlauts++
+		}
+		if strings.ContainsAny(n, "ÃÂ\ufffd") {
+			t.Errorf("garbled name %q", n)
+		}
+	}
+	if umlauts < 20 {
+		t.Errorf("only %d names with umlauts", umlauts)
+	}
+	var sum, published float64
+	for i := range a.Keys {
+		sum += a.AreaM2(i)
+	}
+	for i := range l.Features {
+		v, _ := l.Attribute(i, "GROESSE_M2")
+		x, _ := strconv.ParseFloat(v.Text, 64)
+		published += x
+	}
+	if d := math.Abs(sum-published) / published; d > 0.001 {
+		t.Errorf("area sum %.0f m², GROESSE_M2 sum %.0f m²: %.3f %% apart", sum, published, 100*d)
+	} else {
+		t.Logf("area sum %.0f m², GROESSE_M2 %.0f m² (%.3f %% apart)", sum, published, 100*d)
+	}
+	found := false
+	for i, k := range a.Keys {
+		if k == "11501341" && a.Names[i] == "Karlshorst Süd" && a.Parents[i] == "11" {
+			found = true
+		}
+	}
+	if !found {
+		t.Error("Karlshorst Süd (11501341, Bezirk 11) not found")
+	}
+}
+
+// Berlin's planning areas until 2020, as published in GeoJSON, have a key
+// used twice, two areas that overlap by a tenth of a square metre and a
+// gap of the same size: Check reports all three, naming the features.
+func TestBerlinLOR2019Check(t *testing.T) {
+	path := needReference(t, "lor2019-planning-areas.geojson")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := ReadGeoJSONLayer(data, "lor2019.geojson")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(l.Features) != 448 || l.CRS != WGS84 {
+		t.Fatalf("%d features, CRS %v", len(l.Features), l.CRS)
+	}
+	_, problems := l.Check(ReadOptions{Key: "id", Name: "name"}, CheckOptions{})
+	var got []string
+	for _, p := range problems {
+		got = append(got, p.Severity.String()+": "+p.String())
+	}
+	want := []string{
+		`error: feature 205 (key "06010102"): the key is used by feature 124 too`,
+		`warning: areas "04020208" (feature `,
+		`warning: a gap of 0.`,
+	}
+	if len(got) != len(want) {
+		t.Fatalf("got %d problems, want %d:\n%s", len(got), len(want), strings.Join(got, "\n"))
+	}
+	for i := range want {
+		if !strings.HasPrefix(got[i], want[i]) {
+			t.Errorf("problem %d\n  %s\nwant prefix\n  %s", i+1, got[i], want[i])
+		}
+	}
+	t.Logf("\n%s", strings.Join(got, "\n"))
+	// With merge, the two parts of 06010102 become one area of 447.
+	a, err := l.Areas(ReadOptions{Key: "id", Name: "name", MergeDuplicates: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Len() != 447 {
+		t.Errorf("%d areas after merging, want 447", a.Len())
+	}
+}

@@ -1,0 +1,297 @@
+package geo
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/paulmach/orb"
+)
+
+// Layer is a geometry file as read: features with their attributes and
+// geometries, before keys are checked and coordinates projected. Every
+// reader (GeoJSON, Shapefile, GeoPackage) produces a Layer; Areas turns
+// it into planning areas, Check reports every problem in it.
+type Layer struct {
+	File     string
+	CRS      CRS      // as the file declares it; Unknown if it does not
+	Fields   []string // attribute names, in file order
+	Features []Feature
+	Notes    []string // things the user should know, such as a doubtful encoding
+}
+
+// Feature is one feature of a Layer.
+type Feature struct {
+	Attrs   []Attr           // by Fields
+	Geom    orb.MultiPolygon // nil if the feature has no usable geometry
+	GeomErr string           // why Geom is nil ("" and nil Geom: no geometry at all)
+}
+
+// Attr is one attribute value as text: strings as they are, numbers as
+// written in the file.
+type Attr struct {
+	Text   string
+	Null   bool
+	Number bool
+}
+
+// field returns the index of a field, or -1.
+func (l *Layer) field(name string) int {
+	for i, f := range l.Fields {
+		if f == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// Attribute returns feature i's value of field name.
+func (l *Layer) Attribute(i int, name string) (Attr, bool) {
+	k := l.field(name)
+	if k < 0 || k >= len(l.Features[i].Attrs) {
+		return Attr{Null: true}, false
+	}
+	return l.Features[i].Attrs[k], true
+}
+
+func (l *Layer) fieldList() string {
+	q := make([]string, len(l.Fields))
+	for i, f := range l.Fields {
+		q[i] = fmt.Sprintf("%q", f)
+	}
+	if len(q) > 20 {
+		q = append(q[:20], "…")
+	}
+	return strings.Join(q, ", ")
+}
+
+// ReadOptions name the attributes that carry an area's key, name and
+// parent, and what to do where the file does not say or is ambiguous.
+type ReadOptions struct {
+	Key        string // attribute with the area key (required)
+	Name       string // attribute with the area name; the key if ""
+	Parent     string // attribute with the parent area's key (district); optional
+	ParentName string // attribute with the parent's name; optional
+	CRS        CRS    // the file's CRS if it does not declare one; Unknown means WGS84 for GeoJSON
+	// MergeDuplicates joins the parts of features that share a key into
+	// one area, instead of refusing them.
+	MergeDuplicates bool
+}
+
+// Areas turns the layer into planning areas sorted by key, in a planar
+// CRS. It stops at the first problem that makes the areas unusable: a
+// missing key, a duplicate key, a missing or broken geometry,
+// coordinates that cannot lie in the CRS, an invalid polygon.
+func (l *Layer) Areas(opt ReadOptions) (*Areas, error) {
+	a, problems := l.build(opt, false)
+	for _, p := range problems {
+		if p.Severity == Error {
+			return nil, p.err(l.File)
+		}
+	}
+	return a, nil
+}
+
+// build makes areas from the features; with collect it goes on after a
+// problem and returns every one, otherwise it returns at the first error.
+func (l *Layer) build(opt ReadOptions, collect bool) (*Areas, []Problem) {
+	var problems []Problem
+	report := func(p Problem) bool {
+		problems = append(problems, p)
+		return !collect && p.Severity == Error
+	}
+	crs, err := l.crs(opt)
+	if err != nil {
+		report(Problem{Severity: Error, Field: "crs", Msg: err.(*FeatureError).Msg})
+		return nil, problems
+	}
+	for _, f := range []string{opt.Key, opt.Name, opt.Parent, opt.ParentName} {
+		if f != "" && l.field(f) < 0 {
+			report(Problem{Severity: Error, Field: f, Msg: fmt.Sprintf("no such attribute (attributes: %s)", l.fieldList())})
+			return nil, problems
+		}
+	}
+	a := &Areas{File: l.File, CRS: crs}
+	byKey := map[string]int{}
+	for i, ft := range l.Features {
+		n := i + 1
+		keyAttr, _ := l.Attribute(i, opt.Key)
+		key := strings.TrimSpace(keyAttr.Text)
+		if keyAttr.Null || key == "" {
+			if report(Problem{Severity: Error, Feature: n, Field: opt.Key, Msg: "the area key is empty"}) {
+				return nil, problems
+			}
+			continue
+		}
+		bad := func(field, format string, args ...any) bool {
+			return report(Problem{Severity: Error, Feature: n, Key: key, Field: field, Msg: fmt.Sprintf(format, args...)})
+		}
+		switch {
+		case ft.Geom == nil && ft.GeomErr != "":
+			if bad("geometry", "%s", ft.GeomErr) {
+				return nil, problems
+			}
+			continue
+		case ft.Geom == nil:
+			if bad("geometry", "the feature has no geometry") {
+				return nil, problems
+			}
+			continue
+		}
+		if msg := checkPolygons(ft.Geom, crs); msg != "" {
+			if bad("geometry", "%s", msg) {
+				return nil, problems
+			}
+			continue
+		}
+		if j, dup := byKey[key]; dup {
+			if !opt.MergeDuplicates {
+				if bad("", "the key is used by feature %d too; every planning area needs its own key (or merge the parts: duplicates: merge)", a.features[j]) {
+					return nil, problems
+				}
+				// Collecting: keep the part so that the checks between
+				// areas do not see a false gap where it lies.
+			}
+			a.Geoms[j] = append(a.Geoms[j], cloneMultiPolygon(ft.Geom)...)
+			continue
+		}
+		text := func(field string) string {
+			if field == "" {
+				return ""
+			}
+			v, _ := l.Attribute(i, field)
+			return strings.TrimSpace(v.Text)
+		}
+		name := key
+		if opt.Name != "" {
+			name = text(opt.Name)
+		}
+		parent, parentName := text(opt.Parent), text(opt.Parent)
+		if opt.ParentName != "" {
+			parentName = text(opt.ParentName)
+		}
+		byKey[key] = len(a.Keys)
+		a.Keys = append(a.Keys, key)
+		a.Names = append(a.Names, name)
+		a.Parents = append(a.Parents, parent)
+		a.ParentNames = append(a.ParentNames, parentName)
+		a.Geoms = append(a.Geoms, cloneMultiPolygon(ft.Geom))
+		a.features = append(a.features, n)
+	}
+	if len(a.Keys) == 0 {
+		report(Problem{Severity: Error, Msg: "the file has no usable features"})
+		return nil, problems
+	}
+	if err := a.toPlanar(); err != nil {
+		report(Problem{Severity: Error, Msg: err.(*FeatureError).Msg})
+		return nil, problems
+	}
+	for i := range a.Geoms {
+		var repeats int
+		a.Geoms[i], repeats = removeRepeats(a.Geoms[i])
+		if repeats > 0 {
+			report(Problem{Severity: Warning, Feature: a.features[i], Key: a.Keys[i], Field: "geometry", Msg: fmt.Sprintf("%d repeated vertices (removed)", repeats)})
+		}
+		var empty int
+		a.Geoms[i], empty = dropEmptyParts(a.Geoms[i])
+		if empty > 0 {
+			report(Problem{Severity: Warning, Feature: a.features[i], Key: a.Keys[i], Field: "geometry", Msg: fmt.Sprintf("%d part(s) or hole(s) without area (removed)", empty)})
+		}
+		if len(a.Geoms[i]) == 0 {
+			if report(Problem{Severity: Error, Feature: a.features[i], Key: a.Keys[i], Field: "geometry", Msg: "the polygon has no area: all its points lie on one line"}) {
+				return nil, problems
+			}
+			continue
+		}
+		a.Geoms[i] = orient(a.Geoms[i])
+		if err := validPolygon(a.Geoms[i]); err != nil {
+			if report(Problem{Severity: Error, Feature: a.features[i], Key: a.Keys[i], Field: "geometry", Msg: err.Error()}) {
+				return nil, problems
+			}
+		}
+	}
+	return a.sortedByKey(), problems
+}
+
+// crs decides the layer's CRS from the file and the plan.
+func (l *Layer) crs(opt ReadOptions) (CRS, error) {
+	switch {
+	case l.CRS != Unknown && opt.CRS != Unknown && l.CRS != opt.CRS:
+		return Unknown, &FeatureError{File: l.File, Field: "crs", Msg: fmt.Sprintf("the file declares %s, the plan %s", l.CRS, opt.CRS)}
+	case l.CRS != Unknown:
+		return l.CRS, nil
+	case opt.CRS != Unknown:
+		return opt.CRS, nil
+	}
+	return WGS84, nil
+}
+
+func cloneMultiPolygon(mp orb.MultiPolygon) orb.MultiPolygon {
+	out := make(orb.MultiPolygon, len(mp))
+	for i, p := range mp {
+		out[i] = make(orb.Polygon, len(p))
+		for j, r := range p {
+			out[i][j] = append(orb.Ring(nil), r...)
+		}
+	}
+	return out
+}
+
+// removeRepeats drops consecutive repeated vertices and returns how many.
+func removeRepeats(mp orb.MultiPolygon) (orb.MultiPolygon, int) {
+	n := 0
+	for _, p := range mp {
+		for j, r := range p {
+			out := r[:0]
+			for k, pt := range r {
+				if k > 0 && pt == out[len(out)-1] {
+					n++
+					continue
+				}
+				out = append(out, pt)
+			}
+			p[j] = out
+		}
+	}
+	return mp, n
+}
+
+// degenerate reports whether a ring encloses nothing: fewer than four
+// positions, or all of them on one line. A self-intersecting ring whose
+// signed area happens to be zero (a bow tie) is not degenerate; validity
+// checking reports it.
+func degenerate(r orb.Ring) bool {
+	if len(r) < 4 {
+		return true
+	}
+	var fan float64
+	o := r[0]
+	for k := 1; k+1 < len(r); k++ {
+		a, b := r[k], r[k+1]
+		fan += math.Abs((a[0]-o[0])*(b[1]-o[1]) - (b[0]-o[0])*(a[1]-o[1]))
+	}
+	return fan/2 < 1e-9
+}
+
+// dropEmptyParts removes rings with (almost) no area: polygons whose
+// shell is empty, and empty holes. It returns how many it removed.
+func dropEmptyParts(mp orb.MultiPolygon) (orb.MultiPolygon, int) {
+	n := 0
+	out := mp[:0]
+	for _, p := range mp {
+		if degenerate(p[0]) {
+			n++
+			continue
+		}
+		q := p[:1]
+		for _, h := range p[1:] {
+			if degenerate(h) {
+				n++
+				continue
+			}
+			q = append(q, h)
+		}
+		out = append(out, q)
+	}
+	return out, n
+}

@@ -1,0 +1,158 @@
+package geo
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/peterstace/simplefeatures/geom"
+)
+
+// Severity says whether a problem makes the areas unusable.
+type Severity int
+
+const (
+	Warning Severity = iota // worth fixing; planatlas can work around it
+	Error                   // the areas cannot be used as they are
+)
+
+func (s Severity) String() string {
+	if s == Error {
+		return "error"
+	}
+	return "warning"
+}
+
+// Problem is one finding about a geometry file, with the feature (by
+// position from 1 and by key) it concerns.
+type Problem struct {
+	Severity Severity
+	Feature  int    // 0 if it concerns the file or several areas
+	Key      string // the area's key, where known
+	Field    string
+	Msg      string
+}
+
+func (p Problem) err(file string) error {
+	return &FeatureError{File: file, Feature: p.Feature, Key: p.Key, Field: p.Field, Msg: p.Msg}
+}
+
+// String formats the problem for a report line.
+func (p Problem) String() string {
+	s := ""
+	if p.Feature > 0 {
+		s = fmt.Sprintf("feature %d", p.Feature)
+		if p.Key != "" {
+			s += fmt.Sprintf(" (key %q)", p.Key)
+		}
+		s += ": "
+	}
+	if p.Field != "" {
+		s += fmt.Sprintf("%q: ", p.Field)
+	}
+	return s + p.Msg
+}
+
+// CheckOptions are the tolerances of Check.
+type CheckOptions struct {
+	// MinArea is the smallest overlap or gap between areas, in m², that
+	// is reported; smaller ones are digitising noise. 0.01 m² if zero.
+	MinArea float64
+}
+
+// Check reports every problem of the layer read as planning areas: keys,
+// geometries, validity, and between areas overlaps and gaps larger than
+// opt.MinArea. It also returns the areas it could build (nil if none).
+func (l *Layer) Check(ro ReadOptions, opt CheckOptions) (*Areas, []Problem) {
+	a, problems := l.build(ro, true)
+	for _, n := range l.Notes {
+		problems = append(problems, Problem{Severity: Warning, Msg: n})
+	}
+	if a == nil {
+		return nil, problems
+	}
+	if opt.MinArea == 0 {
+		opt.MinArea = 0.01
+	}
+	problems = append(problems, overlapsAndGaps(a, opt.MinArea)...)
+	return a, problems
+}
+
+// overlapsAndGaps finds areas that overlap each other and gaps between
+// them (holes in their union). The sum of the areas minus the area of
+// their union says whether anything overlaps at all; only then are
+// pairs intersected.
+func overlapsAndGaps(a *Areas, minArea float64) []Problem {
+	var problems []Problem
+	sf := make([]geom.Geometry, a.Len())
+	var total float64
+	for i, g := range a.Geoms {
+		sf[i] = toSF(g).AsGeometry()
+		total += a.AreaM2(i)
+	}
+	union, err := geom.UnionMany(sf)
+	if err != nil {
+		return []Problem{{Severity: Warning, Msg: "overlaps and gaps could not be checked: " + err.Error()}}
+	}
+	if total-union.Area() > minArea {
+		env := make([]geom.Envelope, len(sf))
+		for i := range sf {
+			env[i] = sf[i].Envelope()
+		}
+		for i := range sf {
+			for j := i + 1; j < len(sf); j++ {
+				if !env[i].Intersects(env[j]) {
+					continue
+				}
+				x, err := geom.Intersection(sf[i], sf[j])
+				if err != nil {
+					continue
+				}
+				if ar := x.Area(); ar > minArea {
+					problems = append(problems, Problem{Severity: Warning, Msg: fmt.Sprintf("areas %q (feature %d) and %q (feature %d) overlap by %s m²",
+						a.Keys[i], a.features[i], a.Keys[j], a.features[j], formatArea(ar))})
+				}
+			}
+		}
+	}
+	// Gaps: holes of the union.
+	var polys []geom.Polygon
+	switch union.Type() {
+	case geom.TypePolygon:
+		polys = []geom.Polygon{union.MustAsPolygon()}
+	case geom.TypeMultiPolygon:
+		mp := union.MustAsMultiPolygon()
+		for k := 0; k < mp.NumPolygons(); k++ {
+			polys = append(polys, mp.PolygonN(k))
+		}
+	}
+	for _, p := range polys {
+		for k := 0; k < p.NumInteriorRings(); k++ {
+			hole := geom.NewPolygon([]geom.LineString{p.InteriorRingN(k)})
+			ar := hole.Area()
+			if ar <= minArea {
+				continue
+			}
+			c := hole.Centroid()
+			xy, _ := c.XY()
+			var around []string
+			for i := range sf {
+				if d, ok := geom.Distance(hole.AsGeometry(), sf[i]); ok && d <= 1e-6 {
+					around = append(around, fmt.Sprintf("%q", a.Keys[i]))
+				}
+			}
+			sort.Strings(around)
+			problems = append(problems, Problem{Severity: Warning, Msg: fmt.Sprintf("a gap of %s m² near (%.2f, %.2f) between the areas %s",
+				formatArea(ar), xy.X, xy.Y, strings.Join(around, ", "))})
+		}
+	}
+	return problems
+}
+
+func formatArea(a float64) string {
+	if a < 1 {
+		return fmt.Sprintf("%.2g", a)
+	}
+	return fmt.Sprintf("%.0f", math.Round(a))
+}

@@ -1,0 +1,349 @@
+package geo
+
+import (
+	"encoding/binary"
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/paulmach/orb"
+)
+
+// ShapefileParts are the files of an ESRI shapefile, as read by the
+// caller. SHP and DBF are required; SHX is checked against SHP when
+// present; PRJ gives the CRS and CPG the attributes' code page.
+type ShapefileParts struct {
+	SHP, SHX, DBF, PRJ, CPG []byte
+}
+
+// ReadShapefileLayer reads a polygon shapefile. Parts are grouped into
+// polygons by containment, not by the rings' orientation (writers do not
+// all follow ESRI's clockwise shells): a ring inside an even number of
+// others is a shell, inside an odd number a hole of the smallest ring
+// containing it. Attributes are decoded as the .cpg says (UTF-8,
+// Windows-1252, Latin-1), as Latin-1 when there is none. Deleted .dbf
+// records are skipped with their shapes.
+func ReadShapefileLayer(p ShapefileParts, name string) (*Layer, error) {
+	if p.DBF == nil {
+		return nil, &FeatureError{File: name, Msg: "the shapefile has no .dbf file (its attributes, with the area keys); a shapefile needs .shp, .shx and .dbf side by side"}
+	}
+	l := &Layer{File: name}
+	if p.PRJ != nil {
+		c, err := CRSFromWKT(string(p.PRJ))
+		if err != nil {
+			return nil, &FeatureError{File: strings.TrimSuffix(name, ".shp") + ".prj", Msg: err.Error()}
+		}
+		l.CRS = c
+	}
+	shapes, err := readSHP(p.SHP, name)
+	if err != nil {
+		return nil, err
+	}
+	if p.SHX != nil && len(p.SHX) >= 100 {
+		if n := (len(p.SHX) - 100) / 8; n != len(shapes) {
+			return nil, &FeatureError{File: name, Msg: fmt.Sprintf("the .shx indexes %d shapes, the .shp holds %d: the files do not belong together or one is damaged", n, len(shapes))}
+		}
+	}
+	dec, encNote, err := cpgDecoder(p.CPG)
+	if err != nil {
+		return nil, &FeatureError{File: strings.TrimSuffix(name, ".shp") + ".cpg", Msg: err.Error()}
+	}
+	fields, records, deleted, err := readDBF(p.DBF, name, dec)
+	if err != nil {
+		return nil, err
+	}
+	if len(records) != len(shapes) {
+		return nil, &FeatureError{File: name, Msg: fmt.Sprintf("the .dbf has %d records, the .shp %d shapes: the files do not belong together or one is damaged", len(records), len(shapes))}
+	}
+	l.Fields = fields
+	for i, rec := range records {
+		if deleted[i] {
+			continue
+		}
+		l.Features = append(l.Features, Feature{Attrs: rec, Geom: shapes[i].geom, GeomErr: shapes[i].err})
+	}
+	if encNote != "" && looksLikeUTF8(records) {
+		l.Notes = append(l.Notes, encNote)
+	}
+	return l, nil
+}
+
+type shape struct {
+	geom orb.MultiPolygon
+	err  string
+}
+
+var shapeTypes = map[int32]string{0: "null", 1: "Point", 3: "PolyLine", 5: "Polygon", 8: "MultiPoint", 11: "PointZ", 13: "PolyLineZ", 15: "PolygonZ", 18: "MultiPointZ", 21: "PointM", 23: "PolyLineM", 25: "PolygonM", 28: "MultiPointM", 31: "MultiPatch"}
+
+func readSHP(b []byte, name string) ([]shape, error) {
+	if len(b) < 100 || binary.BigEndian.Uint32(b[0:]) != 9994 {
+		return nil, &FeatureError{File: name, Msg: "not a shapefile (.shp): the file code is missing"}
+	}
+	le := binary.LittleEndian
+	var out []shape
+	off := 100
+	for off < len(b) {
+		if off+8 > len(b) {
+			return nil, &FeatureError{File: name, Feature: len(out) + 1, Msg: "the .shp ends inside a record header: the file is truncated"}
+		}
+		length := int(binary.BigEndian.Uint32(b[off+4:])) * 2
+		body := off + 8
+		if body+length > len(b) || length < 4 {
+			return nil, &FeatureError{File: name, Feature: len(out) + 1, Msg: "the .shp ends inside a record: the file is truncated"}
+		}
+		rec := b[body : body+length]
+		off = body + length
+		typ := int32(le.Uint32(rec))
+		switch typ {
+		case 0:
+			out = append(out, shape{})
+			continue
+		case 5, 15, 25:
+		default:
+			t := shapeTypes[typ]
+			if t == "" {
+				t = fmt.Sprintf("type %d", typ)
+			}
+			out = append(out, shape{err: fmt.Sprintf("is a %s shape; planning areas must be polygons", t)})
+			continue
+		}
+		if len(rec) < 44 {
+			return nil, &FeatureError{File: name, Feature: len(out) + 1, Msg: "polygon record too short"}
+		}
+		nParts, nPoints := int(le.Uint32(rec[36:])), int(le.Uint32(rec[40:]))
+		if nParts < 0 || nPoints < 0 || 44+4*nParts+16*nPoints > len(rec) {
+			return nil, &FeatureError{File: name, Feature: len(out) + 1, Msg: "polygon record with inconsistent part and point counts"}
+		}
+		starts := make([]int, nParts+1)
+		for k := 0; k < nParts; k++ {
+			starts[k] = int(le.Uint32(rec[44+4*k:]))
+		}
+		starts[nParts] = nPoints
+		pts := rec[44+4*nParts:]
+		var rings []orb.Ring
+		for k := 0; k < nParts; k++ {
+			if starts[k] < 0 || starts[k] > starts[k+1] || starts[k+1] > nPoints {
+				return nil, &FeatureError{File: name, Feature: len(out) + 1, Msg: "polygon record with inconsistent part starts"}
+			}
+			r := make(orb.Ring, 0, starts[k+1]-starts[k])
+			for j := starts[k]; j < starts[k+1]; j++ {
+				r = append(r, orb.Point{
+					math.Float64frombits(le.Uint64(pts[16*j:])),
+					math.Float64frombits(le.Uint64(pts[16*j+8:])),
+				})
+			}
+			rings = append(rings, r)
+		}
+		if len(rings) == 0 {
+			out = append(out, shape{err: "the geometry is empty"})
+			continue
+		}
+		out = append(out, shape{geom: groupRings(rings)})
+	}
+	return out, nil
+}
+
+// groupRings assembles rings into polygons by containment.
+func groupRings(rings []orb.Ring) orb.MultiPolygon {
+	type ringInfo struct {
+		r      orb.Ring
+		area   float64
+		parent int
+		depth  int
+		poly   int
+	}
+	info := make([]ringInfo, len(rings))
+	for i, r := range rings {
+		info[i] = ringInfo{r: r, area: math.Abs(ringArea(r)), parent: -1}
+	}
+	order := make([]int, len(rings))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return info[order[a]].area > info[order[b]].area })
+	var mp orb.MultiPolygon
+	for n, i := range order {
+		// the smallest larger ring that contains this one
+		for k := n - 1; k >= 0; k-- {
+			j := order[k]
+			if ringInside(info[i].r, info[j].r) {
+				info[i].parent = j
+				info[i].depth = info[j].depth + 1
+				break
+			}
+		}
+		if info[i].depth%2 == 0 {
+			info[i].poly = len(mp)
+			mp = append(mp, orb.Polygon{info[i].r})
+		} else {
+			p := info[info[i].parent].poly
+			mp[p] = append(mp[p], info[i].r)
+		}
+	}
+	return mp
+}
+
+// ringInside reports whether ring a lies inside ring b, judged by a's
+// first vertex that is not on b's boundary.
+func ringInside(a, b orb.Ring) bool {
+	for _, pt := range a {
+		switch pointInRing(pt, b) {
+		case 1:
+			return true
+		case -1:
+			return false
+		}
+	}
+	return false
+}
+
+// pointInRing returns 1 inside, -1 outside, 0 on the boundary.
+func pointInRing(p orb.Point, r orb.Ring) int {
+	in := false
+	n := len(r)
+	for i, j := 0, n-1; i < n; j, i = i, i+1 {
+		a, b := r[j], r[i]
+		if pointSegmentDistance(p, a, b) == 0 {
+			return 0
+		}
+		if (a[1] > p[1]) != (b[1] > p[1]) && p[0] < (b[0]-a[0])*(p[1]-a[1])/(b[1]-a[1])+a[0] {
+			in = !in
+		}
+	}
+	if in {
+		return 1
+	}
+	return -1
+}
+
+// cpgDecoder returns the decoder for the .cpg's code page; Latin-1 when
+// there is no .cpg, with a note to use if the text turns out to be UTF-8.
+func cpgDecoder(cpg []byte) (func([]byte) string, string, error) {
+	if cpg == nil {
+		return latin1, "the shapefile has no .cpg file, so its attributes were read as Latin-1, but they look like UTF-8: add a .cpg file containing UTF-8", nil
+	}
+	switch strings.ToUpper(strings.TrimSpace(string(cpg))) {
+	case "UTF-8", "UTF8", "65001":
+		return func(b []byte) string {
+			if utf8.Valid(b) {
+				return string(b)
+			}
+			return latin1(b)
+		}, "", nil
+	case "1252", "CP1252", "WINDOWS-1252", "ANSI 1252", "ANSI":
+		return windows1252, "", nil
+	case "ISO-8859-1", "ISO8859-1", "88591", "8859-1", "LATIN1", "LATIN-1", "ISO 88591":
+		return latin1, "", nil
+	}
+	return nil, "", fmt.Errorf("code page %q is not supported (UTF-8, 1252, ISO-8859-1)", strings.TrimSpace(string(cpg)))
+}
+
+func latin1(b []byte) string {
+	out := make([]rune, len(b))
+	for i, c := range b {
+		out[i] = rune(c)
+	}
+	return string(out)
+}
+
+var cp1252High = [32]rune{
+	0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D, 0x017D, 0x8F,
+	0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
+}
+
+func windows1252(b []byte) string {
+	out := make([]rune, len(b))
+	for i, c := range b {
+		if c >= 0x80 && c < 0xA0 {
+			out[i] = cp1252High[c-0x80]
+		} else {
+			out[i] = rune(c)
+		}
+	}
+	return string(out)
+}
+
+// looksLikeUTF8 reports whether Latin-1-decoded text shows the signature
+// of UTF-8 (Ã or Â followed by a continuation character).
+func looksLikeUTF8(records [][]Attr) bool {
+	for _, rec := range records {
+		for _, a := range rec {
+			for i, r := range []rune(a.Text) {
+				if (r == 'Ã' || r == 'Â') && i+1 < len([]rune(a.Text)) {
+					next := []rune(a.Text)[i+1]
+					if next >= 0x80 && next <= 0xBF {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// readDBF reads a dBASE III/IV table.
+func readDBF(b []byte, name string, dec func([]byte) string) (fields []string, records [][]Attr, deleted []bool, err error) {
+	dbfName := strings.TrimSuffix(name, ".shp") + ".dbf"
+	if len(b) < 33 {
+		return nil, nil, nil, &FeatureError{File: dbfName, Msg: "not a dBASE file: too short"}
+	}
+	le := binary.LittleEndian
+	n := int(le.Uint32(b[4:]))
+	headerLen, recLen := int(le.Uint16(b[8:])), int(le.Uint16(b[10:]))
+	type field struct {
+		name   string
+		typ    byte
+		offset int
+		length int
+	}
+	var fs []field
+	off := 1 // after the deletion flag
+	for p := 32; p+32 <= len(b) && p < headerLen && b[p] != 0x0D; p += 32 {
+		raw := b[p : p+11]
+		if k := strings.IndexByte(string(raw), 0); k >= 0 {
+			raw = raw[:k]
+		}
+		f := field{name: strings.TrimSpace(dec(raw)), typ: b[p+11], offset: off, length: int(b[p+16])}
+		off += f.length
+		fs = append(fs, f)
+		fields = append(fields, f.name)
+	}
+	if off != recLen {
+		return nil, nil, nil, &FeatureError{File: dbfName, Msg: fmt.Sprintf("the field widths add up to %d bytes, the record length says %d: the file is damaged", off, recLen)}
+	}
+	if headerLen+n*recLen > len(b) {
+		return nil, nil, nil, &FeatureError{File: dbfName, Msg: fmt.Sprintf("the header announces %d records, the file holds %d: it is truncated", n, (len(b)-headerLen)/max(recLen, 1))}
+	}
+	for i := 0; i < n; i++ {
+		rec := b[headerLen+i*recLen : headerLen+(i+1)*recLen]
+		deleted = append(deleted, rec[0] == '*')
+		attrs := make([]Attr, len(fs))
+		for k, f := range fs {
+			raw := rec[f.offset : f.offset+f.length]
+			text := strings.TrimSpace(dec(raw))
+			switch f.typ {
+			case 'N', 'F':
+				if text == "" || strings.Trim(text, "*") == "" {
+					attrs[k] = Attr{Null: true}
+				} else {
+					attrs[k] = Attr{Text: text, Number: true}
+				}
+			case 'L':
+				switch strings.ToUpper(text) {
+				case "T", "Y":
+					attrs[k] = Attr{Text: "true"}
+				case "F", "N":
+					attrs[k] = Attr{Text: "false"}
+				default:
+					attrs[k] = Attr{Null: true}
+				}
+			default:
+				attrs[k] = Attr{Text: text, Null: text == "" && f.typ != 'C'}
+			}
+		}
+		records = append(records, attrs)
+	}
+	return fields, records, deleted, nil
+}

@@ -1,0 +1,32 @@
+package geo
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestCRSFromWKT(t *testing.T) {
+	tests := []struct {
+		name, wkt string
+		want      CRS
+		err       string
+	}{
+		{"ESRI UTM 33 (Berlin's .prj)", `PROJCS["ETRS_1989_UTM_Zone_33N",GEOGCS["GCS_ETRS_1989",DATUM["D_ETRS_1989",SPHEROID["GRS_1980",6378137.0,298.257222101]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],PROJECTION["Transverse_Mercator"],PARAMETER["False_Easting",500000.0],PARAMETER["False_Northing",0.0],PARAMETER["Central_Meridian",15.0],PARAMETER["Scale_Factor",0.9996],PARAMETER["Latitude_Of_Origin",0.0],UNIT["Meter",1.0]]`, UTM33, ""},
+		{"OGC with authority", `PROJCS["ETRS89 / UTM zone 32N",GEOGCS["ETRS89",DATUM["European_Terrestrial_Reference_System_1989",SPHEROID["GRS 1980",6378137,298.257222101,AUTHORITY["EPSG","7019"]]],AUTHORITY["EPSG","4258"]],PROJECTION["Transverse_Mercator"],PARAMETER["central_meridian",9],UNIT["metre",1],AUTHORITY["EPSG","25832"]]`, UTM32, ""},
+		{"WKT2", `PROJCRS["ETRS89 / UTM zone 33N",BASEGEOGCRS["ETRS89",ID["EPSG",4258]],CONVERSION["UTM zone 33N",METHOD["Transverse Mercator",ID["EPSG",9807]]],CS[Cartesian,2],AXIS["(E)",east],ID["EPSG",25833]]`, UTM33, ""},
+		{"ESRI Gauss-Krüger 4", `PROJCS["DHDN_3_Degree_Gauss_Zone_4",GEOGCS["GCS_Deutsches_Hauptdreiecksnetz",DATUM["D_Deutsches_Hauptdreiecksnetz",SPHEROID["Bessel_1841",6377397.155,299.1528128]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],PROJECTION["Gauss_Kruger"],PARAMETER["False_Easting",4500000.0],PARAMETER["False_Northing",0.0],PARAMETER["Central_Meridian",12.0],PARAMETER["Scale_Factor",1.0],PARAMETER["Latitude_Of_Origin",0.0],UNIT["Meter",1.0]]`, GK4, ""},
+		{"Gauss-Krüger by parameters", `PROJCS["Lokales System",GEOGCS["DHDN",DATUM["DHDN",SPHEROID["Bessel 1841",6377397.155,299.1528128]]],PROJECTION["Transverse_Mercator"],PARAMETER["central_meridian",9],PARAMETER["scale_factor",1],PARAMETER["false_easting",3500000],UNIT["metre",1]]`, GK3, ""},
+		{"UTM by parameters", `PROJCS["Mein UTM",GEOGCS["x",DATUM["x",SPHEROID["GRS 1980",6378137,298.257222101]]],PROJECTION["Transverse_Mercator"],PARAMETER["central_meridian",15],PARAMETER["scale_factor",0.9996],PARAMETER["false_easting",500000],UNIT["metre",1]]`, UTM33, ""},
+		{"ESRI WGS84", `GEOGCS["GCS_WGS_1984",DATUM["D_WGS_1984",SPHEROID["WGS_1984",6378137.0,298.257223563]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]`, WGS84, ""},
+		{"ESRI LAEA", `PROJCS["ETRS_1989_LAEA",GEOGCS["GCS_ETRS_1989",DATUM["D_ETRS_1989",SPHEROID["GRS_1980",6378137.0,298.257222101]]],PROJECTION["Lambert_Azimuthal_Equal_Area"],PARAMETER["False_Easting",4321000.0],UNIT["Meter",1.0]]`, LAEAEurope, ""},
+		{"Web Mercator", `PROJCS["WGS_1984_Web_Mercator_Auxiliary_Sphere",GEOGCS["GCS_WGS_1984"],PROJECTION["Mercator_Auxiliary_Sphere"],UNIT["Meter",1.0]]`, WebMercator, ""},
+		{"Soldner Berlin", `PROJCS["DHDN_Soldner_Berlin",GEOGCS["GCS_Deutsches_Hauptdreiecksnetz"],PROJECTION["Cassini"],UNIT["Meter",1.0]]`, Unknown, `"DHDN_Soldner_Berlin" is not one planatlas knows`},
+		{"broken", `PROJCS["x",GEOGCS["y"`, Unknown, "cannot be read"},
+	}
+	for _, tc := range tests {
+		got, err := CRSFromWKT(tc.wkt)
+		if got != tc.want || (tc.err == "") != (err == nil) || err != nil && !strings.Contains(err.Error(), tc.err) {
+			t.Errorf("%s: %v, %v; want %v, %q", tc.name, got, err, tc.want, tc.err)
+		}
+	}
+}
