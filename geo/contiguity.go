@@ -30,66 +30,184 @@ func (nb Neighbours) Islands() []int {
 // valid polygons that do not overlap, every shared point is a vertex of
 // one of them, so testing vertices against edges finds every pair.
 func Queen(a *Areas, tol float64) Neighbours {
-	type seg struct {
-		area int
-		p, q orb.Point
+	ix := newSegmentIndex(a, tol)
+	pairs := map[[2]int]bool{}
+	for _, sg := range ix.segs {
+		v := sg.p // each ring vertex once, as a segment's start
+		for _, s := range ix.near(v, v) {
+			o := ix.segs[s]
+			if o.area == sg.area {
+				continue
+			}
+			key := [2]int{min(sg.area, o.area), max(sg.area, o.area)}
+			if pairs[key] {
+				continue
+			}
+			if pointSegmentDistance(v, o.p, o.q) <= tol {
+				pairs[key] = true
+			}
+		}
 	}
-	var segs []seg
+	return fromPairs(a.Len(), pairs)
+}
+
+// Rook returns rook contiguity: two areas are neighbours if their
+// boundaries share a stretch of positive length, so a single common
+// corner does not count (METHODS.md section 6). Two edges share a stretch
+// where they run along each other within tol metres, whatever their
+// vertices: the length of one edge's projection onto the other, where
+// both lie within tol of the other's line, is summed per pair; pairs
+// sharing more than a micrometre are neighbours (Berlin has two areas
+// whose common edge is 0.18 mm long; spdep counts them too).
+func Rook(a *Areas, tol float64) Neighbours {
+	ix := newSegmentIndex(a, tol)
+	shared := map[[2]int]float64{}
+	seen := make([]int32, len(ix.segs)) // by segment: 1 + the last segment that looked at it
+	for si, sg := range ix.segs {
+		for _, s := range ix.near(sg.p, sg.q) {
+			// Each pair of segments once: the one with the lower area
+			// looks at the other, and only once from a segment that
+			// spans several cells.
+			o := ix.segs[s]
+			if o.area <= sg.area || seen[s] == int32(si+1) {
+				continue
+			}
+			seen[s] = int32(si + 1)
+			if l := collinearOverlap(sg.p, sg.q, o.p, o.q, tol); l > 0 {
+				shared[[2]int{sg.area, o.area}] += l
+			}
+		}
+	}
+	pairs := map[[2]int]bool{}
+	for k, l := range shared {
+		if l > 1e-6 {
+			pairs[k] = true
+		}
+	}
+	return fromPairs(a.Len(), pairs)
+}
+
+// collinearOverlap returns the length along which segment pq runs along
+// segment rs: zero unless every end point lies within tol of the other
+// segment's line, else the length of the overlap of their projections.
+func collinearOverlap(p, q, r, s orb.Point, tol float64) float64 {
+	dx, dy := q[0]-p[0], q[1]-p[1]
+	l := math.Hypot(dx, dy)
+	ex, ey := s[0]-r[0], s[1]-r[1]
+	m := math.Hypot(ex, ey)
+	if l == 0 || m == 0 {
+		return 0
+	}
+	lineDist := func(v, a orb.Point, ux, uy, n float64) float64 {
+		return math.Abs((v[0]-a[0])*uy-(v[1]-a[1])*ux) / n
+	}
+	if lineDist(r, p, dx, dy, l) > tol || lineDist(s, p, dx, dy, l) > tol ||
+		lineDist(p, r, ex, ey, m) > tol || lineDist(q, r, ex, ey, m) > tol {
+		return 0
+	}
+	// Positions of r and s along pq, in metres from p.
+	t0 := ((r[0]-p[0])*dx + (r[1]-p[1])*dy) / l
+	t1 := ((s[0]-p[0])*dx + (s[1]-p[1])*dy) / l
+	lo, hi := math.Max(0, math.Min(t0, t1)), math.Min(l, math.Max(t0, t1))
+	return math.Max(0, hi-lo)
+}
+
+// segmentIndex holds every boundary segment of the areas in a uniform
+// grid over their bounding box, about one segment per cell; a segment
+// is entered in every cell its bounding box, widened by tol, touches.
+type segmentIndex struct {
+	segs   []segment
+	minX   float64
+	minY   float64
+	cell   float64
+	nx, ny int
+	start  []int32 // cells' first entries in items (CSR layout), len nx*ny+1
+	items  []int32
+}
+
+type segment struct {
+	area int
+	p, q orb.Point
+}
+
+func newSegmentIndex(a *Areas, tol float64) *segmentIndex {
+	ix := &segmentIndex{}
 	for i, g := range a.Geoms {
 		for _, poly := range g {
 			for _, ring := range poly {
 				for k := 0; k+1 < len(ring); k++ {
 					if ring[k] != ring[k+1] {
-						segs = append(segs, seg{i, ring[k], ring[k+1]})
+						ix.segs = append(ix.segs, segment{i, ring[k], ring[k+1]})
 					}
 				}
 			}
 		}
 	}
-	nb := make(Neighbours, a.Len())
-	if len(segs) == 0 {
-		return nb
+	if len(ix.segs) == 0 {
+		ix.nx, ix.ny, ix.cell = 1, 1, 1
+		ix.start = make([]int32, 2)
+		return ix
 	}
-	// A uniform grid over the bounding box, about one segment per cell.
 	b := a.Bound()
 	w := math.Max(b.Max[0]-b.Min[0], 1e-9)
 	h := math.Max(b.Max[1]-b.Min[1], 1e-9)
-	cell := math.Max(math.Sqrt(w*h/float64(len(segs))), 4*tol)
-	nx, ny := int(w/cell)+1, int(h/cell)+1
-	cellOf := func(x, y float64) (int, int) {
-		cx := int((x - b.Min[0]) / cell)
-		cy := int((y - b.Min[1]) / cell)
-		return min(max(cx, 0), nx-1), min(max(cy, 0), ny-1)
+	ix.minX, ix.minY = b.Min[0]-tol, b.Min[1]-tol
+	ix.cell = math.Max(math.Sqrt(w*h/float64(len(ix.segs))), 4*tol)
+	ix.nx, ix.ny = int((w+2*tol)/ix.cell)+1, int((h+2*tol)/ix.cell)+1
+	// Two passes: count the entries per cell, then fill them.
+	count := make([]int32, ix.nx*ix.ny+1)
+	ix.eachCell(tol, func(c, _ int) { count[c+1]++ })
+	for c := 1; c < len(count); c++ {
+		count[c] += count[c-1]
 	}
-	grid := make(map[int][]int)
-	for s, sg := range segs {
-		x0, y0 := cellOf(math.Min(sg.p[0], sg.q[0])-tol, math.Min(sg.p[1], sg.q[1])-tol)
-		x1, y1 := cellOf(math.Max(sg.p[0], sg.q[0])+tol, math.Max(sg.p[1], sg.q[1])+tol)
+	ix.start = append([]int32(nil), count...)
+	ix.items = make([]int32, count[len(count)-1])
+	ix.eachCell(tol, func(c, s int) {
+		ix.items[count[c]] = int32(s)
+		count[c]++
+	})
+	return ix
+}
+
+func (ix *segmentIndex) eachCell(tol float64, fn func(c, s int)) {
+	for s, sg := range ix.segs {
+		x0, y0 := ix.cellOf(math.Min(sg.p[0], sg.q[0])-tol, math.Min(sg.p[1], sg.q[1])-tol)
+		x1, y1 := ix.cellOf(math.Max(sg.p[0], sg.q[0])+tol, math.Max(sg.p[1], sg.q[1])+tol)
+		for cy := y0; cy <= y1; cy++ {
+			for cx := x0; cx <= x1; cx++ {
+				fn(cy*ix.nx+cx, s)
+			}
+		}
+	}
+}
+
+func (ix *segmentIndex) cellOf(x, y float64) (int, int) {
+	cx := int((x - ix.minX) / ix.cell)
+	cy := int((y - ix.minY) / ix.cell)
+	return min(max(cx, 0), ix.nx-1), min(max(cy, 0), ix.ny-1)
+}
+
+// near returns the segments entered in the cells of the box spanned by
+// p and q. A segment may be returned more than once.
+func (ix *segmentIndex) near(p, q orb.Point) []int32 {
+	x0, y0 := ix.cellOf(math.Min(p[0], q[0]), math.Min(p[1], q[1]))
+	x1, y1 := ix.cellOf(math.Max(p[0], q[0]), math.Max(p[1], q[1]))
+	if x0 == x1 && y0 == y1 {
+		c := y0*ix.nx + x0
+		return ix.items[ix.start[c]:ix.start[c+1]]
+	}
+	var out []int32
+	for cy := y0; cy <= y1; cy++ {
 		for cx := x0; cx <= x1; cx++ {
-			for cy := y0; cy <= y1; cy++ {
-				grid[cy*nx+cx] = append(grid[cy*nx+cx], s)
-			}
+			c := cy*ix.nx + cx
+			out = append(out, ix.items[ix.start[c]:ix.start[c+1]]...)
 		}
 	}
-	pairs := map[[2]int]bool{}
-	for _, sg := range segs {
-		for _, v := range []orb.Point{sg.p} { // each ring vertex once (as a segment start)
-			cx, cy := cellOf(v[0], v[1])
-			for _, s := range grid[cy*nx+cx] {
-				o := segs[s]
-				if o.area == sg.area {
-					continue
-				}
-				key := [2]int{min(sg.area, o.area), max(sg.area, o.area)}
-				if pairs[key] {
-					continue
-				}
-				if pointSegmentDistance(v, o.p, o.q) <= tol {
-					pairs[key] = true
-				}
-			}
-		}
-	}
+	return out
+}
+
+func fromPairs(n int, pairs map[[2]int]bool) Neighbours {
+	nb := make(Neighbours, n)
 	for k := range pairs {
 		nb[k[0]] = append(nb[k[0]], k[1])
 		nb[k[1]] = append(nb[k[1]], k[0])
@@ -103,6 +221,9 @@ func Queen(a *Areas, tol float64) Neighbours {
 // pointSegmentDistance returns the distance from v to the segment pq.
 func pointSegmentDistance(v, p, q orb.Point) float64 {
 	dx, dy := q[0]-p[0], q[1]-p[1]
+	if dx == 0 && dy == 0 {
+		return math.Hypot(v[0]-p[0], v[1]-p[1])
+	}
 	t := ((v[0]-p[0])*dx + (v[1]-p[1])*dy) / (dx*dx + dy*dy)
 	t = math.Max(0, math.Min(1, t))
 	return math.Hypot(v[0]-(p[0]+t*dx), v[1]-(p[1]+t*dy))

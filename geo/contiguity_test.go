@@ -8,32 +8,46 @@ import (
 // Neighbours are found across an edge split by an extra vertex, across
 // a gap up to the tolerance, and at a single shared corner; an area
 // apart from all others is an island.
-func TestQueen(t *testing.T) {
+// Rook contiguity needs a shared stretch: the corner contact of D and E
+// does not count.
+func TestContiguity(t *testing.T) {
 	a, err := readTest(t, "contiguity.geojson", ReadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	tests := []struct {
+		rule string
 		tol  float64
 		want string
 	}{
-		{1, "A:[1] B:[0 2] C:[1 3] D:[2 4] E:[3] F:[]"},
-		{0.1, "A:[1] B:[0 2] C:[1] D:[4] E:[3] F:[]"}, // the 0.5 m gap is too wide
+		{"queen", 1, "A:[1] B:[0 2] C:[1 3] D:[2 4] E:[3] F:[]"},
+		{"queen", 0.1, "A:[1] B:[0 2] C:[1] D:[4] E:[3] F:[]"}, // the 0.5 m gap is too wide
+		{"rook", 1, "A:[1] B:[0 2] C:[1 3] D:[2] E:[] F:[]"},
+		{"rook", 0.1, "A:[1] B:[0 2] C:[1] D:[] E:[] F:[]"},
 	}
 	for _, tc := range tests {
-		nb := Queen(a, tc.tol)
-		got := ""
-		for i, n := range nb {
-			if i > 0 {
-				got += " "
-			}
-			got += fmt.Sprintf("%s:%v", a.Keys[i], n)
+		var nb Neighbours
+		if tc.rule == "queen" {
+			nb = Queen(a, tc.tol)
+		} else {
+			nb = Rook(a, tc.tol)
 		}
-		if got != tc.want {
-			t.Errorf("tolerance %v: %s, want %s", tc.tol, got, tc.want)
+		if got := neighbourString(a.Keys, nb); got != tc.want {
+			t.Errorf("%s, tolerance %v: %s, want %s", tc.rule, tc.tol, got, tc.want)
 		}
-		if is := nb.Islands(); len(is) != 1 || a.Keys[is[0]] != "F" {
-			t.Errorf("islands %v", is)
+		if is := nb.Islands(); len(is) == 0 || a.Keys[is[len(is)-1]] != "F" {
+			t.Errorf("%s, tolerance %v: islands %v", tc.rule, tc.tol, is)
 		}
 	}
+}
+
+func neighbourString(keys []string, nb Neighbours) string {
+	got := ""
+	for i, n := range nb {
+		if i > 0 {
+			got += " "
+		}
+		got += fmt.Sprintf("%s:%v", keys[i], n)
+	}
+	return got
 }
