@@ -11,13 +11,18 @@ type InputError struct {
 	Column string // column name; "" if the problem has no column
 	Msg    string // what is wrong, with the offending text quoted
 	row    bool   // Line counts data rows, not text lines
+	unit   string // what a row is called where row is set: "row" if ""
 }
 
 func (e *InputError) Error() string {
 	loc := e.File
 	if e.Line > 0 {
 		if e.row {
-			loc = fmt.Sprintf("%s: row %d", e.File, e.Line)
+			unit := e.unit
+			if unit == "" {
+				unit = "row"
+			}
+			loc = fmt.Sprintf("%s: %s %d", e.File, unit, e.Line)
 		} else {
 			loc = fmt.Sprintf("%s:%d", e.File, e.Line)
 		}

@@ -29,6 +29,7 @@ type Table struct {
 	Flags  [][]Flag    // [value column][row]
 	Lines  []int       // source line (CSV) or 1-based row (Parquet, Arrow) per row
 	ByRow  bool        // Lines counts rows, not text lines
+	Unit   string      // what a row is called where ByRow: "row" if "", "feature" for geometry files
 }
 
 // Len returns the number of data rows.
@@ -37,14 +38,18 @@ func (t *Table) Len() int { return len(t.Keys) }
 // Loc returns "file:line" (or "file: row n") of row i, for messages.
 func (t *Table) Loc(i int) string {
 	if t.ByRow {
-		return fmt.Sprintf("%s: row %d", t.Name, t.Lines[i])
+		unit := t.Unit
+		if unit == "" {
+			unit = "row"
+		}
+		return fmt.Sprintf("%s: %s %d", t.Name, unit, t.Lines[i])
 	}
 	return fmt.Sprintf("%s:%d", t.Name, t.Lines[i])
 }
 
 // errAt builds an InputError for row i.
 func (t *Table) errAt(i int, column, format string, args ...any) *InputError {
-	return &InputError{File: t.Name, Line: t.Lines[i], row: t.ByRow, Column: column, Msg: fmt.Sprintf(format, args...)}
+	return &InputError{File: t.Name, Line: t.Lines[i], row: t.ByRow, unit: t.Unit, Column: column, Msg: fmt.Sprintf(format, args...)}
 }
 
 // ValueIndex returns the position of a value column in t.Values, or -1.

@@ -14,6 +14,7 @@ import (
 // it into planning areas, Check reports every problem in it.
 type Layer struct {
 	File     string
+	Format   string   // "GeoJSON", "Shapefile" or "GeoPackage"
 	CRS      CRS      // as the file declares it; Unknown if it does not
 	Fields   []string // attribute names, in file order
 	Features []Feature
@@ -222,6 +223,10 @@ func (l *Layer) crs(opt ReadOptions) (CRS, error) {
 		return l.CRS, nil
 	case opt.CRS != Unknown:
 		return opt.CRS, nil
+	case l.Format == "Shapefile" || l.Format == "GeoPackage":
+		// GeoJSON without a "crs" member is WGS84 by RFC 7946; other
+		// formats without one could be in any system.
+		return Unknown, &FeatureError{File: l.File, Field: "crs", Msg: "the file does not say its coordinate reference system (a shapefile's .prj is missing); give it in the plan, for example areas: crs: EPSG:25833"}
 	}
 	return WGS84, nil
 }

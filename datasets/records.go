@@ -1,0 +1,92 @@
+package datasets
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"strings"
+)
+
+// Cell is one attribute value of a record source such as the attribute
+// table of a geometry file: the text as the file holds it, whether the
+// file stores it as a number (then written with a decimal point), and
+// whether it is null.
+type Cell struct {
+	Text   string
+	Number bool
+	Null   bool
+}
+
+// FromRecords builds a Table from records with the given header, as a
+// geometry file's attributes serve as a data table (many cities ship
+// their figures that way). unit names a record in messages ("feature");
+// records are counted from 1. Numbers stored as numbers are read with a
+// decimal point; numbers stored as text may use a decimal comma, and
+// the placeholders of German statistics are understood as in ReadCSV.
+func FromRecords(name, unit string, header []string, records [][]Cell, spec Spec) (*Table, error) {
+	keyCol, yearCol, dimCols, valCols, err := resolveColumns(name, header, spec, 0)
+	if err != nil {
+		var ie *InputError
+		if errors.As(err, &ie) {
+			ie.Line = 0 // a geometry file has no header line
+			ie.Msg = strings.ReplaceAll(ie.Msg, "(columns: ", "(attributes: ")
+		}
+		return nil, err
+	}
+	t := &Table{
+		Name:   name,
+		Spec:   spec,
+		Dims:   make([][]string, len(dimCols)),
+		Values: make([][]float64, len(valCols)),
+		Flags:  make([][]Flag, len(valCols)),
+		ByRow:  true,
+		Unit:   unit,
+	}
+	for r, rec := range records {
+		n := r + 1
+		bad := func(col int, format string, args ...any) error {
+			return &InputError{File: name, Line: n, row: true, unit: unit, Column: header[col], Msg: fmt.Sprintf(format, args...)}
+		}
+		key := trimSpace(rec[keyCol].Text)
+		if rec[keyCol].Null || key == "" {
+			return nil, bad(keyCol, "the area key is empty")
+		}
+		year := spec.FixedYear
+		if yearCol >= 0 {
+			ys := trimSpace(rec[yearCol].Text)
+			if year, err = parseYear(strings.TrimSuffix(ys, ".0")); err != nil {
+				return nil, bad(yearCol, "%q %s", ys, err)
+			}
+		}
+		t.Keys = append(t.Keys, key)
+		t.Years = append(t.Years, year)
+		t.Lines = append(t.Lines, n)
+		for i, c := range dimCols {
+			t.Dims[i] = append(t.Dims[i], trimSpace(rec[c].Text))
+		}
+		for i, c := range valCols {
+			v, f := math.NaN(), Empty
+			if !rec[c].Null {
+				dec := DecimalPoint
+				if !rec[c].Number && strings.Contains(rec[c].Text, ",") {
+					dec = DecimalComma
+				}
+				if v, f, err = ParseNumber(rec[c].Text, dec); err != nil {
+					return nil, numberError(name, n, header[c], rec[c].Text, dec, err).inUnit(unit)
+				}
+			}
+			t.Values[i] = append(t.Values[i], v)
+			t.Flags[i] = append(t.Flags[i], f)
+		}
+	}
+	if t.Len() == 0 {
+		return nil, &InputError{File: name, Msg: "the file has no features"}
+	}
+	return t, nil
+}
+
+// inUnit makes the error count records of the given unit.
+func (e *InputError) inUnit(unit string) *InputError {
+	e.row, e.unit = true, unit
+	return e
+}
