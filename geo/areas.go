@@ -19,7 +19,8 @@ type Areas struct {
 	Parents     []string // key of the parent area (Stadtteil); "" if none
 	ParentNames []string // name of the parent; the key if no name is given
 	Geoms       []orb.MultiPolygon
-	features    []int // 1-based feature position in the file
+	features    []int  // 1-based feature position in the file
+	invalid     []bool // set by Layer.Check: the geometry is not valid
 }
 
 // Len returns the number of areas.
@@ -117,8 +118,24 @@ func (a *Areas) checkUnique() error {
 
 // sortedByKey returns the areas sorted by key.
 func (a *Areas) sortedByKey() *Areas {
-	keys := append([]string(nil), a.Keys...)
-	sort.Strings(keys)
-	out, _ := a.Join(keys, nil)
+	order := make([]int, a.Len())
+	for i := range order {
+		order[i] = i
+	}
+	// Stable, so that features sharing a key (kept apart by Check) stay
+	// in file order.
+	sort.SliceStable(order, func(x, y int) bool { return a.Keys[order[x]] < a.Keys[order[y]] })
+	out := &Areas{File: a.File, CRS: a.CRS}
+	for _, i := range order {
+		out.Keys = append(out.Keys, a.Keys[i])
+		out.Names = append(out.Names, a.Names[i])
+		out.Parents = append(out.Parents, a.Parents[i])
+		out.ParentNames = append(out.ParentNames, a.ParentNames[i])
+		out.Geoms = append(out.Geoms, a.Geoms[i])
+		out.features = append(out.features, a.features[i])
+		if a.invalid != nil {
+			out.invalid = append(out.invalid, a.invalid[i])
+		}
+	}
 	return out
 }

@@ -174,3 +174,27 @@ func TestWriteGeoJSON(t *testing.T) {
 		t.Errorf("first point %v, want (%v, %v)", shell[0], lon, lat)
 	}
 }
+
+// Features merged by key that share an edge are dissolved into one valid
+// polygon; disjoint ones stay a multipolygon.
+func TestMergeDuplicates(t *testing.T) {
+	gj := `{"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"EPSG:25833"}},"features":[
+{"type":"Feature","properties":{"id":"01"},"geometry":{"type":"Polygon","coordinates":[[[372000,5640000],[372100,5640000],[372100,5640100],[372000,5640100],[372000,5640000]]]}},
+{"type":"Feature","properties":{"id":"02"},"geometry":{"type":"Polygon","coordinates":[[[373000,5640000],[373100,5640000],[373100,5640100],[373000,5640100],[373000,5640000]]]}},
+{"type":"Feature","properties":{"id":"01"},"geometry":{"type":"Polygon","coordinates":[[[372100,5640000],[372200,5640000],[372200,5640100],[372100,5640100],[372100,5640000]]]}},
+{"type":"Feature","properties":{"id":"02"},"geometry":{"type":"Polygon","coordinates":[[[374000,5640000],[374100,5640000],[374100,5640100],[374000,5640100],[374000,5640000]]]}}]}`
+	l, err := ReadGeoJSONLayer([]byte(gj), "m.geojson")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := l.Areas(ReadOptions{Key: "id"}); err == nil || !strings.Contains(err.Error(), `feature 3 (key "01"): the key is used by feature 1 too`) {
+		t.Errorf("without merge: %v", err)
+	}
+	a, err := l.Areas(ReadOptions{Key: "id", MergeDuplicates: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Len() != 2 || len(a.Geoms[0]) != 1 || len(a.Geoms[1]) != 2 || a.AreaM2(0) != 20000 || a.AreaM2(1) != 20000 {
+		t.Errorf("%d areas, parts %d and %d, areas %v and %v", a.Len(), len(a.Geoms[0]), len(a.Geoms[1]), a.AreaM2(0), a.AreaM2(1))
+	}
+}

@@ -114,6 +114,7 @@ func (l *Layer) build(opt ReadOptions, collect bool) (*Areas, []Problem) {
 	}
 	a := &Areas{File: l.File, CRS: crs}
 	byKey := map[string]int{}
+	merged := map[int]bool{} // areas whose features were merged
 	for i, ft := range l.Features {
 		n := i + 1
 		keyAttr, _ := l.Attribute(i, opt.Key)
@@ -150,11 +151,13 @@ func (l *Layer) build(opt ReadOptions, collect bool) (*Areas, []Problem) {
 				if bad("", "the key is used by feature %d too; every planning area needs its own key (or merge the parts: duplicates: merge)", a.features[j]) {
 					return nil, problems
 				}
-				// Collecting: keep the part so that the checks between
-				// areas do not see a false gap where it lies.
+				// Collecting: keep the feature as an area of its own, so
+				// that the checks between areas see it where it lies.
+			} else {
+				a.Geoms[j] = append(a.Geoms[j], cloneMultiPolygon(ft.Geom)...)
+				merged[j] = true
+				continue
 			}
-			a.Geoms[j] = append(a.Geoms[j], cloneMultiPolygon(ft.Geom)...)
-			continue
 		}
 		text := func(field string) string {
 			if field == "" {
@@ -171,7 +174,9 @@ func (l *Layer) build(opt ReadOptions, collect bool) (*Areas, []Problem) {
 		if opt.ParentName != "" {
 			parentName = text(opt.ParentName)
 		}
-		byKey[key] = len(a.Keys)
+		if _, dup := byKey[key]; !dup {
+			byKey[key] = len(a.Keys)
+		}
 		a.Keys = append(a.Keys, key)
 		a.Names = append(a.Names, name)
 		a.Parents = append(a.Parents, parent)
@@ -202,13 +207,29 @@ func (l *Layer) build(opt ReadOptions, collect bool) (*Areas, []Problem) {
 			if report(Problem{Severity: Error, Feature: a.features[i], Key: a.Keys[i], Field: "geometry", Msg: "the polygon has no area: all its points lie on one line"}) {
 				return nil, problems
 			}
+			if a.invalid == nil {
+				a.invalid = make([]bool, a.Len())
+			}
+			a.invalid[i] = true
 			continue
 		}
 		a.Geoms[i] = orient(a.Geoms[i])
+		if merged[i] {
+			// Parts of one area that share edges are dissolved into one.
+			if validPolygon(a.Geoms[i]) != nil {
+				if u, ok := dissolve(a.Geoms[i]); ok {
+					a.Geoms[i] = orient(u)
+				}
+			}
+		}
 		if err := validPolygon(a.Geoms[i]); err != nil {
 			if report(Problem{Severity: Error, Feature: a.features[i], Key: a.Keys[i], Field: "geometry", Msg: err.Error()}) {
 				return nil, problems
 			}
+			if a.invalid == nil {
+				a.invalid = make([]bool, a.Len())
+			}
+			a.invalid[i] = true
 		}
 	}
 	return a.sortedByKey(), problems

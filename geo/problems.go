@@ -85,10 +85,18 @@ func (l *Layer) Check(ro ReadOptions, opt CheckOptions) (*Areas, []Problem) {
 // pairs intersected.
 func overlapsAndGaps(a *Areas, minArea float64) []Problem {
 	var problems []Problem
-	sf := make([]geom.Geometry, a.Len())
+	// Invalid geometries have no meaningful overlaps: they are left out
+	// (their error is reported), which may show a gap where they lie.
+	var idx []int
+	for i := range a.Geoms {
+		if a.invalid == nil || !a.invalid[i] {
+			idx = append(idx, i)
+		}
+	}
+	sf := make([]geom.Geometry, len(idx))
 	var total float64
-	for i, g := range a.Geoms {
-		sf[i] = toSF(g).AsGeometry()
+	for k, i := range idx {
+		sf[k] = toSF(a.Geoms[i]).AsGeometry()
 		total += a.AreaM2(i)
 	}
 	union, err := geom.UnionMany(sf)
@@ -110,8 +118,9 @@ func overlapsAndGaps(a *Areas, minArea float64) []Problem {
 					continue
 				}
 				if ar := x.Area(); ar > minArea {
+					ai, aj := idx[i], idx[j]
 					problems = append(problems, Problem{Severity: Warning, Msg: fmt.Sprintf("areas %q (feature %d) and %q (feature %d) overlap by %s m²",
-						a.Keys[i], a.features[i], a.Keys[j], a.features[j], formatArea(ar))})
+						a.Keys[ai], a.features[ai], a.Keys[aj], a.features[aj], formatArea(ar))})
 				}
 			}
 		}
@@ -139,7 +148,7 @@ func overlapsAndGaps(a *Areas, minArea float64) []Problem {
 			var around []string
 			for i := range sf {
 				if d, ok := geom.Distance(hole.AsGeometry(), sf[i]); ok && d <= 1e-6 {
-					around = append(around, fmt.Sprintf("%q", a.Keys[i]))
+					around = append(around, fmt.Sprintf("%q", a.Keys[idx[i]]))
 				}
 			}
 			sort.Strings(around)

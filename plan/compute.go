@@ -175,11 +175,10 @@ func (r *runner) smooth() error {
 			continue
 		}
 		if nb == nil && d.Smooth != indicators.SmoothGlobalEB {
-			tol := r.c.plan.Areas.Tolerance
-			if tol == 0 {
-				tol = 0.1
+			if err := r.buildWeights(); err != nil {
+				return err
 			}
-			nb = geo.Queen(r.areas, tol)
+			nb = r.weights.Neighbours
 			if is := nb.Islands(); len(is) > 0 {
 				var names []string
 				for _, i := range is {

@@ -264,6 +264,9 @@ func (r *runner) tables() error {
 			}
 		}
 	}
+	if err := r.writeWeights(); err != nil {
+		return err
+	}
 	return r.st.Write("areas.geojson", func(w io.Writer) error { return geo.WriteGeoJSON(w, r.areas, r.geoProperties()) })
 }
 

@@ -96,6 +96,7 @@ type runner struct {
 	specs    []datasets.VariableSpec
 	panel    *datasets.Panel
 	areas    *geo.Areas
+	weights  *geo.Weights       // built when the plan has weights or a statistic needs them
 	year     int                // the outputs' year
 	levels   []*level           // areas first, the city last
 	values   []*datasets.Series // the areas' indicator values (levels[0].values)
@@ -140,23 +141,43 @@ func (c *countReader) Read(p []byte) (int, error) {
 
 func hexSum(h hash.Hash) string { return hex.EncodeToString(h.Sum(nil)) }
 
+// opener reads files of the plan whole, recording each in the manifest.
+func (r *runner) opener() geo.Opener {
+	return func(name string) ([]byte, error) {
+		rd, done, err := r.hashed(name)
+		if err != nil {
+			return nil, err
+		}
+		defer done()
+		return io.ReadAll(rd)
+	}
+}
+
 func (r *runner) read() error {
 	a := r.c.plan.Areas
-	low := strings.ToLower(a.File)
-	if !strings.HasSuffix(low, ".geojson") && !strings.HasSuffix(low, ".json") {
-		return &Error{File: r.c.plan.File, Line: a.Line, Msg: fmt.Sprintf("areas: %q: only GeoJSON can be read so far (.geojson); shapefile and GeoPackage are planned", a.File)}
-	}
-	rd, done, err := r.hashed(a.File)
-	if err != nil {
-		return &Error{File: r.c.plan.File, Line: a.Line, Msg: "areas: " + err.Error()}
-	}
-	r.geom, err = geo.ReadGeoJSON(rd, a.File, geo.ReadOptions{Key: a.Key, Name: a.Name, Parent: a.Parent, ParentName: a.ParentName, CRS: r.c.crs})
-	done()
+	open := r.opener()
+	layer, err := geo.ReadLayer(a.File, func(name string) ([]byte, error) {
+		b, err := open(name)
+		if err != nil && name == a.File {
+			return nil, &Error{File: r.c.plan.File, Line: a.Line, Msg: "areas: " + err.Error()}
+		}
+		return b, err
+	}, a.Layer)
 	if err != nil {
 		return err
 	}
+	r.geom, err = layer.Areas(geo.ReadOptions{Key: a.Key, Name: a.Name, Parent: a.Parent, ParentName: a.ParentName, CRS: r.c.crs, MergeDuplicates: a.Duplicates == "merge"})
+	if err != nil {
+		return err
+	}
+	r.notes = append(r.notes, layer.Notes...)
 	r.inTables = map[*input]*datasets.Table{}
+	var fromGeometry []*input
 	for _, in := range r.c.inputs {
+		if in.format == "geometry" {
+			fromGeometry = append(fromGeometry, in)
+			continue
+		}
 		rd, done, err := r.hashed(in.spec.File)
 		if err != nil {
 			return &Error{File: r.c.plan.File, Line: in.line, Msg: fmt.Sprintf("input %q: %v", in.name, err)}
@@ -182,6 +203,59 @@ func (r *runner) read() error {
 		}
 		r.inTables[in] = t
 	}
+	for _, in := range fromGeometry {
+		if err := r.readGeometryTable(in, layer); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// readGeometryTable reads the attributes of a geometry file as an input
+// table (the areas' own file is not read twice). Without a year column
+// they are for the outputs' year, else the latest year of the other
+// inputs.
+func (r *runner) readGeometryTable(in *input, areasLayer *geo.Layer) error {
+	l := areasLayer
+	if in.spec.File != r.c.plan.Areas.File || in.spec.Layer != r.c.plan.Areas.Layer {
+		var err error
+		if l, err = geo.ReadLayer(in.spec.File, r.opener(), in.spec.Layer); err != nil {
+			return err
+		}
+	}
+	cols := in.cols
+	if in.yearFromRun {
+		cols.FixedYear = r.c.plan.Outputs.Year
+		for _, t := range r.inTables {
+			for _, y := range t.Years {
+				if cols.FixedYear == 0 || (r.c.plan.Outputs.Year == 0 && y > cols.FixedYear) {
+					cols.FixedYear = y
+				}
+			}
+		}
+		if cols.FixedYear == 0 {
+			return &Error{File: r.c.plan.File, Line: in.line, Msg: fmt.Sprintf("input %q: the attributes of %s have no year column: give their year (year: 2024)", in.name, in.spec.File)}
+		}
+		r.notes = append(r.notes, fmt.Sprintf("input %q: the attributes of %s are taken as the year %d", in.name, in.spec.File, cols.FixedYear))
+	}
+	records := make([][]datasets.Cell, len(l.Features))
+	for i, f := range l.Features {
+		row := make([]datasets.Cell, len(l.Fields))
+		for k := range row {
+			if k < len(f.Attrs) {
+				a := f.Attrs[k]
+				row[k] = datasets.Cell{Text: a.Text, Number: a.Number, Null: a.Null}
+			} else {
+				row[k] = datasets.Cell{Null: true}
+			}
+		}
+		records[i] = row
+	}
+	t, err := datasets.FromRecords(in.spec.File, "feature", l.Fields, records, cols)
+	if err != nil {
+		return err
+	}
+	r.inTables[in] = t
 	return nil
 }
 
@@ -220,7 +294,13 @@ func (r *runner) join() error {
 			s.Values[y*n+i] = a.AreaM2(i) / 1e6
 		}
 	}
-	return r.panel.Set(AreaVariable, s)
+	if err := r.panel.Set(AreaVariable, s); err != nil {
+		return err
+	}
+	if r.c.plan.Weights.Line > 0 {
+		return r.buildWeights()
+	}
+	return nil
 }
 
 func (r *runner) computeIndices() error {

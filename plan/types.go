@@ -12,6 +12,7 @@ type Plan struct {
 	Years      Years                        `yaml:"years"`    // restricts the years read; all if absent
 	Output     string                       `yaml:"output"`   // output folder relative to the plan; "out" if absent
 	Areas      AreasSpec                    `yaml:"areas"`
+	Weights    WeightsSpec                  `yaml:"weights"` // spatial weights; queen contiguity if absent
 	Inputs     Named[InputSpec]             `yaml:"inputs"`
 	Variables  Named[VariableSpec]          `yaml:"variables"`
 	Catalog    CatalogSpec                  `yaml:"catalog"`    // catalog indicators to use: all, none, or a list
@@ -27,20 +28,34 @@ type Plan struct {
 // AreasSpec says where the planning-area geometries are and which
 // properties carry key, name and district.
 type AreasSpec struct {
-	File       string  `yaml:"file"`
+	File       string  `yaml:"file"`  // GeoJSON, shapefile (.shp) or GeoPackage (.gpkg)
+	Layer      string  `yaml:"layer"` // a GeoPackage's table; its only polygon table if absent
 	Key        string  `yaml:"key"`
 	Name       string  `yaml:"name"`
 	Parent     string  `yaml:"parent"`      // district key
 	ParentName string  `yaml:"parent_name"` // district name
 	CRS        string  `yaml:"crs"`         // if the file does not say
 	Tolerance  float64 `yaml:"tolerance"`   // metres: gaps up to this still make areas neighbours
+	Duplicates string  `yaml:"duplicates"`  // error (default) or merge: features sharing a key become one area
 	Line       int     `yaml:"-"`
+}
+
+// WeightsSpec says how spatial weights are built (METHODS.md section 6).
+type WeightsSpec struct {
+	Type      string   `yaml:"type"`      // queen (default), rook, knn, distance, or file
+	K         int      `yaml:"k"`         // knn: the number of neighbours
+	Distance  float64  `yaml:"distance"`  // distance: the band in metres between label points
+	Tolerance *float64 `yaml:"tolerance"` // queen, rook: metres; areas.tolerance, else 0.1, if absent
+	Style     string   `yaml:"style"`     // W (row-standardised, default) or B (binary)
+	File      string   `yaml:"file"`      // file: a GAL or GWT file (GeoDa, PySAL)
+	Line      int      `yaml:"-"`
 }
 
 // InputSpec says how to read one input table.
 type InputSpec struct {
 	File       string   `yaml:"file"`
-	Format     string   `yaml:"format"` // csv, parquet, arrow; from the file name if absent
+	Format     string   `yaml:"format"` // csv, parquet, arrow, geometry; from the file name if absent
+	Layer      string   `yaml:"layer"`  // a GeoPackage's table
 	Key        string   `yaml:"key"`    // column with the area key
 	Year       YearSpec `yaml:"year"`   // column with the year, or a fixed year
 	Dimensions []string `yaml:"dimensions"`

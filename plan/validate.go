@@ -24,6 +24,7 @@ type Checked struct {
 	plan           *Plan
 	lang           string
 	crs            geo.CRS
+	weights        weightsRule
 	inputs         []*input
 	variables      []*variable
 	indicators     []*indicators.Indicator
@@ -44,10 +45,13 @@ type Checked struct {
 type input struct {
 	name   string
 	spec   InputSpec
-	format string // csv, parquet, arrow
+	format string // csv, parquet, arrow, geometry
 	csv    datasets.CSVOptions
 	cols   datasets.Spec
 	line   int
+	// yearFromRun: a geometry file's attributes without a year column
+	// are for the outputs' year, or the latest year of the other inputs.
+	yearFromRun bool
 }
 
 type variable struct {
@@ -147,6 +151,21 @@ func Validate(p *Plan, src Source, lang string) (*Checked, error) {
 		}
 		c.crs = crs
 	}
+	if p.Areas.File != "" && geo.FormatOf(p.Areas.File) == "" {
+		fail(p.Areas.Line, "areas: %q is not a geometry file planatlas reads: use GeoJSON (.geojson), a shapefile (.shp with .shx, .dbf, .prj) or a GeoPackage (.gpkg)", p.Areas.File)
+	}
+	switch p.Areas.Duplicates {
+	case "", "error", "merge":
+	default:
+		fail(p.Areas.Line, "areas: duplicates %q: use error (a key used twice is an error) or merge (its features become one area)", p.Areas.Duplicates)
+	}
+	if p.Areas.Tolerance < 0 {
+		fail(p.Areas.Line, "areas: tolerance %g: a distance in metres cannot be negative", p.Areas.Tolerance)
+	}
+	var err error
+	if c.weights, err = checkWeights(p); err != nil {
+		fail(p.Weights.Line, "weights: %v", err)
+	}
 
 	// Inputs.
 	byInput := map[string]*input{}
@@ -161,9 +180,9 @@ func Validate(p *Plan, src Source, lang string) (*Checked, error) {
 			in.format = formatOf(s.File)
 		}
 		switch in.format {
-		case "csv", "parquet", "arrow":
+		case "csv", "parquet", "arrow", "geometry":
 		default:
-			fail(e.Line, "input %q: format %q is not supported (csv, parquet, arrow)", e.Name, in.format)
+			fail(e.Line, "input %q: format %q is not supported (csv, parquet, arrow, geometry)", e.Name, in.format)
 		}
 		switch s.Delimiter {
 		case "":
@@ -190,7 +209,13 @@ func Validate(p *Plan, src Source, lang string) (*Checked, error) {
 		in.csv.Encoding = enc
 		in.cols = datasets.Spec{Key: s.Key, Year: s.Year.Column, FixedYear: s.Year.Fixed, Dims: s.Dimensions}
 		if s.Year.Column == "" && s.Year.Fixed == 0 {
-			fail(e.Line, "input %q: year is required: the year column, or the year of a table without one (year: 2024)", e.Name)
+			if in.format == "geometry" {
+				// The attributes of a geometry file are one year: the
+				// outputs' year, else the latest of the other inputs.
+				in.yearFromRun = true
+			} else {
+				fail(e.Line, "input %q: year is required: the year column, or the year of a table without one (year: 2024)", e.Name)
+			}
 		}
 		byInput[e.Name] = in
 		c.inputs = append(c.inputs, in)
@@ -558,9 +583,17 @@ func checkFile(src Source, name string) error {
 	return f.Close()
 }
 
+// notFound is a file the plan names that does not exist; it unwraps to
+// fs.ErrNotExist, so that optional files (a shapefile's .cpg) can be told
+// from broken ones.
+type notFound struct{ name string }
+
+func (e *notFound) Error() string { return fmt.Sprintf("file %q not found", e.name) }
+func (e *notFound) Unwrap() error { return fs.ErrNotExist }
+
 func openError(name string, err error) error {
 	if errors.Is(err, fsNotExist) {
-		return fmt.Errorf("file %q not found", name)
+		return &notFound{name}
 	}
 	return fmt.Errorf("cannot open %q: %v", name, err)
 }
@@ -573,6 +606,13 @@ func readColumns(src Source, in *input) ([]string, rune, error) {
 		return nil, 0, openError(in.spec.File, err)
 	}
 	defer f.Close()
+	if in.format == "geometry" {
+		l, err := geo.ReadLayer(in.spec.File, sourceOpener(src), in.spec.Layer)
+		if err != nil {
+			return nil, 0, err
+		}
+		return l.Fields, 0, nil
+	}
 	if in.format == "csv" {
 		info, err := datasets.ReadCSVHeader(f, in.spec.File, in.csv)
 		if err != nil {
@@ -603,6 +643,8 @@ func formatOf(file string) string {
 		return "parquet"
 	case strings.HasSuffix(low, ".arrow"), strings.HasSuffix(low, ".feather"), strings.HasSuffix(low, ".ipc"):
 		return "arrow"
+	case geo.FormatOf(file) != "":
+		return "geometry"
 	}
 	return "csv"
 }

@@ -172,6 +172,7 @@ func kindName(n *yaml.Node) string {
 var structNames = map[reflect.Type]string{
 	reflect.TypeOf(Plan{}):                  "the plan",
 	reflect.TypeOf(AreasSpec{}):             "areas",
+	reflect.TypeOf(WeightsSpec{}):           "weights",
 	reflect.TypeOf(InputSpec{}):             "an input",
 	reflect.TypeOf(VariableSpec{}):          "a variable",
 	reflect.TypeOf(indicators.Definition{}): "an indicator",

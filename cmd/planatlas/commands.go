@@ -118,6 +118,94 @@ func decimalFor(lang, planLang string) datasets.Decimal {
 	return datasets.DecimalComma
 }
 
+func newCheckGeometryCmd(stdout io.Writer) *cobra.Command {
+	var spec plan.AreasSpec
+	var planPath, lang string
+	var minArea float64
+	cmd := &cobra.Command{
+		Use:   "check-geometry [FILE]",
+		Short: "Report every problem of a planning-area geometry file",
+		Long: `Check-geometry reads planning areas from a GeoJSON file, a shapefile or a
+GeoPackage and reports every problem at once, each with its feature and key:
+missing or duplicate keys, coordinates that cannot be in the CRS, unclosed or
+self-intersecting rings, empty parts, repeated vertices, overlaps between
+areas and gaps among them larger than --min-area. It then finds the areas'
+queen neighbours and names islands and disconnected parts.
+
+Give the file and its key attribute, or a plan (--plan) whose areas to check.
+The exit code is 2 if there is an error, 0 if there are only warnings.
+
+Check-geometry prüft eine Geometriedatei der Planungsräume und meldet alle
+Fehler und Warnungen auf einmal.`,
+		Example: `  planatlas check-geometry lor_planungsraeume_2021.shp --key PLR_ID --name PLR_NAME
+  planatlas check-geometry --plan meine-stadt/plan.yaml`,
+		Args: args(cobra.MaximumNArgs(1)),
+		RunE: func(cmd *cobra.Command, a []string) error {
+			if lang != "" && lang != "de" && lang != "en" {
+				return usageError{fmt.Errorf("--lang %q: use de or en", lang)}
+			}
+			var src plan.Source = plan.Dir(".")
+			switch {
+			case planPath != "" && len(a) == 1:
+				return usageError{fmt.Errorf("give a FILE or --plan, not both")}
+			case planPath != "":
+				p, _, s, _, err := loadPlan(planPath)
+				if err != nil {
+					return err
+				}
+				key, name := spec.Key, spec.Name
+				spec, src = p.Areas, s
+				if key != "" {
+					spec.Key = key
+				}
+				if name != "" {
+					spec.Name = name
+				}
+				if lang == "" {
+					lang = p.Language
+				}
+			case len(a) == 1:
+				spec.File = a[0]
+				if spec.Key == "" {
+					return usageError{fmt.Errorf("--key is required: the attribute holding the area key")}
+				}
+			default:
+				return usageError{fmt.Errorf("give the geometry FILE with --key, or --plan PLAN (see planatlas check-geometry --help)")}
+			}
+			g, err := plan.CheckGeometry(spec, src, minArea)
+			if err != nil {
+				return err
+			}
+			g.Write(stdout, lang)
+			if g.Errors > 0 {
+				return geometryErrors{g.Errors, spec.File}
+			}
+			return nil
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&planPath, "plan", "", "check the areas of this plan")
+	f.StringVar(&spec.Key, "key", "", "attribute with the area key")
+	f.StringVar(&spec.Name, "name", "", "attribute with the area name")
+	f.StringVar(&spec.CRS, "crs", "", "the file's CRS if it does not say (EPSG:25833)")
+	f.StringVar(&spec.Layer, "layer", "", "a GeoPackage's layer")
+	f.Float64Var(&spec.Tolerance, "tolerance", 0.1, "metres: gaps up to this still make neighbours")
+	f.Float64Var(&minArea, "min-area", 0.01, "m²: smaller overlaps and gaps are not reported")
+	f.StringVar(&lang, "lang", "", "de or en (default: de, or the plan's)")
+	return cmd
+}
+
+// geometryErrors ends check-geometry with exit code 2 after its report.
+type geometryErrors struct {
+	n    int
+	file string
+}
+
+func (e geometryErrors) Error() string {
+	return fmt.Sprintf("%s: %d error(s); the areas cannot be used as they are", e.file, e.n)
+}
+func (e geometryErrors) BadInput() bool { return true }
+
 func newValidateCmd(stdout io.Writer) *cobra.Command {
 	return &cobra.Command{
 		Use:   "validate PLAN",

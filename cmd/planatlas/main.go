@@ -56,7 +56,7 @@ Your own city:             planatlas init meine-stadt && planatlas run meine-sta
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return usageError{fmt.Errorf("%w (see %s --help)", err, c.CommandPath())}
 	})
-	root.AddCommand(newRunCmd(stdout, stderr), newValidateCmd(stdout), newInitCmd(stdout), newIndicatorsCmd(stdout), newVersionCmd(stdout))
+	root.AddCommand(newRunCmd(stdout, stderr), newValidateCmd(stdout), newCheckGeometryCmd(stdout), newInitCmd(stdout), newIndicatorsCmd(stdout), newVersionCmd(stdout))
 	return root
 }
 

@@ -373,3 +373,45 @@ func TestDemoOutputsCarryFlags(t *testing.T) {
 		}
 	}
 }
+
+// check-geometry prints every problem with feature and key and exits 2
+// on an error, 0 on a clean file; with --plan it checks the plan's areas.
+func TestCheckGeometry(t *testing.T) {
+	dir := initDemo(t)
+	var so, se bytes.Buffer
+	if code := run([]string{"check-geometry", "--plan", filepath.Join(dir, "plan.yaml")}, &so, &se); code != 0 {
+		t.Fatalf("demo: exit %d: %s%s", code, so.String(), se.String())
+	}
+	want := "planungsraeume.geojson (GeoJSON)\n  Koordinatenbezugssystem: EPSG:25833\n  Objekte: 38, Planungsräume: 38, "
+	if !strings.HasPrefix(so.String(), want) || !strings.HasSuffix(so.String(), "1 component(s)\n0 Fehler, 0 Warnungen\n") {
+		t.Errorf("demo report:\n%s", so.String())
+	}
+	// Two features with one key, one ring crossing itself, one gap.
+	gj := `{"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"EPSG:25833"}},"features":[
+{"type":"Feature","properties":{"id":"01"},"geometry":{"type":"Polygon","coordinates":[[[372000,5640000],[372100,5640000],[372100,5640100],[372000,5640100],[372000,5640000]]]}},
+{"type":"Feature","properties":{"id":"01"},"geometry":{"type":"Polygon","coordinates":[[[372100,5640000],[372200,5640000],[372200,5640100],[372100,5640100],[372100,5640000]]]}},
+{"type":"Feature","properties":{"id":"02"},"geometry":{"type":"Polygon","coordinates":[[[372000,5640100],[372100,5640200],[372100,5640100],[372000,5640200],[372000,5640100]]]}},
+{"type":"Feature","properties":{"id":"03"},"geometry":{"type":"Polygon","coordinates":[[[372500,5640500],[372600,5640500],[372600,5640600],[372500,5640600],[372500,5640500]]]}}]}`
+	file := filepath.Join(dir, "bad.geojson")
+	os.WriteFile(file, []byte(gj), 0o644)
+	so.Reset()
+	se.Reset()
+	code := run([]string{"check-geometry", file, "--key", "id", "--lang", "en"}, &so, &se)
+	wantLines := []string{
+		`  error: feature 2 (key "01"): the key is used by feature 1 too`,
+		`  error: feature 3 (key "02"): "geometry": not a valid polygon: polygon 1, ring 1, a ring crosses or touches itself near (372000, 5640100)`,
+		"2 errors, 0 warnings",
+	}
+	for _, w := range wantLines {
+		if !strings.Contains(so.String(), w) {
+			t.Errorf("missing %q in\n%s", w, so.String())
+		}
+	}
+	if code != 2 || !strings.Contains(se.String(), "2 error(s)") {
+		t.Errorf("exit %d, stderr %s", code, se.String())
+	}
+	so.Reset()
+	if code := run([]string{"check-geometry", file}, &so, &se); code != 2 || !strings.Contains(se.String(), "--key is required") {
+		t.Errorf("without --key: exit %d, %s", code, se.String())
+	}
+}

@@ -1,0 +1,127 @@
+package plan
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"planatlas/geo"
+)
+
+// GeometryReport is what "planatlas check-geometry" prints: every problem
+// of a geometry file read as planning areas, and the neighbours found.
+type GeometryReport struct {
+	File     string
+	Format   string
+	Declared geo.CRS // as the file (or the plan) says; Unknown if neither
+	Planar   geo.CRS // where areas and lengths are measured
+	Features int
+	Areas    int
+	AreaKM2  float64
+	Problems []geo.Problem
+	Weights  *geo.Weights // queen contiguity; nil if the areas could not be built
+	Names    []string     // area names in the weights' order
+	Errors   int
+	Warnings int
+}
+
+// CheckGeometry reads the geometry file of spec and reports every problem
+// (keys, validity, overlaps and gaps larger than minArea m²) instead of
+// stopping at the first, then finds queen neighbours within spec's
+// tolerance, so that islands show before any statistic is run.
+func CheckGeometry(spec AreasSpec, src Source, minArea float64) (*GeometryReport, error) {
+	var crs geo.CRS
+	if spec.CRS != "" {
+		c, err := geo.ParseCRS(spec.CRS)
+		if err != nil {
+			return nil, &Error{Msg: "crs: " + err.Error()}
+		}
+		crs = c
+	}
+	l, err := geo.ReadLayer(spec.File, sourceOpener(src), spec.Layer)
+	if err != nil {
+		return nil, err
+	}
+	g := &GeometryReport{File: spec.File, Format: l.Format, Declared: l.CRS, Features: len(l.Features)}
+	if g.Declared == geo.Unknown {
+		g.Declared = crs
+	}
+	a, problems := l.Check(geo.ReadOptions{Key: spec.Key, Name: spec.Name, Parent: spec.Parent, ParentName: spec.ParentName, CRS: crs,
+		MergeDuplicates: spec.Duplicates == "merge"}, geo.CheckOptions{MinArea: minArea})
+	g.Problems = problems
+	for _, p := range problems {
+		if p.Severity == geo.Error {
+			g.Errors++
+		} else {
+			g.Warnings++
+		}
+	}
+	if a != nil {
+		g.Areas, g.Planar, g.Names = a.Len(), a.CRS, a.Names
+		for i := range a.Keys {
+			g.AreaKM2 += a.AreaM2(i) / 1e6
+		}
+		tol := spec.Tolerance
+		if tol == 0 {
+			tol = 0.1
+		}
+		g.Weights = geo.NewWeights(a.Keys, geo.Queen(a, tol), fmt.Sprintf("queen contiguity, tolerance %g m", tol), geo.RowStandardised)
+	}
+	return g, nil
+}
+
+// Write prints the report in German or English. Problem texts come from
+// the geo package and are in English.
+func (g *GeometryReport) Write(w io.Writer, lang string) {
+	de := lang != "en"
+	t := func(deText, enText string) string {
+		if de {
+			return deText
+		}
+		return enText
+	}
+	crs := func(c geo.CRS) string {
+		if c == geo.Unknown {
+			return t("nicht angegeben", "not stated")
+		}
+		return c.String()
+	}
+	fmt.Fprintf(w, "%s (%s)\n", g.File, g.Format)
+	fmt.Fprintf(w, "  %s: %s", t("Koordinatenbezugssystem", "coordinate reference system"), crs(g.Declared))
+	if g.Planar != geo.Unknown && g.Planar != g.Declared {
+		fmt.Fprintf(w, t(", gemessen in %s", ", measured in %s"), g.Planar)
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintf(w, "  %s: %d, %s: %d", t("Objekte", "features"), g.Features, t("Planungsräume", "planning areas"), g.Areas)
+	if g.Areas > 0 {
+		fmt.Fprintf(w, ", %s km²", formatLocal(g.AreaKM2, 2, de))
+	}
+	fmt.Fprintln(w)
+	for _, p := range g.Problems {
+		sev := t("Warnung", "warning")
+		if p.Severity == geo.Error {
+			sev = t("Fehler", "error")
+		}
+		fmt.Fprintf(w, "  %s: %s\n", sev, p)
+	}
+	if wt := g.Weights; wt != nil {
+		fmt.Fprintf(w, "  %s: %s\n", t("Nachbarschaft", "neighbours"), wt.Summary())
+		for _, i := range wt.Islands() {
+			fmt.Fprintf(w, "  %s: %s (%s)\n", t("ohne Nachbarn", "no neighbours"), g.Names[i], wt.Keys[i])
+		}
+		if cs := wt.Components(); len(cs) > 1 {
+			for k, c := range cs {
+				fmt.Fprintf(w, "  %s %d: %d %s, %s %s\n", t("Teil", "part"), k+1, len(c), t("Planungsräume", "areas"), t("darunter", "including"), g.Names[c[0]])
+			}
+		}
+	}
+	fmt.Fprintf(w, t("%d Fehler, %d Warnungen\n", "%d errors, %d warnings\n"), g.Errors, g.Warnings)
+}
+
+func formatLocal(v float64, decimals int, de bool) string {
+	s := fmt.Sprintf("%.*f", decimals, v)
+	if de {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s
+}

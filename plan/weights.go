@@ -1,0 +1,165 @@
+package plan
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"path"
+	"strings"
+
+	"planatlas/geo"
+)
+
+// weightsRule is the checked weights section of a plan.
+type weightsRule struct {
+	kind      string // queen, rook, knn, distance, file
+	k         int
+	distance  float64
+	tolerance float64
+	style     geo.Style
+	file      string
+}
+
+// checkWeights reads the plan's weights section, with its defaults:
+// queen contiguity, tolerance areas.tolerance or 0.1 m, row-standardised.
+func checkWeights(p *Plan) (weightsRule, error) {
+	w := p.Weights
+	r := weightsRule{kind: strings.ToLower(w.Type), k: w.K, distance: w.Distance, file: w.File, tolerance: p.Areas.Tolerance}
+	if r.tolerance == 0 {
+		r.tolerance = 0.1
+	}
+	if w.Tolerance != nil {
+		if *w.Tolerance < 0 {
+			return r, fmt.Errorf("tolerance %g: a distance in metres cannot be negative", *w.Tolerance)
+		}
+		r.tolerance = *w.Tolerance
+	}
+	var err error
+	if r.style, err = geo.ParseStyle(w.Style); err != nil {
+		return r, err
+	}
+	if r.kind == "" {
+		r.kind = "queen"
+	}
+	switch r.kind {
+	case "queen", "rook":
+	case "knn":
+		if w.K < 1 {
+			return r, fmt.Errorf("type knn needs k, the number of neighbours (k: 6)")
+		}
+	case "distance":
+		if !(w.Distance > 0) {
+			return r, fmt.Errorf("type distance needs distance, the band in metres between the areas' label points (distance: 1500)")
+		}
+	case "file":
+		ext := strings.ToLower(path.Ext(w.File))
+		if ext != ".gal" && ext != ".gwt" {
+			return r, fmt.Errorf("type file needs file, a GAL or GWT weights file (file: nachbarn.gal)")
+		}
+	default:
+		return r, fmt.Errorf("type %q: use queen, rook, knn, distance or file", w.Type)
+	}
+	if r.kind != "file" && w.File != "" {
+		return r, fmt.Errorf("file is for type file, not %s", r.kind)
+	}
+	return r, nil
+}
+
+// describe says how the weights were built, for the notes and manifest.
+func (w weightsRule) describe() string {
+	switch w.kind {
+	case "queen", "rook":
+		return fmt.Sprintf("%s contiguity, tolerance %g m", w.kind, w.tolerance)
+	case "knn":
+		return fmt.Sprintf("%d nearest neighbours (label points)", w.k)
+	case "distance":
+		return fmt.Sprintf("distance band %g m (label points)", w.distance)
+	}
+	return "weights file " + w.file
+}
+
+// buildWeights makes the run's spatial weights on the joined areas'
+// order, and notes islands and disconnected parts by name.
+func (r *runner) buildWeights() error {
+	if r.weights != nil {
+		return nil
+	}
+	rule := r.c.weights
+	a := r.areas
+	var nb geo.Neighbours
+	var err error
+	switch rule.kind {
+	case "queen":
+		nb = geo.Queen(a, rule.tolerance)
+	case "rook":
+		nb = geo.Rook(a, rule.tolerance)
+	case "knn":
+		nb, err = geo.KNearest(a, rule.k)
+	case "distance":
+		nb, err = geo.DistanceBand(a, rule.distance)
+	case "file":
+		var rd io.Reader
+		var done func()
+		if rd, done, err = r.hashed(rule.file); err != nil {
+			return &Error{File: r.c.plan.File, Line: r.c.plan.Weights.Line, Msg: "weights: " + err.Error()}
+		}
+		data, _ := io.ReadAll(rd)
+		done()
+		if strings.EqualFold(path.Ext(rule.file), ".gwt") {
+			r.weights, err = geo.ReadGWT(bytes.NewReader(data), rule.file, a.Keys, rule.style)
+		} else {
+			r.weights, err = geo.ReadGAL(bytes.NewReader(data), rule.file, a.Keys, rule.style)
+		}
+	}
+	if err != nil {
+		if _, ok := err.(*geo.FeatureError); ok {
+			return err
+		}
+		return &Error{File: r.c.plan.File, Line: r.c.plan.Weights.Line, Msg: "weights: " + err.Error()}
+	}
+	if r.weights == nil {
+		r.weights = geo.NewWeights(a.Keys, nb, rule.describe(), rule.style)
+	}
+	w := r.weights
+	r.notes = append(r.notes, "spatial weights: "+w.Summary())
+	if is := w.Islands(); len(is) > 0 {
+		var names []string
+		for _, i := range is {
+			names = append(names, fmt.Sprintf("%s (%s)", a.Names[i], a.Keys[i]))
+		}
+		r.notes = append(r.notes, fmt.Sprintf("spatial weights: %d area(s) without neighbours (islands), kept with empty rows: %s", len(is), strings.Join(names, ", ")))
+	}
+	if cs := w.Components(); len(cs) > 1 {
+		var parts []string
+		for _, c := range cs {
+			parts = append(parts, fmt.Sprintf("%d area(s) from %s", len(c), a.Names[c[0]]))
+		}
+		r.notes = append(r.notes, fmt.Sprintf("spatial weights: the areas fall into %d parts with no neighbours between them: %s", len(cs), strings.Join(parts, "; ")))
+	}
+	return nil
+}
+
+// writeWeights writes the weights as GAL (neighbours) and GWT (weights)
+// for GeoDa and PySAL.
+func (r *runner) writeWeights() error {
+	if r.weights == nil {
+		return nil
+	}
+	layer := strings.TrimSuffix(path.Base(r.c.plan.Areas.File), path.Ext(r.c.plan.Areas.File))
+	if err := r.st.Write("weights.gal", func(w io.Writer) error { return geo.WriteGAL(w, r.weights, layer, r.c.plan.Areas.Key) }); err != nil {
+		return err
+	}
+	return r.st.Write("weights.gwt", func(w io.Writer) error { return geo.WriteGWT(w, r.weights, layer, r.c.plan.Areas.Key) })
+}
+
+// sourceOpener reads whole files of a Source, for the geometry readers.
+func sourceOpener(src Source) geo.Opener {
+	return func(name string) ([]byte, error) {
+		f, err := src.Open(name)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		return io.ReadAll(f)
+	}
+}
