@@ -108,8 +108,10 @@ func fromArrow(tbl arrow.Table, name string, spec Spec) (*Table, error) {
 		t.Lines[i] = i + 1
 		t.Years[i] = spec.FixedYear
 	}
-	if err := arrowText(tbl.Column(keyCol), name, header[keyCol], t.Keys, true); err != nil {
-		return nil, err
+	if keyCol >= 0 {
+		if err := arrowText(tbl.Column(keyCol), name, header[keyCol], t.Keys, true); err != nil {
+			return nil, err
+		}
 	}
 	if yearCol >= 0 {
 		years := make([]string, n)

@@ -152,9 +152,12 @@ func ReadCSV(r io.Reader, name string, spec Spec, opt CSVOptions) (*Table, error
 			return nil, &InputError{File: name, Line: line, Msg: fmt.Sprintf(
 				"the line has %d fields, the header %d (delimiter %s)", len(rec), len(header), delimName(delim))}
 		}
-		key := trimSpace(rec[keyCol])
-		if key == "" {
-			return nil, &InputError{File: name, Line: line, Column: header[keyCol], Msg: "the area key is empty"}
+		key := ""
+		if keyCol >= 0 {
+			key = trimSpace(rec[keyCol])
+			if key == "" {
+				return nil, &InputError{File: name, Line: line, Column: header[keyCol], Msg: "the area key is empty"}
+			}
 		}
 		year := spec.FixedYear
 		if yearCol >= 0 {

@@ -47,9 +47,12 @@ func FromRecords(name, unit string, header []string, records [][]Cell, spec Spec
 		bad := func(col int, format string, args ...any) error {
 			return &InputError{File: name, Line: n, row: true, unit: unit, Column: header[col], Msg: fmt.Sprintf(format, args...)}
 		}
-		key := trimSpace(rec[keyCol].Text)
-		if rec[keyCol].Null || key == "" {
-			return nil, bad(keyCol, "the area key is empty")
+		key := ""
+		if keyCol >= 0 {
+			key = trimSpace(rec[keyCol].Text)
+			if rec[keyCol].Null || key == "" {
+				return nil, bad(keyCol, "the area key is empty")
+			}
 		}
 		year := spec.FixedYear
 		if yearCol >= 0 {

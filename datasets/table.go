@@ -9,7 +9,7 @@ import (
 // Spec names the columns of an input table that a plan uses. Only these
 // are read; every other column is skipped without being parsed.
 type Spec struct {
-	Key       string   // column with the area key, read as text ("01" stays "01")
+	Key       string   // column with the area key, read as text ("01" stays "01"); "" for points located by their coordinates
 	Year      string   // column with the year; "" if the table holds one year only
 	FixedYear int      // the year of a table without a year column
 	Dims      []string // dimension columns of a long table (age, sex, ...), read as text
@@ -132,8 +132,11 @@ func resolveColumns(name string, header []string, spec Spec, delim rune) (key, y
 		}
 		return -1, missingColumnError(name, header, col, role, delim)
 	}
-	if key, err = find(spec.Key, "area key"); err != nil {
-		return
+	key = -1
+	if spec.Key != "" { // "" for points, whose area is found from their coordinates
+		if key, err = find(spec.Key, "area key"); err != nil {
+			return
+		}
 	}
 	year = -1
 	if spec.Year != "" {
@@ -263,4 +266,47 @@ func editDistance(a, b string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(rb)]
+}
+
+// SetKeys gives the rows their area keys (for points, the areas that
+// contain them) and drops the rows whose key is "" (points outside every
+// area).
+func (t *Table) SetKeys(keys []string) {
+	keep := 0
+	for i, k := range keys {
+		if k == "" {
+			continue
+		}
+		t.Keys[keep] = k
+		t.Years[keep] = t.Years[i]
+		t.Lines[keep] = t.Lines[i]
+		for d := range t.Dims {
+			t.Dims[d][keep] = t.Dims[d][i]
+		}
+		for v := range t.Values {
+			t.Values[v][keep] = t.Values[v][i]
+			t.Flags[v][keep] = t.Flags[v][i]
+		}
+		keep++
+	}
+	t.Keys, t.Years, t.Lines = t.Keys[:keep], t.Years[:keep], t.Lines[:keep]
+	for d := range t.Dims {
+		t.Dims[d] = t.Dims[d][:keep]
+	}
+	for v := range t.Values {
+		t.Values[v] = t.Values[v][:keep]
+		t.Flags[v] = t.Flags[v][:keep]
+	}
+}
+
+// AddConstant adds a value column holding v in every row, such as the
+// count column of a points table (each point counts once).
+func (t *Table) AddConstant(column string, v float64) {
+	t.Spec.Values = append(append([]string(nil), t.Spec.Values...), column)
+	vals := make([]float64, t.Len())
+	for i := range vals {
+		vals[i] = v
+	}
+	t.Values = append(t.Values, vals)
+	t.Flags = append(t.Flags, make([]Flag, t.Len()))
 }

@@ -137,8 +137,8 @@ func (s *jsonScanner) feature(l *Layer, fields map[string]int) (Feature, error) 
 			if s.null() {
 				return nil
 			}
-			mp, msg, err := s.geometry()
-			ft.Geom, ft.GeomErr = mp, msg
+			mp, pt, msg, err := s.geometry()
+			ft.Geom, ft.Point, ft.GeomErr = mp, pt, msg
 			return err
 		}
 		return s.skip()
@@ -148,9 +148,10 @@ func (s *jsonScanner) feature(l *Layer, fields map[string]int) (Feature, error) 
 
 // geometry reads a geometry object; msg says why a readable but unusable
 // geometry (another type, an empty one) was not taken.
-func (s *jsonScanner) geometry() (orb.MultiPolygon, string, error) {
+func (s *jsonScanner) geometry() (orb.MultiPolygon, *orb.Point, string, error) {
 	var typ string
 	var polys orb.MultiPolygon
+	var pt *orb.Point
 	depth := 0
 	err := s.object(func(key []byte) error {
 		switch string(key) {
@@ -160,37 +161,43 @@ func (s *jsonScanner) geometry() (orb.MultiPolygon, string, error) {
 			return err
 		case "coordinates":
 			var err error
-			depth, polys, err = s.coordinates()
+			depth, polys, pt, err = s.coordinates()
 			return err
 		}
 		return s.skip()
 	})
 	if err != nil {
-		return nil, "", err
+		return nil, nil, "", err
+	}
+	if typ == "Point" {
+		if pt == nil {
+			return nil, nil, "the Point has no position", nil
+		}
+		return nil, pt, "is a Point; planning areas must be Polygon or MultiPolygon", nil
 	}
 	switch typ {
 	case "Polygon":
 		if depth != 3 && !(depth == 0 && len(polys) == 0) {
-			return nil, "the Polygon's coordinates are not an array of rings of positions", nil
+			return nil, nil, "the Polygon's coordinates are not an array of rings of positions", nil
 		}
 	case "MultiPolygon":
 		if depth == 3 { // one polygon written as a Polygon's coordinates
-			return nil, "the MultiPolygon's coordinates are not an array of polygons", nil
+			return nil, nil, "the MultiPolygon's coordinates are not an array of polygons", nil
 		}
 	case "":
-		return nil, "the geometry has no type", nil
+		return nil, nil, "the geometry has no type", nil
 	default:
-		return nil, fmt.Sprintf("is a %s; planning areas must be Polygon or MultiPolygon", typ), nil
+		return nil, nil, fmt.Sprintf("is a %s; planning areas must be Polygon or MultiPolygon", typ), nil
 	}
 	if len(polys) == 0 {
-		return nil, "the geometry is empty", nil
+		return nil, nil, "the geometry is empty", nil
 	}
-	return polys, "", nil
+	return polys, nil, "", nil
 }
 
-// coordinates reads a Polygon's (depth 3) or a MultiPolygon's (depth 4)
-// coordinates into polygons.
-func (s *jsonScanner) coordinates() (int, orb.MultiPolygon, error) {
+// coordinates reads a Point's (depth 1), a Polygon's (depth 3) or a
+// MultiPolygon's (depth 4) coordinates.
+func (s *jsonScanner) coordinates() (int, orb.MultiPolygon, *orb.Point, error) {
 	s.ws()
 	depth := 0
 	for j := s.i; j < len(s.b) && (s.b[j] == '[' || s.b[j] == ' ' || s.b[j] == '\n' || s.b[j] == '\r' || s.b[j] == '\t'); j++ {
@@ -243,14 +250,25 @@ func (s *jsonScanner) coordinates() (int, orb.MultiPolygon, error) {
 			mp = append(mp, p)
 			return err
 		})
-	default:
-		if depth <= 1 && s.i < len(s.b) && s.b[s.i] == '[' { // [] or a point
-			err = s.skip()
-			return depth, nil, err
+	case 1:
+		var pt orb.Point
+		n := 0
+		err = s.array(func(k int) error {
+			v, err := s.number()
+			if k < 2 {
+				pt[k] = v
+			}
+			n++
+			return err
+		})
+		if err == nil && n >= 2 {
+			return depth, nil, &pt, nil
 		}
+		return depth, nil, nil, err
+	default:
 		err = s.skip()
 	}
-	return depth, mp, err
+	return depth, mp, nil, err
 }
 
 // attr reads a property value as text.

@@ -103,7 +103,7 @@ func ReadGeoPackageLayer(data []byte, name, layer string) (*Layer, error) {
 		for i, v := range c {
 			if i == geomCol {
 				if v.kind == 'b' {
-					f.Geom, f.GeomErr = gpkgGeometry(v.s)
+					f.Geom, f.Point, f.GeomErr = gpkgGeometry(v.s)
 				}
 				continue
 			}
@@ -159,28 +159,46 @@ func gpkgCRS(db *sqliteDB, tables map[string]*sqliteTable, srs int64) (CRS, erro
 
 // gpkgGeometry decodes a GeoPackage geometry blob: a header ("GP",
 // version, flags, srs_id, optional envelope) and then WKB.
-func gpkgGeometry(b []byte) (orb.MultiPolygon, string) {
+func gpkgGeometry(b []byte) (orb.MultiPolygon, *orb.Point, string) {
 	if len(b) < 8 || b[0] != 'G' || b[1] != 'P' {
-		return nil, "not a GeoPackage geometry"
+		return nil, nil, "not a GeoPackage geometry"
 	}
 	flags := b[3]
 	if flags&0x10 != 0 {
-		return nil, "the geometry is empty"
+		return nil, nil, "the geometry is empty"
 	}
 	envelope := [...]int{0, 32, 48, 48, 64}
 	ind := int(flags>>1) & 7
 	if ind >= len(envelope) {
-		return nil, "the geometry's header is damaged"
+		return nil, nil, "the geometry's header is damaged"
 	}
 	start := 8 + envelope[ind]
 	if len(b) < start {
-		return nil, "the geometry's header is damaged"
+		return nil, nil, "the geometry's header is damaged"
+	}
+	if pt, ok := wkbPoint(b[start:]); ok {
+		return nil, &pt, "is a Point; planning areas must be Polygon or MultiPolygon"
 	}
 	mp, err := readWKB(b[start:])
 	if err != nil {
-		return nil, err.Error()
+		return nil, nil, err.Error()
 	}
-	return mp, ""
+	return mp, nil, ""
+}
+
+// wkbPoint reads a WKB Point, if b holds one.
+func wkbPoint(b []byte) (orb.Point, bool) {
+	r := &wkbReader{b: b}
+	typ, _ := r.header()
+	if r.err != nil || typ != 1 || !r.need(16) {
+		return orb.Point{}, false
+	}
+	x := math.Float64frombits(r.order.Uint64(r.b))
+	y := math.Float64frombits(r.order.Uint64(r.b[8:]))
+	if math.IsNaN(x) || math.IsNaN(y) { // GeoPackage's empty point
+		return orb.Point{}, false
+	}
+	return orb.Point{x, y}, true
 }
 
 // readWKB reads a Polygon or MultiPolygon in well-known binary, 2D or

@@ -25,6 +25,7 @@ type Layer struct {
 type Feature struct {
 	Attrs   []Attr           // by Fields
 	Geom    orb.MultiPolygon // nil if the feature has no usable geometry
+	Point   *orb.Point       // the position of a Point feature (facilities, addresses)
 	GeomErr string           // why Geom is nil ("" and nil Geom: no geometry at all)
 }
 

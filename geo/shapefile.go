@@ -62,7 +62,7 @@ func ReadShapefileLayer(p ShapefileParts, name string) (*Layer, error) {
 		if deleted[i] {
 			continue
 		}
-		l.Features = append(l.Features, Feature{Attrs: rec, Geom: shapes[i].geom, GeomErr: shapes[i].err})
+		l.Features = append(l.Features, Feature{Attrs: rec, Geom: shapes[i].geom, Point: shapes[i].pt, GeomErr: shapes[i].err})
 	}
 	if encNote != "" && looksLikeUTF8(records) {
 		l.Notes = append(l.Notes, encNote)
@@ -72,6 +72,7 @@ func ReadShapefileLayer(p ShapefileParts, name string) (*Layer, error) {
 
 type shape struct {
 	geom orb.MultiPolygon
+	pt   *orb.Point
 	err  string
 }
 
@@ -101,6 +102,13 @@ func readSHP(b []byte, name string) ([]shape, error) {
 			out = append(out, shape{})
 			continue
 		case 5, 15, 25:
+		case 1, 11, 21:
+			if len(rec) < 20 {
+				return nil, &FeatureError{File: name, Feature: len(out) + 1, Msg: "point record too short"}
+			}
+			pt := orb.Point{math.Float64frombits(le.Uint64(rec[4:])), math.Float64frombits(le.Uint64(rec[12:]))}
+			out = append(out, shape{pt: &pt, err: "is a Point shape; planning areas must be polygons"})
+			continue
 		default:
 			t := shapeTypes[typ]
 			if t == "" {
@@ -205,7 +213,10 @@ func pointInRing(p orb.Point, r orb.Ring) int {
 	n := len(r)
 	for i, j := 0, n-1; i < n; j, i = i, i+1 {
 		a, b := r[j], r[i]
-		if pointSegmentDistance(p, a, b) == 0 {
+		// On the edge: collinear with it and inside its box.
+		if (p[0]-a[0])*(b[1]-a[1]) == (p[1]-a[1])*(b[0]-a[0]) &&
+			p[0] >= math.Min(a[0], b[0]) && p[0] <= math.Max(a[0], b[0]) &&
+			p[1] >= math.Min(a[1], b[1]) && p[1] <= math.Max(a[1], b[1]) {
 			return 0
 		}
 		if (a[1] > p[1]) != (b[1] > p[1]) && p[0] < (b[0]-a[0])*(p[1]-a[1])/(b[1]-a[1])+a[0] {

@@ -1,0 +1,173 @@
+package geo
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/paulmach/orb"
+)
+
+// Locator finds the planning area that contains a point, through a grid
+// over the areas' bounding boxes: each point is tested only against the
+// few areas whose boxes cover its cell.
+type Locator struct {
+	a      *Areas
+	bounds []orb.Bound
+	minX   float64
+	minY   float64
+	cell   float64
+	nx, ny int
+	start  []int32
+	items  []int32
+}
+
+// NewLocator indexes the areas.
+func NewLocator(a *Areas) *Locator {
+	lc := &Locator{a: a, bounds: make([]orb.Bound, a.Len())}
+	for i, g := range a.Geoms {
+		lc.bounds[i] = g.Bound()
+	}
+	b := a.Bound()
+	w, h := math.Max(b.Max[0]-b.Min[0], 1e-9), math.Max(b.Max[1]-b.Min[1], 1e-9)
+	lc.minX, lc.minY = b.Min[0], b.Min[1]
+	lc.cell = math.Sqrt(w * h / float64(max(a.Len(), 1)))
+	lc.nx, lc.ny = int(w/lc.cell)+1, int(h/lc.cell)+1
+	count := make([]int32, lc.nx*lc.ny+1)
+	each := func(fn func(c, i int)) {
+		for i, bd := range lc.bounds {
+			x0, y0 := lc.cellXY(bd.Min)
+			x1, y1 := lc.cellXY(bd.Max)
+			for y := y0; y <= y1; y++ {
+				for x := x0; x <= x1; x++ {
+					fn(y*lc.nx+x, i)
+				}
+			}
+		}
+	}
+	each(func(c, _ int) { count[c+1]++ })
+	for c := 1; c < len(count); c++ {
+		count[c] += count[c-1]
+	}
+	lc.start = append([]int32(nil), count...)
+	lc.items = make([]int32, count[len(count)-1])
+	each(func(c, i int) {
+		lc.items[count[c]] = int32(i)
+		count[c]++
+	})
+	return lc
+}
+
+func (lc *Locator) cellXY(p orb.Point) (int, int) {
+	cx := int((p[0] - lc.minX) / lc.cell)
+	cy := int((p[1] - lc.minY) / lc.cell)
+	return min(max(cx, 0), lc.nx-1), min(max(cy, 0), lc.ny-1)
+}
+
+// Locate returns the position of the area containing p (in the areas'
+// CRS), or -1 if p lies in none. A point on the boundary between two
+// areas goes to the one that comes first in the area order, so the result
+// does not depend on the index.
+func (lc *Locator) Locate(p orb.Point) int {
+	if p[0] < lc.minX || p[1] < lc.minY {
+		return -1
+	}
+	cx, cy := lc.cellXY(p)
+	c := cy*lc.nx + cx
+	best := -1
+	for _, i := range lc.items[lc.start[c]:lc.start[c+1]] {
+		if (best >= 0 && int(i) > best) || !lc.bounds[i].Contains(p) {
+			continue
+		}
+		if inMultiPolygon(p, lc.a.Geoms[i]) {
+			best = int(i)
+		}
+	}
+	return best
+}
+
+// inMultiPolygon reports whether p lies inside mp or on its boundary.
+func inMultiPolygon(p orb.Point, mp orb.MultiPolygon) bool {
+	for _, poly := range mp {
+		if len(poly) == 0 {
+			continue
+		}
+		in := pointInRing(p, poly[0])
+		if in < 0 {
+			continue
+		}
+		if in == 0 {
+			return true // on the shell
+		}
+		inHole := false
+		for _, h := range poly[1:] {
+			if pointInRing(p, h) > 0 {
+				inHole = true
+				break
+			}
+		}
+		if !inHole {
+			return true
+		}
+	}
+	return false
+}
+
+// Points returns the positions of the layer's point features in the CRS
+// to, with the features that have none or whose coordinates cannot lie
+// in the layer's CRS as errors naming them. crs is the layer's CRS where
+// the file does not state it (WGS84 if Unknown).
+func (l *Layer) Points(crs, to CRS) ([]orb.Point, error) {
+	from := l.CRS
+	if from == Unknown {
+		from = crs
+	}
+	if from == Unknown {
+		if l.Format == "Shapefile" || l.Format == "GeoPackage" {
+			return nil, &FeatureError{File: l.File, Field: "crs", Msg: "the file does not say its coordinate reference system (a shapefile's .prj is missing); give it in the plan (crs: EPSG:25833)"}
+		}
+		from = WGS84
+	}
+	out := make([]orb.Point, len(l.Features))
+	for i, f := range l.Features {
+		if f.Point == nil {
+			msg := "the feature has no point geometry"
+			if f.Geom != nil {
+				msg = "the feature is a polygon; a points file holds points"
+			}
+			return nil, &FeatureError{File: l.File, Feature: i + 1, Field: "geometry", Msg: msg}
+		}
+		x, y := f.Point[0], f.Point[1]
+		if msg := checkCoordinates(from, x, y); msg != "" {
+			return nil, &FeatureError{File: l.File, Feature: i + 1, Field: "geometry", Msg: msg}
+		}
+		out[i] = Transform(from, to, orb.Point{x, y})
+	}
+	return out, nil
+}
+
+// CheckPoint says why (x, y) cannot lie in crs, or "" if it can.
+func CheckPoint(crs CRS, x, y float64) string {
+	if math.IsNaN(x) || math.IsNaN(y) {
+		return "the coordinates are missing"
+	}
+	return checkCoordinates(crs, x, y)
+}
+
+// Transform converts a point between two supported CRSs through WGS84.
+func Transform(from, to CRS, p orb.Point) orb.Point {
+	if from == to || (from.Geographic() && to.Geographic()) {
+		return p
+	}
+	lon, lat := from.ToWGS84(p[0], p[1])
+	x, y := to.FromWGS84(lon, lat)
+	return orb.Point{x, y}
+}
+
+// Outside describes points that lie in no area, for the run's notes: how
+// many, and where the first few are.
+func Outside(where []string) string {
+	if len(where) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%d point(s) lie outside every planning area and are not counted: %s", len(where), some(where, 5))
+}
