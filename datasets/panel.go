@@ -179,9 +179,10 @@ func BuildPanel(specs []VariableSpec, years []int) (*Panel, error) {
 			cover[yi*nA+keyIdx[k]] = true
 		}
 		var missing []string
+		var absent []int
 		for yi := range p.Years {
 			if !has[yi] {
-				p.Notes = append(p.Notes, fmt.Sprintf("%s has no data for %d; its variables are missing in that year", t.Name, p.Years[yi]))
+				absent = append(absent, p.Years[yi])
 				continue
 			}
 			for a, k := range p.Keys {
@@ -192,6 +193,11 @@ func BuildPanel(specs []VariableSpec, years []int) (*Panel, error) {
 		}
 		if len(missing) > 0 {
 			return nil, &InputError{File: t.Name, Msg: fmt.Sprintf("missing rows (the table has these years for other areas): %s", listSome(missing, 5))}
+		}
+		if len(absent) == 1 {
+			p.Notes = append(p.Notes, fmt.Sprintf("%s has no data for %d; its variables are missing in that year", t.Name, absent[0]))
+		} else if len(absent) > 1 {
+			p.Notes = append(p.Notes, fmt.Sprintf("%s has no data for %s; its variables are missing in those years", t.Name, yearRanges(absent)))
 		}
 		tableYears[ti] = has
 	}
@@ -314,6 +320,24 @@ func yearList(ys []int) string {
 	parts := make([]string, len(ys))
 	for i, y := range ys {
 		parts[i] = fmt.Sprint(y)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// yearRanges writes ascending years as ranges: "2014–2019, 2021".
+func yearRanges(ys []int) string {
+	var parts []string
+	for i := 0; i < len(ys); {
+		j := i
+		for j+1 < len(ys) && ys[j+1] == ys[j]+1 {
+			j++
+		}
+		if j > i {
+			parts = append(parts, fmt.Sprintf("%d–%d", ys[i], ys[j]))
+		} else {
+			parts = append(parts, fmt.Sprint(ys[i]))
+		}
+		i = j + 1
 	}
 	return strings.Join(parts, ", ")
 }

@@ -106,20 +106,20 @@ func TestAreasFromShapefileAndGeoPackage(t *testing.T) {
 func TestGeometryAttributesAsInput(t *testing.T) {
 	dir := demoDir(t, func(s string) string {
 		s = strings.Replace(s, "inputs:\n", "inputs:\n  gebiete:\n    file: gebiete.shp\n    key: pr_id\n", 1)
-		s = strings.Replace(s, "variables:\n", "variables:\n  kita_plaetze: {input: gebiete, column: plaetze}\n", 1)
+		s = strings.Replace(s, "variables:\n", "variables:\n  plaetze_attr: {input: gebiete, column: plaetze}\n", 1)
 		return s
 	})
 	out, res, err := runDir(t, dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(strings.Join(res.Notes, "\n"), `input "gebiete": the attributes of gebiete.shp are taken as the year 2024`) {
+	if !strings.Contains(strings.Join(res.Notes, "\n"), `input "gebiete": gebiete.shp is taken as the year 2024`) {
 		t.Errorf("notes: %v", res.Notes)
 	}
 	vars := string(readOut(t, out, "variables.csv"))
 	// 0301 has 3010 places: 10 × its key.
-	if !strings.Contains(vars, "kita_plaetze;2024;area;0301;Westend;3010;") {
-		t.Errorf("kita_plaetze not in variables.csv:\n%s", grepLines(vars, "kita_plaetze", 3))
+	if !strings.Contains(vars, "plaetze_attr;2024;area;0301;Westend;3010;") {
+		t.Errorf("plaetze_attr not in variables.csv:\n%s", grepLines(vars, "plaetze_attr", 3))
 	}
 }
 

@@ -172,10 +172,10 @@ func (r *runner) read() error {
 	}
 	r.notes = append(r.notes, layer.Notes...)
 	r.inTables = map[*input]*datasets.Table{}
-	var fromGeometry []*input
+	var later []*input // their year or areas depend on the other inputs or the areas
 	for _, in := range r.c.inputs {
-		if in.format == "geometry" {
-			fromGeometry = append(fromGeometry, in)
+		if in.format == "geometry" || in.format == "points" || in.format == "grid" {
+			later = append(later, in)
 			continue
 		}
 		rd, done, err := r.hashed(in.spec.File)
@@ -203,11 +203,42 @@ func (r *runner) read() error {
 		}
 		r.inTables[in] = t
 	}
-	for _, in := range fromGeometry {
-		if err := r.readGeometryTable(in, layer); err != nil {
+	for _, in := range later {
+		var err error
+		switch in.format {
+		case "geometry":
+			err = r.readGeometryTable(in, layer)
+		case "points":
+			err = r.readPoints(in)
+		case "grid":
+			err = r.readGrid(in)
+		}
+		if err != nil {
 			return err
 		}
 	}
+	return nil
+}
+
+// inputYear sets the year of an input without a year column that takes
+// it from the run: the outputs' year, else the latest of the other
+// inputs.
+func (r *runner) inputYear(in *input, cols *datasets.Spec) error {
+	if !in.yearFromRun {
+		return nil
+	}
+	cols.FixedYear = r.c.plan.Outputs.Year
+	for _, t := range r.inTables {
+		for _, y := range t.Years {
+			if cols.FixedYear == 0 || (r.c.plan.Outputs.Year == 0 && y > cols.FixedYear) {
+				cols.FixedYear = y
+			}
+		}
+	}
+	if cols.FixedYear == 0 {
+		return &Error{File: r.c.plan.File, Line: in.line, Msg: fmt.Sprintf("input %q: %s has no year column: give its year (year: 2024)", in.name, in.spec.File)}
+	}
+	r.notes = append(r.notes, fmt.Sprintf("input %q: %s is taken as the year %d", in.name, in.spec.File, cols.FixedYear))
 	return nil
 }
 
@@ -224,34 +255,10 @@ func (r *runner) readGeometryTable(in *input, areasLayer *geo.Layer) error {
 		}
 	}
 	cols := in.cols
-	if in.yearFromRun {
-		cols.FixedYear = r.c.plan.Outputs.Year
-		for _, t := range r.inTables {
-			for _, y := range t.Years {
-				if cols.FixedYear == 0 || (r.c.plan.Outputs.Year == 0 && y > cols.FixedYear) {
-					cols.FixedYear = y
-				}
-			}
-		}
-		if cols.FixedYear == 0 {
-			return &Error{File: r.c.plan.File, Line: in.line, Msg: fmt.Sprintf("input %q: the attributes of %s have no year column: give their year (year: 2024)", in.name, in.spec.File)}
-		}
-		r.notes = append(r.notes, fmt.Sprintf("input %q: the attributes of %s are taken as the year %d", in.name, in.spec.File, cols.FixedYear))
+	if err := r.inputYear(in, &cols); err != nil {
+		return err
 	}
-	records := make([][]datasets.Cell, len(l.Features))
-	for i, f := range l.Features {
-		row := make([]datasets.Cell, len(l.Fields))
-		for k := range row {
-			if k < len(f.Attrs) {
-				a := f.Attrs[k]
-				row[k] = datasets.Cell{Text: a.Text, Number: a.Number, Null: a.Null}
-			} else {
-				row[k] = datasets.Cell{Null: true}
-			}
-		}
-		records[i] = row
-	}
-	t, err := datasets.FromRecords(in.spec.File, "feature", l.Fields, records, cols)
+	t, err := datasets.FromRecords(in.spec.File, "feature", l.Fields, layerRecords(l), cols)
 	if err != nil {
 		return err
 	}

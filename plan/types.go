@@ -54,8 +54,11 @@ type WeightsSpec struct {
 // InputSpec says how to read one input table.
 type InputSpec struct {
 	File       string   `yaml:"file"`
-	Format     string   `yaml:"format"` // csv, parquet, arrow, geometry; from the file name if absent
+	Format     string   `yaml:"format"` // csv, parquet, arrow, geometry, points, grid; from the file name if absent
 	Layer      string   `yaml:"layer"`  // a GeoPackage's table
+	X          string   `yaml:"x"`      // points in a table: the column with the easting or longitude
+	Y          string   `yaml:"y"`      // points in a table: the column with the northing or latitude
+	CRS        string   `yaml:"crs"`    // points: their CRS if the file does not say (EPSG:4326 for a table if absent)
 	Key        string   `yaml:"key"`    // column with the area key
 	Year       YearSpec `yaml:"year"`   // column with the year, or a fixed year
 	Dimensions []string `yaml:"dimensions"`

@@ -15,6 +15,11 @@ import (
 	"planatlas/indicators"
 )
 
+// PointCount is the built-in column of a points input: each point counts
+// once, so a variable {input: kitas, column: count} counts the points
+// per area.
+const PointCount = "count"
+
 // AreaVariable is the built-in variable holding each area's size in km²,
 // from its geometry (for densities).
 const AreaVariable = "area_km2"
@@ -52,6 +57,8 @@ type input struct {
 	// yearFromRun: a geometry file's attributes without a year column
 	// are for the outputs' year, or the latest year of the other inputs.
 	yearFromRun bool
+	pointsTable bool    // points given by x and y columns of a table
+	crs         geo.CRS // points: their CRS where the file does not say
 }
 
 type variable struct {
@@ -172,17 +179,40 @@ func Validate(p *Plan, src Source, lang string) (*Checked, error) {
 	for _, e := range p.Inputs {
 		in := &input{name: e.Name, spec: e.Value, line: e.Line}
 		s := e.Value
-		if s.File == "" || s.Key == "" {
-			fail(e.Line, "input %q: file and key are required", e.Name)
-		}
 		in.format = s.Format
 		if in.format == "" {
 			in.format = formatOf(s.File)
 		}
 		switch in.format {
-		case "csv", "parquet", "arrow", "geometry":
+		case "csv", "parquet", "arrow", "geometry", "grid":
+			if s.X != "" || s.Y != "" {
+				fail(e.Line, "input %q: x and y are for points (format: points)", e.Name)
+			}
+		case "points":
+			in.pointsTable = geo.FormatOf(s.File) == ""
+			if s.Key != "" {
+				fail(e.Line, "input %q: points are assigned to the planning areas by their coordinates; remove key", e.Name)
+			}
+			if in.pointsTable && (s.X == "" || s.Y == "") {
+				fail(e.Line, "input %q: points in a table need x and y, the columns with their coordinates (and crs if not EPSG:4326)", e.Name)
+			}
+			if !in.pointsTable && (s.X != "" || s.Y != "") {
+				fail(e.Line, "input %q: the points of %s are its geometries; x and y are for tables", e.Name, s.File)
+			}
+			if s.CRS != "" {
+				crs, err := geo.ParseCRS(s.CRS)
+				if err != nil {
+					fail(e.Line, "input %q: %v", e.Name, err)
+				}
+				in.crs = crs
+			} else if in.pointsTable {
+				in.crs = geo.WGS84
+			}
 		default:
-			fail(e.Line, "input %q: format %q is not supported (csv, parquet, arrow, geometry)", e.Name, in.format)
+			fail(e.Line, "input %q: format %q is not supported (csv, parquet, arrow, geometry, points, grid)", e.Name, in.format)
+		}
+		if s.File == "" || (s.Key == "" && in.format != "points") {
+			fail(e.Line, "input %q: file and key are required", e.Name)
 		}
 		switch s.Delimiter {
 		case "":
@@ -208,8 +238,11 @@ func Validate(p *Plan, src Source, lang string) (*Checked, error) {
 		}
 		in.csv.Encoding = enc
 		in.cols = datasets.Spec{Key: s.Key, Year: s.Year.Column, FixedYear: s.Year.Fixed, Dims: s.Dimensions}
+		if in.format == "points" && in.pointsTable {
+			in.cols.Values = []string{s.X, s.Y}
+		}
 		if s.Year.Column == "" && s.Year.Fixed == 0 {
-			if in.format == "geometry" {
+			if in.format == "geometry" || in.format == "points" {
 				// The attributes of a geometry file are one year: the
 				// outputs' year, else the latest of the other inputs.
 				in.yearFromRun = true
@@ -280,7 +313,9 @@ func Validate(p *Plan, src Source, lang string) (*Checked, error) {
 			if v.in != in {
 				continue
 			}
-			if !contains(in.cols.Values, v.column) {
+			if in.format == "points" && v.column == PointCount {
+				// built in: each point counts once
+			} else if !contains(in.cols.Values, v.column) {
 				in.cols.Values = append(in.cols.Values, v.column)
 			}
 			for _, f := range v.filters {
@@ -549,7 +584,13 @@ func Validate(p *Plan, src Source, lang string) (*Checked, error) {
 			name, role string
 			line       int
 		}
-		need := []column{{in.cols.Key, "key", in.line}}
+		var need []column
+		if in.cols.Key != "" {
+			need = append(need, column{in.cols.Key, "key", in.line})
+		}
+		if in.pointsTable {
+			need = append(need, column{in.spec.X, "x", in.line}, column{in.spec.Y, "y", in.line})
+		}
 		if in.cols.Year != "" {
 			need = append(need, column{in.cols.Year, "year", in.line})
 		}
@@ -557,7 +598,7 @@ func Validate(p *Plan, src Source, lang string) (*Checked, error) {
 			need = append(need, column{d, "dimension", in.line})
 		}
 		for _, v := range c.variables {
-			if v.in == in {
+			if v.in == in && !(in.format == "points" && v.column == PointCount) {
 				need = append(need, column{v.column, "variable " + quote(v.name), v.line})
 			}
 		}
@@ -606,14 +647,14 @@ func readColumns(src Source, in *input) ([]string, rune, error) {
 		return nil, 0, openError(in.spec.File, err)
 	}
 	defer f.Close()
-	if in.format == "geometry" {
+	if in.format == "geometry" || (in.format == "points" && !in.pointsTable) {
 		l, err := geo.ReadLayer(in.spec.File, sourceOpener(src), in.spec.Layer)
 		if err != nil {
 			return nil, 0, err
 		}
 		return l.Fields, 0, nil
 	}
-	if in.format == "csv" {
+	if in.format == "csv" || in.format == "grid" || in.pointsTable {
 		info, err := datasets.ReadCSVHeader(f, in.spec.File, in.csv)
 		if err != nil {
 			return nil, 0, err

@@ -214,7 +214,7 @@ func TestUsageErrors(t *testing.T) {
 func TestValidateAndInit(t *testing.T) {
 	dir := initDemo(t)
 	var so, se bytes.Buffer
-	if code := run([]string{"validate", filepath.Join(dir, "plan.yaml")}, &so, &se); code != 0 || !strings.Contains(so.String(), "ok (4 inputs, 25 variables, 33 indicators, 1 indices)") {
+	if code := run([]string{"validate", filepath.Join(dir, "plan.yaml")}, &so, &se); code != 0 || !strings.Contains(so.String(), "ok (5 inputs, 26 variables, 34 indicators, 1 indices)") {
 		t.Errorf("validate: exit %d, %q %q", code, so.String(), se.String())
 	}
 	so.Reset()

@@ -98,6 +98,7 @@ func Generate() (map[string][]byte, error) {
 	files["arbeitsmarkt.csv"] = enc
 	files["klima.csv"] = cli.Bytes()
 	files["staatsangehoerigkeit.csv"] = nat.Bytes()
+	files["kitas.geojson"] = kitas(areas, states)
 	return files, nil
 }
 

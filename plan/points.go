@@ -1,0 +1,285 @@
+package plan
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/paulmach/orb"
+
+	"planatlas/datasets"
+	"planatlas/geo"
+)
+
+// readPoints reads a points input (facilities, addresses with
+// coordinates) and assigns each point to the planning area that contains
+// it; points outside every area are dropped and noted. The count column
+// is added: each point counts once.
+func (r *runner) readPoints(in *input) error {
+	var t *datasets.Table
+	var pts []orb.Point
+	cols := in.cols
+	if err := r.inputYear(in, &cols); err != nil {
+		return err
+	}
+	if in.pointsTable {
+		rd, done, err := r.hashed(in.spec.File)
+		if err != nil {
+			return &Error{File: r.c.plan.File, Line: in.line, Msg: fmt.Sprintf("input %q: %v", in.name, err)}
+		}
+		t, err = datasets.ReadCSV(rd, in.spec.File, cols, in.csv)
+		done()
+		if err != nil {
+			return err
+		}
+		xs, ys := t.Values[t.ValueIndex(in.spec.X)], t.Values[t.ValueIndex(in.spec.Y)]
+		pts = make([]orb.Point, t.Len())
+		for i := range pts {
+			if msg := geo.CheckPoint(in.crs, xs[i], ys[i]); msg != "" {
+				return &datasets.InputError{File: in.spec.File, Line: t.Lines[i], Column: in.spec.X + ", " + in.spec.Y, Msg: msg}
+			}
+			pts[i] = geo.Transform(in.crs, r.geom.CRS, orb.Point{xs[i], ys[i]})
+		}
+	} else {
+		l, err := geo.ReadLayer(in.spec.File, r.opener(), in.spec.Layer)
+		if err != nil {
+			return err
+		}
+		if pts, err = l.Points(in.crs, r.geom.CRS); err != nil {
+			return err
+		}
+		if t, err = datasets.FromRecords(in.spec.File, "feature", l.Fields, layerRecords(l), cols); err != nil {
+			return err
+		}
+	}
+	lc := geo.NewLocator(r.geom)
+	keys := make([]string, len(pts))
+	inData := map[string]bool{}
+	for _, k := range r.dataKeys() {
+		inData[k] = true
+	}
+	var outside, noData []string
+	for i, p := range pts {
+		a := lc.Locate(p)
+		switch {
+		case a < 0:
+			outside = append(outside, t.Loc(i))
+		case !inData[r.geom.Keys[a]]:
+			noData = append(noData, t.Loc(i))
+		default:
+			keys[i] = r.geom.Keys[a]
+		}
+	}
+	if len(noData) > 0 {
+		r.notes = append(r.notes, fmt.Sprintf("input %q: %d point(s) lie in planning areas without data in the other inputs and are not counted: %s", in.name, len(noData), strings.Join(noData[:min(5, len(noData))], ", ")))
+	}
+	t.SetKeys(keys)
+	t.AddConstant(PointCount, 1)
+	r.notes = append(r.notes, fmt.Sprintf("input %q: %d point(s) assigned to planning areas", in.name, t.Len()))
+	if len(outside) > 0 {
+		r.notes = append(r.notes, fmt.Sprintf("input %q: %s", in.name, geo.Outside(outside)))
+	}
+	if t.Len() == 0 {
+		return &Error{File: r.c.plan.File, Line: in.line, Msg: fmt.Sprintf("input %q: no point of %s lies in a planning area: is the CRS right?", in.name, in.spec.File)}
+	}
+	// One row per area, year and dimensions, as the panel expects; an
+	// area without points has none: zero, not missing. The areas are
+	// those of the other tables (a geometry without data is reported by
+	// the join), or of the geometry if there are none.
+	r.inTables[in] = zeroAbsent(sumRows(t), r.dataKeys())
+	return nil
+}
+
+// dataKeys returns the area keys of the tables read so far, sorted, or
+// the geometry's keys if none has been read.
+func (r *runner) dataKeys() []string {
+	seen := map[string]bool{}
+	var keys []string
+	for _, t := range r.inTables {
+		for _, k := range t.Keys {
+			if !seen[k] {
+				seen[k] = true
+				keys = append(keys, k)
+			}
+		}
+	}
+	if len(keys) == 0 {
+		return r.geom.Keys
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// zeroAbsent adds a row of zeros for every area and year of t without a
+// row: no point in an area is a count of zero.
+func zeroAbsent(t *datasets.Table, keys []string) *datasets.Table {
+	has := map[string]map[int]bool{}
+	years := map[int]bool{}
+	for i, k := range t.Keys {
+		if has[k] == nil {
+			has[k] = map[int]bool{}
+		}
+		has[k][t.Years[i]] = true
+		years[t.Years[i]] = true
+	}
+	ys := make([]int, 0, len(years))
+	for y := range years {
+		ys = append(ys, y)
+	}
+	sort.Ints(ys)
+	for _, k := range keys {
+		for _, y := range ys {
+			if has[k][y] {
+				continue
+			}
+			t.Keys = append(t.Keys, k)
+			t.Years = append(t.Years, y)
+			t.Lines = append(t.Lines, 0)
+			for d := range t.Dims {
+				t.Dims[d] = append(t.Dims[d], "")
+			}
+			for v := range t.Values {
+				t.Values[v] = append(t.Values[v], 0)
+				t.Flags[v] = append(t.Flags[v], 0)
+			}
+		}
+	}
+	return t
+}
+
+// readGrid reads a table of Zensus grid cells (key: the cell id column)
+// and allocates every value to the planning areas by the share of the
+// cell's area that lies in each. Allocated values are estimates and are
+// flagged so; the part of cells outside every area is noted.
+func (r *runner) readGrid(in *input) error {
+	rd, done, err := r.hashed(in.spec.File)
+	if err != nil {
+		return &Error{File: r.c.plan.File, Line: in.line, Msg: fmt.Sprintf("input %q: %v", in.name, err)}
+	}
+	t, err := datasets.ReadCSV(rd, in.spec.File, in.cols, in.csv)
+	done()
+	if err != nil {
+		return err
+	}
+	cellOf := map[string]int{}
+	var cells []geo.GridCell
+	rowCell := make([]int, t.Len())
+	for i, id := range t.Keys {
+		k, ok := cellOf[id]
+		if !ok {
+			c, err := geo.ParseGridID(id)
+			if err != nil {
+				return &datasets.InputError{File: in.spec.File, Line: t.Lines[i], Column: in.spec.Key, Msg: err.Error()}
+			}
+			k = len(cells)
+			cellOf[id] = k
+			cells = append(cells, c)
+		}
+		rowCell[i] = k
+	}
+	shares := r.geom.GridShares(cells)
+	out := &datasets.Table{Name: t.Name, Spec: t.Spec, Dims: make([][]string, len(t.Dims)),
+		Values: make([][]float64, len(t.Values)), Flags: make([][]datasets.Flag, len(t.Values))}
+	lost := make([]float64, len(t.Values))
+	for i := range t.Keys {
+		var in float64
+		for _, s := range shares[rowCell[i]] {
+			in += s.Fraction
+			out.Keys = append(out.Keys, r.geom.Keys[s.Area])
+			out.Years = append(out.Years, t.Years[i])
+			out.Lines = append(out.Lines, t.Lines[i])
+			for d := range t.Dims {
+				out.Dims[d] = append(out.Dims[d], t.Dims[d][i])
+			}
+			for v := range t.Values {
+				out.Values[v] = append(out.Values[v], t.Values[v][i]*s.Fraction)
+				f := t.Flags[v][i]
+				if s.Fraction < 1 {
+					f |= datasets.Estimated
+				}
+				out.Flags[v] = append(out.Flags[v], f)
+			}
+		}
+		for v := range t.Values {
+			if x := t.Values[v][i]; !math.IsNaN(x) {
+				lost[v] += x * (1 - in)
+			}
+		}
+	}
+	// Several cells share an area: sum their parts per area, year and
+	// dimensions, as one row each.
+	out = sumRows(out)
+	for v, col := range t.Spec.Values {
+		if lost[v] > 1e-9 {
+			r.notes = append(r.notes, fmt.Sprintf("input %q: %s of column %q lies in grid cells outside every planning area and is not allocated", in.name, datasets.FormatNumber(lost[v], 1, datasets.DecimalPoint, false), col))
+		}
+	}
+	r.notes = append(r.notes, fmt.Sprintf("input %q: %d grid cells allocated to planning areas by area share", in.name, len(cells)))
+	r.inTables[in] = out
+	return nil
+}
+
+// sumRows adds up rows with the same key, year and dimensions, keeping
+// the first row's line and the union of flags.
+func sumRows(t *datasets.Table) *datasets.Table {
+	type rowKey struct {
+		key  string
+		year int
+		dims string
+	}
+	idx := map[rowKey]int{}
+	out := &datasets.Table{Name: t.Name, Spec: t.Spec, Dims: make([][]string, len(t.Dims)),
+		Values: make([][]float64, len(t.Values)), Flags: make([][]datasets.Flag, len(t.Values))}
+	order := make([]int, t.Len())
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return t.Keys[order[a]] < t.Keys[order[b]] })
+	for _, i := range order {
+		d := ""
+		for k := range t.Dims {
+			d += t.Dims[k][i] + "\x00"
+		}
+		rk := rowKey{t.Keys[i], t.Years[i], d}
+		j, ok := idx[rk]
+		if !ok {
+			j = len(out.Keys)
+			idx[rk] = j
+			out.Keys = append(out.Keys, t.Keys[i])
+			out.Years = append(out.Years, t.Years[i])
+			out.Lines = append(out.Lines, t.Lines[i])
+			for k := range t.Dims {
+				out.Dims[k] = append(out.Dims[k], t.Dims[k][i])
+			}
+			for v := range t.Values {
+				out.Values[v] = append(out.Values[v], t.Values[v][i])
+				out.Flags[v] = append(out.Flags[v], t.Flags[v][i])
+			}
+			continue
+		}
+		for v := range t.Values {
+			out.Values[v][j] += t.Values[v][i]
+			out.Flags[v][j] |= t.Flags[v][i]
+		}
+	}
+	return out
+}
+
+// layerRecords turns a layer's attributes into records.
+func layerRecords(l *geo.Layer) [][]datasets.Cell {
+	records := make([][]datasets.Cell, len(l.Features))
+	for i, f := range l.Features {
+		row := make([]datasets.Cell, len(l.Fields))
+		for k := range row {
+			if k < len(f.Attrs) {
+				a := f.Attrs[k]
+				row[k] = datasets.Cell{Text: a.Text, Number: a.Number, Null: a.Null}
+			} else {
+				row[k] = datasets.Cell{Null: true}
+			}
+		}
+		records[i] = row
+	}
+	return records
+}
