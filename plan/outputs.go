@@ -112,6 +112,27 @@ func (r *runner) palette(v value, n int) []color.Color {
 	return report.Palette("YlOrRd", n)
 }
 
+// displayAreas returns the areas with their boundaries simplified for
+// drawing (outputs: simplify), computed once.
+func (r *runner) displayAreas() *geo.Areas {
+	if r.display != nil {
+		return r.display
+	}
+	tol := 0.0
+	if s := r.c.plan.Outputs.Simplify; s != nil {
+		tol = *s
+	} else {
+		b := r.areas.Bound()
+		tol = math.Max(b.Max[0]-b.Min[0], b.Max[1]-b.Min[1]) / 5000
+	}
+	a := *r.areas
+	if tol > 0 {
+		a.Geoms = r.areas.Simplify(tol)
+	}
+	r.display = &a
+	return r.display
+}
+
 func (r *runner) figures() error {
 	for _, m := range r.c.maps {
 		v := r.value(m.Value)
@@ -132,7 +153,7 @@ func (r *runner) figures() error {
 		}
 		fig := report.Map(report.MapSpec{
 			Title: v.label, Subtitle: subtitle, Legend: r.legendTitle(v), Source: r.source(),
-			Areas: r.areas, Values: v.values, Flags: v.flags, Classes: classes,
+			Areas: r.displayAreas(), Values: v.values, Flags: v.flags, Classes: classes,
 			Colours: r.palette(v, len(classes.Bounds)), Decimals: v.decimals, City: v.city, Locale: r.loc,
 		})
 		if err := r.writeFigure("map-"+m.Value, fig); err != nil {

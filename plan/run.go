@@ -97,6 +97,7 @@ type runner struct {
 	panel    *datasets.Panel
 	areas    *geo.Areas
 	weights  *geo.Weights       // built when the plan has weights or a statistic needs them
+	display  *geo.Areas         // the areas simplified for maps
 	year     int                // the outputs' year
 	levels   []*level           // areas first, the city last
 	values   []*datasets.Series // the areas' indicator values (levels[0].values)

@@ -103,7 +103,12 @@ type OutputsSpec struct {
 	Tables []string    `yaml:"tables"` // csv, parquet, arrow
 	Images []string    `yaml:"images"` // svg, png
 	CSV    string      `yaml:"csv"`    // german or international; by language if absent
-	Line   int         `yaml:"-"`
+	// Simplify is the tolerance in metres to which the maps' boundaries
+	// are simplified (shared boundaries stay shared); 0 draws them as
+	// they are. If absent, a quarter of a printed pixel: the map's width
+	// divided by 5000.
+	Simplify *float64 `yaml:"simplify"`
+	Line     int      `yaml:"-"`
 }
 
 // MapSpec is one choropleth map.

@@ -549,6 +549,9 @@ func Validate(p *Plan, src Source, lang string) (*Checked, error) {
 			fail(o.Line, "images: format %q: use svg or png", f)
 		}
 	}
+	if o.Simplify != nil && *o.Simplify < 0 {
+		fail(o.Line, "simplify %g: a tolerance in metres cannot be negative (0 draws the boundaries as they are)", *o.Simplify)
+	}
 	switch o.CSV {
 	case "":
 		c.csv = datasets.GermanCSV
