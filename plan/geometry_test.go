@@ -3,12 +3,17 @@ package plan
 import (
 	"bytes"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/paulmach/orb"
+
 	"planatlas/demo"
+	"planatlas/geo"
 )
 
 // demoDir copies the demo city into a temporary folder, with the plan
@@ -222,5 +227,48 @@ func TestDuplicateKeys(t *testing.T) {
 	// Merged, 0101 has two parts; 0102 now has data but no geometry.
 	if err == nil || !strings.Contains(err.Error(), `"0102"`) {
 		t.Errorf("merged: %v", err)
+	}
+}
+
+// areas.csv gives each area's size, a label point inside it and its box
+// in WGS84, and its neighbours.
+func TestAreasTable(t *testing.T) {
+	dir := demoDir(t, func(s string) string { return s })
+	out, _, err := runDir(t, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := demoAreas(t, dir)
+	lc := geo.NewLocator(a)
+	lines := strings.Split(strings.TrimSpace(string(readOut(t, out, "areas.csv"))), "\n")
+	if len(lines) != 39 {
+		t.Fatalf("%d lines", len(lines))
+	}
+	num := func(s string) float64 {
+		v, err := strconv.ParseFloat(strings.Replace(s, ",", ".", 1), 64)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	for i, l := range lines[1:] {
+		f := strings.Split(l, ";")
+		if f[0] != a.Keys[i] {
+			t.Fatalf("row %d is %s, area %s", i+1, f[0], a.Keys[i])
+		}
+		if got, want := num(f[3]), math.Round(a.AreaM2(i)); got != want {
+			t.Errorf("%s: %v m², want %v", f[0], got, want)
+		}
+		lon, lat := num(f[5]), num(f[6])
+		x, y := a.CRS.FromWGS84(lon, lat)
+		if got := lc.Locate(orb.Point{x, y}); got != i {
+			t.Errorf("%s: label point (%v, %v) lies in area %d", f[0], lon, lat, got)
+		}
+		if !(num(f[7]) <= lon && lon <= num(f[9]) && num(f[8]) <= lat && lat <= num(f[10])) {
+			t.Errorf("%s: label point outside the box %v", f[0], f[7:11])
+		}
+		if f[11] == "0" {
+			t.Errorf("%s: no neighbours", f[0])
+		}
 	}
 }

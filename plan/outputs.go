@@ -243,6 +243,7 @@ func (r *runner) tables() error {
 	}{
 		{"indicators", report.IndicatorFrame(r.loc, r.c.indicators, lv)},
 		{"variables", report.VariableFrame(r.loc, varNames, lp)},
+		{"areas", report.AreaFrame(r.loc, r.areas, r.weights)},
 	}
 	if len(r.indices) > 0 {
 		var ranked []report.RankedIndex

@@ -15,7 +15,6 @@ var kitaNames = []string{"Sonnenblume", "Regenbogen", "Pusteblume", "Spatzennest
 	"Wichtelhaus", "Zwergenland", "Schatzkiste", "Märchenwald", "Glühwürmchen", "Abenteuerland", "Entdeckerhaus",
 	"Rasselbande", "Sternschnuppe", "Waldwichtel", "Bärenhöhle", "Flohkiste", "Purzelbaum", "Villa Kunterbunt"}
 
-
 // kitas writes the day-care centres as a GeoJSON point layer in WGS84
 // (RFC 7946, as open-data portals publish facilities), with their places.
 // Each area gets places for a share of its children under 6 in the last
