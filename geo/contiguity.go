@@ -31,24 +31,36 @@ func (nb Neighbours) Islands() []int {
 // one of them, so testing vertices against edges finds every pair.
 func Queen(a *Areas, tol float64) Neighbours {
 	ix := newSegmentIndex(a, tol)
-	pairs := map[[2]int]bool{}
+	// Segments come area by area, so "already a neighbour of the current
+	// area" is a stamp per area rather than a set of pairs.
+	found := make([]int32, a.Len()) // 1 + the last area that found it
+	nb := make(Neighbours, a.Len())
 	for _, sg := range ix.segs {
 		v := sg.p // each ring vertex once, as a segment's start
-		for _, s := range ix.near(v, v) {
+		for _, s := range ix.cell(ix.cellXY(v)) {
 			o := ix.segs[s]
-			if o.area == sg.area {
-				continue
-			}
-			key := [2]int{min(sg.area, o.area), max(sg.area, o.area)}
-			if pairs[key] {
+			if o.area == sg.area || found[o.area] == int32(sg.area+1) {
 				continue
 			}
 			if pointSegmentDistance(v, o.p, o.q) <= tol {
-				pairs[key] = true
+				found[o.area] = int32(sg.area + 1)
+				nb[sg.area] = append(nb[sg.area], o.area)
+				nb[o.area] = append(nb[o.area], sg.area)
 			}
 		}
 	}
-	return fromPairs(a.Len(), pairs)
+	// Each pair was found from one side or both: sort and drop repeats.
+	for i, row := range nb {
+		sort.Ints(row)
+		out := row[:0]
+		for k, j := range row {
+			if k == 0 || j != row[k-1] {
+				out = append(out, j)
+			}
+		}
+		nb[i] = out
+	}
+	return nb
 }
 
 // Rook returns rook contiguity: two areas are neighbours if their
@@ -112,17 +124,12 @@ func collinearOverlap(p, q, r, s orb.Point, tol float64) float64 {
 	return math.Max(0, hi-lo)
 }
 
-// segmentIndex holds every boundary segment of the areas in a uniform
-// grid over their bounding box, about one segment per cell; a segment
-// is entered in every cell its bounding box, widened by tol, touches.
+// segmentIndex holds every boundary segment of the areas in a grid
+// over their bounding box, about one segment per cell; a segment is
+// entered in every cell its bounding box, widened by tol, touches.
 type segmentIndex struct {
-	segs   []segment
-	minX   float64
-	minY   float64
-	cell   float64
-	nx, ny int
-	start  []int32 // cells' first entries in items (CSR layout), len nx*ny+1
-	items  []int32
+	*gridIndex
+	segs []segment
 }
 
 type segment struct {
@@ -143,67 +150,23 @@ func newSegmentIndex(a *Areas, tol float64) *segmentIndex {
 			}
 		}
 	}
-	if len(ix.segs) == 0 {
-		ix.nx, ix.ny, ix.cell = 1, 1, 1
-		ix.start = make([]int32, 2)
-		return ix
-	}
 	b := a.Bound()
-	w := math.Max(b.Max[0]-b.Min[0], 1e-9)
-	h := math.Max(b.Max[1]-b.Min[1], 1e-9)
-	ix.minX, ix.minY = b.Min[0]-tol, b.Min[1]-tol
-	ix.cell = math.Max(math.Sqrt(w*h/float64(len(ix.segs))), 4*tol)
-	ix.nx, ix.ny = int((w+2*tol)/ix.cell)+1, int((h+2*tol)/ix.cell)+1
-	// Two passes: count the entries per cell, then fill them.
-	count := make([]int32, ix.nx*ix.ny+1)
-	ix.eachCell(tol, func(c, _ int) { count[c+1]++ })
-	for c := 1; c < len(count); c++ {
-		count[c] += count[c-1]
-	}
-	ix.start = append([]int32(nil), count...)
-	ix.items = make([]int32, count[len(count)-1])
-	ix.eachCell(tol, func(c, s int) {
-		ix.items[count[c]] = int32(s)
-		count[c]++
+	b.Min, b.Max = orb.Point{b.Min[0] - tol, b.Min[1] - tol}, orb.Point{b.Max[0] + tol, b.Max[1] + tol}
+	size := math.Max(math.Sqrt((b.Max[0]-b.Min[0])*(b.Max[1]-b.Min[1])/float64(max(len(ix.segs), 1))), 4*tol)
+	ix.gridIndex = newGridIndex(b, size, len(ix.segs), func(s int) orb.Bound {
+		sg := ix.segs[s]
+		return orb.Bound{
+			Min: orb.Point{math.Min(sg.p[0], sg.q[0]) - tol, math.Min(sg.p[1], sg.q[1]) - tol},
+			Max: orb.Point{math.Max(sg.p[0], sg.q[0]) + tol, math.Max(sg.p[1], sg.q[1]) + tol},
+		}
 	})
 	return ix
-}
-
-func (ix *segmentIndex) eachCell(tol float64, fn func(c, s int)) {
-	for s, sg := range ix.segs {
-		x0, y0 := ix.cellOf(math.Min(sg.p[0], sg.q[0])-tol, math.Min(sg.p[1], sg.q[1])-tol)
-		x1, y1 := ix.cellOf(math.Max(sg.p[0], sg.q[0])+tol, math.Max(sg.p[1], sg.q[1])+tol)
-		for cy := y0; cy <= y1; cy++ {
-			for cx := x0; cx <= x1; cx++ {
-				fn(cy*ix.nx+cx, s)
-			}
-		}
-	}
-}
-
-func (ix *segmentIndex) cellOf(x, y float64) (int, int) {
-	cx := int((x - ix.minX) / ix.cell)
-	cy := int((y - ix.minY) / ix.cell)
-	return min(max(cx, 0), ix.nx-1), min(max(cy, 0), ix.ny-1)
 }
 
 // near returns the segments entered in the cells of the box spanned by
 // p and q. A segment may be returned more than once.
 func (ix *segmentIndex) near(p, q orb.Point) []int32 {
-	x0, y0 := ix.cellOf(math.Min(p[0], q[0]), math.Min(p[1], q[1]))
-	x1, y1 := ix.cellOf(math.Max(p[0], q[0]), math.Max(p[1], q[1]))
-	if x0 == x1 && y0 == y1 {
-		c := y0*ix.nx + x0
-		return ix.items[ix.start[c]:ix.start[c+1]]
-	}
-	var out []int32
-	for cy := y0; cy <= y1; cy++ {
-		for cx := x0; cx <= x1; cx++ {
-			c := cy*ix.nx + cx
-			out = append(out, ix.items[ix.start[c]:ix.start[c+1]]...)
-		}
-	}
-	return out
+	return ix.inBox(orb.Bound{Min: orb.Point{math.Min(p[0], q[0]), math.Min(p[1], q[1])}, Max: orb.Point{math.Max(p[0], q[0]), math.Max(p[1], q[1])}})
 }
 
 func fromPairs(n int, pairs map[[2]int]bool) Neighbours {

@@ -8,20 +8,10 @@ import (
 	"github.com/paulmach/orb"
 )
 
-// pointGrid is a uniform grid over points, about two per cell, for
-// nearest-neighbour and distance searches.
-type pointGrid struct {
-	pts    []orb.Point
-	minX   float64
-	minY   float64
-	cell   float64
-	nx, ny int
-	start  []int32
-	items  []int32
-}
-
-func newPointGrid(pts []orb.Point, cell float64) *pointGrid {
-	g := &pointGrid{pts: pts}
+// newPointGrid indexes points in a grid with cells of the given side
+// (about two points per cell if cell is 0), but never more than four
+// cells per point, whatever the distance asked.
+func newPointGrid(pts []orb.Point, cell float64) *gridIndex {
 	var b orb.Bound
 	for i, p := range pts {
 		if i == 0 {
@@ -34,36 +24,8 @@ func newPointGrid(pts []orb.Point, cell float64) *pointGrid {
 	if cell <= 0 {
 		cell = math.Sqrt(2 * w * h / float64(max(len(pts), 1)))
 	}
-	// Not more cells than a few per point, whatever the distance asked.
 	cell = math.Max(cell, math.Sqrt(w*h/float64(4*max(len(pts), 1))))
-	g.minX, g.minY, g.cell = b.Min[0], b.Min[1], cell
-	g.nx, g.ny = int(w/cell)+1, int(h/cell)+1
-	count := make([]int32, g.nx*g.ny+1)
-	for _, p := range pts {
-		count[g.cellIndex(p)+1]++
-	}
-	for c := 1; c < len(count); c++ {
-		count[c] += count[c-1]
-	}
-	g.start = append([]int32(nil), count...)
-	g.items = make([]int32, len(pts))
-	for i, p := range pts {
-		c := g.cellIndex(p)
-		g.items[count[c]] = int32(i)
-		count[c]++
-	}
-	return g
-}
-
-func (g *pointGrid) cellXY(p orb.Point) (int, int) {
-	cx := int((p[0] - g.minX) / g.cell)
-	cy := int((p[1] - g.minY) / g.cell)
-	return min(max(cx, 0), g.nx-1), min(max(cy, 0), g.ny-1)
-}
-
-func (g *pointGrid) cellIndex(p orb.Point) int {
-	cx, cy := g.cellXY(p)
-	return cy*g.nx + cx
+	return newGridIndex(b, cell, len(pts), func(i int) orb.Bound { return orb.Bound{Min: pts[i], Max: pts[i]} })
 }
 
 // KNearest returns the k nearest neighbours of each area, measured
@@ -100,8 +62,7 @@ func KNearest(a *Areas, k int) (Neighbours, error) {
 					if x < 0 || x >= g.nx {
 						continue
 					}
-					c := y*g.nx + x
-					for _, j := range g.items[g.start[c]:g.start[c+1]] {
+					for _, j := range g.cell(x, y) {
 						if int(j) != i {
 							q := pts[j]
 							cs = append(cs, cand{math.Hypot(q[0]-p[0], q[1]-p[1]), int(j)})
@@ -117,7 +78,7 @@ func KNearest(a *Areas, k int) (Neighbours, error) {
 					}
 					return cs[u].j < cs[v].j
 				})
-				if cs[k-1].d < float64(ring)*g.cell || ring > g.nx+g.ny {
+				if cs[k-1].d < float64(ring)*g.size || ring > g.nx+g.ny {
 					break
 				}
 			}
@@ -141,14 +102,13 @@ func DistanceBand(a *Areas, d float64) (Neighbours, error) {
 	}
 	pts := a.LabelPoints()
 	g := newPointGrid(pts, d)
-	reach := int(math.Ceil(d / g.cell))
+	reach := int(math.Ceil(d / g.size))
 	nb := make(Neighbours, a.Len())
 	for i, p := range pts {
 		cx, cy := g.cellXY(p)
 		for y := max(cy-reach, 0); y <= min(cy+reach, g.ny-1); y++ {
 			for x := max(cx-reach, 0); x <= min(cx+reach, g.nx-1); x++ {
-				c := y*g.nx + x
-				for _, j := range g.items[g.start[c]:g.start[c+1]] {
+				for _, j := range g.cell(x, y) {
 					q := pts[j]
 					if int(j) != i && math.Hypot(q[0]-p[0], q[1]-p[1]) <= d {
 						nb[i] = append(nb[i], int(j))

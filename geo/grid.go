@@ -90,19 +90,12 @@ func (a *Areas) GridShares(cells []GridCell) [][]Share {
 // candidates returns the areas whose index cells cover the box b,
 // each once, in ascending order.
 func (lc *Locator) candidates(b orb.Bound) []int {
-	x0, y0 := lc.cellXY(b.Min)
-	x1, y1 := lc.cellXY(b.Max)
 	seen := map[int32]bool{}
 	var out []int
-	for y := y0; y <= y1; y++ {
-		for x := x0; x <= x1; x++ {
-			c := y*lc.nx + x
-			for _, i := range lc.items[lc.start[c]:lc.start[c+1]] {
-				if !seen[i] {
-					seen[i] = true
-					out = append(out, int(i))
-				}
-			}
+	for _, i := range lc.inBox(b) {
+		if !seen[i] {
+			seen[i] = true
+			out = append(out, int(i))
 		}
 	}
 	sort.Ints(out)

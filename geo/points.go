@@ -11,14 +11,9 @@ import (
 // over the areas' bounding boxes: each point is tested only against the
 // few areas whose boxes cover its cell.
 type Locator struct {
+	*gridIndex
 	a      *Areas
 	bounds []orb.Bound
-	minX   float64
-	minY   float64
-	cell   float64
-	nx, ny int
-	start  []int32
-	items  []int32
 }
 
 // NewLocator indexes the areas.
@@ -28,39 +23,9 @@ func NewLocator(a *Areas) *Locator {
 		lc.bounds[i] = g.Bound()
 	}
 	b := a.Bound()
-	w, h := math.Max(b.Max[0]-b.Min[0], 1e-9), math.Max(b.Max[1]-b.Min[1], 1e-9)
-	lc.minX, lc.minY = b.Min[0], b.Min[1]
-	lc.cell = math.Sqrt(w * h / float64(max(a.Len(), 1)))
-	lc.nx, lc.ny = int(w/lc.cell)+1, int(h/lc.cell)+1
-	count := make([]int32, lc.nx*lc.ny+1)
-	each := func(fn func(c, i int)) {
-		for i, bd := range lc.bounds {
-			x0, y0 := lc.cellXY(bd.Min)
-			x1, y1 := lc.cellXY(bd.Max)
-			for y := y0; y <= y1; y++ {
-				for x := x0; x <= x1; x++ {
-					fn(y*lc.nx+x, i)
-				}
-			}
-		}
-	}
-	each(func(c, _ int) { count[c+1]++ })
-	for c := 1; c < len(count); c++ {
-		count[c] += count[c-1]
-	}
-	lc.start = append([]int32(nil), count...)
-	lc.items = make([]int32, count[len(count)-1])
-	each(func(c, i int) {
-		lc.items[count[c]] = int32(i)
-		count[c]++
-	})
+	size := math.Sqrt(math.Max(b.Max[0]-b.Min[0], 1e-9) * math.Max(b.Max[1]-b.Min[1], 1e-9) / float64(max(a.Len(), 1)))
+	lc.gridIndex = newGridIndex(b, size, a.Len(), func(i int) orb.Bound { return lc.bounds[i] })
 	return lc
-}
-
-func (lc *Locator) cellXY(p orb.Point) (int, int) {
-	cx := int((p[0] - lc.minX) / lc.cell)
-	cy := int((p[1] - lc.minY) / lc.cell)
-	return min(max(cx, 0), lc.nx-1), min(max(cy, 0), lc.ny-1)
 }
 
 // Locate returns the position of the area containing p (in the areas'
@@ -71,10 +36,8 @@ func (lc *Locator) Locate(p orb.Point) int {
 	if p[0] < lc.minX || p[1] < lc.minY {
 		return -1
 	}
-	cx, cy := lc.cellXY(p)
-	c := cy*lc.nx + cx
 	best := -1
-	for _, i := range lc.items[lc.start[c]:lc.start[c+1]] {
+	for _, i := range lc.cell(lc.cellXY(p)) {
 		if (best >= 0 && int(i) > best) || !lc.bounds[i].Contains(p) {
 			continue
 		}
