@@ -3,6 +3,8 @@ package geo
 import (
 	"fmt"
 	"testing"
+
+	"github.com/paulmach/orb"
 )
 
 // Neighbours are found across an edge split by an extra vertex, across
@@ -50,4 +52,24 @@ func neighbourString(keys []string, nb Neighbours) string {
 		got += fmt.Sprintf("%s:%v", keys[i], n)
 	}
 	return got
+}
+
+// Two squares 1 m apart, one with its shared side split by an extra
+// vertex: neighbours, queen and rook, with a tolerance of 1 m; not with
+// half a metre.
+func TestContiguityOneMetreGap(t *testing.T) {
+	a := gridAreas(2, 1, 100)
+	// Move the second square 1 m east and split its west side.
+	x0, y0 := 300101.0, 5600000.0
+	a.Geoms[1] = orb.MultiPolygon{{{{x0, y0}, {x0 + 100, y0}, {x0 + 100, y0 + 100}, {x0, y0 + 100}, {x0, y0 + 37.5}, {x0, y0}}}}
+	for _, tc := range []struct {
+		tol  float64
+		want string
+	}{{1, "[[1] [0]]"}, {0.5, "[[] []]"}} {
+		for name, nb := range map[string]Neighbours{"queen": Queen(a, tc.tol), "rook": Rook(a, tc.tol)} {
+			if got := fmt.Sprint(nb); got != tc.want {
+				t.Errorf("%s, tolerance %g: %s, want %s", name, tc.tol, got, tc.want)
+			}
+		}
+	}
 }

@@ -153,6 +153,14 @@ func TestBerlinGAL(t *testing.T) {
 	if !bytes.Equal(b.Bytes(), want) {
 		t.Errorf("GAL differs from %s (go test -run BerlinGAL -update rewrites it)", golden)
 	}
+	// What libpysal made of this file when the script last ran.
+	check, err := os.ReadFile("testdata/peers/libpysal_gal_check.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(check), "GAL read with 542 areas, 3238 links; same neighbours as libpysal Queen: True") {
+		t.Errorf("libpysal's reading of the GAL file: %s", check)
+	}
 	for _, rule := range []string{"queen", "rook"} {
 		lp := readPeerNeighbours(t, "testdata/peers/libpysal_lor2021_"+rule+".txt")
 		var nb Neighbours

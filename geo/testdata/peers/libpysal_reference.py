@@ -3,7 +3,8 @@ libpysal reads planatlas's GAL file to the same neighbours.
 
 Run from the geo folder:  /usr/bin/python3 testdata/peers/libpysal_reference.py
 Needs Debian's python3-libpysal and python3-geopandas, and ../../shared/reference.
-Writes testdata/peers/libpysal_lor2021_{queen,rook}.txt ("key: neighbour keys").
+Writes testdata/peers/libpysal_lor2021_{queen,rook}.txt ("key: neighbour keys")
+and libpysal_gal_check.txt, what libpysal made of planatlas's GAL file.
 """
 import sys
 import warnings
@@ -27,5 +28,8 @@ gal = libpysal.io.open("testdata/peers/planatlas_lor2021_queen.gal", "r")
 gal.data_type = str  # keys are strings with leading zeros
 wg = gal.read()
 same = wg.n == queen.n and all(sorted(wg.neighbors[k]) == sorted(queen.neighbors[k]) for k in keys)
-print(f"libpysal {libpysal.__version__}: GAL read with {wg.n} areas, {wg.s0:.0f} links; same neighbours as libpysal Queen: {same}")
+line = f"libpysal {libpysal.__version__}: GAL read with {wg.n} areas, {wg.s0:.0f} links; same neighbours as libpysal Queen: {same}"
+print(line)
+with open("testdata/peers/libpysal_gal_check.txt", "w") as f:
+    f.write(line + "\n")
 sys.exit(0 if same else 1)
