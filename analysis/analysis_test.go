@@ -3,8 +3,11 @@ package analysis
 import (
 	"bufio"
 	"encoding/csv"
+	"fmt"
 	"math"
+	"math/rand/v2"
 	"os"
+	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -105,6 +108,9 @@ func TestQuantilesAgainstClassInt(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, row := range rows[1:] {
+		if row[0] != "quantile" {
+			continue
+		}
 		k, _ := strconv.Atoi(row[1])
 		var want []float64
 		for _, s := range strings.Fields(row[2]) {
@@ -141,5 +147,157 @@ func TestQuantilesFewValues(t *testing.T) {
 	}
 	if len(c.Bounds) != 2 || c.Note == "" || c.Class(math.NaN()) != -1 || c.Class(1) != 0 || c.Class(2) != 1 {
 		t.Errorf("classes %+v", c)
+	}
+}
+
+// Every classification with a classInt counterpart gives classInt's
+// bounds and counts on the Columbus data: equal intervals, exact Jenks
+// (Fisher–Jenks), maximum breaks, head/tail breaks and the box plot
+// (whose fences outside the values planatlas drops, as their classes are
+// empty).
+func TestClassificationsAgainstClassInt(t *testing.T) {
+	f, err := os.Open("testdata/classint_reference.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	br := bufio.NewReader(f)
+	first, _ := br.ReadString('\n')
+	var x []float64
+	for _, s := range strings.Fields(strings.TrimPrefix(first, "# values:")) {
+		v, _ := strconv.ParseFloat(s, 64)
+		x = append(x, v)
+	}
+	rows, err := csv.NewReader(br).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	methods := map[string]string{"quantile": "quantile", "equal": "equal", "jenks": "fisher", "maximum": "maximum", "headtails": "headtails", "box": "box"}
+	seen := map[string]bool{}
+	for _, row := range rows[1:] {
+		k, _ := strconv.Atoi(row[1])
+		lo, hi := x[0], x[0]
+		for _, v := range x {
+			lo, hi = math.Min(lo, v), math.Max(hi, v)
+		}
+		var want []float64
+		for _, s := range strings.Fields(row[2])[1:] {
+			v, _ := strconv.ParseFloat(s, 64)
+			if v > lo && v < hi || v == hi {
+				want = append(want, v)
+			}
+		}
+		if want[len(want)-1] != hi {
+			want = append(want, hi)
+		}
+		var wantCounts []int
+		for _, s := range strings.Fields(row[3]) {
+			if n, _ := strconv.Atoi(s); n > 0 {
+				wantCounts = append(wantCounts, n)
+			}
+		}
+		c, err := Classify(methods[row[0]], x, k, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		seen[row[0]] = true
+		ok := len(c.Bounds) == len(want)
+		for i := 0; ok && i < len(want); i++ {
+			ok = math.Abs(c.Bounds[i]-want[i]) <= 1e-12*math.Abs(want[i])
+		}
+		if !ok || fmt.Sprint(c.Counts) != fmt.Sprint(wantCounts) {
+			t.Errorf("%s k=%d: bounds %v counts %v; classInt %v %v", row[0], k, c.Bounds, c.Counts, want, wantCounts)
+		}
+	}
+	if len(seen) != 6 {
+		t.Errorf("styles compared: %v", seen)
+	}
+}
+
+// Fisher–Jenks is exact: on random data its partition is never worse
+// than any found by brute force over all breaks (small n), and it is the
+// O(k n log n) algorithm (10,000 values in milliseconds; see
+// BenchmarkFisherJenks10k).
+func TestFisherJenksOptimal(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	for trial := 0; trial < 50; trial++ {
+		n := 6 + r.IntN(8)
+		x := make([]float64, n)
+		for i := range x {
+			x[i] = math.Round(r.ExpFloat64()*100) / 10
+		}
+		sort.Float64s(x)
+		for k := 2; k <= 4; k++ {
+			c, err := FisherJenks(x, k)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(distinct(x)) <= k {
+				continue
+			}
+			got := partitionSSD(x, c.Bounds)
+			best := bruteForceSSD(x, k)
+			if got > best+1e-9 {
+				t.Fatalf("%v k=%d: SSD %v, optimum %v (bounds %v)", x, k, got, best, c.Bounds)
+			}
+		}
+	}
+}
+
+func partitionSSD(x, bounds []float64) float64 {
+	var total float64
+	start := 0
+	for _, b := range bounds {
+		end := start
+		for end < len(x) && x[end] <= b {
+			end++
+		}
+		total += ssdOf(x[start:end])
+		start = end
+	}
+	return total
+}
+
+func ssdOf(x []float64) float64 {
+	if len(x) == 0 {
+		return 0
+	}
+	var m, s float64
+	for _, v := range x {
+		m += v
+	}
+	m /= float64(len(x))
+	for _, v := range x {
+		s += (v - m) * (v - m)
+	}
+	return s
+}
+
+func bruteForceSSD(x []float64, k int) float64 {
+	best := math.Inf(1)
+	var rec func(start, left int, acc float64)
+	rec = func(start, left int, acc float64) {
+		if left == 1 {
+			best = math.Min(best, acc+ssdOf(x[start:]))
+			return
+		}
+		for end := start + 1; end <= len(x)-left+1; end++ {
+			rec(end, left-1, acc+ssdOf(x[start:end]))
+		}
+	}
+	rec(0, k, 0)
+	return best
+}
+
+func BenchmarkFisherJenks10k(b *testing.B) {
+	r := rand.New(rand.NewPCG(1, 1))
+	x := make([]float64, 10000)
+	for i := range x {
+		x[i] = r.NormFloat64()*10 + 50
+	}
+	for b.Loop() {
+		if _, err := FisherJenks(x, 5); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

@@ -6,12 +6,17 @@ suppressMessages({library(classInt); library(spData)})
 data(columbus, package = "spData")
 x <- columbus$CRIME
 out <- data.frame()
-for (k in c(3, 4, 5, 7)) {
-  # upper-inclusive classes (a, b], as mapclassify and planatlas
-  ci <- classIntervals(x, n = k, style = "quantile", intervalClosure = "right")
-  out <- rbind(out, data.frame(style = "quantile", k = k,
-    bounds = paste(sprintf("%.17g", ci$brks), collapse = " "),
-    counts = paste(tabulate(findCols(ci), nbins = length(ci$brks) - 1), collapse = " ")))
+# upper-inclusive classes (a, b], as mapclassify and planatlas.
+# jenks: classInt's exact Jenks, bounds are class maxima; fisher gives the
+# same classes with midpoints; box and headtails do not take k.
+for (style in c("quantile", "equal", "jenks", "maximum", "headtails", "box")) {
+  for (k in c(3, 4, 5, 7)) {
+    if (style %in% c("headtails", "box") && k != 5) next
+    ci <- classIntervals(x, n = k, style = style, intervalClosure = "right")
+    out <- rbind(out, data.frame(style = style, k = k,
+      bounds = paste(sprintf("%.17g", ci$brks), collapse = " "),
+      counts = paste(tabulate(findCols(ci), nbins = length(ci$brks) - 1), collapse = " ")))
+  }
 }
 cat("# values:", paste(sprintf("%.17g", x), collapse = " "), "\n")
 write.csv(out, stdout(), row.names = FALSE)
