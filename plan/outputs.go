@@ -136,7 +136,7 @@ func (r *runner) displayAreas() *geo.Areas {
 func (r *runner) figures() error {
 	for _, m := range r.c.maps {
 		v := r.value(m.Value)
-		classes, err := analysis.Quantiles(v.values, m.Classes)
+		classes, err := analysis.Classify(m.Method, v.values, m.Classes, m.Bounds)
 		if err != nil {
 			return &Error{File: r.c.plan.File, Line: m.Line, Msg: fmt.Sprintf("map %q: %v in %d", m.Value, err, r.year)}
 		}
@@ -144,7 +144,7 @@ func (r *runner) figures() error {
 			r.notes = append(r.notes, fmt.Sprintf("map %s: %s", m.Value, classes.Note))
 		}
 		subtitle := fmt.Sprintf("%s %d · %s, %d %s", r.pick("Planungsräume", "Planning areas"), r.year,
-			r.loc.T("quantile"), len(classes.Bounds), r.loc.T("classes"))
+			r.loc.T(m.Method), len(classes.Bounds), r.loc.T("classes"))
 		switch v.smooth {
 		case indicators.SmoothGlobalEB:
 			subtitle += r.pick(" · geglättet (globales Empirical Bayes)", " · smoothed (global empirical Bayes)")

@@ -113,10 +113,11 @@ type OutputsSpec struct {
 
 // MapSpec is one choropleth map.
 type MapSpec struct {
-	Value   string `yaml:"value"` // an indicator or index
-	Classes int    `yaml:"classes"`
-	Method  string `yaml:"method"` // quantile
-	Line    int    `yaml:"-"`
+	Value   string    `yaml:"value"` // an indicator or index
+	Classes int       `yaml:"classes"`
+	Method  string    `yaml:"method"` // quantile (default), equal, fisher, stdmean, box, headtails, maximum, manual
+	Bounds  []float64 `yaml:"bounds"` // manual: the classes' upper bounds
+	Line    int       `yaml:"-"`
 }
 
 // ChartSpec is one chart.

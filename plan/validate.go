@@ -512,8 +512,22 @@ func Validate(p *Plan, src Source, lang string) (*Checked, error) {
 		switch m.Method {
 		case "", "quantile":
 			m.Method = "quantile"
+		case "equal", "fisher", "stdmean", "box", "headtails", "maximum":
+		case "manual":
+			if len(m.Bounds) == 0 {
+				fail(m.Line, "map %q: manual classes need their upper bounds (bounds: [10, 20, 30])", m.Value)
+			}
+			for i := 1; i < len(m.Bounds); i++ {
+				if !(m.Bounds[i] > m.Bounds[i-1]) {
+					fail(m.Line, "map %q: bounds must increase: %v after %v", m.Value, m.Bounds[i], m.Bounds[i-1])
+					break
+				}
+			}
 		default:
-			fail(m.Line, "map %q: classification %q is not supported yet (quantile)", m.Value, m.Method)
+			fail(m.Line, "map %q: classification %q: use quantile, equal, fisher, stdmean, box, headtails, maximum or manual", m.Value, m.Method)
+		}
+		if m.Method != "manual" && len(m.Bounds) > 0 {
+			fail(m.Line, "map %q: bounds are for method: manual", m.Value)
 		}
 		claim("map-"+m.Value, m.Line)
 		c.maps = append(c.maps, m)

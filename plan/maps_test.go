@@ -1,0 +1,40 @@
+package plan
+
+import (
+	"strings"
+	"testing"
+)
+
+// A map can be classified by any method; its subtitle says which.
+func TestMapMethods(t *testing.T) {
+	for _, tc := range []struct{ spec, want string }{
+		{"      method: fisher\n", "natürliche Brüche (Fisher-Jenks)"},
+		{"      method: manual\n      bounds: [10, 20, 30]\n", "feste Grenzen"},
+		{"      method: equal\n", "gleiche Intervalle"},
+	} {
+		dir := demoDir(t, func(s string) string {
+			return strings.Replace(s, "    - value: sgb2_quote\n", "    - value: sgb2_quote\n"+tc.spec, 1)
+		})
+		out, _, err := runDir(t, dir)
+		if err != nil {
+			t.Fatalf("%q: %v", tc.spec, err)
+		}
+		if svg := string(readOut(t, out, "map-sgb2_quote.svg")); !strings.Contains(svg, tc.want) {
+			t.Errorf("%q: the map does not say %q", tc.spec, tc.want)
+		}
+	}
+	for _, tc := range []struct{ spec, want string }{
+		{"      method: jenks2\n", `map "sgb2_quote": classification "jenks2": use quantile, equal, fisher, stdmean, box, headtails, maximum or manual`},
+		{"      method: manual\n", `map "sgb2_quote": manual classes need their upper bounds`},
+		{"      method: manual\n      bounds: [10, 5]\n", `map "sgb2_quote": bounds must increase: 5 after 10`},
+		{"      bounds: [10, 20]\n", `map "sgb2_quote": bounds are for method: manual`},
+	} {
+		dir := demoDir(t, func(s string) string {
+			return strings.Replace(s, "    - value: sgb2_quote\n", "    - value: sgb2_quote\n"+tc.spec, 1)
+		})
+		_, _, err := runDir(t, dir)
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%q:\n  %v\nwant\n  %s", tc.spec, err, tc.want)
+		}
+	}
+}
