@@ -15,6 +15,8 @@ type MSS struct {
 	StatusClass              []int     // 1 hoch, 2 mittel, 3 niedrig, 4 sehr niedrig; 0 invalid
 	DynamicClass             []int     // 1 positiv, 2 stabil, 3 negativ; 0 invalid
 	Mean, SD                 []float64 // per indicator (status first, then dynamic), over the valid areas
+	StatusZ, DynamicZ        [][]float64 // [indicator][area]: the z-scores summed
+	SumSD                    [2]float64  // the sd of the status and the dynamic sum
 	Valid                    int
 }
 
@@ -49,39 +51,40 @@ func ComputeMSS(status, dynamic [][]float64, valid []bool) (*MSS, error) {
 	if m.Valid < 3 {
 		return nil, fmt.Errorf("the MSS needs at least 3 valid areas, not %d", m.Valid)
 	}
-	index := func(ind [][]float64, what string) (sum, idx []float64, err error) {
+	index := func(ind [][]float64, what string) (sum, idx []float64, zs [][]float64, sumSD float64, err error) {
 		if len(ind) == 0 {
-			return nil, nil, fmt.Errorf("the %s index has no indicators", what)
+			return nil, nil, nil, 0, fmt.Errorf("the %s index has no indicators", what)
 		}
 		sum = make([]float64, n)
 		for k, x := range ind {
 			if len(x) != n {
-				return nil, nil, fmt.Errorf("%s indicator %d has %d values, not %d", what, k+1, len(x), n)
+				return nil, nil, nil, 0, fmt.Errorf("%s indicator %d has %d values, not %d", what, k+1, len(x), n)
 			}
 			vx := make([]float64, n)
 			for a := range x {
 				vx[a] = math.NaN()
 				if valid[a] {
 					if math.IsNaN(x[a]) {
-						return nil, nil, fmt.Errorf("%s indicator %d is missing for a valid area (position %d)", what, k+1, a+1)
+						return nil, nil, nil, 0, fmt.Errorf("%s indicator %d is missing for a valid area (position %d)", what, k+1, a+1)
 					}
 					vx[a] = x[a]
 				}
 			}
 			z, mean, sd, _ := ZScores(vx, false)
 			m.Mean, m.SD = append(m.Mean, mean), append(m.SD, sd)
+			zs = append(zs, z)
 			for a := range z {
 				sum[a] += z[a]
 			}
 		}
-		idx, _, _, _ = ZScores(sum, false)
-		return sum, idx, nil
+		idx, _, sumSD, _ = ZScores(sum, false)
+		return sum, idx, zs, sumSD, nil
 	}
 	var err error
-	if m.StatusSum, m.StatusIndex, err = index(status, "status"); err != nil {
+	if m.StatusSum, m.StatusIndex, m.StatusZ, m.SumSD[0], err = index(status, "status"); err != nil {
 		return nil, err
 	}
-	if m.DynamicSum, m.DynamicIndex, err = index(dynamic, "dynamic"); err != nil {
+	if m.DynamicSum, m.DynamicIndex, m.DynamicZ, m.SumSD[1], err = index(dynamic, "dynamic"); err != nil {
 		return nil, err
 	}
 	m.StatusClass, m.DynamicClass = make([]int, n), make([]int, n)

@@ -272,3 +272,56 @@ func TestAreasTable(t *testing.T) {
 		}
 	}
 }
+
+// The Berlin example reproduces the official MSS 2021: class counts, and
+// every area's combined type equals the city's published SDI_N.
+func TestBerlinMSSExample(t *testing.T) {
+	dir := "../examples/berlin-mss-2021"
+	data, err := os.ReadFile(filepath.Join(dir, "plan.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := Parse(data, "plan.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "out")
+	res, err := Run(p, Dir(dir), Options{Out: out, PlanData: data})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "index mss (MSS) 2020: 536 valid areas; status classes hoch 75, mittel 366, niedrig 46, sehr niedrig 49; dynamic classes positiv 48, stabil 436, negativ 52"
+	if !strings.Contains(strings.Join(res.Notes, "\n"), want) {
+		t.Errorf("notes lack\n  %s\nin\n%s", want, strings.Join(res.Notes, "\n"))
+	}
+	ours := map[string]string{}
+	for _, l := range strings.Split(string(readOut(t, out, "mss-mss.csv")), "\n")[1:] {
+		if f := strings.Split(l, ";"); len(f) == 12 {
+			ours[f[1]] = strings.TrimSpace(f[11])
+		}
+	}
+	official, err := os.ReadFile(filepath.Join(dir, "mss-2021-wfs-indices.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	compared := 0
+	for _, l := range strings.Split(strings.TrimSpace(string(official)), "\n")[1:] {
+		f := strings.Split(l, ",")
+		key, sdi := strings.Trim(f[1], `"`), f[10]
+		if sdi == "" || !strings.HasSuffix(l, ",gültig") {
+			continue
+		}
+		compared++
+		if ours[key] != sdi {
+			t.Errorf("%s: SDI_N %s, official %s", key, ours[key], sdi)
+		}
+	}
+	if compared != 536 {
+		t.Errorf("%d valid areas compared", compared)
+	}
+	for _, f := range []string{"map-mss.svg", "map-mss_dynamik.png"} {
+		if len(readOut(t, out, f)) == 0 {
+			t.Errorf("%s is empty", f)
+		}
+	}
+}

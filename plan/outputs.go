@@ -26,6 +26,8 @@ type value struct {
 	city     float64
 	smooth   string // the smoothing method, if any
 	index    *indexResult
+	year     int  // the year of the values (an index's own year); the outputs' year if 0
+	mss      bool // the dynamic index of an MSS
 }
 
 func (r *runner) value(id string) value {
@@ -44,6 +46,11 @@ func (r *runner) value(id string) value {
 		}
 	}
 	for _, ix := range r.indices {
+		if ix.mss != nil && id == ix.spec.id+MSSDynamicSuffix {
+			label := ix.spec.label.In(r.c.lang) + r.pick(" – Dynamik", " – dynamics")
+			return value{label: label, need: indicators.HigherIsNeed, decimals: 2, year: ix.year, mss: true,
+				values: ix.mss.DynamicIndex, flags: make([]datasets.Flag, len(ix.mss.DynamicIndex)), city: math.NaN()}
+		}
 		if ix.spec.id == id {
 			// An area without an index value carries its components' flags,
 			// so that a map says "confidential" where that is the reason.
@@ -57,7 +64,7 @@ func (r *runner) value(id string) value {
 					flags[a] |= r.yearFlags(r.values[c.indicator].Flags, iy)[a]
 				}
 			}
-			return value{label: ix.spec.label.In(r.c.lang), need: indicators.HigherIsNeed, decimals: 2,
+			return value{label: ix.spec.label.In(r.c.lang), need: indicators.HigherIsNeed, decimals: 2, year: ix.year,
 				values: ix.ix.Values, flags: flags, city: math.NaN(), index: ix}
 		}
 	}
@@ -86,6 +93,12 @@ func (r *runner) source() string {
 }
 
 func (r *runner) legendTitle(v value) string {
+	if v.index != nil && v.index.mss != nil {
+		return r.pick("Statusindex (amtliche Klassen)", "status index (official classes)")
+	}
+	if v.mss {
+		return r.pick("Dynamikindex (amtliche Klassen)", "dynamic index (official classes)")
+	}
 	if v.index != nil {
 		if v.index.spec.mean {
 			return r.pick("Indexwert (Mittel gewichteter z-Werte)", "Index value (mean of weighted z-scores)")
@@ -143,7 +156,11 @@ func (r *runner) figures() error {
 		if classes.Note != "" {
 			r.notes = append(r.notes, fmt.Sprintf("map %s: %s", m.Value, classes.Note))
 		}
-		subtitle := fmt.Sprintf("%s %d · %s, %d %s", r.pick("Planungsräume", "Planning areas"), r.year,
+		year := r.year
+		if v.year != 0 {
+			year = v.year
+		}
+		subtitle := fmt.Sprintf("%s %d · %s, %d %s", r.pick("Planungsräume", "Planning areas"), year,
 			r.loc.T(m.Method), len(classes.Bounds), r.loc.T("classes"))
 		switch v.smooth {
 		case indicators.SmoothGlobalEB:
@@ -287,6 +304,9 @@ func (r *runner) tables() error {
 		}
 	}
 	if err := r.writeWeights(); err != nil {
+		return err
+	}
+	if err := r.writeMSS(); err != nil {
 		return err
 	}
 	return r.st.Write("areas.geojson", func(w io.Writer) error { return geo.WriteGeoJSON(w, r.areas, r.geoProperties()) })

@@ -109,6 +109,7 @@ type indexResult struct {
 	spec    *index
 	year    int
 	ix      *analysis.Index
+	mss     *analysis.MSS // method mss: the full result
 	ranking analysis.Ranking
 }
 
@@ -320,6 +321,12 @@ func (r *runner) computeIndices() error {
 		yi := r.panel.YearIndex(year)
 		if yi < 0 {
 			return &Error{File: r.c.plan.File, Line: spec.line, Msg: fmt.Sprintf("index %q: year %d is not in the data", spec.id, year)}
+		}
+		if spec.mss {
+			if err := r.computeMSS(spec, year, yi); err != nil {
+				return err
+			}
+			continue
 		}
 		var cs []analysis.Component
 		for _, comp := range spec.components {

@@ -89,10 +89,23 @@ type DisclosureSpec struct {
 // IndexSpec defines a composite index.
 type IndexSpec struct {
 	Label      Text           `yaml:"label"`
-	Method     string         `yaml:"method"` // zsum or zmean
+	Method     string         `yaml:"method"` // zsum, zmean or mss
 	Year       int            `yaml:"year"`   // the year ranked; the outputs' year if absent
 	Components Named[float64] `yaml:"components"`
-	Line       int            `yaml:"-"`
+	// Dynamic lists the dynamic indicators of an mss index (changes over
+	// two years); its components are the status indicators. Weights are 1.
+	Dynamic Named[float64] `yaml:"dynamic"`
+	// Valid says which areas take part (mss): those whose variable is at
+	// least min; the others are left out before anything is computed.
+	Valid *ValidSpec `yaml:"valid"`
+	Line  int        `yaml:"-"`
+}
+
+// ValidSpec is an index's rule for the areas that take part.
+type ValidSpec struct {
+	Variable string  `yaml:"variable"`
+	Min      float64 `yaml:"min"`
+	Line     int     `yaml:"-"`
 }
 
 // OutputsSpec says what is written.

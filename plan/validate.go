@@ -75,8 +75,11 @@ type index struct {
 	id         string
 	label      Text
 	mean       bool
+	mss        bool
 	year       int
 	components []component
+	dynamic    []component // mss
+	valid      *ValidSpec  // mss: the areas that take part
 	line       int
 }
 
@@ -463,27 +466,50 @@ func Validate(p *Plan, src Source, lang string) (*Checked, error) {
 		case "zsum":
 		case "zmean":
 			ix.mean = true
+		case "mss":
+			ix.mss = true
 		case "":
-			fail(e.Line, "index %q: method is required (zsum or zmean)", e.Name)
+			fail(e.Line, "index %q: method is required (zsum, zmean or mss)", e.Name)
 		default:
-			fail(e.Line, "index %q: method %q: use zsum or zmean", e.Name, s.Method)
+			fail(e.Line, "index %q: method %q: use zsum, zmean or mss", e.Name, s.Method)
 		}
 		if len(s.Components) < 2 {
 			fail(e.Line, "index %q has %d component(s); a composite index needs at least two indicators", e.Name, len(s.Components))
 		}
-		for _, comp := range s.Components {
-			k, ok := byInd[comp.Name]
-			if !ok {
-				fail(comp.Line, "index %q: %q is not an indicator%s%s", e.Name, comp.Name, unavailable(comp.Name), didYouMean(comp.Name, indicatorIDs(c.indicators)))
-				continue
+		comps := func(list Named[float64]) []component {
+			var out []component
+			for _, comp := range list {
+				k, ok := byInd[comp.Name]
+				if !ok {
+					fail(comp.Line, "index %q: %q is not an indicator%s%s", e.Name, comp.Name, unavailable(comp.Name), didYouMean(comp.Name, indicatorIDs(c.indicators)))
+					continue
+				}
+				if c.indicators[k].Need == indicators.NoNeed && !ix.mss {
+					fail(comp.Line, "index %q: indicator %q has need: none; an index component needs need: higher or lower", e.Name, comp.Name)
+				}
+				if ix.mss && comp.Value != 1 {
+					fail(comp.Line, "index %q: the MSS weighs every indicator equally; give %q the weight 1", e.Name, comp.Name)
+				}
+				if !(comp.Value > 0) || math.IsInf(comp.Value, 0) {
+					fail(comp.Line, "index %q: weight of %q is %v; weights must be positive", e.Name, comp.Name, comp.Value)
+				}
+				out = append(out, component{indicator: k, weight: comp.Value})
 			}
-			if c.indicators[k].Need == indicators.NoNeed {
-				fail(comp.Line, "index %q: indicator %q has need: none; an index component needs need: higher or lower", e.Name, comp.Name)
+			return out
+		}
+		ix.components = comps(s.Components)
+		switch {
+		case ix.mss:
+			if len(s.Dynamic) == 0 {
+				fail(e.Line, "index %q: method mss needs dynamic, the indicators of change", e.Name)
 			}
-			if !(comp.Value > 0) || math.IsInf(comp.Value, 0) {
-				fail(comp.Line, "index %q: weight of %q is %v; weights must be positive", e.Name, comp.Name, comp.Value)
+			ix.dynamic = comps(s.Dynamic)
+			ix.valid = s.Valid
+			if s.Valid != nil && byVar[s.Valid.Variable] == nil {
+				fail(s.Valid.Line, "index %q: valid: %q is not a variable%s", e.Name, s.Valid.Variable, suggest(s.Valid.Variable, varNames))
 			}
-			ix.components = append(ix.components, component{indicator: k, weight: comp.Value})
+		case len(s.Dynamic) > 0 || s.Valid != nil:
+			fail(e.Line, "index %q: dynamic and valid are for method mss", e.Name)
 		}
 		c.indices = append(c.indices, ix)
 	}
@@ -491,6 +517,11 @@ func Validate(p *Plan, src Source, lang string) (*Checked, error) {
 	// Outputs.
 	o := p.Outputs
 	values := append(indicatorIDs(c.indicators), p.Indices.Names()...)
+	for _, ix := range c.indices {
+		if ix.mss {
+			values = append(values, ix.id+MSSDynamicSuffix)
+		}
+	}
 	isValue := func(v string) bool { return contains(values, v) }
 	seen := map[string]int{}
 	claim := func(name string, line int) {
@@ -508,6 +539,13 @@ func Validate(p *Plan, src Source, lang string) (*Checked, error) {
 		}
 		if m.Classes < 2 || m.Classes > 7 {
 			fail(m.Line, "map %q: %d classes; use 2 to 7", m.Value, m.Classes)
+		}
+		if m.Method == "" && mssValue(c.indices, m.Value) {
+			// The MSS's own classes.
+			m.Method, m.Bounds = "manual", []float64{-1, 1, 1.5}
+			if strings.HasSuffix(m.Value, MSSDynamicSuffix) {
+				m.Bounds = []float64{-1, 1}
+			}
 		}
 		switch m.Method {
 		case "", "quantile":
@@ -630,6 +668,19 @@ func Validate(p *Plan, src Source, lang string) (*Checked, error) {
 		return nil, errs
 	}
 	return c, nil
+}
+
+// MSSDynamicSuffix names the dynamic index of an mss index as an output
+// value: index "mss" has the maps "mss" (status) and "mss_dynamik".
+const MSSDynamicSuffix = "_dynamik"
+
+func mssValue(indices []*index, v string) bool {
+	for _, ix := range indices {
+		if ix.mss && (v == ix.id || v == ix.id+MSSDynamicSuffix) {
+			return true
+		}
+	}
+	return false
 }
 
 // checkFile reports whether a file can be opened.

@@ -177,6 +177,7 @@ var structNames = map[reflect.Type]string{
 	reflect.TypeOf(VariableSpec{}):          "a variable",
 	reflect.TypeOf(indicators.Definition{}): "an indicator",
 	reflect.TypeOf(IndexSpec{}):             "an index",
+	reflect.TypeOf(ValidSpec{}):             "valid",
 	reflect.TypeOf(OutputsSpec{}):           "outputs",
 	reflect.TypeOf(MapSpec{}):               "a map",
 	reflect.TypeOf(DisclosureSpec{}):        "disclosure",

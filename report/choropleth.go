@@ -51,7 +51,10 @@ func Map(s MapSpec) Figure {
 		mapH = 150
 		mapW = mapH * bw / bh
 	}
-	const titleH, subH, srcH = headingTitleH, headingSubH, 7.0
+	const titleH, subH = headingTitleH, headingSubH
+	// A long source line (several sources with their licences) wraps.
+	srcLines := wrap(st.text(7, false, darkGrey), s.Source, mm(pageW-2*marginMM))
+	srcH := 7.0 + 3.2*float64(len(srcLines)-1)
 	entries := len(s.Classes.Bounds) + 1
 	legendH := 10 + 5*float64(entries) + 12
 	bodyH := math.Max(mapH, legendH)
@@ -142,7 +145,9 @@ func Map(s MapSpec) Figure {
 
 		src := st.text(7, false, darkGrey)
 		src.YAlign = draw.YBottom
-		c.FillText(src, vg.Point{X: mm(marginMM), Y: mm(3)}, s.Source)
+		for i, line := range srcLines {
+			c.FillText(src, vg.Point{X: mm(marginMM), Y: mm(3 + 3.2*float64(len(srcLines)-1-i))}, line)
+		}
 	}
 	return fig
 }

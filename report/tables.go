@@ -215,6 +215,10 @@ func RankingFrame(l Locale, ixs []RankedIndex) *datasets.Frame {
 	return f
 }
 
+// Headings returns the column headings shared by the tables, in the
+// locale's language.
+func Headings(l Locale) map[string]string { return headings(l) }
+
 func headings(l Locale) map[string]string {
 	if l.Lang == "en" {
 		return map[string]string{
