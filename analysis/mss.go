@@ -12,9 +12,9 @@ import (
 type MSS struct {
 	StatusSum, StatusIndex   []float64 // per area; NaN for invalid areas
 	DynamicSum, DynamicIndex []float64
-	StatusClass              []int     // 1 hoch, 2 mittel, 3 niedrig, 4 sehr niedrig; 0 invalid
-	DynamicClass             []int     // 1 positiv, 2 stabil, 3 negativ; 0 invalid
-	Mean, SD                 []float64 // per indicator (status first, then dynamic), over the valid areas
+	StatusClass              []int       // 1 hoch, 2 mittel, 3 niedrig, 4 sehr niedrig; 0 invalid
+	DynamicClass             []int       // 1 positiv, 2 stabil, 3 negativ; 0 invalid
+	Mean, SD                 []float64   // per indicator (status first, then dynamic), over the valid areas
 	StatusZ, DynamicZ        [][]float64 // [indicator][area]: the z-scores summed
 	SumSD                    [2]float64  // the sd of the status and the dynamic sum
 	Valid                    int
