@@ -186,6 +186,14 @@ func (r *runner) figures() error {
 	return nil
 }
 
+// rankingNote explains the ranking chart's labels.
+func (r *runner) rankingNote(v value) string {
+	if v.index != nil && v.index.ranges.Lo != nil {
+		return r.pick("Rang 1 = höchster Bedarf; in Klammern: plausible Ränge (90 %)", "rank 1 = most need; in brackets: plausible ranks (90 %)")
+	}
+	return r.pick("Rang 1 = höchster Bedarf", "rank 1 = most need")
+}
+
 func (r *runner) rankingChart(v value) report.Figure {
 	var order []int
 	var ranks analysis.Ranking
@@ -209,13 +217,22 @@ func (r *runner) rankingChart(v value) report.Figure {
 			missing = append(missing, r.areas.Names[a])
 			continue
 		}
-		labels = append(labels, fmt.Sprintf("%d. %s", ranks.Rank[a], r.areas.Names[a]))
+		label := fmt.Sprintf("%d. %s", ranks.Rank[a], r.areas.Names[a])
+		if v.index != nil && v.index.ranges.Lo != nil && v.index.ranges.Lo[a] > 0 {
+			lo, hi := v.index.ranges.Lo[a], v.index.ranges.Hi[a]
+			if lo == hi {
+				label += fmt.Sprintf(" (%d)", lo)
+			} else {
+				label += fmt.Sprintf(" (%d–%d)", lo, hi)
+			}
+		}
+		labels = append(labels, label)
 		vals = append(vals, v.values[a])
 		cols = append(cols, colours[classes.Class(v.values[a])])
 	}
 	spec := report.BarSpec{
 		Title:    v.label,
-		Subtitle: fmt.Sprintf("%s %d · %s", r.pick("Rangfolge der Planungsräume", "Ranking of planning areas"), r.year, r.pick("Rang 1 = höchster Bedarf", "rank 1 = most need")),
+		Subtitle: fmt.Sprintf("%s %d · %s", r.pick("Rangfolge der Planungsräume", "Ranking of planning areas"), r.year, r.rankingNote(v)),
 		Axis:     r.legendTitle(v),
 		Source:   r.source(),
 		Labels:   labels, Values: vals, Colours: cols,
@@ -280,6 +297,7 @@ func (r *runner) tables() error {
 				ID: ix.spec.id, Label: ix.spec.label.In(r.c.lang), Year: ix.year,
 				Keys: r.areas.Keys, Names: r.areas.Names, Districts: r.areas.ParentNames,
 				Values: ix.ix.Values, Ranking: ix.ranking, Components: comps, Contrib: ix.ix.Contrib, Hidden: hidden,
+				Lo: ix.ranges.Lo, Hi: ix.ranges.Hi,
 			})
 		}
 		frames = append(frames, struct {

@@ -111,6 +111,7 @@ type indexResult struct {
 	ix      *analysis.Index
 	mss     *analysis.MSS // method mss: the full result
 	ranking analysis.Ranking
+	ranges  analysis.RankRange // plausible ranks; empty for mss
 }
 
 // hashed opens a file of the plan and records its hash and size in the
@@ -352,9 +353,44 @@ func (r *runner) computeIndices() error {
 			}
 			r.notes = append(r.notes, fmt.Sprintf("index %s: %d area(s) without a value in %d (a component is missing): %s", spec.id, n, year, strings.Join(names, ", ")))
 		}
-		r.indices = append(r.indices, &indexResult{spec: spec, year: year, ix: ix, ranking: analysis.Rank(ix.Values, ix.Contrib)})
+		res := &indexResult{spec: spec, year: year, ix: ix, ranking: analysis.Rank(ix.Values, ix.Contrib)}
+		if res.ranges, err = r.rankRanges(spec, cs, yi); err != nil {
+			return &Error{File: r.c.plan.File, Line: spec.line, Msg: fmt.Sprintf("index %q: %v", spec.id, err)}
+		}
+		r.indices = append(r.indices, res)
 	}
 	return nil
+}
+
+// Rank uncertainty: replicates, and how much each weight may vary.
+const (
+	rankReps   = 1000
+	rankJitter = 0.25
+)
+
+// rankRanges computes the plausible ranks of an index: rates drawn from
+// their counts, weights varied by up to ±25 %, 1000 replicates (fewer
+// above 2,000 areas, at least 100) seeded by the plan's seed.
+func (r *runner) rankRanges(spec *index, cs []analysis.Component, yi int) (analysis.RankRange, error) {
+	us := make([]analysis.Uncertain, len(cs))
+	for k, comp := range spec.components {
+		d := r.c.indicators[comp.indicator]
+		us[k] = analysis.Uncertain{Component: cs[k]}
+		if d.Proportion && d.Numerator != "" && d.Denominator != "" {
+			us[k].X = r.yearValues(r.panel.Var(d.Numerator).Values, yi)
+			us[k].N = r.yearValues(r.panel.Var(d.Denominator).Values, yi)
+			us[k].Scale = d.Scale
+			if us[k].Scale == 0 {
+				us[k].Scale = 1
+			}
+		}
+	}
+	// Fewer replicates for very many areas: each costs a sort of them.
+	reps := rankReps
+	if n := len(r.areas.Keys); n > 2000 {
+		reps = max(100, rankReps*2000/n)
+	}
+	return analysis.RankUncertainty(us, spec.mean, reps, rankJitter, r.c.seed)
 }
 
 // yearValues returns the values of year index yi of a year-major series.

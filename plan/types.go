@@ -11,6 +11,7 @@ type Plan struct {
 	Source     Text                         `yaml:"source"`   // data source for the maps' source line
 	Years      Years                        `yaml:"years"`    // restricts the years read; all if absent
 	Output     string                       `yaml:"output"`   // output folder relative to the plan; "out" if absent
+	Seed       *uint64                      `yaml:"seed"`     // of every random draw (rank uncertainty); 1 if absent
 	Areas      AreasSpec                    `yaml:"areas"`
 	Weights    WeightsSpec                  `yaml:"weights"` // spatial weights; queen contiguity if absent
 	Inputs     Named[InputSpec]             `yaml:"inputs"`

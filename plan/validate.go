@@ -27,6 +27,7 @@ const AreaVariable = "area_km2"
 // Checked is a plan with every name resolved and checked, ready to run.
 type Checked struct {
 	plan           *Plan
+	seed           uint64
 	lang           string
 	crs            geo.CRS
 	weights        weightsRule
@@ -137,6 +138,10 @@ func Validate(p *Plan, src Source, lang string) (*Checked, error) {
 		} else {
 			fail(p.Line, "plan format version %d is not supported by this planatlas (it reads version 1)", p.Version)
 		}
+	}
+	c.seed = 1
+	if p.Seed != nil {
+		c.seed = *p.Seed
 	}
 	c.lang = p.Language
 	if lang != "" {

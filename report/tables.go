@@ -150,6 +150,8 @@ type RankedIndex struct {
 	// Hidden[component][area] marks contributions that would reveal a
 	// suppressed count; they are not written. May be nil.
 	Hidden [][]bool
+	// Lo and Hi are each area's plausible ranks (0: none); may be nil.
+	Lo, Hi []int
 }
 
 // RankingFrame builds the ranking table: per index, the areas in rank
@@ -158,7 +160,7 @@ type RankedIndex struct {
 func RankingFrame(l Locale, ixs []RankedIndex) *datasets.Frame {
 	var index, label, key, name, district, tie datasets.Text
 	var year datasets.Int
-	var rank, value []float64
+	var rank, value, lo, hi []float64
 	drivers := make([]datasets.Text, 3)
 	contrib := make([][]float64, 3)
 	cflags := make([][]datasets.Flag, 3)
@@ -172,6 +174,11 @@ func RankingFrame(l Locale, ixs []RankedIndex) *datasets.Frame {
 				r = float64(ix.Ranking.Rank[a])
 			}
 			rank = append(rank, r)
+			l, u := math.NaN(), math.NaN()
+			if ix.Lo != nil && ix.Lo[a] > 0 {
+				l, u = float64(ix.Lo[a]), float64(ix.Hi[a])
+			}
+			lo, hi = append(lo, l), append(hi, u)
 			t := ""
 			if ix.Ranking.Tie[a] {
 				t = "="
@@ -203,6 +210,8 @@ func RankingFrame(l Locale, ixs []RankedIndex) *datasets.Frame {
 	f.Add("year", h["year"], year)
 	f.Add("rank", h["rank"], datasets.Float{Values: rank, Decimals: 0})
 	f.Add("tie", h["tie"], tie)
+	f.Add("rank_from", h["rank_from"], datasets.Float{Values: lo, Decimals: 0})
+	f.Add("rank_to", h["rank_to"], datasets.Float{Values: hi, Decimals: 0})
 	f.Add("key", h["key"], key)
 	f.Add("name", h["name"], name)
 	f.Add("district", h["district"], district)
@@ -226,6 +235,7 @@ func headings(l Locale) map[string]string {
 			"key": "key", "name": "name", "value": "value", "flag": "flag", "index": "index", "rank": "rank",
 			"tie": "tie", "district": "district", "indexvalue": "index value", "driver": "driver", "contribution": "contribution",
 			"lower": "lower 95%", "upper": "upper 95%", "vs_city": "vs city", "variable": "variable",
+			"rank_from": "plausible rank from", "rank_to": "plausible rank to",
 		}
 	}
 	return map[string]string{
@@ -233,5 +243,6 @@ func headings(l Locale) map[string]string {
 		"key": "Schlüssel", "name": "Name", "value": "Wert", "flag": "Kennzeichen", "index": "Index", "rank": "Rang",
 		"tie": "gleichrangig", "district": "Stadtteil", "indexvalue": "Indexwert", "driver": "Treiber", "contribution": "Beitrag",
 		"lower": "untere 95%-Grenze", "upper": "obere 95%-Grenze", "vs_city": "gegenüber Stadt", "variable": "Variable",
+		"rank_from": "plausibler Rang von", "rank_to": "plausibler Rang bis",
 	}
 }

@@ -239,7 +239,7 @@ func TestRunEnglish(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, se.String())
 	}
 	csv, _ := os.ReadFile(filepath.Join(out, "ranking.csv"))
-	if !strings.HasPrefix(string(csv), "index,label,year,rank,tie,key,name,district,index value,") || !strings.Contains(string(csv), "Social need index") {
+	if !strings.HasPrefix(string(csv), "index,label,year,rank,tie,plausible rank from,plausible rank to,key,name,district,index value,") || !strings.Contains(string(csv), "Social need index") {
 		t.Errorf("English ranking.csv starts %q", string(csv[:120]))
 	}
 	svg, _ := os.ReadFile(filepath.Join(out, "map-bedarfsindex.svg"))
