@@ -327,6 +327,9 @@ func (r *runner) tables() error {
 	if err := r.writeMSS(); err != nil {
 		return err
 	}
+	if err := r.writeGoals(); err != nil {
+		return err
+	}
 	return r.st.Write("areas.geojson", func(w io.Writer) error { return geo.WriteGeoJSON(w, r.areas, r.geoProperties()) })
 }
 

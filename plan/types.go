@@ -20,6 +20,7 @@ type Plan struct {
 	Indicators Named[indicators.Definition] `yaml:"indicators"` // fields as in the catalog
 	Disclosure DisclosureSpec               `yaml:"disclosure"`
 	Indices    Named[IndexSpec]             `yaml:"indices"`
+	Goals      Named[GoalSpec]              `yaml:"goals"`
 	Outputs    OutputsSpec                  `yaml:"outputs"`
 
 	File string `yaml:"-"` // the plan's file name, for messages
@@ -100,6 +101,19 @@ type IndexSpec struct {
 	// least min; the others are left out before anything is computed.
 	Valid *ValidSpec `yaml:"valid"`
 	Line  int        `yaml:"-"`
+}
+
+// GoalSpec is one goal of the social plan: an indicator's target value
+// in a target year, for one area, one district or the city.
+type GoalSpec struct {
+	Title     Text    `yaml:"title"`
+	Indicator string  `yaml:"indicator"`
+	Area      string  `yaml:"area"`      // an area's key
+	District  string  `yaml:"district"`  // a district's key; the city if neither is given
+	Target    float64 `yaml:"target"`
+	Year      int     `yaml:"year"`      // the target year
+	Direction string  `yaml:"direction"` // increase or decrease; from the indicator's need if absent
+	Line      int     `yaml:"-"`
 }
 
 // ValidSpec is an index's rule for the areas that take part.

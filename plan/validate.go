@@ -40,6 +40,7 @@ type Checked struct {
 	threshold      int      // disclosure control: counts below it are hidden
 	counts         []string // the count variables (subject to disclosure control)
 	indices        []*index
+	goals          []*goal
 	maps           []MapSpec
 	charts         []ChartSpec
 	tables         []string
@@ -82,6 +83,13 @@ type index struct {
 	dynamic    []component // mss
 	valid      *ValidSpec  // mss: the areas that take part
 	line       int
+}
+
+type goal struct {
+	id        string
+	spec      GoalSpec
+	indicator int
+	increase  bool
 }
 
 type component struct {
@@ -517,6 +525,47 @@ func Validate(p *Plan, src Source, lang string) (*Checked, error) {
 			fail(e.Line, "index %q: dynamic and valid are for method mss", e.Name)
 		}
 		c.indices = append(c.indices, ix)
+	}
+
+	// Goals.
+	for _, e := range p.Goals {
+		g := &goal{id: e.Name, spec: e.Value}
+		s := e.Value
+		k, ok := byInd[s.Indicator]
+		switch {
+		case s.Indicator == "":
+			fail(e.Line, "goal %q: indicator is required", e.Name)
+		case !ok:
+			fail(e.Line, "goal %q: %q is not an indicator%s%s", e.Name, s.Indicator, unavailable(s.Indicator), didYouMean(s.Indicator, indicatorIDs(c.indicators)))
+		}
+		g.indicator = k
+		if s.Year == 0 {
+			fail(e.Line, "goal %q: year is required: the year by which the target is to be reached", e.Name)
+		}
+		if s.Area != "" && s.District != "" {
+			fail(e.Line, "goal %q: give an area or a district, not both (neither: the city)", e.Name)
+		}
+		switch s.Direction {
+		case "increase":
+			g.increase = true
+		case "decrease":
+		case "":
+			if ok {
+				switch c.indicators[k].Need {
+				case indicators.HigherIsNeed:
+				case indicators.LowerIsNeed:
+					g.increase = true
+				default:
+					fail(e.Line, "goal %q: indicator %q has need: none; say direction: increase or decrease", e.Name, s.Indicator)
+				}
+			}
+		default:
+			fail(e.Line, "goal %q: direction %q: use increase or decrease", e.Name, s.Direction)
+		}
+		if g.spec.Title.De == "" && g.spec.Title.En == "" {
+			g.spec.Title = Text{De: e.Name, En: e.Name}
+		}
+		c.goals = append(c.goals, g)
 	}
 
 	// Outputs.

@@ -178,6 +178,7 @@ var structNames = map[reflect.Type]string{
 	reflect.TypeOf(indicators.Definition{}): "an indicator",
 	reflect.TypeOf(IndexSpec{}):             "an index",
 	reflect.TypeOf(ValidSpec{}):             "valid",
+	reflect.TypeOf(GoalSpec{}):              "a goal",
 	reflect.TypeOf(OutputsSpec{}):           "outputs",
 	reflect.TypeOf(MapSpec{}):               "a map",
 	reflect.TypeOf(DisclosureSpec{}):        "disclosure",

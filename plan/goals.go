@@ -1,0 +1,141 @@
+package plan
+
+import (
+	"fmt"
+	"io"
+	"math"
+
+	"planatlas/analysis"
+	"planatlas/datasets"
+	"planatlas/report"
+)
+
+var goalStatusNames = map[analysis.GoalStatus][2]string{
+	analysis.GoalNotAssessable: {"nicht bewertbar (weniger als zwei Jahre)", "not assessable (fewer than two years)"},
+	analysis.GoalReached:       {"erreicht", "reached"},
+	analysis.GoalOnTrack:       {"auf Kurs", "on track"},
+	analysis.GoalNearly:        {"fast auf Kurs", "nearly on track"},
+	analysis.GoalTooSlow:       {"zu langsam", "too slow"},
+	analysis.GoalWrongWay:      {"falsche Richtung", "wrong direction"},
+}
+
+// goalsFrame assesses every goal of the plan (METHODS.md section 5) on
+// the published values of its area, district or city, and lays out the
+// goals table.
+func (r *runner) goalsFrame() (*datasets.Frame, error) {
+	de := r.c.lang != "en"
+	t := func(d, e string) string {
+		if de {
+			return d
+		}
+		return e
+	}
+	var id, title, ind, lvl, key, name, status datasets.Text
+	var latestYear, targetYear datasets.Int
+	var fromYear, latest, change, projected, target, share []float64
+	for _, g := range r.c.goals {
+		lvID, unitKey := "city", ""
+		switch {
+		case g.spec.Area != "":
+			lvID, unitKey = "area", g.spec.Area
+		case g.spec.District != "":
+			lvID, unitKey = "district", g.spec.District
+		}
+		var lv *level
+		for _, l := range r.levels {
+			if l.id == lvID {
+				lv = l
+			}
+		}
+		if lv == nil {
+			return nil, &Error{File: r.c.plan.File, Line: g.spec.Line, Msg: fmt.Sprintf("goal %q: the areas have no districts (areas: parent)", g.id)}
+		}
+		u := 0
+		if unitKey != "" {
+			u = -1
+			for i, k := range lv.keys {
+				if k == unitKey {
+					u = i
+				}
+			}
+			if u < 0 {
+				return nil, &Error{File: r.c.plan.File, Line: g.spec.Line, Msg: fmt.Sprintf("goal %q: there is no %s with the key %q%s", g.id, lvID, unitKey, didYouMean(unitKey, lv.keys))}
+			}
+		}
+		s := lv.values[g.indicator]
+		nU := len(lv.keys)
+		years := r.panel.Years
+		vals := make([]float64, len(years))
+		for y := range years {
+			v, f := s.Values[y*nU+u], s.Flags[y*nU+u]
+			if f&datasets.Suppressed != 0 {
+				v = math.NaN() // a goal must not reveal a hidden value
+			}
+			vals[y] = v
+		}
+		a := analysis.AssessGoal(years, vals, g.spec.Target, g.spec.Year, g.increase)
+		id = append(id, g.id)
+		title = append(title, g.spec.Title.In(r.c.lang))
+		ind = append(ind, r.c.indicators[g.indicator].Label.In(r.c.lang))
+		lvl = append(lvl, lvID)
+		key = append(key, unitKey)
+		name = append(name, lv.names[u])
+		fy := math.NaN()
+		if a.FromYear > 0 {
+			fy = float64(a.FromYear)
+		}
+		fromYear = append(fromYear, fy)
+		latestYear = append(latestYear, int64(a.LatestYear))
+		latest = append(latest, a.Latest)
+		change = append(change, a.Change)
+		projected = append(projected, a.Projected)
+		target = append(target, g.spec.Target)
+		targetYear = append(targetYear, int64(g.spec.Year))
+		share = append(share, 100*a.ShareClosed)
+		status = append(status, goalStatusNames[a.Status][map[bool]int{true: 0, false: 1}[de]])
+	}
+	h := report.Headings(r.loc)
+	f := &datasets.Frame{}
+	f.Add("goal", t("Ziel", "goal"), id)
+	f.Add("title", t("Titel", "title"), title)
+	f.Add("indicator", h["indicator"], ind)
+	f.Add("level", h["level"], lvl)
+	f.Add("key", h["key"], key)
+	f.Add("name", h["name"], name)
+	f.Add("trend_from", t("Trend ab", "trend from"), datasets.Float{Values: fromYear, Decimals: 0})
+	f.Add("latest_year", t("letztes Jahr", "latest year"), latestYear)
+	f.Add("latest", t("letzter Wert", "latest value"), datasets.Float{Values: latest, Decimals: 2})
+	f.Add("change_per_year", t("Veränderung je Jahr", "change per year"), datasets.Float{Values: change, Decimals: 3})
+	f.Add("target_year", t("Zieljahr", "target year"), targetYear)
+	f.Add("projected", t("fortgeschrieben", "projected"), datasets.Float{Values: projected, Decimals: 2})
+	f.Add("target", t("Zielwert", "target"), datasets.Float{Values: target, Decimals: -1})
+	f.Add("gap_closed_pct", t("Lücke geschlossen (%)", "gap closed (%)"), datasets.Float{Values: share, Decimals: 1})
+	f.Add("status", t("Status", "status"), status)
+	return f, nil
+}
+
+// writeGoals writes goals.csv (and the other table formats) if the plan
+// has goals.
+func (r *runner) writeGoals() error {
+	if len(r.c.goals) == 0 {
+		return nil
+	}
+	f, err := r.goalsFrame()
+	if err != nil {
+		return err
+	}
+	for _, format := range r.c.tables {
+		switch format {
+		case "csv":
+			err = r.st.Write("goals.csv", func(w io.Writer) error { return datasets.WriteCSV(w, f, r.c.csv) })
+		case "parquet":
+			err = r.st.Write("goals.parquet", func(w io.Writer) error { return datasets.WriteParquet(w, f) })
+		case "arrow":
+			err = r.st.Write("goals.arrow", func(w io.Writer) error { return datasets.WriteIPC(w, f) })
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
