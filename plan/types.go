@@ -108,8 +108,8 @@ type IndexSpec struct {
 type GoalSpec struct {
 	Title     Text    `yaml:"title"`
 	Indicator string  `yaml:"indicator"`
-	Area      string  `yaml:"area"`      // an area's key
-	District  string  `yaml:"district"`  // a district's key; the city if neither is given
+	Area      string  `yaml:"area"`     // an area's key
+	District  string  `yaml:"district"` // a district's key; the city if neither is given
 	Target    float64 `yaml:"target"`
 	Year      int     `yaml:"year"`      // the target year
 	Direction string  `yaml:"direction"` // increase or decrease; from the indicator's need if absent
