@@ -1,8 +1,12 @@
 package plan
 
 import (
+	"math"
+	"strconv"
 	"strings"
 	"testing"
+
+	"planatlas/analysis"
 )
 
 // The demo's goals get a status each, from the trend of the last five
@@ -49,5 +53,31 @@ func TestGoalErrors(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%q:\n  %v\nwant\n  %s", tc.spec, err, tc.want)
 		}
+	}
+}
+
+// trends.csv holds each indicator's trend on every level, computed on the
+// published series: the city's SGB II rate falls significantly, with the
+// slope of its yearly values.
+func TestTrendsTable(t *testing.T) {
+	out, _, err := runDir(t, demoDir(t, func(s string) string { return s }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ts, ys []float64
+	for _, l := range strings.Split(string(readOut(t, out, "indicators.csv")), "\n") {
+		f := strings.Split(l, ";")
+		if len(f) > 7 && f[0] == "sgb2_quote" && f[4] == "city" {
+			y, _ := strconv.ParseFloat(f[3], 64)
+			v, _ := strconv.ParseFloat(strings.Replace(f[7], ",", ".", 1), 64)
+			ts, ys = append(ts, y), append(ys, v)
+		}
+	}
+	want := analysis.ComputeTrend(ts, ys, 0.05)
+	line := grepLines(string(readOut(t, out, "trends.csv")), "sgb2_quote;city;", 1)
+	f := strings.Split(strings.TrimSpace(line), ";")
+	slope, _ := strconv.ParseFloat(strings.Replace(f[5], ",", ".", 1), 64)
+	if len(ys) != 11 || math.Abs(slope-want.Slope) > 1e-12 || f[len(f)-1] != "fallend" {
+		t.Errorf("trends.csv: %s; slope of indicators.csv %v over %d years", line, want.Slope, len(ys))
 	}
 }

@@ -125,12 +125,14 @@ type ValidSpec struct {
 
 // OutputsSpec says what is written.
 type OutputsSpec struct {
-	Year   int         `yaml:"year"` // year of maps, charts and ranking; the last if absent
-	Maps   []MapSpec   `yaml:"maps"`
-	Charts []ChartSpec `yaml:"charts"`
-	Tables []string    `yaml:"tables"` // csv, parquet, arrow
-	Images []string    `yaml:"images"` // svg, png
-	CSV    string      `yaml:"csv"`    // german or international; by language if absent
+	Year        int         `yaml:"year"` // year of maps, charts and ranking; the last if absent
+	Maps        []MapSpec   `yaml:"maps"`
+	Charts      []ChartSpec `yaml:"charts"`
+	Tables      []string    `yaml:"tables"`       // csv, parquet, arrow
+	Images      []string    `yaml:"images"`       // svg, png
+	CSV         string      `yaml:"csv"`          // german or international; by language if absent
+	Alpha       float64     `yaml:"alpha"`        // significance of trends; 0.05 if absent
+	ChangeYears int         `yaml:"change_years"` // the span of the change in trends.csv; 5 if absent
 	// Simplify is the tolerance in metres to which the maps' boundaries
 	// are simplified (shared boundaries stay shared); 0 draws them as
 	// they are. If absent, a quarter of a printed pixel: the map's width

@@ -655,6 +655,12 @@ func Validate(p *Plan, src Source, lang string) (*Checked, error) {
 			fail(o.Line, "images: format %q: use svg or png", f)
 		}
 	}
+	if o.Alpha < 0 || o.Alpha >= 1 {
+		fail(o.Line, "alpha %g: a significance level between 0 and 1, such as 0.05", o.Alpha)
+	}
+	if o.ChangeYears < 0 {
+		fail(o.Line, "change_years %d: a number of years", o.ChangeYears)
+	}
 	if o.Simplify != nil && *o.Simplify < 0 {
 		fail(o.Line, "simplify %g: a tolerance in metres cannot be negative (0 draws the boundaries as they are)", *o.Simplify)
 	}

@@ -1,0 +1,123 @@
+package plan
+
+import (
+	"io"
+	"math"
+
+	"planatlas/analysis"
+	"planatlas/datasets"
+	"planatlas/report"
+)
+
+// trendsFrame computes every indicator's trend on every level over the
+// plan's years (METHODS.md section 5), on the published values.
+func (r *runner) trendsFrame() *datasets.Frame {
+	de := r.c.lang != "en"
+	t := func(d, e string) string {
+		if de {
+			return d
+		}
+		return e
+	}
+	alpha := r.c.plan.Outputs.Alpha
+	if alpha == 0 {
+		alpha = 0.05
+	}
+	k := r.c.plan.Outputs.ChangeYears
+	if k == 0 {
+		k = 5
+	}
+	years := r.panel.Years
+	ts := make([]float64, len(years))
+	for i, y := range years {
+		ts[i] = float64(y)
+	}
+	var ind, lvl, key, name, class datasets.Text
+	var n datasets.Int
+	cols := make([][]float64, 10)
+	className := map[int][2]string{1: {"steigend", "rising"}, -1: {"fallend", "falling"}, 0: {"stabil", "stable"}}
+	for _, l := range r.levels {
+		nU := len(l.keys)
+		for k2, d := range r.c.indicators {
+			s := l.values[k2]
+			for u := 0; u < nU; u++ {
+				y := make([]float64, len(years))
+				for yi := range years {
+					v := s.Values[yi*nU+u]
+					if s.Flags[yi*nU+u]&datasets.Suppressed != 0 {
+						v = math.NaN()
+					}
+					y[yi] = v
+				}
+				tr := analysis.ComputeTrend(ts, y, alpha)
+				change := math.NaN()
+				if last := len(y) - 1; last-k >= 0 {
+					change = y[last] - y[last-k]
+				}
+				ind = append(ind, d.ID)
+				lvl = append(lvl, l.id)
+				key = append(key, l.keys[u])
+				name = append(name, l.names[u])
+				n = append(n, int64(tr.N))
+				for c, v := range []float64{tr.Slope, tr.SE, tr.P, tr.TheilSen, tr.MKS, tr.MKZ, tr.MKP, tr.CAGR, change, 0} {
+					cols[c] = append(cols[c], v)
+				}
+				cn := ""
+				if tr.N >= 3 {
+					cn = className[tr.Class][map[bool]int{true: 0, false: 1}[de]]
+				}
+				class = append(class, cn)
+			}
+		}
+	}
+	h := report.Headings(r.loc)
+	f := &datasets.Frame{}
+	f.Add("indicator", h["indicator"], ind)
+	f.Add("level", h["level"], lvl)
+	f.Add("key", h["key"], key)
+	f.Add("name", h["name"], name)
+	f.Add("years", t("Jahre", "years"), n)
+	heads := []struct{ id, de, en string }{
+		{"slope", "Steigung je Jahr (OLS)", "slope per year (OLS)"},
+		{"slope_se", "Standardfehler", "standard error"},
+		{"slope_p", "p (Steigung)", "p (slope)"},
+		{"theil_sen", "Theil-Sen-Steigung", "Theil–Sen slope"},
+		{"mk_s", "Mann-Kendall S", "Mann–Kendall S"},
+		{"mk_z", "Mann-Kendall Z", "Mann–Kendall Z"},
+		{"mk_p", "p (Mann-Kendall)", "p (Mann–Kendall)"},
+		{"cagr", "jährliche Wachstumsrate", "compound annual growth rate"},
+	}
+	for c, hd := range heads {
+		f.Add(hd.id, t(hd.de, hd.en), datasets.Float{Values: cols[c], Decimals: -1})
+	}
+	f.Add("change", t("Veränderung über", "change over")+" "+itoa(k)+" "+t("Jahre", "years"), datasets.Float{Values: cols[8], Decimals: -1})
+	f.Add("trend", t("Trend", "trend"), class)
+	return f
+}
+
+func itoa(i int) string {
+	return datasets.FormatNumber(float64(i), 0, datasets.DecimalPoint, false)
+}
+
+// writeTrends writes trends.csv (and the other table formats).
+func (r *runner) writeTrends() error {
+	if len(r.panel.Years) < 3 {
+		return nil
+	}
+	f := r.trendsFrame()
+	for _, format := range r.c.tables {
+		var err error
+		switch format {
+		case "csv":
+			err = r.st.Write("trends.csv", func(w io.Writer) error { return datasets.WriteCSV(w, f, r.c.csv) })
+		case "parquet":
+			err = r.st.Write("trends.parquet", func(w io.Writer) error { return datasets.WriteParquet(w, f) })
+		case "arrow":
+			err = r.st.Write("trends.arrow", func(w io.Writer) error { return datasets.WriteIPC(w, f) })
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
