@@ -334,7 +334,14 @@ func (r *runner) computeIndices() error {
 			d := r.c.indicators[comp.indicator]
 			cs = append(cs, analysis.Component{ID: d.ID, Values: r.yearValues(r.values[comp.indicator].Values, yi), Need: int(d.Need), Weight: comp.weight})
 		}
-		ix, err := analysis.ZSum(cs, spec.mean)
+		var ix *analysis.Index
+		var err error
+		switch spec.method {
+		case "svi", "imd", "pca":
+			ix, err = r.otherIndex(spec, cs, yi)
+		default:
+			ix, err = analysis.ZSum(cs, spec.mean)
+		}
 		if err != nil {
 			return &Error{File: r.c.plan.File, Line: spec.line, Msg: fmt.Sprintf("index %q: %v", spec.id, err)}
 		}
@@ -354,8 +361,10 @@ func (r *runner) computeIndices() error {
 			r.notes = append(r.notes, fmt.Sprintf("index %s: %d area(s) without a value in %d (a component is missing): %s", spec.id, n, year, strings.Join(names, ", ")))
 		}
 		res := &indexResult{spec: spec, year: year, ix: ix, ranking: analysis.Rank(ix.Values, ix.Contrib)}
-		if res.ranges, err = r.rankRanges(spec, cs, yi); err != nil {
-			return &Error{File: r.c.plan.File, Line: spec.line, Msg: fmt.Sprintf("index %q: %v", spec.id, err)}
+		if spec.method == "zsum" || spec.method == "zmean" {
+			if res.ranges, err = r.rankRanges(spec, cs, yi); err != nil {
+				return &Error{File: r.c.plan.File, Line: spec.line, Msg: fmt.Sprintf("index %q: %v", spec.id, err)}
+			}
 		}
 		r.indices = append(r.indices, res)
 	}

@@ -91,7 +91,7 @@ type DisclosureSpec struct {
 // IndexSpec defines a composite index.
 type IndexSpec struct {
 	Label      Text           `yaml:"label"`
-	Method     string         `yaml:"method"` // zsum, zmean or mss
+	Method     string         `yaml:"method"` // zsum, zmean, mss, svi, imd or pca
 	Year       int            `yaml:"year"`   // the year ranked; the outputs' year if absent
 	Components Named[float64] `yaml:"components"`
 	// Dynamic lists the dynamic indicators of an mss index (changes over
@@ -100,7 +100,13 @@ type IndexSpec struct {
 	// Valid says which areas take part (mss): those whose variable is at
 	// least min; the others are left out before anything is computed.
 	Valid *ValidSpec `yaml:"valid"`
-	Line  int        `yaml:"-"`
+	// Themes groups the indicators of an svi index; the index is the
+	// percentile rank of the sum of the themes' sums.
+	Themes Named[StringList] `yaml:"themes"`
+	// Population is the variable that says an area has residents (svi):
+	// areas without any take part in no ranking.
+	Population string `yaml:"population"`
+	Line       int    `yaml:"-"`
 }
 
 // GoalSpec is one goal of the social plan: an indicator's target value

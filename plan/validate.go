@@ -78,10 +78,14 @@ type index struct {
 	label      Text
 	mean       bool
 	mss        bool
+	method     string
 	year       int
 	components []component
 	dynamic    []component // mss
 	valid      *ValidSpec  // mss: the areas that take part
+	theme      []int       // svi: the theme of each component
+	themes     []string    // svi: theme names
+	population string      // svi
 	line       int
 }
 
@@ -475,16 +479,35 @@ func Validate(p *Plan, src Source, lang string) (*Checked, error) {
 		if ix.label.De == "" && ix.label.En == "" {
 			ix.label = Text{De: e.Name, En: e.Name}
 		}
+		ix.method = s.Method
 		switch s.Method {
-		case "zsum":
+		case "zsum", "imd", "pca":
 		case "zmean":
 			ix.mean = true
 		case "mss":
 			ix.mss = true
+		case "svi":
+			if len(s.Themes) == 0 {
+				fail(e.Line, "index %q: method svi needs themes, each a list of indicators", e.Name)
+			}
+			for ti, th := range s.Themes {
+				ix.themes = append(ix.themes, th.Name)
+				for _, id := range th.Value {
+					s.Components = append(s.Components, Entry[float64]{Name: id, Value: 1, Line: th.Line})
+					ix.theme = append(ix.theme, ti)
+				}
+			}
+			ix.population = s.Population
+			if s.Population != "" && byVar[s.Population] == nil {
+				fail(e.Line, "index %q: population: %q is not a variable%s", e.Name, s.Population, suggest(s.Population, varNames))
+			}
 		case "":
-			fail(e.Line, "index %q: method is required (zsum, zmean or mss)", e.Name)
+			fail(e.Line, "index %q: method is required (zsum, zmean, mss, svi, imd or pca)", e.Name)
 		default:
-			fail(e.Line, "index %q: method %q: use zsum, zmean or mss", e.Name, s.Method)
+			fail(e.Line, "index %q: method %q: use zsum, zmean, mss, svi, imd or pca", e.Name, s.Method)
+		}
+		if s.Method != "svi" && len(s.Themes) > 0 {
+			fail(e.Line, "index %q: themes are for method svi", e.Name)
 		}
 		if len(s.Components) < 2 {
 			fail(e.Line, "index %q has %d component(s); a composite index needs at least two indicators", e.Name, len(s.Components))
