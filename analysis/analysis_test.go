@@ -301,3 +301,44 @@ func BenchmarkFisherJenks10k(b *testing.B) {
 		}
 	}
 }
+
+func TestStandardise(t *testing.T) {
+	x := []float64{3, 1, math.NaN(), 2, 2}
+	for _, tc := range []struct {
+		method string
+		want   string
+	}{
+		{"minmax", "[1 0 NaN 0.5 0.5]"},
+		{"percentile", "[1 0 NaN 0.3333333333333333 0.3333333333333333]"},
+		{"rank", "[4 1 NaN 2.5 2.5]"},
+		{"z", "[1.414213562373095 -1.414213562373095 NaN 0 0]"},
+	} {
+		got, err := Standardise(tc.method, x)
+		if err != nil || fmt.Sprint(got) != tc.want {
+			t.Errorf("%s: %v %v, want %s", tc.method, got, err, tc.want)
+		}
+	}
+	e, _ := Standardise("exp", x)
+	if math.Abs(e[0]-100) > 1e-9 || !(e[1] < e[3] && e[3] < e[0]) {
+		t.Errorf("exp: %v", e)
+	}
+	if _, err := Standardise("zscore", x); err == nil {
+		t.Error("unknown method accepted")
+	}
+}
+
+// With min–max scaling a "lower is need" indicator scores 1 at its
+// minimum.
+func TestCombineMinMaxDirection(t *testing.T) {
+	cs := []Component{
+		{ID: "a", Values: []float64{0, 5, 10}, Need: 1, Weight: 1},
+		{ID: "b", Values: []float64{0, 5, 10}, Need: -1, Weight: 1},
+	}
+	ix, err := Combine(cs, false, "minmax")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(ix.Z) != "[[0 0.5 1] [1 0.5 0]]" || fmt.Sprint(ix.Values) != "[1 1 1]" {
+		t.Errorf("z %v, values %v", ix.Z, ix.Values)
+	}
+}

@@ -34,6 +34,17 @@ type Index struct {
 // with a missing component gets no index value: leaving a component out
 // would compare it on a different index.
 func ZSum(cs []Component, mean bool) (*Index, error) {
+	return Combine(cs, mean, "z")
+}
+
+// Combine is ZSum with another standardisation (see Standardise): the
+// weighted sum (or mean) of the components standardised by method, with
+// their directions applied (for min–max and ranks: d · s, so that a
+// lower value of a "lower is need" indicator scores high).
+func Combine(cs []Component, mean bool, method string) (*Index, error) {
+	if _, err := Standardise(method, nil); err != nil {
+		return nil, err
+	}
 	if len(cs) == 0 {
 		return nil, fmt.Errorf("an index needs at least one component")
 	}
@@ -53,13 +64,27 @@ func ZSum(cs []Component, mean bool) (*Index, error) {
 		wsum += c.Weight
 	}
 	for _, c := range cs {
-		z, m, sd, ok := ZScores(c.Values, false)
+		z, m, sd, ok := ZScores(c.Values, method == "z-sample")
 		if !ok {
 			ix.Flat = append(ix.Flat, c.ID)
 		}
+		dir := float64(c.Need)
+		if method != "z" && method != "z-sample" {
+			x := c.Values
+			if c.Need < 0 {
+				// Ranks and ranges of the reversed values, so that the
+				// scale still runs from least to most need.
+				x = make([]float64, n)
+				for a, v := range c.Values {
+					x[a] = -v
+				}
+			}
+			z, _ = Standardise(method, x)
+			dir = 1 // the direction is in the values already
+		}
 		contrib := make([]float64, n)
 		for a := range z {
-			z[a] *= float64(c.Need)
+			z[a] *= dir
 			contrib[a] = c.Weight * z[a]
 			if mean {
 				contrib[a] /= wsum

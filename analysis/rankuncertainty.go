@@ -26,14 +26,15 @@ type RankRange struct {
 	Reps   int
 }
 
-// RankUncertainty says how sure an area's rank on a z-score index is. In
+// RankUncertainty says how sure an area's rank on an index of weighted
+// standardised indicators (Combine with method) is. In
 // each of reps replicates every rate is drawn from the distribution its
 // counts allow — Beta(x + ½, n − x + ½), Jeffreys' posterior of a
 // proportion, so a small area's rate varies much and a large one's little
 // — and every weight is multiplied by a factor drawn uniformly from
 // [1 − jitter, 1 + jitter]; the index is recomputed and the areas ranked.
 // The random stream is seeded: the same seed gives the same ranges.
-func RankUncertainty(cs []Uncertain, mean bool, reps int, jitter float64, seed uint64) (RankRange, error) {
+func RankUncertainty(cs []Uncertain, mean bool, method string, reps int, jitter float64, seed uint64) (RankRange, error) {
 	if len(cs) == 0 || reps < 1 {
 		return RankRange{}, fmt.Errorf("rank uncertainty needs components and at least one replicate")
 	}
@@ -62,7 +63,7 @@ func RankUncertainty(cs []Uncertain, mean bool, reps int, jitter float64, seed u
 			}
 			draw[k] = d
 		}
-		ix, err := ZSum(draw, mean)
+		ix, err := Combine(draw, mean, method)
 		if err != nil {
 			return RankRange{}, err
 		}

@@ -20,7 +20,7 @@ func TestRankUncertainty(t *testing.T) {
 		{Component: Component{ID: "rate", Values: rate, Need: 1, Weight: 2}, X: x, N: n, Scale: 100},
 		{Component: Component{ID: "other", Values: other, Need: 1, Weight: 1}},
 	}
-	rr, err := RankUncertainty(cs, false, 500, 0.25, 1)
+	rr, err := RankUncertainty(cs, false, "z", 500, 0.25, 1)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -30,7 +30,7 @@ func TestRankUncertainty(t *testing.T) {
 	if !(rr.Lo[1] <= 3 && rr.Hi[1] >= 2 && rr.Lo[2] <= 3 && rr.Hi[2] >= 2) || rr.Hi[1]-rr.Lo[1] < 1 {
 		t.Errorf("small areas: %d–%d and %d–%d", rr.Lo[1], rr.Hi[1], rr.Lo[2], rr.Hi[2])
 	}
-	again, _ := RankUncertainty(cs, false, 500, 0.25, 1)
+	again, _ := RankUncertainty(cs, false, "z", 500, 0.25, 1)
 	for a := range rr.Lo {
 		if again.Lo[a] != rr.Lo[a] || again.Hi[a] != rr.Hi[a] {
 			t.Fatal("same seed, different ranges")
@@ -38,7 +38,7 @@ func TestRankUncertainty(t *testing.T) {
 	}
 	// An area without a value has no range.
 	cs[1].Values = []float64{3, 2, 2, 1, math.NaN()}
-	rr, _ = RankUncertainty(cs, false, 100, 0.25, 1)
+	rr, _ = RankUncertainty(cs, false, "z", 100, 0.25, 1)
 	if rr.Lo[4] != 0 || rr.Hi[4] != 0 {
 		t.Errorf("missing area ranges %d–%d", rr.Lo[4], rr.Hi[4])
 	}

@@ -100,6 +100,17 @@ func (r *runner) legendTitle(v value) string {
 		return r.pick("Dynamikindex (amtliche Klassen)", "dynamic index (official classes)")
 	}
 	if v.index != nil {
+		switch v.index.spec.method {
+		case "svi":
+			return r.pick("Perzentilrang (0 bis 1)", "percentile rank (0 to 1)")
+		case "imd":
+			return r.pick("Punktwert (gewichtete exponentielle Ränge)", "score (weighted exponential ranks)")
+		case "pca":
+			return r.pick("Summe der Hauptkomponentenwerte", "sum of principal component scores")
+		}
+		if v.index.spec.scale != "z" && v.index.spec.scale != "z-sample" {
+			return r.pick("Indexwert (gewichtete standardisierte Werte)", "index value (weighted standardised values)")
+		}
 		if v.index.spec.mean {
 			return r.pick("Indexwert (Mittel gewichteter z-Werte)", "Index value (mean of weighted z-scores)")
 		}

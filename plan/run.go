@@ -340,7 +340,7 @@ func (r *runner) computeIndices() error {
 		case "svi", "imd", "pca":
 			ix, err = r.otherIndex(spec, cs, yi)
 		default:
-			ix, err = analysis.ZSum(cs, spec.mean)
+			ix, err = analysis.Combine(cs, spec.mean, spec.scale)
 		}
 		if err != nil {
 			return &Error{File: r.c.plan.File, Line: spec.line, Msg: fmt.Sprintf("index %q: %v", spec.id, err)}
@@ -399,7 +399,7 @@ func (r *runner) rankRanges(spec *index, cs []analysis.Component, yi int) (analy
 	if n := len(r.areas.Keys); n > 2000 {
 		reps = max(100, rankReps*2000/n)
 	}
-	return analysis.RankUncertainty(us, spec.mean, reps, rankJitter, r.c.seed)
+	return analysis.RankUncertainty(us, spec.mean, spec.scale, reps, rankJitter, r.c.seed)
 }
 
 // yearValues returns the values of year index yi of a year-major series.

@@ -94,6 +94,9 @@ type IndexSpec struct {
 	Method     string         `yaml:"method"` // zsum, zmean, mss, svi, imd or pca
 	Year       int            `yaml:"year"`   // the year ranked; the outputs' year if absent
 	Components Named[float64] `yaml:"components"`
+	// Standardise is how zsum and zmean put the indicators on one scale:
+	// z (default), z-sample, minmax, percentile, rank or exp.
+	Standardise string `yaml:"standardise"`
 	// Dynamic lists the dynamic indicators of an mss index (changes over
 	// two years); its components are the status indicators. Weights are 1.
 	Dynamic Named[float64] `yaml:"dynamic"`

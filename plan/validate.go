@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 
+	"planatlas/analysis"
 	"planatlas/datasets"
 	"planatlas/geo"
 	"planatlas/indicators"
@@ -79,6 +80,7 @@ type index struct {
 	mean       bool
 	mss        bool
 	method     string
+	scale      string // zsum, zmean: the standardisation
 	year       int
 	components []component
 	dynamic    []component // mss
@@ -505,6 +507,16 @@ func Validate(p *Plan, src Source, lang string) (*Checked, error) {
 			fail(e.Line, "index %q: method is required (zsum, zmean, mss, svi, imd or pca)", e.Name)
 		default:
 			fail(e.Line, "index %q: method %q: use zsum, zmean, mss, svi, imd or pca", e.Name, s.Method)
+		}
+		ix.scale = s.Standardise
+		if ix.scale == "" {
+			ix.scale = "z"
+		}
+		if _, err := analysis.Standardise(ix.scale, nil); err != nil {
+			fail(e.Line, "index %q: %v", e.Name, err)
+		}
+		if s.Standardise != "" && s.Method != "zsum" && s.Method != "zmean" {
+			fail(e.Line, "index %q: standardise is for methods zsum and zmean", e.Name)
 		}
 		if s.Method != "svi" && len(s.Themes) > 0 {
 			fail(e.Line, "index %q: themes are for method svi", e.Name)
