@@ -342,3 +342,12 @@ func TestCombineMinMaxDirection(t *testing.T) {
 		t.Errorf("z %v, values %v", ix.Z, ix.Values)
 	}
 }
+
+func TestRecount(t *testing.T) {
+	all := []float64{1, 2, 3, 4, 5, 6, 7, 8, 9, 10}
+	c, _ := Quantiles(all, 2) // bounds 5.5, 10
+	r := c.Recount([]float64{1, 2, 9, math.NaN()})
+	if fmt.Sprint(r.Bounds) != "[5.5 10]" || fmt.Sprint(r.Counts) != "[2 1]" || fmt.Sprint(c.Counts) != "[5 5]" {
+		t.Errorf("bounds %v counts %v (original %v)", r.Bounds, r.Counts, c.Counts)
+	}
+}

@@ -109,3 +109,20 @@ func present(values []float64) []float64 {
 	}
 	return x
 }
+
+// Recount counts values into the classes' bounds, for bounds held fixed
+// from other data (all years of a series): values beyond the last bound
+// count in the last class, below the first in the first.
+func (c Classes) Recount(values []float64) Classes {
+	x := present(values)
+	out := c
+	out.Bounds = append([]float64(nil), c.Bounds...)
+	if len(x) > 0 {
+		out.Min = math.Min(c.Min, x[0])
+		for _, v := range x {
+			out.Min = math.Min(out.Min, v)
+		}
+	}
+	out.count(x)
+	return out
+}

@@ -38,3 +38,18 @@ func TestMapMethods(t *testing.T) {
 		}
 	}
 }
+
+// With all_years the bounds come from every year's values, so a map of
+// another year would use the same classes; the counts are this year's.
+func TestMapAllYears(t *testing.T) {
+	dir := demoDir(t, func(s string) string {
+		return strings.Replace(s, "    - value: sgb2_quote\n", "    - value: sgb2_quote\n      all_years: true\n", 1)
+	})
+	out, _, err := runDir(t, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if svg := string(readOut(t, out, "map-sgb2_quote.svg")); !strings.Contains(svg, "Grenzen aus allen Jahren") {
+		t.Error("the subtitle does not say the bounds are from all years")
+	}
+}

@@ -26,8 +26,9 @@ type value struct {
 	city     float64
 	smooth   string // the smoothing method, if any
 	index    *indexResult
-	year     int  // the year of the values (an index's own year); the outputs' year if 0
-	mss      bool // the dynamic index of an MSS
+	year     int       // the year of the values (an index's own year); the outputs' year if 0
+	mss      bool      // the dynamic index of an MSS
+	all      []float64 // an indicator's published values of all years (for bounds held fixed)
 }
 
 func (r *runner) value(id string) value {
@@ -42,6 +43,7 @@ func (r *runner) value(id string) value {
 			return value{
 				label: d.Label.In(r.c.lang), unit: d.Unit.In(r.c.lang), need: d.Need, decimals: d.Decimals,
 				values: published(r.yearValues(r.values[k].Values, yi), flags), flags: flags, city: city, smooth: d.Smooth,
+				all: published(r.values[k].Values, r.values[k].Flags),
 			}
 		}
 	}
@@ -160,7 +162,14 @@ func (r *runner) displayAreas() *geo.Areas {
 func (r *runner) figures() error {
 	for _, m := range r.c.maps {
 		v := r.value(m.Value)
-		classes, err := analysis.Classify(m.Method, v.values, m.Classes, m.Bounds)
+		pool := v.values
+		if m.AllYears && v.all != nil {
+			pool = v.all
+		}
+		classes, err := analysis.Classify(m.Method, pool, m.Classes, m.Bounds)
+		if err == nil && m.AllYears {
+			classes = classes.Recount(v.values)
+		}
 		if err != nil {
 			return &Error{File: r.c.plan.File, Line: m.Line, Msg: fmt.Sprintf("map %q: %v in %d", m.Value, err, r.year)}
 		}
@@ -173,6 +182,9 @@ func (r *runner) figures() error {
 		}
 		subtitle := fmt.Sprintf("%s %d · %s, %d %s", r.pick("Planungsräume", "Planning areas"), year,
 			r.loc.T(m.Method), len(classes.Bounds), r.loc.T("classes"))
+		if m.AllYears {
+			subtitle += r.pick(" (Grenzen aus allen Jahren)", " (bounds from all years)")
+		}
 		switch v.smooth {
 		case indicators.SmoothGlobalEB:
 			subtitle += r.pick(" · geglättet (globales Empirical Bayes)", " · smoothed (global empirical Bayes)")

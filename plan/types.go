@@ -156,7 +156,10 @@ type MapSpec struct {
 	Classes int       `yaml:"classes"`
 	Method  string    `yaml:"method"` // quantile (default), equal, fisher, stdmean, box, headtails, maximum, manual
 	Bounds  []float64 `yaml:"bounds"` // manual: the classes' upper bounds
-	Line    int       `yaml:"-"`
+	// AllYears classifies the values of all years together, so that the
+	// bounds stay the same from one edition of the plan to the next.
+	AllYears bool `yaml:"all_years"`
+	Line     int  `yaml:"-"`
 }
 
 // ChartSpec is one chart.
