@@ -2,10 +2,13 @@ package plan
 
 import (
 	"fmt"
+	"io"
 	"math"
 	"sort"
 
 	"planatlas/analysis"
+	"planatlas/datasets"
+	"planatlas/report"
 )
 
 // otherIndex computes an index of method svi, imd or pca from its
@@ -114,6 +117,10 @@ func (r *runner) otherIndex(spec *index, cs []analysis.Component, yi int) (*anal
 			parts = append(parts, fmt.Sprintf("component %d: eigenvalue %.3f, %.1f %% of the variance", c+1, p.Eigen[c], 100*p.Explained[c]))
 		}
 		r.notes = append(r.notes, fmt.Sprintf("index %s (PCA): %d component(s) kept: %s", spec.id, len(p.Eigen), joinAll(parts)))
+		if r.pca == nil {
+			r.pca = map[string]*analysis.PCA{}
+		}
+		r.pca[spec.id] = p
 		return &analysis.Index{Values: p.Values, Contrib: p.Contrib}, nil
 	}
 	return nil, fmt.Errorf("unknown method %q", spec.method)
@@ -128,4 +135,59 @@ func joinAll(parts []string) string {
 		out += p
 	}
 	return out
+}
+
+// writePCA writes pca-<id>.csv: each indicator's loading on each kept
+// component, then the components' eigenvalues and shares of the variance.
+func (r *runner) writePCA() error {
+	for _, res := range r.indices {
+		p := r.pca[res.spec.id]
+		if p == nil {
+			continue
+		}
+		de := r.c.lang != "en"
+		var rows datasets.Text
+		cols := make([][]float64, len(p.Eigen))
+		for k, comp := range res.spec.components {
+			rows = append(rows, r.c.indicators[comp.indicator].Label.In(r.c.lang))
+			for c := range p.Eigen {
+				cols[c] = append(cols[c], p.Loadings[c][k])
+			}
+		}
+		ev, share := "Eigenwert", "Anteil an der Varianz"
+		if !de {
+			ev, share = "eigenvalue", "share of the variance"
+		}
+		rows = append(rows, ev, share)
+		for c := range p.Eigen {
+			cols[c] = append(cols[c], p.Eigen[c], p.Explained[c])
+		}
+		f := &datasets.Frame{}
+		h := report.Headings(r.loc)
+		f.Add("indicator", h["indicator"], rows)
+		for c := range p.Eigen {
+			name := fmt.Sprintf("component_%d", c+1)
+			head := fmt.Sprintf("Komponente %d", c+1)
+			if !de {
+				head = fmt.Sprintf("component %d", c+1)
+			}
+			f.Add(name, head, datasets.Float{Values: cols[c], Decimals: -1})
+		}
+		for _, format := range r.c.tables {
+			var err error
+			base := "pca-" + res.spec.id
+			switch format {
+			case "csv":
+				err = r.st.Write(base+".csv", func(w io.Writer) error { return datasets.WriteCSV(w, f, r.c.csv) })
+			case "parquet":
+				err = r.st.Write(base+".parquet", func(w io.Writer) error { return datasets.WriteParquet(w, f) })
+			case "arrow":
+				err = r.st.Write(base+".arrow", func(w io.Writer) error { return datasets.WriteIPC(w, f) })
+			}
+			if err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }

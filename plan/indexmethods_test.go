@@ -64,6 +64,10 @@ func TestIndexMethodsInPlan(t *testing.T) {
 			if !strings.Contains(strings.Join(res.Notes, "\n"), "index bedarfsindex (PCA): ") || math.IsNaN(v) {
 				t.Errorf("pca: notes %v", res.Notes)
 			}
+			pca := string(readOut(t, out, "pca-bedarfsindex.csv"))
+			if !strings.HasPrefix(pca, "\ufeffIndikator;Komponente 1") || !strings.Contains(pca, "\nEigenwert;") || !strings.Contains(pca, "\nSGB-II-Quote;") {
+				t.Errorf("pca table:\n%s", pca)
+			}
 		}
 	}
 	t.Logf("first by method: %v", first)

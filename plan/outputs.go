@@ -356,6 +356,9 @@ func (r *runner) tables() error {
 	if err := r.writeTrends(); err != nil {
 		return err
 	}
+	if err := r.writePCA(); err != nil {
+		return err
+	}
 	return r.st.Write("areas.geojson", func(w io.Writer) error { return geo.WriteGeoJSON(w, r.areas, r.geoProperties()) })
 }
 

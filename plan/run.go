@@ -96,12 +96,13 @@ type runner struct {
 	specs    []datasets.VariableSpec
 	panel    *datasets.Panel
 	areas    *geo.Areas
-	weights  *geo.Weights       // built when the plan has weights or a statistic needs them
-	display  *geo.Areas         // the areas simplified for maps
-	year     int                // the outputs' year
-	levels   []*level           // areas first, the city last
-	values   []*datasets.Series // the areas' indicator values (levels[0].values)
-	city     []*datasets.Series // the city's indicator values
+	weights  *geo.Weights             // built when the plan has weights or a statistic needs them
+	display  *geo.Areas               // the areas simplified for maps
+	pca      map[string]*analysis.PCA // pca indices by id: loadings for their table
+	year     int                      // the outputs' year
+	levels   []*level                 // areas first, the city last
+	values   []*datasets.Series       // the areas' indicator values (levels[0].values)
+	city     []*datasets.Series       // the city's indicator values
 	indices  []*indexResult
 }
 
