@@ -2,7 +2,6 @@ package plan
 
 import (
 	"fmt"
-	"io"
 	"math"
 
 	"planatlas/analysis"
@@ -124,18 +123,5 @@ func (r *runner) writeGoals() error {
 	if err != nil {
 		return err
 	}
-	for _, format := range r.c.tables {
-		switch format {
-		case "csv":
-			err = r.st.Write("goals.csv", func(w io.Writer) error { return datasets.WriteCSV(w, f, r.c.csv) })
-		case "parquet":
-			err = r.st.Write("goals.parquet", func(w io.Writer) error { return datasets.WriteParquet(w, f) })
-		case "arrow":
-			err = r.st.Write("goals.arrow", func(w io.Writer) error { return datasets.WriteIPC(w, f) })
-		}
-		if err != nil {
-			return err
-		}
-	}
-	return nil
+	return r.writeFrame("goals", f)
 }

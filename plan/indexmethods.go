@@ -2,7 +2,6 @@ package plan
 
 import (
 	"fmt"
-	"io"
 	"math"
 	"sort"
 
@@ -173,20 +172,8 @@ func (r *runner) writePCA() error {
 			}
 			f.Add(name, head, datasets.Float{Values: cols[c], Decimals: -1})
 		}
-		for _, format := range r.c.tables {
-			var err error
-			base := "pca-" + res.spec.id
-			switch format {
-			case "csv":
-				err = r.st.Write(base+".csv", func(w io.Writer) error { return datasets.WriteCSV(w, f, r.c.csv) })
-			case "parquet":
-				err = r.st.Write(base+".parquet", func(w io.Writer) error { return datasets.WriteParquet(w, f) })
-			case "arrow":
-				err = r.st.Write(base+".arrow", func(w io.Writer) error { return datasets.WriteIPC(w, f) })
-			}
-			if err != nil {
-				return err
-			}
+		if err := r.writeFrame("pca-"+res.spec.id, f); err != nil {
+			return err
 		}
 	}
 	return nil

@@ -2,7 +2,6 @@ package plan
 
 import (
 	"fmt"
-	"io"
 	"math"
 	"strings"
 
@@ -119,21 +118,8 @@ func (r *runner) writeMSS() error {
 		if res.mss == nil {
 			continue
 		}
-		f := r.mssFrame(res)
-		for _, format := range r.c.tables {
-			name := "mss-" + res.spec.id
-			var err error
-			switch format {
-			case "csv":
-				err = r.st.Write(name+".csv", func(w io.Writer) error { return datasets.WriteCSV(w, f, r.c.csv) })
-			case "parquet":
-				err = r.st.Write(name+".parquet", func(w io.Writer) error { return datasets.WriteParquet(w, f) })
-			case "arrow":
-				err = r.st.Write(name+".arrow", func(w io.Writer) error { return datasets.WriteIPC(w, f) })
-			}
-			if err != nil {
-				return err
-			}
+		if err := r.writeFrame("mss-"+res.spec.id, r.mssFrame(res)); err != nil {
+			return err
 		}
 	}
 	return nil

@@ -329,19 +329,8 @@ func (r *runner) tables() error {
 		}{"ranking", report.RankingFrame(r.loc, ranked)})
 	}
 	for _, f := range frames {
-		for _, format := range r.c.tables {
-			var err error
-			switch format {
-			case "csv":
-				err = r.st.Write(f.name+".csv", func(w io.Writer) error { return datasets.WriteCSV(w, f.frame, r.c.csv) })
-			case "parquet":
-				err = r.st.Write(f.name+".parquet", func(w io.Writer) error { return datasets.WriteParquet(w, f.frame) })
-			case "arrow":
-				err = r.st.Write(f.name+".arrow", func(w io.Writer) error { return datasets.WriteIPC(w, f.frame) })
-			}
-			if err != nil {
-				return err
-			}
+		if err := r.writeFrame(f.name, f.frame); err != nil {
+			return err
 		}
 	}
 	if err := r.writeWeights(); err != nil {
@@ -392,4 +381,24 @@ func (r *runner) geoProperties() []geo.Property {
 		props = append(props, geo.Property{Name: ix.spec.id, Num: ix.ix.Values}, geo.Property{Name: ix.spec.id + "_rank", Num: rank})
 	}
 	return props
+}
+
+// writeFrame writes a table in every format the plan asks for, as
+// base.csv, base.parquet, base.arrow.
+func (r *runner) writeFrame(base string, f *datasets.Frame) error {
+	for _, format := range r.c.tables {
+		var err error
+		switch format {
+		case "csv":
+			err = r.st.Write(base+".csv", func(w io.Writer) error { return datasets.WriteCSV(w, f, r.c.csv) })
+		case "parquet":
+			err = r.st.Write(base+".parquet", func(w io.Writer) error { return datasets.WriteParquet(w, f) })
+		case "arrow":
+			err = r.st.Write(base+".arrow", func(w io.Writer) error { return datasets.WriteIPC(w, f) })
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }

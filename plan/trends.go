@@ -1,7 +1,6 @@
 package plan
 
 import (
-	"io"
 	"math"
 
 	"planatlas/analysis"
@@ -104,20 +103,5 @@ func (r *runner) writeTrends() error {
 	if len(r.panel.Years) < 3 {
 		return nil
 	}
-	f := r.trendsFrame()
-	for _, format := range r.c.tables {
-		var err error
-		switch format {
-		case "csv":
-			err = r.st.Write("trends.csv", func(w io.Writer) error { return datasets.WriteCSV(w, f, r.c.csv) })
-		case "parquet":
-			err = r.st.Write("trends.parquet", func(w io.Writer) error { return datasets.WriteParquet(w, f) })
-		case "arrow":
-			err = r.st.Write("trends.arrow", func(w io.Writer) error { return datasets.WriteIPC(w, f) })
-		}
-		if err != nil {
-			return err
-		}
-	}
-	return nil
+	return r.writeFrame("trends", r.trendsFrame())
 }
