@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -134,5 +135,68 @@ func TestSpatialAgainstSpdep(t *testing.T) {
 		check("EBImoran", []float64{eb})
 		bv, _ := BivariateMoran(s.x, s.y, W)
 		check("bivariate_moran", []float64{bv})
+	}
+}
+
+// Permutation p-values agree with spdep's within Monte Carlo error: the
+// two draw different permutations, so a p of 999 permutations may differ
+// by a few standard errors √(p(1 − p)/999); 4 of them plus 2/1000 are
+// allowed per area, and on average the areas agree more closely.
+func TestPermutationsAgainstSpdep(t *testing.T) {
+	for _, name := range []string{"columbus", "nc"} {
+		s := readSpatialSet(t, name)
+		W := s.weights(geo.RowStandardised)
+		p, err := MoranPermutation(s.x, W, 999, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := s.stats["moran_mc_p"][0]; math.Abs(p-want) > 4*math.Sqrt(want*(1-want)/999)+0.002 {
+			t.Errorf("%s: Moran permutation p %v, spdep %v", name, p, want)
+		}
+		l, err := LocalMoranPermutation(s.x, W, 999, 1, 0.05, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := s.stats["localmoran_perm_p"]
+		var sumDiff float64
+		for i, pw := range want {
+			se := math.Sqrt(pw * (1 - pw) / 999)
+			d := math.Abs(l.PseudoP[i] - pw)
+			sumDiff += d
+			if d > 4*se+0.002 {
+				t.Errorf("%s area %d: pseudo p %.3f, spdep %.3f (se %.3f)", name, i+1, l.PseudoP[i], pw, se)
+			}
+		}
+		t.Logf("%s: mean |p − p_spdep| = %.4f over %d areas", name, sumDiff/float64(len(want)), len(want))
+	}
+}
+
+// The same seed gives the same permutation results with one thread or
+// two: every draw comes from a stream fixed by seed and block or area.
+func TestPermutationsDeterministicAcrossThreads(t *testing.T) {
+	s := readSpatialSet(t, "nc")
+	W := s.weights(geo.RowStandardised)
+	run := func(procs int) string {
+		old := runtime.GOMAXPROCS(procs)
+		defer runtime.GOMAXPROCS(old)
+		p, _ := MoranPermutation(s.x, W, 999, 7)
+		l, _ := LocalMoranPermutation(s.x, W, 999, 7, 0.05, true)
+		_, gp, _ := GiStarPermutation(s.x, W, 999, 7)
+		return fmt.Sprint(p, l.PseudoP, l.Cluster, gp)
+	}
+	if a, b := run(1), run(2); a != b {
+		t.Error("results differ between GOMAXPROCS=1 and 2")
+	}
+}
+
+func TestBenjaminiHochberg(t *testing.T) {
+	// R: p.adjust(c(0.01, 0.04, 0.03, 0.2), "BH") = 0.04 0.05333 0.05333 0.2
+	q := benjaminiHochberg([]float64{0.01, 0.04, 0.03, 0.2})
+	want := []float64{0.04, 0.16 / 3, 0.16 / 3, 0.2}
+	for i := range q {
+		if math.Abs(q[i]-want[i]) > 1e-12 {
+			t.Errorf("q %v, want %v", q, want)
+			break
+		}
 	}
 }

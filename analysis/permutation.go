@@ -1,0 +1,294 @@
+package analysis
+
+import (
+	"math"
+	"math/rand/v2"
+	"runtime"
+	"sort"
+	"sync"
+
+	"planatlas/geo"
+)
+
+// Permutation tests. Every random draw comes from streams seeded by the
+// plan's seed and a fixed block or area number, never from the order in
+// which goroutines run, so the result is the same for any number of
+// threads on any machine.
+
+// permBlock is the number of global permutations drawn from one stream.
+const permBlock = 64
+
+func streamFor(seed, id uint64) *rand.Rand {
+	return rand.New(rand.NewPCG(seed, 0x9e3779b97f4a7c15^id))
+}
+
+// parallel runs fn(i) for i in [0, n) over the available cores.
+func parallel(n int, fn func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	if workers <= 1 {
+		for i := 0; i < n; i++ {
+			fn(i)
+		}
+		return
+	}
+	var wg sync.WaitGroup
+	next := make(chan int, workers)
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				fn(i)
+			}
+		}()
+	}
+	for i := 0; i < n; i++ {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}
+
+// MoranPermutation tests global Moran's I by permuting the values over
+// the areas reps times: p = (M + 1)/(reps + 1) with M the number of
+// permuted I at least as large as the observed (spdep's moran.mc).
+func MoranPermutation(x []float64, w *geo.Weights, reps int, seed uint64) (p float64, err error) {
+	s, _, err := prepare(x, w)
+	if err != nil {
+		return math.NaN(), err
+	}
+	z, _, _ := centred(s.x)
+	obs := moranNum(s, z)
+	blocks := (reps + permBlock - 1) / permBlock
+	counts := make([]int, blocks)
+	parallel(blocks, func(b int) {
+		rng := streamFor(seed, uint64(b))
+		zp := append([]float64(nil), z...)
+		for r := b * permBlock; r < min(reps, (b+1)*permBlock); r++ {
+			rng.Shuffle(len(zp), func(i, j int) { zp[i], zp[j] = zp[j], zp[i] })
+			if moranNum(s, zp) >= obs-1e-12*math.Abs(obs) {
+				counts[b]++
+			}
+		}
+	})
+	m := 0
+	for _, c := range counts {
+		m += c
+	}
+	return float64(m+1) / float64(reps+1), nil
+}
+
+func moranNum(s *spatial, z []float64) float64 {
+	var num float64
+	for i, nb := range s.nb {
+		var l float64
+		for k, j := range nb {
+			l += s.w[i][k] * z[j]
+		}
+		num += z[i] * l
+	}
+	return num
+}
+
+// Cluster is an area's class in a LISA cluster map.
+type Cluster int8
+
+const (
+	NotSignificant Cluster = iota
+	HighHigh               // high value, high neighbours: a hot spot
+	LowLow                 // a cold spot
+	HighLow                // a high outlier among low neighbours
+	LowHigh                // a low outlier among high neighbours
+	NoCluster              // not tested: no value or no neighbour
+)
+
+// LISA is local Moran's I with a conditional permutation test.
+type LISA struct {
+	Local
+	PseudoP []float64 // folded pseudo p per area; NaN if not tested
+	Lag     []float64 // the spatial lag of the standardised values (Moran scatterplot)
+	ZX      []float64 // the standardised values
+	Cluster []Cluster
+	Reps    int
+}
+
+// conditionalDraws returns reps rows of k distinct indices in [0, n − 1),
+// one shared set of draws for all areas (as esda): area i maps an index
+// j ≥ i to j + 1, so it never draws itself. Sharing the draws makes each
+// area's test exact while the cost stays n · reps · k.
+func conditionalDraws(n, k, reps int, seed uint64) [][]int32 {
+	rng := streamFor(seed, math.MaxUint64)
+	out := make([][]int32, reps)
+	for r := range out {
+		row := make([]int32, 0, k)
+		for len(row) < k {
+			j := int32(rng.IntN(n - 1))
+			dup := false
+			for _, v := range row {
+				if v == j {
+					dup = true
+					break
+				}
+			}
+			if !dup {
+				row = append(row, j)
+			}
+		}
+		out[r] = row
+	}
+	return out
+}
+
+// LocalMoranPermutation computes local Moran's I (as LocalMoran) and tests
+// each area by conditional permutation: its own value stays, its
+// neighbours' are drawn without replacement from the other n − 1 values,
+// reps times; the folded pseudo p is (min(M≥, M≤) + 1)/(reps + 1). Areas
+// with p < alpha are HH, LL, HL or LH by the signs of their value and its
+// lag. With fdr the p-values are first adjusted by Benjamini–Hochberg.
+func LocalMoranPermutation(x []float64, w *geo.Weights, reps int, seed uint64, alpha float64, fdr bool) (LISA, error) {
+	loc, err := LocalMoran(x, w)
+	if err != nil {
+		return LISA{Local: loc}, err
+	}
+	s, _, _ := prepare(x, w)
+	N := len(x)
+	res := LISA{Local: loc, PseudoP: nanSlice(N), Lag: nanSlice(N), ZX: nanSlice(N), Cluster: make([]Cluster, N), Reps: reps}
+	for i := range res.Cluster {
+		res.Cluster[i] = NoCluster
+	}
+	z, m2, _ := centred(s.x)
+	sd := math.Sqrt(m2)
+	lz := s.lag(z)
+	kmax := 0
+	for _, nb := range s.nb {
+		kmax = max(kmax, len(nb))
+	}
+	draws := conditionalDraws(len(z), kmax, reps, seed)
+	p := make([]float64, len(z))
+	parallel(len(z), func(k int) {
+		nb, wt := s.nb[k], s.w[k]
+		obs := lz[k]
+		var ge, le int
+		for _, row := range draws {
+			var l float64
+			for m := range nb {
+				j := row[m]
+				if int(j) >= k {
+					j++
+				}
+				l += wt[m] * z[j]
+			}
+			// I_i = z_i/m2 · lag: compare lags in the direction of z_i.
+			if z[k] >= 0 {
+				if l >= obs {
+					ge++
+				}
+				if l <= obs {
+					le++
+				}
+			} else {
+				if l <= obs {
+					ge++
+				}
+				if l >= obs {
+					le++
+				}
+			}
+		}
+		p[k] = float64(min(ge, le)+1) / float64(reps+1)
+	})
+	q := p
+	if fdr {
+		q = benjaminiHochberg(p)
+	}
+	for k, i := range s.idx {
+		res.PseudoP[i] = q[k]
+		res.Lag[i] = lz[k] / sd
+		res.ZX[i] = z[k] / sd
+		switch {
+		case q[k] >= alpha:
+			res.Cluster[i] = NotSignificant
+		case z[k] > 0 && lz[k] > 0:
+			res.Cluster[i] = HighHigh
+		case z[k] < 0 && lz[k] < 0:
+			res.Cluster[i] = LowLow
+		case z[k] > 0:
+			res.Cluster[i] = HighLow
+		default:
+			res.Cluster[i] = LowHigh
+		}
+	}
+	return res, nil
+}
+
+// GiStarPermutation computes G_i* z-scores (as LocalG with star) and a
+// folded pseudo p from conditional permutation of the neighbours' values
+// (the area itself stays), as esda's G_Local.
+func GiStarPermutation(x []float64, w *geo.Weights, reps int, seed uint64) (Local, []float64, error) {
+	loc, err := LocalG(x, w, true)
+	if err != nil {
+		return loc, nil, err
+	}
+	ws := withSelf(w)
+	s, _, _ := prepare(x, ws)
+	N := len(x)
+	pp := nanSlice(N)
+	lx := s.lag(s.x)
+	kmax := 0
+	for _, nb := range s.nb {
+		kmax = max(kmax, len(nb))
+	}
+	draws := conditionalDraws(len(s.x), kmax, reps, seed)
+	p := make([]float64, len(s.x))
+	parallel(len(s.x), func(k int) {
+		nb, wt := s.nb[k], s.w[k]
+		var ge, le int
+		for _, row := range draws {
+			var l float64
+			m := 0
+			for t, j0 := range nb {
+				if int(j0) == k { // the area itself keeps its value
+					l += wt[t] * s.x[k]
+					continue
+				}
+				j := row[m]
+				m++
+				if int(j) >= k {
+					j++
+				}
+				l += wt[t] * s.x[j]
+			}
+			if l >= lx[k] {
+				ge++
+			}
+			if l <= lx[k] {
+				le++
+			}
+		}
+		p[k] = float64(min(ge, le)+1) / float64(reps+1)
+	})
+	for k, i := range s.idx {
+		pp[i] = p[k]
+	}
+	return loc, pp, nil
+}
+
+// benjaminiHochberg adjusts p-values for the false discovery rate
+// (Benjamini and Hochberg 1995): q_(i) = min_{j≥i} p_(j) · m / j.
+func benjaminiHochberg(p []float64) []float64 {
+	m := len(p)
+	order := make([]int, m)
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return p[order[a]] < p[order[b]] })
+	q := make([]float64, m)
+	prev := 1.0
+	for r := m - 1; r >= 0; r-- {
+		i := order[r]
+		v := math.Min(prev, p[i]*float64(m)/float64(r+1))
+		q[i] = v
+		prev = v
+	}
+	return q
+}
