@@ -83,6 +83,10 @@ func LocalG(x []float64, w *geo.Weights, star bool) (Local, error) {
 	}
 	lx := s.lag(s.x)
 	mean := sum / n
+	var ss float64
+	for _, v := range s.x {
+		ss += (v - mean) * (v - mean)
+	}
 	for k, i := range s.idx {
 		var wi, s1 float64
 		for _, v := range s.w[k] {
@@ -91,10 +95,6 @@ func LocalG(x []float64, w *geo.Weights, star bool) (Local, error) {
 		}
 		var z float64
 		if star {
-			var ss float64
-			for _, v := range s.x {
-				ss += (v - mean) * (v - mean)
-			}
 			si2 := ss / n
 			z = (lx[k] - wi*mean) / math.Sqrt(si2*(n*s1-wi*wi)/(n-1))
 		} else {

@@ -3,6 +3,7 @@ package analysis
 import (
 	"fmt"
 	"math"
+	"sort"
 
 	"gonum.org/v1/gonum/stat/distuv"
 
@@ -71,46 +72,57 @@ func prepare(x []float64, w *geo.Weights) (*spatial, Excluded, error) {
 		}
 	}
 	restyle := len(s.idx) != len(x)
-	for _, i := range s.idx {
-		var nb []int32
-		var wt []float64
-		for k, j := range w.Neighbours[i] {
+	// Neighbours and weights in two contiguous arrays (CSR); nb[i] and
+	// w[i] are views into them.
+	start := make([]int, len(s.idx)+1)
+	var nbr []int32
+	var wts []float64
+	for k, i := range s.idx {
+		for m, j := range w.Neighbours[i] {
 			if pos[j] >= 0 {
-				nb = append(nb, int32(pos[j]))
-				wt = append(wt, w.Values[i][k])
+				nbr = append(nbr, int32(pos[j]))
+				wts = append(wts, w.Values[i][m])
 			}
 		}
+		start[k+1] = len(nbr)
 		if restyle && w.Style == geo.RowStandardised {
 			var sum float64
-			for _, v := range wt {
+			for _, v := range wts[start[k]:] {
 				sum += v
 			}
-			for k := range wt {
-				wt[k] /= sum
+			for m := start[k]; m < len(wts); m++ {
+				wts[m] /= sum
 			}
 		}
-		s.nb = append(s.nb, nb)
-		s.w = append(s.w, wt)
+	}
+	s.nb, s.w = make([][]int32, len(s.idx)), make([][]float64, len(s.idx))
+	for k := range s.idx {
+		s.nb[k], s.w[k] = nbr[start[k]:start[k+1]], wts[start[k]:start[k+1]]
 	}
 	s.n = float64(len(s.idx))
 	if s.n < 4 {
 		return nil, ex, fmt.Errorf("%d areas with a value and a neighbour; spatial statistics need at least 4", len(s.idx))
 	}
 	// S0 = ΣΣ w_ij, S1 = ½ ΣΣ (w_ij + w_ji)², S2 = Σ_i (w_i· + w_·i)².
+	// Neighbour lists are ascending, so w_ji is found by binary search.
 	col := make([]float64, len(s.idx))
-	wji := make(map[[2]int32]float64)
 	for i, nb := range s.nb {
 		for k, j := range nb {
 			s.S0 += s.w[i][k]
 			col[j] += s.w[i][k]
-			wji[[2]int32{int32(i), j}] = s.w[i][k]
 		}
 	}
 	for i, nb := range s.nb {
 		var row float64
 		for k, j := range nb {
 			row += s.w[i][k]
-			t := s.w[i][k] + wji[[2]int32{j, int32(i)}]
+			back := s.nb[j]
+			m := sort.Search(len(back), func(q int) bool { return back[q] >= int32(i) })
+			wji := 0.0
+			if m < len(back) && back[m] == int32(i) {
+				wji = s.w[j][m]
+			}
+			t := s.w[i][k] + wji
 			s.S1 += t * t
 		}
 		s.S2 += (row + col[i]) * (row + col[i])
