@@ -73,8 +73,14 @@ func LocalG(x []float64, w *geo.Weights, star bool) (Local, error) {
 	if err != nil {
 		return Local{Excluded: ex}, err
 	}
-	N := len(x)
-	l := Local{Stat: nanSlice(N), Z: nanSlice(N), P: nanSlice(N), Excluded: ex}
+	l := gScores(s, star, len(x))
+	l.Excluded = ex
+	return l, nil
+}
+
+// gScores computes the G_i or G_i* z-scores on prepared data.
+func gScores(s *spatial, star bool, N int) Local {
+	l := Local{Stat: nanSlice(N), Z: nanSlice(N), P: nanSlice(N)}
 	n := s.n
 	var sum, sum2 float64
 	for _, v := range s.x {
@@ -106,7 +112,7 @@ func LocalG(x []float64, w *geo.Weights, star bool) (Local, error) {
 		l.Stat[i], l.Z[i] = z, z
 		l.P[i] = 2 * distuv.UnitNormal.CDF(-math.Abs(z))
 	}
-	return l, nil
+	return l
 }
 
 // withSelf returns the weights with every area its own neighbour, with

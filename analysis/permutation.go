@@ -314,13 +314,14 @@ func LocalMoranPermutation(x []float64, w *geo.Weights, reps int, seed uint64, a
 // folded pseudo p from conditional permutation of the neighbours' values
 // (the area itself stays), as esda's G_Local.
 func GiStarPermutation(x []float64, w *geo.Weights, reps int, seed uint64) (Local, []float64, error) {
-	loc, err := LocalG(x, w, true)
-	if err != nil {
-		return loc, nil, err
-	}
 	ws := withSelf(w)
-	s, _, _ := prepare(x, ws)
+	s, ex, err := prepare(x, ws)
+	if err != nil {
+		return Local{Excluded: ex}, nil, err
+	}
 	N := len(x)
+	loc := gScores(s, true, N)
+	loc.Excluded = ex
 	pp := nanSlice(N)
 	lx := s.lag(s.x)
 	kmax := 0
@@ -330,22 +331,25 @@ func GiStarPermutation(x []float64, w *geo.Weights, reps int, seed uint64) (Loca
 	draws := conditionalDraws(len(s.x), kmax, reps, seed)
 	p := make([]float64, len(s.x))
 	parallel(len(s.x), func(k int) {
-		nb, wt := s.nb[k], s.w[k]
+		// The area's own weight and the others', apart.
+		var self float64
+		others := make([]float64, 0, len(s.nb[k]))
+		for t, j := range s.nb[k] {
+			if int(j) == k {
+				self = s.w[k][t] * s.x[k]
+			} else {
+				others = append(others, s.w[k][t])
+			}
+		}
 		var ge, le int
 		for _, row := range draws {
-			var l float64
-			m := 0
-			for t, j0 := range nb {
-				if int(j0) == k { // the area itself keeps its value
-					l += wt[t] * s.x[k]
-					continue
-				}
+			l := self
+			for m, wt := range others {
 				j := row[m]
-				m++
 				if int(j) >= k {
 					j++
 				}
-				l += wt[t] * s.x[j]
+				l += wt * s.x[j]
 			}
 			if l >= lx[k] {
 				ge++
