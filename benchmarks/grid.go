@@ -4,6 +4,8 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"math"
+	"math/rand/v2"
 	"strconv"
 )
 
@@ -31,4 +33,17 @@ func WriteGridGeoJSON(w io.Writer, nx, ny int, side float64) error {
 	}
 	bw.WriteString("\n]}\n")
 	return bw.Flush()
+}
+
+// GridValues returns a value per cell of an nx × ny grid (row-major): a
+// smooth surface plus noise, seeded, the same the peers' script reads.
+func GridValues(nx, ny int, seed uint64) []float64 {
+	r := rand.New(rand.NewPCG(seed, 2))
+	x := make([]float64, nx*ny)
+	for row := 0; row < ny; row++ {
+		for c := 0; c < nx; c++ {
+			x[row*nx+c] = math.Sin(float64(c)/20) + math.Cos(float64(row)/15) + r.NormFloat64()
+		}
+	}
+	return x
 }

@@ -1,8 +1,6 @@
 package benchmarks
 
 import (
-	"math"
-	"math/rand/v2"
 	"sync"
 	"testing"
 
@@ -19,19 +17,6 @@ var gridStats = sync.OnceValues(func() (*geo.Weights, []float64) {
 	x := GridValues(400, 250, 1)
 	return w, x
 })
-
-// GridValues returns a value per cell of an nx × ny grid (row-major): a
-// smooth surface plus noise, seeded, the same the peers' script reads.
-func GridValues(nx, ny int, seed uint64) []float64 {
-	r := rand.New(rand.NewPCG(seed, 2))
-	x := make([]float64, nx*ny)
-	for row := 0; row < ny; row++ {
-		for c := 0; c < nx; c++ {
-			x[row*nx+c] = math.Sin(float64(c)/20) + math.Cos(float64(row)/15) + r.NormFloat64()
-		}
-	}
-	return x
-}
 
 func BenchmarkMoran100k(b *testing.B) {
 	w, x := gridStats()

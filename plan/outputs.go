@@ -206,7 +206,7 @@ func (r *runner) figures() error {
 			return err
 		}
 	}
-	return nil
+	return r.spatialFigures()
 }
 
 // rankingNote explains the ranking chart's labels.
@@ -346,6 +346,9 @@ func (r *runner) tables() error {
 		return err
 	}
 	if err := r.writePCA(); err != nil {
+		return err
+	}
+	if err := r.spatialTables(); err != nil {
 		return err
 	}
 	return r.st.Write("areas.geojson", func(w io.Writer) error { return geo.WriteGeoJSON(w, r.areas, r.geoProperties()) })

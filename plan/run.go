@@ -61,6 +61,7 @@ func Run(p *Plan, src Source, opt Options) (*Result, error) {
 		{"Geometrien verknüpft", "geometries joined", r.join},
 		{"Indikatoren berechnet", "indicators computed", r.computeIndicators},
 		{"Indizes und Rangfolgen berechnet", "indices and rankings computed", r.computeIndices},
+		{"Räumliche Statistik berechnet", "spatial statistics computed", r.computeSpatial},
 		{"Karten und Diagramme gezeichnet", "maps and charts drawn", r.figures},
 		{"Tabellen und Geodaten geschrieben", "tables and geodata written", r.tables},
 		{"Ausgabe übernommen", "output committed", r.commit},
@@ -99,10 +100,11 @@ type runner struct {
 	weights  *geo.Weights             // built when the plan has weights or a statistic needs them
 	display  *geo.Areas               // the areas simplified for maps
 	pca      map[string]*analysis.PCA // pca indices by id: loadings for their table
-	year     int                      // the outputs' year
-	levels   []*level                 // areas first, the city last
-	values   []*datasets.Series       // the areas' indicator values (levels[0].values)
-	city     []*datasets.Series       // the city's indicator values
+	spatial  []*spatialResult
+	year     int                // the outputs' year
+	levels   []*level           // areas first, the city last
+	values   []*datasets.Series // the areas' indicator values (levels[0].values)
+	city     []*datasets.Series // the city's indicator values
 	indices  []*indexResult
 }
 

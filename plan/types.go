@@ -21,6 +21,7 @@ type Plan struct {
 	Disclosure DisclosureSpec               `yaml:"disclosure"`
 	Indices    Named[IndexSpec]             `yaml:"indices"`
 	Goals      Named[GoalSpec]              `yaml:"goals"`
+	Spatial    SpatialSpec                  `yaml:"spatial"` // spatial statistics of indicators and indices
 	Outputs    OutputsSpec                  `yaml:"outputs"`
 
 	File string `yaml:"-"` // the plan's file name, for messages
@@ -123,6 +124,17 @@ type GoalSpec struct {
 	Year      int     `yaml:"year"`      // the target year
 	Direction string  `yaml:"direction"` // increase or decrease; from the indicator's need if absent
 	Line      int     `yaml:"-"`
+}
+
+// SpatialSpec names the indicators and indices that get spatial
+// statistics: global Moran's I, Geary's C, General G, local Moran (LISA)
+// and Getis–Ord Gi*, with permutation tests.
+type SpatialSpec struct {
+	Values       []string `yaml:"values"`
+	Permutations int      `yaml:"permutations"` // 999 if absent
+	Alpha        float64  `yaml:"alpha"`        // of the cluster map; 0.05 if absent
+	FDR          bool     `yaml:"fdr"`          // Benjamini–Hochberg adjusted pseudo p for the clusters
+	Line         int      `yaml:"-"`
 }
 
 // ValidSpec is an index's rule for the areas that take part.

@@ -612,6 +612,19 @@ func Validate(p *Plan, src Source, lang string) (*Checked, error) {
 		}
 	}
 	isValue := func(v string) bool { return contains(values, v) }
+	// Spatial statistics.
+	sp := p.Spatial
+	for _, v := range sp.Values {
+		if !isValue(v) {
+			fail(sp.Line, "spatial: %q is not an indicator or index%s%s", v, unavailable(v), didYouMean(v, values))
+		}
+	}
+	if sp.Permutations < 0 || sp.Permutations > 99999 {
+		fail(sp.Line, "spatial: permutations %d: use 99 to 99999 (999 if absent)", sp.Permutations)
+	}
+	if sp.Alpha < 0 || sp.Alpha >= 1 {
+		fail(sp.Line, "spatial: alpha %g: a significance level between 0 and 1, such as 0.05", sp.Alpha)
+	}
 	seen := map[string]int{}
 	claim := func(name string, line int) {
 		if first, dup := seen[name]; dup {

@@ -78,6 +78,26 @@ func (w weightsRule) describe() string {
 	return "weights file " + w.file
 }
 
+// describeIn says how the weights were built in the run's language, for
+// subtitles.
+func (w weightsRule) describeIn(lang string) string {
+	if lang == "en" {
+		return w.describe()
+	}
+	tol := strings.Replace(fmt.Sprint(w.tolerance), ".", ",", 1)
+	switch w.kind {
+	case "queen":
+		return "Nachbarschaft Queen, Toleranz " + tol + " m"
+	case "rook":
+		return "Nachbarschaft Rook, Toleranz " + tol + " m"
+	case "knn":
+		return fmt.Sprintf("%d nächste Nachbarn", w.k)
+	case "distance":
+		return fmt.Sprintf("Nachbarn bis %s m", strings.Replace(fmt.Sprint(w.distance), ".", ",", 1))
+	}
+	return "Gewichte aus " + w.file
+}
+
 // buildWeights makes the run's spatial weights on the joined areas'
 // order, and notes islands and disconnected parts by name.
 func (r *runner) buildWeights() error {

@@ -179,6 +179,7 @@ var structNames = map[reflect.Type]string{
 	reflect.TypeOf(IndexSpec{}):             "an index",
 	reflect.TypeOf(ValidSpec{}):             "valid",
 	reflect.TypeOf(GoalSpec{}):              "a goal",
+	reflect.TypeOf(SpatialSpec{}):           "spatial",
 	reflect.TypeOf(OutputsSpec{}):           "outputs",
 	reflect.TypeOf(MapSpec{}):               "a map",
 	reflect.TypeOf(DisclosureSpec{}):        "disclosure",

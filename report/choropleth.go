@@ -30,6 +30,9 @@ type MapSpec struct {
 	Decimals int
 	City     float64 // the city's value, NaN if none
 	Locale   Locale
+	// Labels, if set, name the classes in the legend instead of their
+	// bounds (categories such as LISA clusters); counts are added.
+	Labels []string
 }
 
 // Sizes of a map page: a document column of 170 mm (A4 portrait with
@@ -120,7 +123,11 @@ func Map(s MapSpec) Figure {
 			c.FillText(lab, vg.Point{X: mm(lx + 8), Y: top(y + 1.75)}, label)
 		}
 		for k := range s.Classes.Bounds {
-			box(ly, s.Colours[k], classLabel(s.Locale, s.Classes, k, s.Decimals))
+			label := classLabel(s.Locale, s.Classes, k, s.Decimals)
+			if k < len(s.Labels) {
+				label = fmt.Sprintf("%s (%d)", s.Labels[k], s.Classes.Counts[k])
+			}
+			box(ly, s.Colours[k], label)
 			ly += 5
 		}
 		if n := counts["confidential"]; n > 0 {

@@ -1,0 +1,224 @@
+package plan
+
+import (
+	"fmt"
+	"image/color"
+	"math"
+
+	"planatlas/analysis"
+	"planatlas/datasets"
+	"planatlas/geo"
+	"planatlas/report"
+)
+
+// spatialResult holds the spatial statistics of one indicator or index.
+type spatialResult struct {
+	id      string
+	v       value
+	moran   analysis.Global
+	permP   float64
+	geary   analysis.Global
+	g       analysis.Global // General G; Stat NaN where values are negative
+	lisa    analysis.LISA
+	gi      analysis.Local
+	giP     []float64
+	reps    int
+	alpha   float64
+	missing int
+}
+
+// computeSpatial computes the plan's spatial statistics on the values of
+// the outputs' year (an index's of its own year), with the run's weights.
+func (r *runner) computeSpatial() error {
+	sp := r.c.plan.Spatial
+	if len(sp.Values) == 0 {
+		return nil
+	}
+	if err := r.buildWeights(); err != nil {
+		return err
+	}
+	reps := sp.Permutations
+	if reps == 0 {
+		reps = 999
+	}
+	alpha := sp.Alpha
+	if alpha == 0 {
+		alpha = 0.05
+	}
+	w := r.weights
+	wb := w.WithStyle(geo.Binary)
+	for _, id := range sp.Values {
+		v := r.value(id)
+		res := &spatialResult{id: id, v: v, reps: reps, alpha: alpha}
+		fail := func(err error) error {
+			return &Error{File: r.c.plan.File, Line: sp.Line, Msg: fmt.Sprintf("spatial %q: %v", id, err)}
+		}
+		var err error
+		if res.moran, err = analysis.Moran(v.values, w); err != nil {
+			return fail(err)
+		}
+		if res.permP, err = analysis.MoranPermutation(v.values, w, reps, r.c.seed); err != nil {
+			return fail(err)
+		}
+		res.geary, _ = analysis.Geary(v.values, w)
+		if res.g, err = analysis.GeneralG(v.values, wb); err != nil {
+			res.g = analysis.Global{Stat: math.NaN(), E: math.NaN(), ZRand: math.NaN(), PRand: math.NaN()}
+		}
+		if res.lisa, err = analysis.LocalMoranPermutation(v.values, w, reps, r.c.seed, alpha, sp.FDR); err != nil {
+			return fail(err)
+		}
+		if res.gi, res.giP, err = analysis.GiStarPermutation(v.values, w, reps, r.c.seed); err != nil {
+			return fail(err)
+		}
+		ex := res.moran.Excluded
+		if n := len(ex.Missing) + len(ex.Islands); n > 0 {
+			var names []string
+			for _, i := range ex.Missing {
+				names = append(names, r.areas.Names[i]+" (no value)")
+			}
+			for _, i := range ex.Islands {
+				names = append(names, r.areas.Names[i]+" (no neighbour with a value)")
+			}
+			r.notes = append(r.notes, fmt.Sprintf("spatial %s: %d area(s) take no part: %s", id, n, some(names, 8)))
+		}
+		var counts [6]int
+		for _, c := range res.lisa.Cluster {
+			counts[c]++
+		}
+		r.notes = append(r.notes, fmt.Sprintf("spatial %s: Moran's I %.4f (z %.2f, permutation p %.4f, n %d); clusters HH %d, LL %d, HL %d, LH %d",
+			id, res.moran.Stat, res.moran.ZRand, res.permP, res.moran.N, counts[analysis.HighHigh], counts[analysis.LowLow], counts[analysis.HighLow], counts[analysis.LowHigh]))
+		r.spatial = append(r.spatial, res)
+	}
+	return nil
+}
+
+var clusterColours = []color.Color{
+	color.RGBA{R: 0xd7, G: 0x19, B: 0x1c, A: 0xff}, // HH
+	color.RGBA{R: 0x2c, G: 0x7b, B: 0xb6, A: 0xff}, // LL
+	color.RGBA{R: 0xfd, G: 0xae, B: 0x61, A: 0xff}, // HL
+	color.RGBA{R: 0xab, G: 0xd9, B: 0xe9, A: 0xff}, // LH
+	color.RGBA{R: 0xf2, G: 0xf2, B: 0xf2, A: 0xff}, // not significant
+}
+
+// spatialFigures draws each value's LISA cluster map and Moran
+// scatterplot.
+func (r *runner) spatialFigures() error {
+	for _, res := range r.spatial {
+		names := []string{r.pick("hoch – hoch", "high – high"), r.pick("niedrig – niedrig", "low – low"),
+			r.pick("hoch – niedrig", "high – low"), r.pick("niedrig – hoch", "low – high"), r.pick("nicht signifikant", "not significant")}
+		vals := make([]float64, len(res.lisa.Cluster))
+		code := map[analysis.Cluster]float64{analysis.HighHigh: 1, analysis.LowLow: 2, analysis.HighLow: 3, analysis.LowHigh: 4, analysis.NotSignificant: 5}
+		for i, c := range res.lisa.Cluster {
+			vals[i] = math.NaN()
+			if k, ok := code[c]; ok {
+				vals[i] = k
+			}
+		}
+		classes, err := analysis.Manual(vals, []float64{1, 2, 3, 4, 5})
+		if err != nil {
+			continue // no area took part
+		}
+		test := fmt.Sprintf(r.pick("lokales Moran's I, %d Permutationen, p < %s", "local Moran's I, %d permutations, p < %s"), res.reps, r.loc.Number(res.alpha, 2))
+		if r.c.plan.Spatial.FDR {
+			test += r.pick(" (FDR)", " (FDR)")
+		}
+		year := r.year
+		if res.v.year != 0 {
+			year = res.v.year
+		}
+		fig := report.Map(report.MapSpec{
+			Title: res.v.label, Subtitle: fmt.Sprintf("%s %d · %s", r.pick("Räumliche Cluster", "Spatial clusters"), year, test),
+			Legend: r.pick("Wert – Nachbarn", "value – neighbours"), Source: r.source(),
+			Areas: r.displayAreas(), Values: vals, Classes: classes, Colours: clusterColours, Decimals: 0,
+			City: math.NaN(), Locale: r.loc, Labels: names,
+		})
+		if err := r.writeFigure("map-lisa-"+res.id, fig); err != nil {
+			return err
+		}
+		cols := make([]color.Color, len(vals))
+		for i, c := range res.lisa.Cluster {
+			if k, ok := code[c]; ok && k < 5 {
+				cols[i] = clusterColours[int(k)-1]
+			}
+		}
+		sc := report.Scatter(report.ScatterSpec{
+			Title:    res.v.label,
+			Subtitle: fmt.Sprintf("%s %d · %s", r.pick("Moran-Streudiagramm", "Moran scatterplot"), year, r.c.weights.describeIn(r.c.lang)),
+			XLabel:   r.pick("Wert (standardisiert)", "value (standardised)"),
+			YLabel:   r.pick("Mittel der Nachbarn (standardisiert)", "neighbours' mean (standardised)"),
+			Source:   r.source(), X: res.lisa.ZX, Y: res.lisa.Lag, Colours: cols,
+			Slope: res.moran.Stat, SlopeLabel: report.MoranLabel(r.loc, res.moran.Stat, res.permP), Locale: r.loc,
+		})
+		if err := r.writeFigure("moran-"+res.id, sc); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// spatialTables writes spatial.csv (the global statistics) and lisa.csv
+// (the local ones per area).
+func (r *runner) spatialTables() error {
+	if len(r.spatial) == 0 {
+		return nil
+	}
+	de := r.c.lang != "en"
+	t := func(d, e string) string {
+		if de {
+			return d
+		}
+		return e
+	}
+	h := report.Headings(r.loc)
+	var gid, stat datasets.Text
+	var gn datasets.Int
+	gcols := make([][]float64, 6)
+	add := func(id, name string, g analysis.Global, perm float64) {
+		gid, stat, gn = append(gid, id), append(stat, name), append(gn, int64(g.N))
+		for k, v := range []float64{g.Stat, g.E, g.VarRand, g.ZRand, g.PRand, perm} {
+			gcols[k] = append(gcols[k], v)
+		}
+	}
+	for _, s := range r.spatial {
+		add(s.id, "Moran's I", s.moran, s.permP)
+		add(s.id, "Geary's C", s.geary, math.NaN())
+		add(s.id, "General G", s.g, math.NaN())
+	}
+	f := &datasets.Frame{}
+	f.Add("value", t("Indikator oder Index", "indicator or index"), gid)
+	f.Add("statistic", t("Statistik", "statistic"), stat)
+	f.Add("n", "n", gn)
+	for k, hd := range [][2]string{{"Wert", "value"}, {"Erwartungswert", "expected"}, {"Varianz (Randomisierung)", "variance (randomisation)"}, {"z", "z"}, {"p (einseitig)", "p (one-sided)"}, {"p (Permutation)", "p (permutation)"}} {
+		f.Add([]string{"stat", "expected", "variance", "z", "p", "p_permutation"}[k], t(hd[0], hd[1]), datasets.Float{Values: gcols[k], Decimals: -1})
+	}
+	if err := r.writeFrame("spatial", f); err != nil {
+		return err
+	}
+	var lid, key, name, cluster datasets.Text
+	lcols := make([][]float64, 9)
+	cname := map[analysis.Cluster][2]string{analysis.HighHigh: {"HH", "HH"}, analysis.LowLow: {"LL", "LL"}, analysis.HighLow: {"HL", "HL"},
+		analysis.LowHigh: {"LH", "LH"}, analysis.NotSignificant: {"n. s.", "n. s."}, analysis.NoCluster: {"", ""}}
+	for _, s := range r.spatial {
+		for i := range r.areas.Keys {
+			lid, key, name = append(lid, s.id), append(key, r.areas.Keys[i]), append(name, r.areas.Names[i])
+			cluster = append(cluster, cname[s.lisa.Cluster[i]][0])
+			for k, v := range []float64{s.v.values[i], s.lisa.Stat[i], s.lisa.E[i], s.lisa.Var[i], s.lisa.Z[i], s.lisa.PseudoP[i], s.lisa.Lag[i], s.gi.Z[i], s.giP[i]} {
+				lcols[k] = append(lcols[k], v)
+			}
+		}
+	}
+	lf := &datasets.Frame{}
+	lf.Add("value_id", t("Indikator oder Index", "indicator or index"), lid)
+	lf.Add("key", h["key"], key)
+	lf.Add("name", h["name"], name)
+	heads := []struct{ id, de, en string }{
+		{"value", "Wert", "value"}, {"local_moran", "lokales Moran's I", "local Moran's I"}, {"expected", "Erwartungswert", "expected"},
+		{"variance", "Varianz", "variance"}, {"z", "z", "z"}, {"pseudo_p", "Pseudo-p (Permutation)", "pseudo p (permutation)"},
+		{"lag", "Mittel der Nachbarn (standardisiert)", "neighbours' mean (standardised)"}, {"gi_star_z", "Gi* (z)", "Gi* (z)"}, {"gi_star_p", "Gi* Pseudo-p", "Gi* pseudo p"},
+	}
+	for k, hd := range heads {
+		lf.Add(hd.id, t(hd.de, hd.en), datasets.Float{Values: lcols[k], Decimals: -1})
+	}
+	lf.Add("cluster", t("Cluster", "cluster"), cluster)
+	return r.writeFrame("lisa", lf)
+}
