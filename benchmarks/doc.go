@@ -1,11 +1,20 @@
 // Package benchmarks measures planatlas's speed. Speed is measured here,
-// never asserted in tests: run
+// never asserted in tests. The Go benchmarks:
 //
 //	go test ./benchmarks -bench . -benchmem
 //
-// The benchmarks use the embedded demo city (38 areas, 11 years, 74,000
-// population rows) for each stage of the pipeline and for a whole run.
-// Timing the pipeline at census scale (100,000 and more areas) against
-// the peers (R sf/spdep, Python geopandas/libpysal) is a separate command
-// in this folder, tracked as its own issue.
+// time each stage of the demo city (38 areas) and, on a synthetic grid of
+// 400 × 250 = 100,000 square areas, reading GeoJSON, queen and rook
+// contiguity, k nearest neighbours, Moran's I and the permutation tests
+// of global and local Moran's I and Gi*.
+//
+// Two commands time the same work against the peers on the same files,
+// where the peers are installed (R sf/spdep from Debian; geopandas and
+// libpysal from Debian; esda from PyPI):
+//
+//	go run ./benchmarks/cmd/geobench       # reading and neighbours, 10,000 and 100,000 areas
+//	go run ./benchmarks/cmd/spatialbench   # spatial statistics, 100,000 areas
+//
+// The peers' scripts are in peers/; RESULTS.md records the figures of the
+// last run on the project's 2-core machine.
 package benchmarks
