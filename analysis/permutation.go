@@ -104,28 +104,46 @@ type edgeList struct {
 }
 
 func (s *spatial) edges() edgeList {
-	var e edgeList
+	nnz := 0
+	for _, nb := range s.nb {
+		nnz += len(nb)
+	}
+	e := edgeList{a: make([]int32, 0, nnz/2+1), b: make([]int32, 0, nnz/2+1), c: make([]float64, 0, nnz/2+1)}
 	for i, nb := range s.nb {
 		for k, j := range nb {
-			if int(j) > i {
-				back := s.nb[j]
-				m := sort.Search(len(back), func(q int) bool { return back[q] >= int32(i) })
-				wji := 0.0
-				if m < len(back) && back[m] == int32(i) {
-					wji = s.w[j][m]
-				}
+			if int(j) == i {
+				continue
+			}
+			wji, symmetric := s.weightOf(int(j), int32(i))
+			switch {
+			case int(j) > i:
 				e.a, e.b, e.c = append(e.a, int32(i)), append(e.b, j), append(e.c, s.w[i][k]+wji)
-			} else if int(j) < i {
-				// j < i: counted from j's side if i is j's neighbour.
-				back := s.nb[j]
-				m := sort.Search(len(back), func(q int) bool { return back[q] >= int32(i) })
-				if m == len(back) || back[m] != int32(i) {
-					e.a, e.b, e.c = append(e.a, int32(i)), append(e.b, j), append(e.c, s.w[i][k])
-				}
+			case !symmetric:
+				// j < i and i is not j's neighbour: not counted from j.
+				e.a, e.b, e.c = append(e.a, int32(i)), append(e.b, j), append(e.c, s.w[i][k])
 			}
 		}
 	}
 	return e
+}
+
+// weightOf returns w_ij and whether j is a neighbour of i, by binary
+// search in i's ascending neighbour list.
+func (s *spatial) weightOf(i int, j int32) (float64, bool) {
+	nb := s.nb[i]
+	lo, hi := 0, len(nb)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if nb[m] < j {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(nb) && nb[lo] == j {
+		return s.w[i][lo], true
+	}
+	return 0, false
 }
 
 // num returns Σ_i Σ_j w_ij z_i z_j.
