@@ -5,9 +5,12 @@ import (
 	"image/color"
 	"math"
 
+	"gonum.org/v1/gonum/stat/distuv"
+
 	"planatlas/analysis"
 	"planatlas/datasets"
 	"planatlas/geo"
+	"planatlas/indicators"
 	"planatlas/report"
 )
 
@@ -22,6 +25,8 @@ type spatialResult struct {
 	lisa    analysis.LISA
 	gi      analysis.Local
 	giP     []float64
+	ebI     float64              // Moran's I of EB-standardised rates (rates of counts only)
+	joins   []analysis.JoinCount // join counts of the quintile classes
 	reps    int
 	alpha   float64
 	missing int
@@ -70,6 +75,24 @@ func (r *runner) computeSpatial() error {
 		if res.gi, res.giP, err = analysis.GiStarPermutation(v.values, w, reps, r.c.seed); err != nil {
 			return fail(err)
 		}
+		res.ebI = math.NaN()
+		if v.index == nil && !v.mss {
+			if d := r.indicatorByID(id); d != nil && d.Proportion && d.Numerator != "" {
+				yi := r.panel.YearIndex(r.year)
+				x := r.yearValues(r.panel.Var(d.Numerator).Values, yi)
+				n := r.yearValues(r.panel.Var(d.Denominator).Values, yi)
+				if eb, err := analysis.EBMoran(x, n, w); err == nil {
+					res.ebI = eb
+				}
+			}
+		}
+		if q, err := analysis.Quantiles(v.values, 5); err == nil {
+			cls := make([]int, len(v.values))
+			for i, x := range v.values {
+				cls[i] = q.Class(x) + 1 // 0: no value
+			}
+			res.joins, _ = analysis.JoinCounts(cls, wb)
+		}
 		ex := res.moran.Excluded
 		if n := len(ex.Missing) + len(ex.Islands); n > 0 {
 			var names []string
@@ -98,6 +121,16 @@ var clusterColours = []color.Color{
 	color.RGBA{R: 0xfd, G: 0xae, B: 0x61, A: 0xff}, // HL
 	color.RGBA{R: 0xab, G: 0xd9, B: 0xe9, A: 0xff}, // LH
 	color.RGBA{R: 0xf2, G: 0xf2, B: 0xf2, A: 0xff}, // not significant
+}
+
+// indicatorByID returns the plan's indicator of that id, or nil.
+func (r *runner) indicatorByID(id string) *indicators.Indicator {
+	for _, d := range r.c.indicators {
+		if d.ID == id {
+			return d
+		}
+	}
+	return nil
 }
 
 // spatialFigures draws each value's LISA cluster map and Moran
@@ -182,7 +215,18 @@ func (r *runner) spatialTables() error {
 	for _, s := range r.spatial {
 		add(s.id, "Moran's I", s.moran, s.permP)
 		add(s.id, "Geary's C", s.geary, math.NaN())
-		add(s.id, "General G", s.g, math.NaN())
+		if !math.IsNaN(s.g.Stat) { // values below 0 have no General G
+			add(s.id, "General G", s.g, math.NaN())
+		}
+		if !math.IsNaN(s.ebI) {
+			add(s.id, t("Moran's I der EB-standardisierten Raten", "Moran's I of EB-standardised rates"), analysis.Global{Stat: s.ebI, N: s.moran.N,
+				E: math.NaN(), VarRand: math.NaN(), ZRand: math.NaN(), PRand: math.NaN()}, math.NaN())
+		}
+		if n := len(s.joins); n > 0 {
+			j := s.joins[n-1] // all joins between different classes
+			add(s.id, t("Verbindungen zwischen verschiedenen Quintilklassen", "joins between different quintile classes"), analysis.Global{Stat: j.Count, N: s.moran.N,
+				E: j.Expected, VarRand: j.Variance, ZRand: j.Z, PRand: 1 - distuv.UnitNormal.CDF(-j.Z)}, math.NaN())
+		}
 	}
 	f := &datasets.Frame{}
 	f.Add("value", t("Indikator oder Index", "indicator or index"), gid)
