@@ -199,10 +199,19 @@ func (r *runner) figures() error {
 		if err := r.writeFigure("map-"+m.Value, fig); err != nil {
 			return err
 		}
+		alt, head, rows := r.valueAlt(v)
+		if err := r.keepFigure("map-"+m.Value, r.pick("Karte: ", "Map: ")+v.label, fig, alt, head, rows); err != nil {
+			return err
+		}
 	}
 	for _, ch := range r.c.charts {
 		v := r.value(ch.Value)
-		if err := r.writeFigure("ranking-"+ch.Value, r.rankingChart(v)); err != nil {
+		fig := r.rankingChart(v)
+		if err := r.writeFigure("ranking-"+ch.Value, fig); err != nil {
+			return err
+		}
+		alt, head, rows := r.valueAlt(v)
+		if err := r.keepFigure("ranking-"+ch.Value, r.pick("Rangfolge: ", "Ranking: ")+v.label, fig, alt, head, rows); err != nil {
 			return err
 		}
 	}
@@ -349,6 +358,9 @@ func (r *runner) tables() error {
 		return err
 	}
 	if err := r.spatialTables(); err != nil {
+		return err
+	}
+	if err := r.writeReport(); err != nil {
 		return err
 	}
 	return r.st.Write("areas.geojson", func(w io.Writer) error { return geo.WriteGeoJSON(w, r.areas, r.geoProperties()) })

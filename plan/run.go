@@ -101,10 +101,11 @@ type runner struct {
 	display  *geo.Areas               // the areas simplified for maps
 	pca      map[string]*analysis.PCA // pca indices by id: loadings for their table
 	spatial  []*spatialResult
-	year     int                // the outputs' year
-	levels   []*level           // areas first, the city last
-	values   []*datasets.Series // the areas' indicator values (levels[0].values)
-	city     []*datasets.Series // the city's indicator values
+	html     []report.HTMLFigure // figures kept for report.html
+	year     int                 // the outputs' year
+	levels   []*level            // areas first, the city last
+	values   []*datasets.Series  // the areas' indicator values (levels[0].values)
+	city     []*datasets.Series  // the city's indicator values
 	indices  []*indexResult
 }
 

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"strings"
 
 	"gonum.org/v1/gonum/stat/distuv"
 
@@ -168,6 +169,29 @@ func (r *runner) spatialFigures() error {
 		if err := r.writeFigure("map-lisa-"+res.id, fig); err != nil {
 			return err
 		}
+		var hh []string
+		head := []string{report.Headings(r.loc)["key"], report.Headings(r.loc)["name"], r.pick("Cluster", "cluster"), r.pick("Pseudo-p", "pseudo p")}
+		var rows [][]string
+		for i, c := range res.lisa.Cluster {
+			if c == analysis.HighHigh {
+				hh = append(hh, r.areas.Names[i])
+			}
+			name := ""
+			if k, ok := code[c]; ok {
+				name = names[int(k)-1]
+			}
+			p := ""
+			if !math.IsNaN(res.lisa.PseudoP[i]) {
+				p = r.loc.Number(res.lisa.PseudoP[i], 3)
+			}
+			rows = append(rows, []string{r.areas.Keys[i], r.areas.Names[i], name, p})
+		}
+		alt := fmt.Sprintf(r.pick("%d Planungsräume bilden einen Schwerpunkt hoher Werte mit hohen Nachbarwerten: %s; %d einen Schwerpunkt niedriger Werte.",
+			"%d planning areas form a cluster of high values among high neighbours: %s; %d a cluster of low values."),
+			classes.Counts[0], strings.Join(hh, ", "), classes.Counts[1])
+		if err := r.keepFigure("map-lisa-"+res.id, r.pick("Cluster: ", "Clusters: ")+res.v.label, fig, alt, head, rows); err != nil {
+			return err
+		}
 		cols := make([]color.Color, len(vals))
 		for i, c := range res.lisa.Cluster {
 			if k, ok := code[c]; ok && k < 5 {
@@ -183,6 +207,20 @@ func (r *runner) spatialFigures() error {
 			Slope: res.moran.Stat, SlopeLabel: report.MoranLabel(r.loc, res.moran.Stat, res.permP), Locale: r.loc,
 		})
 		if err := r.writeFigure("moran-"+res.id, sc); err != nil {
+			return err
+		}
+		alt = fmt.Sprintf(r.pick("Moran's I = %s (Permutations-p %s, %d Planungsräume): %s.", "Moran's I = %s (permutation p %s, %d planning areas): %s."),
+			r.loc.Number(res.moran.Stat, 3), r.loc.Number(res.permP, 3), res.moran.N,
+			map[bool]string{true: r.pick("ähnliche Werte liegen beieinander", "similar values lie together"), false: r.pick("kein deutliches räumliches Muster", "no clear spatial pattern")}[res.permP < res.alpha && res.moran.Stat > 0])
+		head = []string{report.Headings(r.loc)["key"], report.Headings(r.loc)["name"], r.pick("Wert (standardisiert)", "value (standardised)"), r.pick("Nachbarn (standardisiert)", "neighbours (standardised)")}
+		rows = nil
+		for i := range r.areas.Keys {
+			if math.IsNaN(res.lisa.ZX[i]) {
+				continue
+			}
+			rows = append(rows, []string{r.areas.Keys[i], r.areas.Names[i], r.loc.Number(res.lisa.ZX[i], 2), r.loc.Number(res.lisa.Lag[i], 2)})
+		}
+		if err := r.keepFigure("moran-"+res.id, r.pick("Moran-Streudiagramm: ", "Moran scatterplot: ")+res.v.label, sc, alt, head, rows); err != nil {
 			return err
 		}
 	}

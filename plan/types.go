@@ -152,6 +152,8 @@ type OutputsSpec struct {
 	Tables      []string    `yaml:"tables"`       // csv, parquet, arrow
 	Images      []string    `yaml:"images"`       // svg, png
 	CSV         string      `yaml:"csv"`          // german or international; by language if absent
+	Report      *bool       `yaml:"report"`       // report.html; true if absent
+	Profiles    *bool       `yaml:"profiles"`     // a profile per planning area in the report; true if absent
 	Alpha       float64     `yaml:"alpha"`        // significance of trends; 0.05 if absent
 	ChangeYears int         `yaml:"change_years"` // the span of the change in trends.csv; 5 if absent
 	// Simplify is the tolerance in metres to which the maps' boundaries

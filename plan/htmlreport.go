@@ -1,0 +1,304 @@
+package plan
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"sort"
+	"strings"
+
+	"planatlas/datasets"
+	"planatlas/indicators"
+	"planatlas/report"
+)
+
+// keepFigure keeps a figure for the HTML report, with its text
+// alternative and its data.
+func (r *runner) keepFigure(id, title string, fig report.Figure, alt string, head []string, rows [][]string) error {
+	if !r.wantReport() {
+		return nil
+	}
+	svg, err := fig.InlineSVG()
+	if err != nil {
+		return err
+	}
+	r.html = append(r.html, report.HTMLFigure{ID: id, Title: title, SVG: svg, Alt: alt, Head: head, Rows: rows})
+	return nil
+}
+
+func (r *runner) wantReport() bool {
+	return r.c.plan.Outputs.Report == nil || *r.c.plan.Outputs.Report
+}
+
+// valueAlt describes a map of v in words: the highest and the lowest
+// area, the city, the areas without a value.
+func (r *runner) valueAlt(v value) (string, []string, [][]string) {
+	type av struct {
+		i int
+		x float64
+	}
+	var have []av
+	missing := 0
+	for i, x := range v.values {
+		if math.IsNaN(x) {
+			missing++
+			continue
+		}
+		have = append(have, av{i, x})
+	}
+	sort.SliceStable(have, func(a, b int) bool { return have[a].x > have[b].x })
+	num := func(x float64) string {
+		s := r.loc.Number(x, v.decimals)
+		if v.unit != "" {
+			return s + " " + v.unit
+		}
+		return s
+	}
+	alt := ""
+	if len(have) > 0 {
+		hi, lo := have[0], have[len(have)-1]
+		alt = fmt.Sprintf(r.pick("%s hat den höchsten Wert, %s; %s den niedrigsten, %s.", "%s has the highest value, %s; %s the lowest, %s."),
+			r.areas.Names[hi.i], num(hi.x), r.areas.Names[lo.i], num(lo.x))
+	}
+	if !math.IsNaN(v.city) {
+		alt += fmt.Sprintf(r.pick(" Die Stadt: %s.", " The city: %s."), num(v.city))
+	}
+	if missing > 0 {
+		alt += fmt.Sprintf(r.pick(" %d Planungsräume ohne Wert (geheim oder fehlend).", " %d planning areas without a value (confidential or missing)."), missing)
+	}
+	head := []string{r.loc.T("rank"), report.Headings(r.loc)["key"], report.Headings(r.loc)["name"], report.Headings(r.loc)["value"]}
+	var rows [][]string
+	for k, a := range have {
+		rows = append(rows, []string{fmt.Sprint(k + 1), r.areas.Keys[a.i], r.areas.Names[a.i], num(a.x)})
+	}
+	return alt, head, rows
+}
+
+// writeReport writes report.html: the kept maps and charts, the ranking
+// and the goals as tables, sources and notes, and one profile per area.
+func (r *runner) writeReport() error {
+	if !r.wantReport() {
+		return nil
+	}
+	h := report.Headings(r.loc)
+	rep := report.HTMLReport{
+		Lang: r.c.lang, Title: r.c.plan.Title.In(r.c.lang), City: r.c.plan.City.In(r.c.lang), Figures: r.html, Notes: r.notes,
+		Sources: []string{r.source()},
+		T: map[string]string{"sources": r.pick("Daten und Quellen", "Data and sources"), "file": r.pick("Datei", "file"),
+			"bytes": r.pick("Bytes", "bytes"), "notes": r.pick("Hinweise der Berechnung", "Notes of the run")},
+	}
+	if rep.Title == "" {
+		rep.Title = r.pick("Sozialraumanalyse", "Social area analysis")
+	}
+	rep.Intro = fmt.Sprintf(r.pick("%d Planungsräume, %d Indikatoren, Jahre %d–%d; Kartenjahr %d. Alle Werte aus den Eingabedateien unten berechnet mit planatlas %s.",
+		"%d planning areas, %d indicators, years %d–%d; maps of %d. All values computed from the input files below with planatlas %s."),
+		len(r.areas.Keys), len(r.c.indicators), r.panel.Years[0], r.panel.Years[len(r.panel.Years)-1], r.year, Version)
+	for _, in := range r.inputs {
+		rep.Inputs = append(rep.Inputs, [3]string{in.Path, fmt.Sprint(in.Bytes), in.SHA256})
+	}
+	// The ranking of the first index, with plausible ranks and drivers.
+	var first *indexResult
+	if len(r.indices) > 0 {
+		first = r.indices[0]
+		var rows [][]string
+		for _, a := range first.ranking.Order {
+			if first.ranking.Rank[a] == 0 {
+				continue
+			}
+			rows = append(rows, []string{fmt.Sprint(first.ranking.Rank[a]), r.plausible(first, a), r.areas.Keys[a], r.areas.Names[a],
+				r.areas.ParentNames[a], r.loc.Number(first.ix.Values[a], 2), r.drivers(first, a)})
+		}
+		rep.Tables = append(rep.Tables, report.HTMLFigure{ID: "ranking", Title: r.pick("Rangfolge: ", "Ranking: ") + first.spec.label.In(r.c.lang),
+			Alt:  r.pick("Rang 1 = höchster Bedarf; plausible Ränge aus 1000 Ziehungen (90 %).", "Rank 1 = most need; plausible ranks from 1000 draws (90 %)."),
+			Head: []string{h["rank"], r.pick("plausibel", "plausible"), h["key"], h["name"], h["district"], h["indexvalue"], r.pick("Treiber", "drivers")}, Rows: rows})
+	}
+	if len(r.c.goals) > 0 {
+		f, err := r.goalsFrame()
+		if err != nil {
+			return err
+		}
+		head, rows := frameRows(f, r, []string{"title", "name", "latest_year", "latest", "projected", "target", "target_year", "status"})
+		rep.Tables = append(rep.Tables, report.HTMLFigure{ID: "goals", Title: r.pick("Ziele", "Goals"),
+			Alt: r.pick("Trend der letzten fünf Jahre bis zum Zieljahr fortgeschrieben.", "The last five years' trend projected to the target year."), Head: head, Rows: rows})
+	}
+	if r.c.plan.Outputs.Profiles == nil || *r.c.plan.Outputs.Profiles {
+		rep.Profiles = r.profiles(first)
+	}
+	return r.st.Write("report.html", func(w io.Writer) error { return report.WriteHTML(w, rep) })
+}
+
+func (r *runner) plausible(ix *indexResult, a int) string {
+	if ix.ranges.Lo == nil || ix.ranges.Lo[a] == 0 {
+		return ""
+	}
+	if ix.ranges.Lo[a] == ix.ranges.Hi[a] {
+		return fmt.Sprint(ix.ranges.Lo[a])
+	}
+	return fmt.Sprintf("%d–%d", ix.ranges.Lo[a], ix.ranges.Hi[a])
+}
+
+func (r *runner) drivers(ix *indexResult, a int) string {
+	var names []string
+	for _, k := range ix.ranking.Drivers[a] {
+		names = append(names, r.c.indicators[ix.spec.components[k].indicator].Label.In(r.c.lang))
+	}
+	return strings.Join(names, ", ")
+}
+
+// frameRows renders chosen columns of a frame as text for the report:
+// numbers in the report's format, hidden or missing values empty.
+func frameRows(f *datasets.Frame, r *runner, cols []string) ([]string, [][]string) {
+	var idx []int
+	var head []string
+	for _, c := range cols {
+		for k, n := range f.Names {
+			if n == c {
+				idx = append(idx, k)
+				head = append(head, f.Heads[k])
+			}
+		}
+	}
+	n := 0
+	if len(f.Cols) > 0 {
+		n = f.Cols[0].Len()
+	}
+	rows := make([][]string, n)
+	for i := range rows {
+		for _, k := range idx {
+			cell := ""
+			switch c := f.Cols[k].(type) {
+			case datasets.Text:
+				cell = c[i]
+			case datasets.Int:
+				cell = fmt.Sprint(c[i])
+			case datasets.Float:
+				if v := c.Values[i]; !math.IsNaN(v) && (c.Flags == nil || c.Flags[i]&datasets.Suppressed == 0) {
+					d := c.Decimals
+					if d < 0 {
+						d = 2
+					}
+					cell = r.loc.Number(v, d)
+				}
+			}
+			rows[i] = append(rows[i], cell)
+		}
+	}
+	return head, rows
+}
+
+// profiles makes one page per planning area: its rank and drivers on the
+// first index, a spine chart of its key indicators against the city, and
+// a locator map.
+func (r *runner) profiles(first *indexResult) []report.HTMLProfile {
+	// Key indicators: the first index's components and the goals'
+	// indicators, else the first ten indicators with a need.
+	var keys []int
+	seen := map[int]bool{}
+	addK := func(k int) {
+		if !seen[k] {
+			seen[k] = true
+			keys = append(keys, k)
+		}
+	}
+	if first != nil {
+		for _, c := range first.spec.components {
+			addK(c.indicator)
+		}
+		for _, c := range first.spec.dynamic {
+			addK(c.indicator)
+		}
+	}
+	for _, g := range r.c.goals {
+		addK(g.indicator)
+	}
+	for k, d := range r.c.indicators {
+		if len(keys) >= 10 {
+			break
+		}
+		if d.Need != indicators.NoNeed {
+			addK(k)
+		}
+	}
+	yi := r.panel.YearIndex(r.year)
+	lv := r.levels[0]
+	cityLv := r.levels[len(r.levels)-1]
+	geoms := r.displayAreas().Geoms
+	h := report.Headings(r.loc)
+	var out []report.HTMLProfile
+	for a := range r.areas.Keys {
+		p := report.HTMLProfile{Key: r.areas.Keys[a], Name: r.areas.Names[a], District: r.areas.ParentNames[a]}
+		if first != nil && first.ranking.Rank[a] > 0 {
+			p.Rank = fmt.Sprintf(r.pick("Rang %d von %d auf %s", "rank %d of %d on %s"), first.ranking.Rank[a], countRanked(first), first.spec.label.In(r.c.lang))
+			if pl := r.plausible(first, a); pl != "" {
+				p.Rank += fmt.Sprintf(r.pick(" (plausibel %s)", " (plausible %s)"), pl)
+			}
+			p.Drivers = r.pick("Treiber: ", "Drivers: ") + r.drivers(first, a)
+		}
+		var rows []report.SpineRow
+		var alt []string
+		var table [][]string
+		for _, k := range keys {
+			d := r.c.indicators[k]
+			v := r.value(d.ID)
+			row := report.SpineRow{Label: d.Label.In(r.c.lang), Value: v.values[a], City: v.city, Lo: math.NaN(), Hi: math.NaN(),
+				Min: math.Inf(1), Max: math.Inf(-1), Decimals: d.Decimals, Unit: d.Unit.In(r.c.lang)}
+			for _, x := range v.values {
+				if !math.IsNaN(x) {
+					row.Min, row.Max = math.Min(row.Min, x), math.Max(row.Max, x)
+				}
+			}
+			if math.IsInf(row.Min, 0) {
+				continue
+			}
+			nU := len(lv.keys)
+			if lv.lower != nil && lv.lower[k] != nil && !math.IsNaN(row.Value) {
+				row.Lo, row.Hi = lv.lower[k].Values[yi*nU+a], lv.upper[k].Values[yi*nU+a]
+			}
+			_ = cityLv
+			rows = append(rows, row)
+			val, city := r.loc.T("nodata"), r.loc.T("nodata")
+			if !math.IsNaN(row.Value) {
+				val = r.loc.Number(row.Value, d.Decimals)
+			}
+			if !math.IsNaN(row.City) {
+				city = r.loc.Number(row.City, d.Decimals)
+			}
+			alt = append(alt, fmt.Sprintf(r.pick("%s %s (Stadt %s)", "%s %s (city %s)"), row.Label, val, city))
+			interval := ""
+			if !math.IsNaN(row.Lo) {
+				interval = r.loc.Number(row.Lo, d.Decimals) + " – " + r.loc.Number(row.Hi, d.Decimals)
+			}
+			table = append(table, []string{row.Label, row.Unit, val, interval, city, r.loc.Number(row.Min, d.Decimals), r.loc.Number(row.Max, d.Decimals)})
+		}
+		spine := report.HTMLFigure{
+			ID:    "spine-" + p.Key,
+			Title: fmt.Sprintf(r.pick("Kennzahlen %d gegenüber der Stadt", "Key indicators %d against the city"), r.year),
+			SVG:   report.SpineSVG(r.loc, rows),
+			Alt:   fmt.Sprintf("%s: %s.", p.Name, strings.Join(alt, "; ")),
+			Head: []string{h["indicator"], h["unit"], h["value"], r.pick("95-%-Intervall", "95 % interval"), r.pick("Stadt", "city"),
+				r.pick("niedrigster Raum", "lowest area"), r.pick("höchster Raum", "highest area")},
+			Rows: table,
+		}
+		p.Figures = append(p.Figures, spine)
+		if len(geoms) <= 300 {
+			p.Figures = append(p.Figures, report.HTMLFigure{
+				ID: "locator-" + p.Key, Title: r.pick("Lage in der Stadt", "Location in the city"),
+				SVG:  report.LocatorSVG(r.areas, geoms, a),
+				Alt:  fmt.Sprintf(r.pick("%s liegt im Stadtteil %s.", "%s lies in the district %s."), p.Name, p.District),
+				Head: []string{h["key"], h["name"], h["district"]}, Rows: [][]string{{p.Key, p.Name, p.District}},
+			})
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+func countRanked(ix *indexResult) int {
+	n := 0
+	for _, k := range ix.ranking.Rank {
+		if k > 0 {
+			n++
+		}
+	}
+	return n
+}

@@ -1,0 +1,108 @@
+package plan
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// report.html is self-contained (no address outside the file), has a
+// profile per planning area, and every figure has a text alternative and
+// a data table.
+func TestReportHTML(t *testing.T) {
+	out, _, err := runDir(t, demoDir(t, func(s string) string { return s }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	html := string(readOut(t, out, "report.html"))
+	for _, m := range regexp.MustCompile(`(?i)(src|href)\s*=\s*"([^"#][^"]*)"`).FindAllStringSubmatch(html, -1) {
+		t.Errorf("the report refers to %s=%q", m[1], m[2])
+	}
+	if n := regexp.MustCompile(`https?://`).FindAllString(strings.ReplaceAll(html, `xmlns="http://www.w3.org/2000/svg"`, ""), -1); len(n) > 0 {
+		// Only SVG namespaces may name an address.
+		for _, u := range regexp.MustCompile(`[a-z:]+="https?://[^"]*"`).FindAllString(html, -1) {
+			if !strings.HasPrefix(u, "xmlns") {
+				t.Errorf("address in the report: %s", u)
+			}
+		}
+	}
+	if n := strings.Count(html, `<section class="profile"`); n != 38 {
+		t.Errorf("%d profiles, want 38", n)
+	}
+	figures := regexp.MustCompile(`(?s)<figure id="([^"]+)".*?</figure>`).FindAllStringSubmatch(html, -1)
+	if len(figures) < 38*2+6 {
+		t.Errorf("only %d figures", len(figures))
+	}
+	for _, f := range figures {
+		alt := regexp.MustCompile(`(?s)<figcaption[^>]*><strong>[^<]*</strong>\s*([^<]+)</figcaption>`).FindStringSubmatch(f[0])
+		if alt == nil || len(strings.TrimSpace(alt[1])) < 15 {
+			t.Errorf("figure %s has no text alternative", f[1])
+		}
+		if !strings.Contains(f[0], "<table>") || !strings.Contains(f[0], "<td>") {
+			t.Errorf("figure %s has no data table", f[1])
+		}
+	}
+	if !strings.Contains(html, "Schönblick III hat den höchsten Wert, 10,85") {
+		t.Error("the index map's text alternative is not there")
+	}
+}
+
+// In a real browser (Debian's chromium, headless, every request blocked)
+// the report loads without an error and prints to an A4 PDF with a page
+// or more per profile, umlauts intact.
+func TestReportInBrowser(t *testing.T) {
+	chromium, err := exec.LookPath("chromium")
+	if err != nil {
+		t.Skip("chromium is not installed (Debian package chromium; .ci/run installs it)")
+	}
+	for _, tool := range []string{"pdfinfo", "pdftotext"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Skipf("%s is not installed (Debian package poppler-utils)", tool)
+		}
+	}
+	out, _, err := runDir(t, demoDir(t, func(s string) string { return s }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pdf := filepath.Join(t.TempDir(), "report.pdf")
+	cmd := exec.Command(chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+		"--disable-background-networking", "--disable-component-update", "--disable-sync",
+		"--user-data-dir="+t.TempDir(), `--host-resolver-rules=MAP * ~NOTFOUND`,
+		"--enable-logging=stderr", "--v=0", "--no-pdf-header-footer", "--print-to-pdf="+pdf,
+		"file://"+filepath.Join(out, "report.html"))
+	log, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("chromium: %v\n%s", err, log)
+	}
+	for _, line := range strings.Split(string(log), "\n") {
+		if strings.Contains(line, "CONSOLE") || strings.Contains(line, "net::ERR") || strings.Contains(line, "Failed to load") {
+			t.Errorf("browser: %s", line)
+		}
+	}
+	info, err := exec.Command("pdfinfo", pdf).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`Pages:\s+(\d+)`).FindStringSubmatch(string(info))
+	pages, _ := strconv.Atoi(m[1])
+	if pages < 38+1 {
+		t.Errorf("%d pages for 38 profiles and the overview", pages)
+	}
+	if !strings.Contains(string(info), "A4") && !strings.Contains(string(info), "595.") {
+		t.Errorf("not A4:\n%s", info)
+	}
+	text, err := exec.Command("pdftotext", pdf, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Schloßberg (0102)", "Mühlgraben (0103)", "Tännicht", "Schönblick III"} {
+		if !strings.Contains(string(text), want) {
+			t.Errorf("the PDF's text lacks %q", want)
+		}
+	}
+	os.WriteFile(filepath.Join(out, "checked.txt"), []byte(m[0]), 0o644)
+}

@@ -1,0 +1,134 @@
+package report
+
+import (
+	"bytes"
+	"html/template"
+	"io"
+	"regexp"
+
+	"gonum.org/v1/plot/vg/draw"
+	"gonum.org/v1/plot/vg/vgsvg"
+)
+
+// InlineSVG renders the figure as an SVG element for an HTML page: no
+// XML prolog, fonts not embedded (the page's CSS names the font; the
+// stand-alone SVG files embed it).
+func (f Figure) InlineSVG() (template.HTML, error) {
+	c := vgsvg.NewWith(vgsvg.UseWH(f.W, f.H), vgsvg.EmbedFonts(false))
+	f.background(c)
+	f.Draw(draw.New(c))
+	var buf bytes.Buffer
+	if _, err := c.WriteTo(&buf); err != nil {
+		return "", err
+	}
+	b := prolog.ReplaceAll(buf.Bytes(), nil)
+	// Scale with the page: the width attribute becomes 100 %.
+	b = svgSize.ReplaceAll(b, []byte(`<svg width="100%" $2`))
+	return template.HTML(b), nil // produced by vgsvg from our own drawing
+}
+
+var (
+	prolog  = regexp.MustCompile(`(?s)^<\?xml.*?\?>\s*(<!DOCTYPE[^>]*>\s*)?`)
+	svgSize = regexp.MustCompile(`<svg\s+width="[^"]*"\s+height="[^"]*"(\s)`)
+)
+
+// HTMLFigure is a chart or map of the report with its text alternative
+// and its data.
+type HTMLFigure struct {
+	ID    string
+	Title string
+	SVG   template.HTML
+	Alt   string     // what the figure shows, in one or two sentences
+	Head  []string   // the data table's heading
+	Rows  [][]string // its rows
+}
+
+// HTMLProfile is one planning area's page.
+type HTMLProfile struct {
+	Key, Name, District string
+	Rank                string // "3 (plausible 2–6) of 38", or "" without an index
+	Drivers             string
+	Figures             []HTMLFigure
+}
+
+// HTMLReport is the content of report.html.
+type HTMLReport struct {
+	Lang     string
+	Title    string
+	City     string
+	Intro    string   // what was computed, from what
+	Notes    []string // the run's notes
+	Sources  []string // the source line
+	Inputs   [][3]string // file, bytes, SHA-256
+	Figures  []HTMLFigure
+	Tables   []HTMLFigure // tables without a chart (ranking, goals): Head and Rows
+	Profiles []HTMLProfile
+	T        map[string]string // headings in the report's language
+}
+
+// WriteHTML writes the report as one self-contained HTML file: inline
+// SVG and CSS, no script, no request that leaves the file. Print CSS puts
+// each planning area's profile on its own A4 pages.
+func WriteHTML(w io.Writer, r HTMLReport) error {
+	return htmlPage.Execute(w, r)
+}
+
+var htmlPage = template.Must(template.New("report").Parse(`<!DOCTYPE html>
+<html lang="{{.Lang}}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{.Title}}</title>
+<style>
+body { font-family: "Liberation Sans", Arial, Helvetica, sans-serif; color: #111; max-width: 60rem; margin: 0 auto; padding: 1rem 1.5rem; line-height: 1.4; }
+h1 { font-size: 1.7rem; } h2 { font-size: 1.35rem; margin-top: 2rem; border-bottom: 1px solid #ccc; } h3 { font-size: 1.1rem; }
+figure { margin: 1rem 0 2rem; } figure svg { max-width: 100%; height: auto; display: block; }
+figcaption { font-size: 0.95rem; margin: 0.3rem 0; }
+table { border-collapse: collapse; font-size: 0.85rem; margin: 0.5rem 0 1rem; }
+th, td { border: 1px solid #bbb; padding: 0.15rem 0.4rem; text-align: left; } td.n { text-align: right; font-variant-numeric: tabular-nums; }
+details summary { cursor: pointer; font-size: 0.9rem; color: #333; }
+.notes li, .inputs td { font-size: 0.85rem; }
+.profile { page-break-before: always; break-before: page; }
+@media print {
+  @page { size: A4 portrait; margin: 15mm; }
+  body { max-width: none; padding: 0; }
+  details { display: block; } details > summary { display: none; }
+  figure { break-inside: avoid; }
+}
+</style>
+</head>
+<body>
+<header>
+<h1>{{.Title}}</h1>
+<p>{{.Intro}}</p>
+</header>
+<main>
+{{range .Figures}}{{template "figure" .}}{{end}}
+{{range .Tables}}<section id="{{.ID}}"><h2>{{.Title}}</h2>{{if .Alt}}<p>{{.Alt}}</p>{{end}}{{template "table" .}}</section>
+{{end}}
+<section id="sources"><h2>{{index .T "sources"}}</h2>
+<ul>{{range .Sources}}<li>{{.}}</li>{{end}}</ul>
+<table class="inputs"><thead><tr><th>{{index .T "file"}}</th><th>{{index .T "bytes"}}</th><th>SHA-256</th></tr></thead>
+<tbody>{{range .Inputs}}<tr><td>{{index . 0}}</td><td class="n">{{index . 1}}</td><td><code>{{index . 2}}</code></td></tr>{{end}}</tbody></table>
+<h3>{{index .T "notes"}}</h3>
+<ul class="notes">{{range .Notes}}<li>{{.}}</li>{{end}}</ul>
+</section>
+{{range .Profiles}}<section class="profile" id="profile-{{.Key}}">
+<h2>{{.Name}} ({{.Key}})</h2>
+<p>{{.District}}{{if .Rank}} · {{.Rank}}{{end}}</p>
+{{if .Drivers}}<p>{{.Drivers}}</p>{{end}}
+{{range .Figures}}{{template "figure" .}}{{end}}
+</section>
+{{end}}
+</main>
+</body>
+</html>
+{{define "figure"}}<figure id="{{.ID}}" role="group" aria-labelledby="{{.ID}}-caption">
+{{.SVG}}
+<figcaption id="{{.ID}}-caption"><strong>{{.Title}}.</strong> {{.Alt}}</figcaption>
+<details><summary>Daten / data</summary>{{template "table" .}}</details>
+</figure>
+{{end}}
+{{define "table"}}<table><thead><tr>{{range .Head}}<th scope="col">{{.}}</th>{{end}}</tr></thead>
+<tbody>{{range .Rows}}<tr>{{range .}}<td>{{.}}</td>{{end}}</tr>{{end}}</tbody></table>{{end}}
+`))

@@ -1,0 +1,92 @@
+package report
+
+import (
+	"fmt"
+	"html/template"
+	"math"
+	"strings"
+
+	"github.com/paulmach/orb"
+
+	"planatlas/geo"
+)
+
+// SpineRow is one indicator of an area's profile: the area's value, its
+// interval, and the city's value and the range over all areas.
+type SpineRow struct {
+	Label    string
+	Value    float64
+	Lo, Hi   float64 // the area's interval; NaN if none
+	City     float64
+	Min, Max float64 // over the areas
+	Decimals int
+	Unit     string
+}
+
+// SpineSVG draws a spine chart (InstantAtlas style): per indicator a
+// grey bar from the lowest to the highest area, the city's value as a
+// line and the area's value as a dot with its interval.
+func SpineSVG(l Locale, rows []SpineRow) template.HTML {
+	const w, barX, barW, rowH = 700.0, 240.0, 250.0, 22.0
+	h := rowH*float64(len(rows)) + 10
+	var b strings.Builder
+	fmt.Fprintf(&b, `<svg width="100%%" viewBox="0 0 %g %g" xmlns="http://www.w3.org/2000/svg" font-family="Liberation Sans, Arial, sans-serif" font-size="11" aria-hidden="true">`, w, h)
+	for k, r := range rows {
+		y := 5 + rowH*float64(k)
+		pos := func(v float64) float64 {
+			if r.Max == r.Min {
+				return barX + barW/2
+			}
+			return barX + (v-r.Min)/(r.Max-r.Min)*barW
+		}
+		fmt.Fprintf(&b, `<text x="0" y="%.1f">%s</text>`, y+14, template.HTMLEscapeString(r.Label))
+		fmt.Fprintf(&b, `<rect x="%g" y="%.1f" width="%g" height="10" fill="#e3e3e3"/>`, barX, y+5, barW)
+		if !math.IsNaN(r.City) {
+			fmt.Fprintf(&b, `<line x1="%.1f" x2="%.1f" y1="%.1f" y2="%.1f" stroke="#1f4e9c" stroke-width="2"/>`, pos(r.City), pos(r.City), y+2, y+18)
+		}
+		if !math.IsNaN(r.Lo) && !math.IsNaN(r.Hi) {
+			fmt.Fprintf(&b, `<line x1="%.1f" x2="%.1f" y1="%.1f" y2="%.1f" stroke="#333" stroke-width="1.2"/>`, pos(math.Max(r.Lo, r.Min)), pos(math.Min(r.Hi, r.Max)), y+10, y+10)
+		}
+		val := l.T("nodata")
+		if !math.IsNaN(r.Value) {
+			fmt.Fprintf(&b, `<circle cx="%.1f" cy="%.1f" r="4.5" fill="#c0392b"/>`, pos(r.Value), y+10)
+			val = l.Number(r.Value, r.Decimals)
+		}
+		fmt.Fprintf(&b, `<text x="%g" y="%.1f">%s %s</text>`, barX+barW+10, y+14, val, template.HTMLEscapeString(r.Unit))
+	}
+	b.WriteString(`</svg>`)
+	return template.HTML(b.String()) // numbers and escaped labels only
+}
+
+// LocatorSVG draws the city's areas in outline with one highlighted.
+func LocatorSVG(a *geo.Areas, geoms []orb.MultiPolygon, highlight int) template.HTML {
+	bd := a.Bound()
+	W, H := bd.Max[0]-bd.Min[0], bd.Max[1]-bd.Min[1]
+	scale := 200 / math.Max(W, H)
+	var b strings.Builder
+	fmt.Fprintf(&b, `<svg width="220" viewBox="0 0 %.1f %.1f" xmlns="http://www.w3.org/2000/svg" aria-hidden="true">`, W*scale, H*scale)
+	path := func(mp orb.MultiPolygon) string {
+		var p strings.Builder
+		for _, poly := range mp {
+			for _, ring := range poly {
+				for k, pt := range ring {
+					cmd := "L"
+					if k == 0 {
+						cmd = "M"
+					}
+					fmt.Fprintf(&p, "%s%.1f %.1f", cmd, (pt[0]-bd.Min[0])*scale, (bd.Max[1]-pt[1])*scale)
+				}
+				p.WriteString("Z")
+			}
+		}
+		return p.String()
+	}
+	for i, g := range geoms {
+		if i != highlight {
+			fmt.Fprintf(&b, `<path d="%s" fill="#f2f2f2" stroke="#999" stroke-width="0.5" fill-rule="evenodd"/>`, path(g))
+		}
+	}
+	fmt.Fprintf(&b, `<path d="%s" fill="#c0392b" stroke="#222" stroke-width="0.8" fill-rule="evenodd"/>`, path(geoms[highlight]))
+	b.WriteString(`</svg>`)
+	return template.HTML(b.String())
+}
