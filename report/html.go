@@ -56,9 +56,9 @@ type HTMLReport struct {
 	Lang     string
 	Title    string
 	City     string
-	Intro    string   // what was computed, from what
-	Notes    []string // the run's notes
-	Sources  []string // the source line
+	Intro    string      // what was computed, from what
+	Notes    []string    // the run's notes
+	Sources  []string    // the source line
 	Inputs   [][3]string // file, bytes, SHA-256
 	Figures  []HTMLFigure
 	Tables   []HTMLFigure // tables without a chart (ranking, goals): Head and Rows
