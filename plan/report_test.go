@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"bytes"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -105,4 +106,34 @@ func TestReportInBrowser(t *testing.T) {
 		}
 	}
 	os.WriteFile(filepath.Join(out, "checked.txt"), []byte(m[0]), 0o644)
+}
+
+// Maps and charts can be PDF, with umlauts intact; the German CSV has a
+// byte order mark, semicolons and decimal commas, so that Excel and
+// LibreOffice open umlauts and numbers right.
+func TestPDFFiguresAndGermanCSV(t *testing.T) {
+	dir := demoDir(t, func(s string) string {
+		return strings.Replace(s, "  images: [svg, png]\n", "  images: [svg, pdf]\n", 1)
+	})
+	out, _, err := runDir(t, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	csv := readOut(t, out, "indicators.csv")
+	if !bytes.HasPrefix(csv, []byte("\ufeffIndikator;Bezeichnung;")) || !bytes.Contains(csv, []byte(";Mühlgraben;")) ||
+		!regexp.MustCompile(`;\d+,\d+;`).Match(csv) {
+		t.Errorf("indicators.csv starts %q", csv[:80])
+	}
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext is not installed (Debian package poppler-utils)")
+	}
+	text, err := exec.Command("pdftotext", filepath.Join(out, "map-bedarfsindex.pdf"), "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Planungsräume 2024", "über", "Datenquelle"} {
+		if !strings.Contains(string(text), want) {
+			t.Errorf("the PDF map lacks %q:\n%s", want, text)
+		}
+	}
 }

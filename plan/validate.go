@@ -699,8 +699,8 @@ func Validate(p *Plan, src Source, lang string) (*Checked, error) {
 		c.images = []string{"svg", "png"}
 	}
 	for _, f := range c.images {
-		if f != "svg" && f != "png" {
-			fail(o.Line, "images: format %q: use svg or png", f)
+		if f != "svg" && f != "png" && f != "pdf" {
+			fail(o.Line, "images: format %q: use svg, png or pdf", f)
 		}
 	}
 	if o.Alpha < 0 || o.Alpha >= 1 {

@@ -23,7 +23,7 @@ type Figure struct {
 // DPI is the resolution of PNG output: print quality.
 const DPI = 300
 
-// Write writes the figure as "svg" or "png".
+// Write writes the figure as "svg", "png" or "pdf".
 func (f Figure) Write(w io.Writer, format string) error {
 	switch format {
 	case "svg":
@@ -47,7 +47,10 @@ func (f Figure) Write(w io.Writer, format string) error {
 		_, err = w.Write(out)
 		return err
 	}
-	return fmt.Errorf("unknown image format %q (known: svg, png)", format)
+	if format == "pdf" {
+		return f.writePDF(w)
+	}
+	return fmt.Errorf("unknown image format %q (known: svg, png, pdf)", format)
 }
 
 // drawHeading draws a figure's title and subtitle at the top left; H is

@@ -6,6 +6,7 @@ import (
 	"image/png"
 	"math"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -182,5 +183,34 @@ func TestHeadingsComplete(t *testing.T) {
 		if en[k] == "" {
 			t.Errorf("no English heading for %q", k)
 		}
+	}
+}
+
+// PDF figures carry umlauts and ß as text (gonum/plot alone garbles them):
+// pdftotext reads them back.
+func TestPDFUmlauts(t *testing.T) {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext is not installed (Debian package poppler-utils)")
+	}
+	st := newStyle()
+	f := Figure{W: mm(100), H: mm(20)}
+	f.Draw = func(c draw.Canvas) {
+		c.FillText(st.text(10, false, black), vg.Point{X: mm(5), Y: mm(10)}, "Schönblick, Mühlgraben, Schloßberg: −3,5 € · Äpfel")
+	}
+	file := filepath.Join(t.TempDir(), "f.pdf")
+	out, err := os.Create(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Write(out, "pdf"); err != nil {
+		t.Fatal(err)
+	}
+	out.Close()
+	text, err := exec.Command("pdftotext", file, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.TrimSpace(string(text)); got != "Schönblick, Mühlgraben, Schloßberg: -3,5 € · Äpfel" {
+		t.Errorf("pdftotext: %q", got)
 	}
 }
