@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 
+	"planatlas/analysis"
 	"planatlas/datasets"
 	"planatlas/indicators"
 	"planatlas/report"
@@ -280,6 +281,7 @@ func (r *runner) profiles(first *indexResult) []report.HTMLProfile {
 			Rows: table,
 		}
 		p.Figures = append(p.Figures, spine)
+		p.Figures = append(p.Figures, r.sparkFigure(p, keys, a))
 		if len(geoms) <= 300 {
 			p.Figures = append(p.Figures, report.HTMLFigure{
 				ID: "locator-" + p.Key, Title: r.pick("Lage in der Stadt", "Location in the city"),
@@ -301,4 +303,68 @@ func countRanked(ix *indexResult) int {
 		}
 	}
 	return n
+}
+
+// sparkFigure shows how an area's key indicators developed over the
+// plan's years, against the city.
+func (r *runner) sparkFigure(p report.HTMLProfile, keys []int, a int) report.HTMLFigure {
+	lv, city := r.levels[0], r.levels[len(r.levels)-1]
+	years := r.panel.Years
+	series := func(l *level, k, u int) []float64 {
+		n := len(l.keys)
+		out := make([]float64, len(years))
+		for y := range years {
+			v, f := l.values[k].Values[y*n+u], l.values[k].Flags[y*n+u]
+			if f&datasets.Suppressed != 0 {
+				v = math.NaN()
+			}
+			out[y] = v
+		}
+		return out
+	}
+	var rows []report.SparkRow
+	var alt []string
+	head := []string{report.Headings(r.loc)["year"]}
+	var table [][]string
+	for range years {
+		table = append(table, nil)
+	}
+	for y, yr := range years {
+		table[y] = append(table[y], fmt.Sprint(yr))
+	}
+	for _, k := range keys {
+		d := r.c.indicators[k]
+		row := report.SparkRow{Label: d.Label.In(r.c.lang), Years: years, Area: series(lv, k, a), City: series(city, k, 0), Decimals: d.Decimals, Unit: d.Unit.In(r.c.lang)}
+		rows = append(rows, row)
+		tr := analysis.ComputeTrend(floatYears(years), row.Area, 0.05)
+		word := map[int]string{1: r.pick("steigend", "rising"), -1: r.pick("fallend", "falling"), 0: r.pick("ohne deutlichen Trend", "no clear trend")}[tr.Class]
+		if tr.N >= 3 {
+			alt = append(alt, row.Label+" "+word)
+		}
+		head = append(head, row.Label, row.Label+" ("+r.pick("Stadt", "city")+")")
+		for y := range years {
+			cell := func(v float64) string {
+				if math.IsNaN(v) {
+					return ""
+				}
+				return r.loc.Number(v, d.Decimals)
+			}
+			table[y] = append(table[y], cell(row.Area[y]), cell(row.City[y]))
+		}
+	}
+	return report.HTMLFigure{
+		ID:    "trend-" + p.Key,
+		Title: fmt.Sprintf(r.pick("Entwicklung %d–%d (rot: %s, blau: Stadt)", "Development %d–%d (red: %s, blue: city)"), years[0], years[len(years)-1], p.Name),
+		SVG:   report.SparklinesSVG(r.loc, rows),
+		Alt:   fmt.Sprintf("%s: %s.", p.Name, strings.Join(alt, "; ")),
+		Head:  head, Rows: table,
+	}
+}
+
+func floatYears(ys []int) []float64 {
+	out := make([]float64, len(ys))
+	for i, y := range ys {
+		out[i] = float64(y)
+	}
+	return out
 }

@@ -90,3 +90,75 @@ func LocatorSVG(a *geo.Areas, geoms []orb.MultiPolygon, highlight int) template.
 	b.WriteString(`</svg>`)
 	return template.HTML(b.String())
 }
+
+// SparkRow is one indicator's series for an area and the city.
+type SparkRow struct {
+	Label      string
+	Years      []int
+	Area, City []float64 // NaN where missing
+	Decimals   int
+	Unit       string
+}
+
+// SparklinesSVG draws each indicator's development: the area's line (red)
+// against the city's (blue), with the first and last year's values.
+func SparklinesSVG(l Locale, rows []SparkRow) template.HTML {
+	const w, labelW, lineW, rowH = 700.0, 240.0, 260.0, 24.0
+	h := rowH*float64(len(rows)) + 10
+	var b strings.Builder
+	fmt.Fprintf(&b, `<svg width="100%%" viewBox="0 0 %g %g" xmlns="http://www.w3.org/2000/svg" font-family="Liberation Sans, Arial, sans-serif" font-size="11" aria-hidden="true">`, w, h)
+	for k, r := range rows {
+		y := 5 + rowH*float64(k)
+		lo, hi := math.Inf(1), math.Inf(-1)
+		for _, s := range [][]float64{r.Area, r.City} {
+			for _, v := range s {
+				if !math.IsNaN(v) {
+					lo, hi = math.Min(lo, v), math.Max(hi, v)
+				}
+			}
+		}
+		fmt.Fprintf(&b, `<text x="0" y="%.1f">%s</text>`, y+15, template.HTMLEscapeString(r.Label))
+		if math.IsInf(lo, 0) {
+			continue
+		}
+		if hi == lo {
+			hi, lo = hi+1, lo-1
+		}
+		n := len(r.Years)
+		px := func(i int) float64 { return labelW + float64(i)/math.Max(1, float64(n-1))*lineW }
+		py := func(v float64) float64 { return y + 19 - (v-lo)/(hi-lo)*16 }
+		line := func(s []float64, colour string) {
+			var d strings.Builder
+			pen := "M"
+			for i, v := range s {
+				if math.IsNaN(v) {
+					pen = "M"
+					continue
+				}
+				fmt.Fprintf(&d, "%s%.1f %.1f", pen, px(i), py(v))
+				pen = "L"
+			}
+			if d.Len() > 0 {
+				fmt.Fprintf(&b, `<path d="%s" fill="none" stroke="%s" stroke-width="1.6"/>`, d.String(), colour)
+			}
+		}
+		line(r.City, "#1f4e9c")
+		line(r.Area, "#c0392b")
+		first, last := math.NaN(), math.NaN()
+		for _, v := range r.Area {
+			if !math.IsNaN(v) {
+				if math.IsNaN(first) {
+					first = v
+				}
+				last = v
+			}
+		}
+		txt := l.T("nodata")
+		if !math.IsNaN(last) {
+			txt = fmt.Sprintf("%s → %s %s", l.Number(first, r.Decimals), l.Number(last, r.Decimals), template.HTMLEscapeString(r.Unit))
+		}
+		fmt.Fprintf(&b, `<text x="%g" y="%.1f">%s</text>`, labelW+lineW+12, y+15, txt)
+	}
+	b.WriteString(`</svg>`)
+	return template.HTML(b.String())
+}
