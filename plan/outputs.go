@@ -363,6 +363,9 @@ func (r *runner) tables() error {
 	if err := r.writeReport(); err != nil {
 		return err
 	}
+	if err := r.writeWorkbook(); err != nil {
+		return err
+	}
 	return r.st.Write("areas.geojson", func(w io.Writer) error { return geo.WriteGeoJSON(w, r.areas, r.geoProperties()) })
 }
 
@@ -410,10 +413,26 @@ func (r *runner) writeFrame(base string, f *datasets.Frame) error {
 			err = r.st.Write(base+".parquet", func(w io.Writer) error { return datasets.WriteParquet(w, f) })
 		case "arrow":
 			err = r.st.Write(base+".arrow", func(w io.Writer) error { return datasets.WriteIPC(w, f) })
+		case "xlsx":
+			// One workbook for all tables, written at the end.
+			name := []rune(base)
+			if len(name) > 31 {
+				name = name[:31]
+			}
+			r.sheets = append(r.sheets, datasets.Sheet{Name: string(name), Frame: f})
 		}
 		if err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// writeWorkbook writes tables.xlsx with a sheet per table, if the plan
+// asks for xlsx.
+func (r *runner) writeWorkbook() error {
+	if len(r.sheets) == 0 {
+		return nil
+	}
+	return r.st.Write("tables.xlsx", func(w io.Writer) error { return datasets.WriteXLSX(w, r.sheets) })
 }

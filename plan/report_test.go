@@ -1,7 +1,9 @@
 package plan
 
 import (
+	"archive/zip"
 	"bytes"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -135,5 +137,35 @@ func TestPDFFiguresAndGermanCSV(t *testing.T) {
 		if !strings.Contains(string(text), want) {
 			t.Errorf("the PDF map lacks %q:\n%s", want, text)
 		}
+	}
+}
+
+// tables: [xlsx] writes one workbook with a sheet per table; keys stay
+// text ("0101"), numbers are numbers.
+func TestWorkbook(t *testing.T) {
+	dir := demoDir(t, func(s string) string {
+		return strings.Replace(s, "  tables: [csv, parquet]\n", "  tables: [csv, xlsx]\n", 1)
+	})
+	out, _, err := runDir(t, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := readOut(t, out, "tables.xlsx")
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	var sheet1 string
+	for _, f := range zr.File {
+		names = append(names, f.Name)
+		if f.Name == "xl/worksheets/sheet1.xml" {
+			rc, _ := f.Open()
+			b, _ := io.ReadAll(rc)
+			sheet1 = string(b)
+		}
+	}
+	if len(names) < 10 || !strings.Contains(sheet1, "<t>0101</t>") || !strings.Contains(sheet1, "<t>Mühlgraben</t>") || !strings.Contains(sheet1, "<c><v>2793</v></c>") {
+		t.Errorf("workbook parts %v; sheet 1 starts %.300s", names, sheet1)
 	}
 }

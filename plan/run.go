@@ -102,6 +102,7 @@ type runner struct {
 	pca      map[string]*analysis.PCA // pca indices by id: loadings for their table
 	spatial  []*spatialResult
 	html     []report.HTMLFigure // figures kept for report.html
+	sheets   []datasets.Sheet    // tables for tables.xlsx
 	year     int                 // the outputs' year
 	levels   []*level            // areas first, the city last
 	values   []*datasets.Series  // the areas' indicator values (levels[0].values)

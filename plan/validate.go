@@ -690,8 +690,8 @@ func Validate(p *Plan, src Source, lang string) (*Checked, error) {
 		c.tables = []string{"csv", "parquet"}
 	}
 	for _, t := range c.tables {
-		if t != "csv" && t != "parquet" && t != "arrow" {
-			fail(o.Line, "tables: format %q: use csv, parquet or arrow", t)
+		if t != "csv" && t != "parquet" && t != "arrow" && t != "xlsx" {
+			fail(o.Line, "tables: format %q: use csv, parquet, arrow or xlsx", t)
 		}
 	}
 	c.images = o.Images
