@@ -205,6 +205,12 @@ func (r *runner) figures() error {
 		}
 	}
 	for _, ch := range r.c.charts {
+		if ch.Type == "scatter" {
+			if err := r.scatterChart(ch); err != nil {
+				return err
+			}
+			continue
+		}
 		v := r.value(ch.Value)
 		fig := r.rankingChart(v)
 		if err := r.writeFigure("ranking-"+ch.Value, fig); err != nil {
@@ -435,4 +441,64 @@ func (r *runner) writeWorkbook() error {
 		return nil
 	}
 	return r.st.Write("tables.xlsx", func(w io.Writer) error { return datasets.WriteXLSX(w, r.sheets) })
+}
+
+// scatterChart draws one indicator against another over the areas, with
+// the least-squares line and Pearson's r.
+func (r *runner) scatterChart(ch ChartSpec) error {
+	vx, vy := r.value(ch.X), r.value(ch.Value)
+	var xs, ys []float64
+	for i := range vx.values {
+		if !math.IsNaN(vx.values[i]) && !math.IsNaN(vy.values[i]) {
+			xs, ys = append(xs, vx.values[i]), append(ys, vy.values[i])
+		}
+	}
+	if len(xs) < 3 {
+		return &Error{File: r.c.plan.File, Line: ch.Line, Msg: fmt.Sprintf("chart scatter %s–%s: fewer than 3 areas have both values", ch.X, ch.Value)}
+	}
+	var mx, my float64
+	for i := range xs {
+		mx += xs[i]
+		my += ys[i]
+	}
+	n := float64(len(xs))
+	mx, my = mx/n, my/n
+	var sxx, syy, sxy float64
+	for i := range xs {
+		sxx += (xs[i] - mx) * (xs[i] - mx)
+		syy += (ys[i] - my) * (ys[i] - my)
+		sxy += (xs[i] - mx) * (ys[i] - my)
+	}
+	b := sxy / sxx
+	a := my - b*mx
+	rho := sxy / math.Sqrt(sxx*syy)
+	axis := func(v value) string {
+		if v.unit != "" {
+			return v.label + " (" + v.unit + ")"
+		}
+		return v.label
+	}
+	fig := report.Scatter(report.ScatterSpec{
+		Title:    fmt.Sprintf("%s – %s", vy.label, vx.label),
+		Subtitle: fmt.Sprintf("%s %d · %d %s", r.pick("Planungsräume", "Planning areas"), r.year, len(xs), r.pick("Planungsräume mit beiden Werten", "planning areas with both values")),
+		XLabel:   axis(vx), YLabel: axis(vy), Source: r.source(), X: vx.values, Y: vy.values,
+		Slope: b, Intercept: a, SlopeLabel: "r = " + r.loc.Number(rho, 2), Locale: r.loc, Raw: true,
+		Decimals: [2]int{vx.decimals, vy.decimals},
+	})
+	name := "scatter-" + ch.X + "-" + ch.Value
+	if err := r.writeFigure(name, fig); err != nil {
+		return err
+	}
+	alt := fmt.Sprintf(r.pick("Über %d Planungsräume hängen %s und %s mit r = %s zusammen; je Einheit %s steigt %s um %s.",
+		"Over %d planning areas, %s and %s correlate with r = %s; per unit of %s, %s rises by %s."),
+		len(xs), vx.label, vy.label, r.loc.Number(rho, 2), vx.label, vy.label, r.loc.Number(b, 3))
+	h := report.Headings(r.loc)
+	var rows [][]string
+	for i := range vx.values {
+		if !math.IsNaN(vx.values[i]) && !math.IsNaN(vy.values[i]) {
+			rows = append(rows, []string{r.areas.Keys[i], r.areas.Names[i], r.loc.Number(vx.values[i], vx.decimals), r.loc.Number(vy.values[i], vy.decimals)})
+		}
+	}
+	return r.keepFigure(name, r.pick("Streudiagramm: ", "Scatter: ")+vy.label+" – "+vx.label, fig, alt,
+		[]string{h["key"], h["name"], vx.label, vy.label}, rows)
 }

@@ -178,7 +178,8 @@ type MapSpec struct {
 
 // ChartSpec is one chart.
 type ChartSpec struct {
-	Type  string `yaml:"type"` // ranking
-	Value string `yaml:"value"`
+	Type  string `yaml:"type"`  // ranking (default) or scatter
+	Value string `yaml:"value"` // ranking: the indicator or index; scatter: the vertical axis
+	X     string `yaml:"x"`     // scatter: the indicator on the horizontal axis
 	Line  int    `yaml:"-"`
 }

@@ -676,13 +676,26 @@ func Validate(p *Plan, src Source, lang string) (*Checked, error) {
 		if ch.Type == "" {
 			ch.Type = "ranking"
 		}
-		if ch.Type != "ranking" {
-			fail(ch.Line, "chart type %q is not supported yet (ranking)", ch.Type)
+		switch ch.Type {
+		case "ranking":
+			if ch.X != "" {
+				fail(ch.Line, "chart: x is for type scatter")
+			}
+		case "scatter":
+			if !isValue(ch.X) {
+				fail(ch.Line, "chart: scatter needs x, an indicator or index for the horizontal axis%s", didYouMean(ch.X, values))
+			}
+		default:
+			fail(ch.Line, "chart type %q: use ranking or scatter", ch.Type)
 		}
 		if !isValue(ch.Value) {
 			fail(ch.Line, "chart: %q is not an indicator or index%s%s", ch.Value, unavailable(ch.Value), didYouMean(ch.Value, values))
 		}
-		claim(ch.Type+"-"+ch.Value, ch.Line)
+		name := ch.Type + "-" + ch.Value
+		if ch.Type == "scatter" {
+			name = "scatter-" + ch.X + "-" + ch.Value
+		}
+		claim(name, ch.Line)
 		c.charts = append(c.charts, ch)
 	}
 	c.tables = o.Tables

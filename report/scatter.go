@@ -20,8 +20,13 @@ type ScatterSpec struct {
 	X, Y            []float64 // NaN points are left out
 	Colours         []color.Color
 	Slope           float64
+	Intercept       float64 // of the line y = Intercept + Slope·x
 	SlopeLabel      string
 	Locale          Locale
+	// Raw draws the values in their own ranges with decimals; otherwise
+	// the axes are symmetric around 0 (standardised values, Moran).
+	Raw      bool
+	Decimals [2]int // raw: decimals of the x and y axes
 }
 
 // Scatter lays out a Moran scatterplot, square, a document column wide.
@@ -38,6 +43,9 @@ func Scatter(s ScatterSpec) Figure {
 		}
 	}
 	lim = math.Ceil(lim*1.05*2) / 2
+	if s.Raw {
+		return rawScatter(s, st, H, plotMM)
+	}
 	fig.Draw = func(c draw.Canvas) {
 		top := func(y float64) vg.Length { return mm(H - y) }
 		drawHeading(c, st, H, s.Title, s.Subtitle)
@@ -103,4 +111,89 @@ func Scatter(s ScatterSpec) Figure {
 // MoranLabel writes "Moran's I = 0,49 (p = 0,001)".
 func MoranLabel(l Locale, i, p float64) string {
 	return fmt.Sprintf("Moran's I = %s (p = %s)", l.Number(i, 2), l.Number(p, 3))
+}
+
+// rawScatter draws two indicators in their own units, with the least-
+// squares line y = a + b·x.
+func rawScatter(s ScatterSpec, st *style, H, plotMM float64) Figure {
+	fig := Figure{W: mm(pageW), H: mm(H)}
+	x0v, x1v, y0v, y1v := math.Inf(1), math.Inf(-1), math.Inf(1), math.Inf(-1)
+	for i := range s.X {
+		if math.IsNaN(s.X[i]) || math.IsNaN(s.Y[i]) {
+			continue
+		}
+		x0v, x1v = math.Min(x0v, s.X[i]), math.Max(x1v, s.X[i])
+		y0v, y1v = math.Min(y0v, s.Y[i]), math.Max(y1v, s.Y[i])
+	}
+	pad := func(a, b float64) (float64, float64) {
+		d := (b - a) * 0.06
+		if d == 0 {
+			d = 1
+		}
+		return a - d, b + d
+	}
+	x0v, x1v = pad(x0v, x1v)
+	y0v, y1v = pad(y0v, y1v)
+	fig.Draw = func(c draw.Canvas) {
+		top := func(y float64) vg.Length { return mm(H - y) }
+		drawHeading(c, st, H, s.Title, s.Subtitle)
+		x0 := (pageW - plotMM) / 2
+		y0 := marginMM + headingTitleH + headingSubH + 4
+		px := func(v float64) vg.Length { return mm(x0 + (v-x0v)/(x1v-x0v)*plotMM) }
+		py := func(v float64) vg.Length { return top(y0 + plotMM - (v-y0v)/(y1v-y0v)*plotMM) }
+		frame := draw.LineStyle{Color: midGrey, Width: vg.Points(0.5)}
+		c.StrokeLine2(frame, px(x0v), py(y0v), px(x1v), py(y0v))
+		c.StrokeLine2(frame, px(x0v), py(y1v), px(x1v), py(y1v))
+		c.StrokeLine2(frame, px(x0v), py(y0v), px(x0v), py(y1v))
+		c.StrokeLine2(frame, px(x1v), py(y0v), px(x1v), py(y1v))
+		tick := st.text(7, false, darkGrey)
+		for k := 0; k <= 4; k++ {
+			xv := x0v + float64(k)/4*(x1v-x0v)
+			yv := y0v + float64(k)/4*(y1v-y0v)
+			tick.XAlign, tick.YAlign = draw.XCenter, draw.YTop
+			c.FillText(tick, vg.Point{X: px(xv), Y: py(y0v) - mm(1)}, s.Locale.Number(xv, s.Decimals[0]))
+			tick.XAlign, tick.YAlign = draw.XRight, draw.YCenter
+			c.FillText(tick, vg.Point{X: px(x0v) - mm(1), Y: py(yv)}, s.Locale.Number(yv, s.Decimals[1]))
+		}
+		c.SetColor(color.RGBA{R: 0xc0, G: 0x39, B: 0x2b, A: 0xff})
+		for i := range s.X {
+			if math.IsNaN(s.X[i]) || math.IsNaN(s.Y[i]) {
+				continue
+			}
+			var p vg.Path
+			r := mm(0.9)
+			p.Move(vg.Point{X: px(s.X[i]) + r, Y: py(s.Y[i])})
+			p.Arc(vg.Point{X: px(s.X[i]), Y: py(s.Y[i])}, r, 0, 2*math.Pi)
+			p.Close()
+			c.Fill(p)
+		}
+		line := draw.LineStyle{Color: color.RGBA{R: 0x1f, G: 0x4e, B: 0x9c, A: 0xff}, Width: vg.Points(1.2)}
+		// Clip the line to the frame.
+		xa, xb := x0v, x1v
+		ya, yb := s.Intercept+s.Slope*xa, s.Intercept+s.Slope*xb
+		clip := func(x, y float64) (float64, float64) {
+			if y < y0v && s.Slope != 0 {
+				return (y0v - s.Intercept) / s.Slope, y0v
+			}
+			if y > y1v && s.Slope != 0 {
+				return (y1v - s.Intercept) / s.Slope, y1v
+			}
+			return x, y
+		}
+		xa, ya = clip(xa, ya)
+		xb, yb = clip(xb, yb)
+		c.StrokeLine2(line, px(xa), py(ya), px(xb), py(yb))
+		lab := st.text(8, false, black)
+		lab.XAlign, lab.YAlign = draw.XCenter, draw.YTop
+		c.FillText(lab, vg.Point{X: mm(x0 + plotMM/2), Y: py(y0v) - mm(5)}, s.XLabel)
+		ql := st.text(7.5, true, darkGrey)
+		ql.YAlign = draw.YTop
+		c.FillText(ql, vg.Point{X: px(x0v) + mm(2), Y: py(y1v) - mm(2)}, s.YLabel)
+		ql.XAlign = draw.XRight
+		c.FillText(ql, vg.Point{X: px(x1v) - mm(2), Y: py(y1v) - mm(2)}, s.SlopeLabel)
+		src := st.text(7, false, darkGrey)
+		src.YAlign = draw.YBottom
+		c.FillText(src, vg.Point{X: mm(marginMM), Y: mm(3)}, s.Source)
+	}
+	return fig
 }
