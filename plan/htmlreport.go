@@ -225,7 +225,16 @@ func (r *runner) profiles(first *indexResult) []report.HTMLProfile {
 	cityLv := r.levels[len(r.levels)-1]
 	geoms := r.displayAreas().Geoms
 	h := report.Headings(r.loc)
+	pyr := r.pyramidData()
+	city := &ages{}
+	for _, p := range pyr {
+		for age := range p.male {
+			city.male[age] += p.male[age]
+			city.female[age] += p.female[age]
+		}
+	}
 	var out []report.HTMLProfile
+	noPyramid := 0
 	for a := range r.areas.Keys {
 		p := report.HTMLProfile{Key: r.areas.Keys[a], Name: r.areas.Names[a], District: r.areas.ParentNames[a]}
 		if first != nil && first.ranking.Rank[a] > 0 {
@@ -282,6 +291,13 @@ func (r *runner) profiles(first *indexResult) []report.HTMLProfile {
 		}
 		p.Figures = append(p.Figures, spine)
 		p.Figures = append(p.Figures, r.sparkFigure(p, keys, a))
+		if pyr != nil {
+			if f, ok := r.pyramidFigure(p, pyr[a], city); ok {
+				p.Figures = append(p.Figures, f)
+			} else {
+				noPyramid++
+			}
+		}
 		if len(geoms) <= 300 {
 			p.Figures = append(p.Figures, report.HTMLFigure{
 				ID: "locator-" + p.Key, Title: r.pick("Lage in der Stadt", "Location in the city"),
@@ -291,6 +307,9 @@ func (r *runner) profiles(first *indexResult) []report.HTMLProfile {
 			})
 		}
 		out = append(out, p)
+	}
+	if noPyramid > 0 {
+		r.notes = append(r.notes, fmt.Sprintf("report: %d profile(s) without a population pyramid: fewer than 1,000 residents, or even 20-year groups would show counts below the disclosure threshold", noPyramid))
 	}
 	return out
 }

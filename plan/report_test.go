@@ -52,6 +52,14 @@ func TestReportHTML(t *testing.T) {
 	if !strings.Contains(html, "Schönblick III hat den höchsten Wert, 10,85") {
 		t.Error("the index map's text alternative is not there")
 	}
+	// Pyramids for the 32 areas of at least 1,000 residents, as shares;
+	// none for the small ones (disclosure control).
+	if n := strings.Count(html, `<figure id="pyramid-`); n != 32 {
+		t.Errorf("%d pyramids, want 32", n)
+	}
+	if strings.Contains(html, `id="pyramid-0902"`) || !strings.Contains(html, `id="pyramid-0101"`) { // 0902 Tännicht: under 300 residents
+		t.Error("pyramid for the wrong areas")
+	}
 }
 
 // In a real browser (Debian's chromium, headless, every request blocked)

@@ -137,6 +137,19 @@ type SpatialSpec struct {
 	Line         int      `yaml:"-"`
 }
 
+// PyramidSpec says where the population by age and sex is: an input,
+// its count column, its age and sex dimensions, and the codes of the two
+// sexes.
+type PyramidSpec struct {
+	Input  string `yaml:"input"`
+	Column string `yaml:"column"`
+	Age    string `yaml:"age"`
+	Sex    string `yaml:"sex"`
+	Male   string `yaml:"male"`
+	Female string `yaml:"female"`
+	Line   int    `yaml:"-"`
+}
+
 // ValidSpec is an index's rule for the areas that take part.
 type ValidSpec struct {
 	Variable string  `yaml:"variable"`
@@ -146,16 +159,17 @@ type ValidSpec struct {
 
 // OutputsSpec says what is written.
 type OutputsSpec struct {
-	Year        int         `yaml:"year"` // year of maps, charts and ranking; the last if absent
-	Maps        []MapSpec   `yaml:"maps"`
-	Charts      []ChartSpec `yaml:"charts"`
-	Tables      []string    `yaml:"tables"`       // csv, parquet, arrow
-	Images      []string    `yaml:"images"`       // svg, png
-	CSV         string      `yaml:"csv"`          // german or international; by language if absent
-	Report      *bool       `yaml:"report"`       // report.html; true if absent
-	Profiles    *bool       `yaml:"profiles"`     // a profile per planning area in the report; true if absent
-	Alpha       float64     `yaml:"alpha"`        // significance of trends; 0.05 if absent
-	ChangeYears int         `yaml:"change_years"` // the span of the change in trends.csv; 5 if absent
+	Year        int          `yaml:"year"` // year of maps, charts and ranking; the last if absent
+	Maps        []MapSpec    `yaml:"maps"`
+	Charts      []ChartSpec  `yaml:"charts"`
+	Tables      []string     `yaml:"tables"`       // csv, parquet, arrow
+	Images      []string     `yaml:"images"`       // svg, png
+	CSV         string       `yaml:"csv"`          // german or international; by language if absent
+	Pyramid     *PyramidSpec `yaml:"pyramid"`      // population pyramids in the report's profiles
+	Report      *bool        `yaml:"report"`       // report.html; true if absent
+	Profiles    *bool        `yaml:"profiles"`     // a profile per planning area in the report; true if absent
+	Alpha       float64      `yaml:"alpha"`        // significance of trends; 0.05 if absent
+	ChangeYears int          `yaml:"change_years"` // the span of the change in trends.csv; 5 if absent
 	// Simplify is the tolerance in metres to which the maps' boundaries
 	// are simplified (shared boundaries stay shared); 0 draws them as
 	// they are. If absent, a quarter of a printed pixel: the map's width

@@ -42,6 +42,7 @@ type Checked struct {
 	counts         []string // the count variables (subject to disclosure control)
 	indices        []*index
 	goals          []*goal
+	pyramid        *input // the input of the population pyramids
 	maps           []MapSpec
 	charts         []ChartSpec
 	tables         []string
@@ -328,9 +329,31 @@ func Validate(p *Plan, src Source, lang string) (*Checked, error) {
 			fail(v.line, "variable %q: weight %q is not a variable%s", v.name, w, suggest(w, varNames))
 		}
 	}
+	// A population pyramid reads its input's age and sex.
+	if py := p.Outputs.Pyramid; py != nil {
+		in := byInput[py.Input]
+		switch {
+		case in == nil:
+			fail(py.Line, "pyramid: unknown input %q%s", py.Input, suggest(py.Input, p.Inputs.Names()))
+		case py.Column == "" || py.Age == "" || py.Sex == "" || py.Male == "" || py.Female == "":
+			fail(py.Line, "pyramid: input, column, age, sex, male and female are required")
+		default:
+			c.pyramid = in
+			if !contains(in.cols.Values, py.Column) {
+				in.cols.Values = append(in.cols.Values, py.Column)
+			}
+		}
+	}
 	// Columns each input must provide.
 	for _, in := range c.inputs {
 		dims := append([]string(nil), in.spec.Dimensions...)
+		if py := p.Outputs.Pyramid; py != nil && c.pyramid == in {
+			for _, d := range []string{py.Age, py.Sex} {
+				if !contains(dims, d) {
+					dims = append(dims, d)
+				}
+			}
+		}
 		for _, v := range c.variables {
 			if v.in != in {
 				continue

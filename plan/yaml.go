@@ -180,6 +180,7 @@ var structNames = map[reflect.Type]string{
 	reflect.TypeOf(ValidSpec{}):             "valid",
 	reflect.TypeOf(GoalSpec{}):              "a goal",
 	reflect.TypeOf(SpatialSpec{}):           "spatial",
+	reflect.TypeOf(PyramidSpec{}):           "pyramid",
 	reflect.TypeOf(OutputsSpec{}):           "outputs",
 	reflect.TypeOf(MapSpec{}):               "a map",
 	reflect.TypeOf(DisclosureSpec{}):        "disclosure",

@@ -162,3 +162,40 @@ func SparklinesSVG(l Locale, rows []SparkRow) template.HTML {
 	b.WriteString(`</svg>`)
 	return template.HTML(b.String())
 }
+
+// PyramidSVG draws a population pyramid: for each age band (labels, the
+// youngest first) the men's share to the left and the women's to the
+// right, in % of the area's residents, with the city's shares as a line.
+func PyramidSVG(l Locale, labels []string, male, female, cityMale, cityFemale []float64, menLabel, womenLabel string) template.HTML {
+	const w, mid, half, rowH = 520.0, 260.0, 200.0, 14.0
+	n := len(labels)
+	h := rowH*float64(n) + 30
+	max := 0.0
+	for i := range labels {
+		max = math.Max(max, math.Max(math.Max(male[i], female[i]), math.Max(cityMale[i], cityFemale[i])))
+	}
+	if max == 0 {
+		max = 1
+	}
+	scale := half / max
+	var b strings.Builder
+	fmt.Fprintf(&b, `<svg width="100%%" viewBox="0 0 %g %g" xmlns="http://www.w3.org/2000/svg" font-family="Liberation Sans, Arial, sans-serif" font-size="10" aria-hidden="true">`, w, h)
+	fmt.Fprintf(&b, `<text x="%g" y="12" text-anchor="end">%s</text><text x="%g" y="12">%s</text>`, mid-30, template.HTMLEscapeString(menLabel), mid+30, template.HTMLEscapeString(womenLabel))
+	var cm, cf strings.Builder
+	for i := 0; i < n; i++ {
+		y := 20 + rowH*float64(n-1-i) // oldest at the top
+		fmt.Fprintf(&b, `<rect x="%.1f" y="%.1f" width="%.1f" height="%g" fill="#6a9bd1"/>`, mid-20-male[i]*scale, y, male[i]*scale, rowH-2)
+		fmt.Fprintf(&b, `<rect x="%g" y="%.1f" width="%.1f" height="%g" fill="#e3877b"/>`, mid+20, y, female[i]*scale, rowH-2)
+		fmt.Fprintf(&b, `<text x="%g" y="%.1f" text-anchor="middle">%s</text>`, mid, y+rowH-4, template.HTMLEscapeString(labels[i]))
+		pen := "L"
+		if i == 0 {
+			pen = "M"
+		}
+		fmt.Fprintf(&cm, "%s%.1f %.1f", pen, mid-20-cityMale[i]*scale, y+(rowH-2)/2)
+		fmt.Fprintf(&cf, "%s%.1f %.1f", pen, mid+20+cityFemale[i]*scale, y+(rowH-2)/2)
+	}
+	fmt.Fprintf(&b, `<path d="%s" fill="none" stroke="#222" stroke-width="1.2"/><path d="%s" fill="none" stroke="#222" stroke-width="1.2"/>`, cm.String(), cf.String())
+	fmt.Fprintf(&b, `<text x="%g" y="%.1f" text-anchor="middle" fill="#444">%s %%</text>`, mid, h-2, l.Number(max, 1))
+	b.WriteString(`</svg>`)
+	return template.HTML(b.String())
+}
