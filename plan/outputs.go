@@ -211,6 +211,12 @@ func (r *runner) figures() error {
 			}
 			continue
 		}
+		if ch.Type == "trend" {
+			if err := r.trendChart(ch); err != nil {
+				return err
+			}
+			continue
+		}
 		v := r.value(ch.Value)
 		fig := r.rankingChart(v)
 		if err := r.writeFigure("ranking-"+ch.Value, fig); err != nil {
@@ -501,4 +507,72 @@ func (r *runner) scatterChart(ch ChartSpec) error {
 	}
 	return r.keepFigure(name, r.pick("Streudiagramm: ", "Scatter: ")+vy.label+" – "+vx.label, fig, alt,
 		[]string{h["key"], h["name"], vx.label, vy.label}, rows)
+}
+
+// trendChart draws an indicator's development for the city and each
+// district (or, without districts, each area) as small multiples.
+func (r *runner) trendChart(ch ChartSpec) error {
+	k := -1
+	for i, d := range r.c.indicators {
+		if d.ID == ch.Value {
+			k = i
+		}
+	}
+	d := r.c.indicators[k]
+	cityLv := r.levels[len(r.levels)-1]
+	units := r.levels[0]
+	if len(r.levels) > 2 {
+		units = r.levels[1]
+	}
+	years := r.panel.Years
+	series := func(l *level, u int) []float64 {
+		n := len(l.keys)
+		out := make([]float64, len(years))
+		for y := range years {
+			v := l.values[k].Values[y*n+u]
+			if l.values[k].Flags[y*n+u]&datasets.Suppressed != 0 {
+				v = math.NaN()
+			}
+			out[y] = v
+		}
+		return out
+	}
+	spec := report.TrendSpec{
+		Title:    d.Label.In(r.c.lang),
+		Subtitle: fmt.Sprintf(r.pick("Entwicklung %d–%d; grau: Stadt", "Development %d–%d; grey: city"), years[0], years[len(years)-1]),
+		Source:   r.source(), Years: years, Decimals: d.Decimals, Locale: r.loc,
+	}
+	spec.Names = append(spec.Names, cityLv.names[0])
+	spec.Series = append(spec.Series, series(cityLv, 0))
+	for u := range units.keys {
+		spec.Names = append(spec.Names, units.names[u])
+		spec.Series = append(spec.Series, series(units, u))
+	}
+	fig := report.Trends(spec)
+	name := "trend-" + ch.Value
+	if err := r.writeFigure(name, fig); err != nil {
+		return err
+	}
+	h := report.Headings(r.loc)
+	head := append([]string{h["year"]}, spec.Names...)
+	var rows [][]string
+	var alt []string
+	for y, yr := range years {
+		row := []string{fmt.Sprint(yr)}
+		for _, ser := range spec.Series {
+			cell := ""
+			if !math.IsNaN(ser[y]) {
+				cell = r.loc.Number(ser[y], d.Decimals)
+			}
+			row = append(row, cell)
+		}
+		rows = append(rows, row)
+	}
+	for p, ser := range spec.Series {
+		tr := analysis.ComputeTrend(floatYears(years), ser, 0.05)
+		if tr.N >= 3 {
+			alt = append(alt, spec.Names[p]+" "+map[int]string{1: r.pick("steigend", "rising"), -1: r.pick("fallend", "falling"), 0: r.pick("ohne deutlichen Trend", "no clear trend")}[tr.Class])
+		}
+	}
+	return r.keepFigure(name, r.pick("Entwicklung: ", "Development: ")+d.Label.In(r.c.lang), fig, strings.Join(alt, "; ")+".", head, rows)
 }

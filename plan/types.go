@@ -192,7 +192,7 @@ type MapSpec struct {
 
 // ChartSpec is one chart.
 type ChartSpec struct {
-	Type  string `yaml:"type"`  // ranking (default) or scatter
+	Type  string `yaml:"type"`  // ranking (default), scatter, or trend (small multiples: city and districts over the years)
 	Value string `yaml:"value"` // ranking: the indicator or index; scatter: the vertical axis
 	X     string `yaml:"x"`     // scatter: the indicator on the horizontal axis
 	Line  int    `yaml:"-"`

@@ -704,12 +704,19 @@ func Validate(p *Plan, src Source, lang string) (*Checked, error) {
 			if ch.X != "" {
 				fail(ch.Line, "chart: x is for type scatter")
 			}
+		case "trend":
+			if ch.X != "" {
+				fail(ch.Line, "chart: x is for type scatter")
+			}
+			if contains(p.Indices.Names(), ch.Value) || strings.HasSuffix(ch.Value, MSSDynamicSuffix) {
+				fail(ch.Line, "chart: a trend is drawn for an indicator; %q is an index of one year", ch.Value)
+			}
 		case "scatter":
 			if !isValue(ch.X) {
 				fail(ch.Line, "chart: scatter needs x, an indicator or index for the horizontal axis%s", didYouMean(ch.X, values))
 			}
 		default:
-			fail(ch.Line, "chart type %q: use ranking or scatter", ch.Type)
+			fail(ch.Line, "chart type %q: use ranking, scatter or trend", ch.Type)
 		}
 		if !isValue(ch.Value) {
 			fail(ch.Line, "chart: %q is not an indicator or index%s%s", ch.Value, unavailable(ch.Value), didYouMean(ch.Value, values))

@@ -1,0 +1,105 @@
+package report
+
+import (
+	"image/color"
+	"math"
+	"strconv"
+
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+)
+
+// TrendSpec is a set of small multiples: one panel per unit (the city
+// first, then the districts or areas) with the indicator's line over the
+// years, the city's line in grey behind every other panel, all panels on
+// one scale.
+type TrendSpec struct {
+	Title, Subtitle, Source string
+	Years                   []int
+	Names                   []string    // panel titles; Names[0] is the city
+	Series                  [][]float64 // per panel, per year; NaN where missing
+	Decimals                int
+	Locale                  Locale
+}
+
+// Trends lays out the small multiples, three panels to a row.
+func Trends(s TrendSpec) Figure {
+	st := newStyle()
+	const cols, panelH, gap = 3, 34.0, 6.0
+	rows := (len(s.Names) + cols - 1) / cols
+	H := marginMM + headingTitleH + headingSubH + 4 + float64(rows)*(panelH+gap) + 10
+	fig := Figure{W: mm(pageW), H: mm(H)}
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for _, ser := range s.Series {
+		for _, v := range ser {
+			if !math.IsNaN(v) {
+				lo, hi = math.Min(lo, v), math.Max(hi, v)
+			}
+		}
+	}
+	if math.IsInf(lo, 0) {
+		lo, hi = 0, 1
+	}
+	if hi == lo {
+		lo, hi = lo-1, hi+1
+	}
+	pad := (hi - lo) * 0.08
+	if lo >= 0 {
+		lo = math.Max(0, lo-pad) // shares and counts do not go below 0
+	} else {
+		lo -= pad
+	}
+	hi += pad
+	panelW := (pageW - 2*marginMM - float64(cols-1)*gap) / cols
+	fig.Draw = func(c draw.Canvas) {
+		top := func(y float64) vg.Length { return mm(H - y) }
+		drawHeading(c, st, H, s.Title, s.Subtitle)
+		y0 := marginMM + headingTitleH + headingSubH + 4
+		name := st.text(7.5, true, black)
+		name.YAlign = draw.YTop
+		tick := st.text(6, false, darkGrey)
+		n := len(s.Years)
+		for p := range s.Names {
+			px0 := marginMM + float64(p%cols)*(panelW+gap)
+			py0 := y0 + float64(p/cols)*(panelH+gap)
+			c.FillText(name, vg.Point{X: mm(px0), Y: top(py0)}, s.Names[p])
+			plotTop, plotH := py0+5, panelH-11
+			x := func(i int) vg.Length { return mm(px0 + 8 + float64(i)/math.Max(1, float64(n-1))*(panelW-10)) }
+			y := func(v float64) vg.Length { return top(plotTop + plotH - (v-lo)/(hi-lo)*plotH) }
+			frame := draw.LineStyle{Color: lightGrey, Width: vg.Points(0.4)}
+			c.StrokeLine2(frame, x(0), y(lo), x(n-1), y(lo))
+			c.StrokeLine2(frame, x(0), y(hi), x(n-1), y(hi))
+			tick.XAlign, tick.YAlign = draw.XRight, draw.YCenter
+			c.FillText(tick, vg.Point{X: x(0) - mm(1), Y: y(lo)}, s.Locale.Number(lo, s.Decimals))
+			c.FillText(tick, vg.Point{X: x(0) - mm(1), Y: y(hi)}, s.Locale.Number(hi, s.Decimals))
+			tick.XAlign, tick.YAlign = draw.XCenter, draw.YTop
+			c.FillText(tick, vg.Point{X: x(0), Y: y(lo) - mm(0.8)}, strconv.Itoa(s.Years[0]))
+			c.FillText(tick, vg.Point{X: x(n - 1), Y: y(lo) - mm(0.8)}, strconv.Itoa(s.Years[n-1]))
+			line := func(ser []float64, col color.Color, width float64) {
+				var pts []vg.Point
+				flush := func() {
+					if len(pts) > 1 {
+						c.StrokeLines(draw.LineStyle{Color: col, Width: vg.Points(width)}, pts)
+					}
+					pts = nil
+				}
+				for i, v := range ser {
+					if math.IsNaN(v) {
+						flush()
+						continue
+					}
+					pts = append(pts, vg.Point{X: x(i), Y: y(v)})
+				}
+				flush()
+			}
+			if p > 0 {
+				line(s.Series[0], midGrey, 1)
+			}
+			line(s.Series[p], color.RGBA{R: 0xc0, G: 0x39, B: 0x2b, A: 0xff}, 1.6)
+		}
+		src := st.text(7, false, darkGrey)
+		src.YAlign = draw.YBottom
+		c.FillText(src, vg.Point{X: mm(marginMM), Y: mm(3)}, s.Source)
+	}
+	return fig
+}
