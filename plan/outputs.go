@@ -170,6 +170,12 @@ func (r *runner) figures() error {
 		if err == nil && m.AllYears {
 			classes = classes.Recount(v.values)
 		}
+		colours := r.palette(v, len(classes.Bounds))
+		method := m.Method
+		if m.Palette == "diverging" && !math.IsNaN(v.city) {
+			classes, colours, err = r.diverging(v, pool, m.Classes)
+			method = "diverging"
+		}
 		if err != nil {
 			return &Error{File: r.c.plan.File, Line: m.Line, Msg: fmt.Sprintf("map %q: %v in %d", m.Value, err, r.year)}
 		}
@@ -181,7 +187,7 @@ func (r *runner) figures() error {
 			year = v.year
 		}
 		subtitle := fmt.Sprintf("%s %d · %s, %d %s", r.pick("Planungsräume", "Planning areas"), year,
-			r.loc.T(m.Method), len(classes.Bounds), r.loc.T("classes"))
+			r.loc.T(method), len(classes.Bounds), r.loc.T("classes"))
 		if m.AllYears {
 			subtitle += r.pick(" (Grenzen aus allen Jahren)", " (bounds from all years)")
 		}
@@ -194,7 +200,7 @@ func (r *runner) figures() error {
 		fig := report.Map(report.MapSpec{
 			Title: v.label, Subtitle: subtitle, Legend: r.legendTitle(v), Source: r.source(),
 			Areas: r.displayAreas(), Values: v.values, Flags: v.flags, Classes: classes,
-			Colours: r.palette(v, len(classes.Bounds)), Decimals: v.decimals, City: v.city, Locale: r.loc,
+			Colours: colours, Decimals: v.decimals, City: v.city, Locale: r.loc,
 		})
 		if err := r.writeFigure("map-"+m.Value, fig); err != nil {
 			return err
@@ -575,4 +581,66 @@ func (r *runner) trendChart(ch ChartSpec) error {
 		}
 	}
 	return r.keepFigure(name, r.pick("Entwicklung: ", "Development: ")+d.Label.In(r.c.lang), fig, strings.Join(alt, "; ")+".", head, rows)
+}
+
+// diverging classifies values into quantile classes below and above the
+// city's value, k/2 on each side (the city's value a class bound), and
+// colours them blue below and red above, reversed where a lower value
+// means more need.
+func (r *runner) diverging(v value, pool []float64, k int) (analysis.Classes, []color.Color, error) {
+	var low, high []float64
+	for _, x := range pool {
+		switch {
+		case math.IsNaN(x):
+		case x <= v.city:
+			low = append(low, x)
+		default:
+			high = append(high, x)
+		}
+	}
+	kLow, kHigh := k/2, k-k/2
+	var bounds []float64
+	if len(low) > 0 {
+		cl, err := analysis.Quantiles(low, kLow)
+		if err != nil {
+			return analysis.Classes{}, nil, err
+		}
+		bounds = append(bounds, cl.Bounds[:len(cl.Bounds)-1]...)
+		bounds = append(bounds, v.city)
+		kLow = len(cl.Bounds)
+	} else {
+		kLow = 0
+	}
+	if len(high) > 0 {
+		ch, err := analysis.Quantiles(high, kHigh)
+		if err != nil {
+			return analysis.Classes{}, nil, err
+		}
+		bounds = append(bounds, ch.Bounds...)
+		kHigh = len(ch.Bounds)
+	} else {
+		kHigh = 0
+	}
+	classes, err := analysis.Manual(v.values, bounds)
+	if err != nil {
+		return classes, nil, err
+	}
+	classes.Method = "diverging"
+	half := max(kLow, kHigh)
+	pal := report.Palette("RdBu", 2*half) // red … blue
+	// Ascending values: blue below the city (darkest farthest from it),
+	// red above (lightest next to it).
+	var cols []color.Color
+	for i := 0; i < kLow; i++ {
+		cols = append(cols, pal[half+kLow-1-i])
+	}
+	for i := 0; i < kHigh; i++ {
+		cols = append(cols, pal[half-1-i])
+	}
+	if v.need == indicators.LowerIsNeed {
+		for i, j := 0, len(cols)-1; i < j; i, j = i+1, j-1 {
+			cols[i], cols[j] = cols[j], cols[i]
+		}
+	}
+	return classes, cols, nil
 }

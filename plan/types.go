@@ -184,6 +184,10 @@ type MapSpec struct {
 	Classes int       `yaml:"classes"`
 	Method  string    `yaml:"method"` // quantile (default), equal, fisher, stdmean, box, headtails, maximum, manual
 	Bounds  []float64 `yaml:"bounds"` // manual: the classes' upper bounds
+	// Palette diverging splits the classes at the city's value: quantile
+	// classes below it in blue, above it in red (reversed where a lower
+	// value means more need). Sequential if absent.
+	Palette string `yaml:"palette"`
 	// AllYears classifies the values of all years together, so that the
 	// bounds stay the same from one edition of the plan to the next.
 	AllYears bool `yaml:"all_years"`

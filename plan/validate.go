@@ -689,6 +689,18 @@ func Validate(p *Plan, src Source, lang string) (*Checked, error) {
 		default:
 			fail(m.Line, "map %q: classification %q: use quantile, equal, fisher, stdmean, box, headtails, maximum or manual", m.Value, m.Method)
 		}
+		switch m.Palette {
+		case "", "sequential":
+		case "diverging":
+			if m.Classes > 6 {
+				fail(m.Line, "map %q: a diverging map has at most 6 classes, 3 on each side of the city's value", m.Value)
+			}
+			if m.Method != "quantile" {
+				fail(m.Line, "map %q: a diverging map uses quantiles on each side of the city's value; leave out method", m.Value)
+			}
+		default:
+			fail(m.Line, "map %q: palette %q: use sequential or diverging", m.Value, m.Palette)
+		}
 		if m.Method != "manual" && len(m.Bounds) > 0 {
 			fail(m.Line, "map %q: bounds are for method: manual", m.Value)
 		}

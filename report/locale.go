@@ -67,6 +67,7 @@ var texts = map[string][2]string{
 	"headtails":    {"Head/Tail-Brüche", "head/tail breaks"},
 	"maximum":      {"größte Lücken", "maximum breaks"},
 	"manual":       {"feste Grenzen", "fixed bounds"},
+	"diverging":    {"Quantile unter und über dem Stadtwert", "quantiles below and above the city's value"},
 	"classes":      {"Klassen", "classes"},
 	"rank":         {"Rang", "Rank"},
 	"notranked":    {"ohne Rang (fehlende Angaben)", "not ranked (missing data)"},

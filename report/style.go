@@ -56,6 +56,15 @@ var palettes = map[string][][]string{
 		{"#ffffb2", "#fed976", "#feb24c", "#fd8d3c", "#f03b20", "#bd0026"},
 		{"#ffffb2", "#fed976", "#feb24c", "#fd8d3c", "#fc4e2a", "#e31a1c", "#b10026"},
 	},
+	// RdBu is diverging, from red to blue (for classes around a
+	// reference value).
+	"RdBu": {
+		{"#ef8a62", "#f7f7f7", "#67a9cf"},
+		{"#ca0020", "#f4a582", "#92c5de", "#0571b0"},
+		{"#ca0020", "#f4a582", "#f7f7f7", "#92c5de", "#0571b0"},
+		{"#b2182b", "#ef8a62", "#fddbc7", "#d1e5f0", "#67a9cf", "#2166ac"},
+		{"#b2182b", "#ef8a62", "#fddbc7", "#f7f7f7", "#d1e5f0", "#67a9cf", "#2166ac"},
+	},
 	"YlGnBu": {
 		{"#edf8b1", "#7fcdbb", "#2c7fb8"},
 		{"#ffffcc", "#a1dab4", "#41b6c4", "#225ea8"},
