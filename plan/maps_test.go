@@ -13,24 +13,24 @@ func TestMapMethods(t *testing.T) {
 		{"      method: equal\n", "gleiche Intervalle"},
 	} {
 		dir := demoDir(t, func(s string) string {
-			return strings.Replace(s, "    - value: sgb2_quote\n", "    - value: sgb2_quote\n"+tc.spec, 1)
+			return strings.Replace(s, "    - value: kinderarmut\n", "    - value: kinderarmut\n"+tc.spec, 1)
 		})
 		out, _, err := runDir(t, dir)
 		if err != nil {
 			t.Fatalf("%q: %v", tc.spec, err)
 		}
-		if svg := string(readOut(t, out, "map-sgb2_quote.svg")); !strings.Contains(svg, tc.want) {
+		if svg := string(readOut(t, out, "map-kinderarmut.svg")); !strings.Contains(svg, tc.want) {
 			t.Errorf("%q: the map does not say %q", tc.spec, tc.want)
 		}
 	}
 	for _, tc := range []struct{ spec, want string }{
-		{"      method: jenks2\n", `map "sgb2_quote": classification "jenks2": use quantile, equal, fisher, stdmean, box, headtails, maximum or manual`},
-		{"      method: manual\n", `map "sgb2_quote": manual classes need their upper bounds`},
-		{"      method: manual\n      bounds: [10, 5]\n", `map "sgb2_quote": bounds must increase: 5 after 10`},
-		{"      bounds: [10, 20]\n", `map "sgb2_quote": bounds are for method: manual`},
+		{"      method: jenks2\n", `map "kinderarmut": classification "jenks2": use quantile, equal, fisher, stdmean, box, headtails, maximum or manual`},
+		{"      method: manual\n", `map "kinderarmut": manual classes need their upper bounds`},
+		{"      method: manual\n      bounds: [10, 5]\n", `map "kinderarmut": bounds must increase: 5 after 10`},
+		{"      bounds: [10, 20]\n", `map "kinderarmut": bounds are for method: manual`},
 	} {
 		dir := demoDir(t, func(s string) string {
-			return strings.Replace(s, "    - value: sgb2_quote\n", "    - value: sgb2_quote\n"+tc.spec, 1)
+			return strings.Replace(s, "    - value: kinderarmut\n", "    - value: kinderarmut\n"+tc.spec, 1)
 		})
 		_, _, err := runDir(t, dir)
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
@@ -43,13 +43,13 @@ func TestMapMethods(t *testing.T) {
 // another year would use the same classes; the counts are this year's.
 func TestMapAllYears(t *testing.T) {
 	dir := demoDir(t, func(s string) string {
-		return strings.Replace(s, "    - value: sgb2_quote\n", "    - value: sgb2_quote\n      all_years: true\n", 1)
+		return strings.Replace(s, "    - value: kinderarmut\n", "    - value: kinderarmut\n      all_years: true\n", 1)
 	})
 	out, _, err := runDir(t, dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if svg := string(readOut(t, out, "map-sgb2_quote.svg")); !strings.Contains(svg, "Grenzen aus allen Jahren") {
+	if svg := string(readOut(t, out, "map-kinderarmut.svg")); !strings.Contains(svg, "Grenzen aus allen Jahren") {
 		t.Error("the subtitle does not say the bounds are from all years")
 	}
 }

@@ -110,7 +110,7 @@ func TestValidateDemo(t *testing.T) {
 		t.Fatal(err)
 	}
 	sum := c.Summary()
-	if c.lang != "en" || sum.Indicators < 30 || sum.Indices != 1 || len(c.maps) != 3 || c.maps[1].Classes != 5 || len(sum.Unavailable) != 0 {
+	if c.lang != "en" || sum.Indicators < 30 || sum.Indices != 1 || len(c.maps) != 3 || c.maps[1].Classes != 6 || c.maps[1].Palette != "diverging" || len(sum.Unavailable) != 0 {
 		t.Errorf("checked %+v", sum)
 	}
 	bev := c.inputs[0]
