@@ -53,3 +53,24 @@ func TestMapAllYears(t *testing.T) {
 		t.Error("the subtitle does not say the bounds are from all years")
 	}
 }
+
+// labels: true writes the areas' names on the map where they fit.
+func TestMapLabels(t *testing.T) {
+	out, _, err := runDir(t, demoDir(t, func(s string) string { return s }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	svg := string(readOut(t, out, "map-bedarfsindex.svg"))
+	n := 0
+	for _, name := range []string{"Schönblick III", "Mühlgraben", "Großmölsen", "Gartenstadt", "Schloßberg"} {
+		if strings.Contains(svg, ">"+name+"<") {
+			n++
+		}
+	}
+	if n < 5 {
+		t.Errorf("%d of 5 names on the labelled map", n)
+	}
+	if strings.Contains(string(readOut(t, out, "map-kinderarmut.svg")), ">Mühlgraben<") {
+		t.Error("names on a map without labels")
+	}
+}

@@ -7,6 +7,8 @@ import (
 	"math"
 	"strings"
 
+	"github.com/paulmach/orb"
+
 	"planatlas/analysis"
 	"planatlas/datasets"
 	"planatlas/geo"
@@ -201,6 +203,7 @@ func (r *runner) figures() error {
 			Title: v.label, Subtitle: subtitle, Legend: r.legendTitle(v), Source: r.source(),
 			Areas: r.displayAreas(), Values: v.values, Flags: v.flags, Classes: classes,
 			Colours: colours, Decimals: v.decimals, City: v.city, Locale: r.loc,
+			AreaLabels: r.labelsIf(m.Labels), LabelAt: r.labelPoints(m.Labels),
 		})
 		if err := r.writeFigure("map-"+m.Value, fig); err != nil {
 			return err
@@ -643,4 +646,18 @@ func (r *runner) diverging(v value, pool []float64, k int) (analysis.Classes, []
 		}
 	}
 	return classes, cols, nil
+}
+
+func (r *runner) labelsIf(on bool) []string {
+	if !on {
+		return nil
+	}
+	return r.areas.Names
+}
+
+func (r *runner) labelPoints(on bool) []orb.Point {
+	if !on {
+		return nil
+	}
+	return r.displayAreas().LabelPoints()
 }

@@ -188,6 +188,8 @@ type MapSpec struct {
 	// classes below it in blue, above it in red (reversed where a lower
 	// value means more need). Sequential if absent.
 	Palette string `yaml:"palette"`
+	// Labels writes the areas' names on the map where they fit.
+	Labels bool `yaml:"labels"`
 	// AllYears classifies the values of all years together, so that the
 	// bounds stay the same from one edition of the plan to the next.
 	AllYears bool `yaml:"all_years"`

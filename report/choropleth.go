@@ -33,6 +33,11 @@ type MapSpec struct {
 	// Labels, if set, name the classes in the legend instead of their
 	// bounds (categories such as LISA clusters); counts are added.
 	Labels []string
+	// AreaLabels, if set, writes each area's name at its label point
+	// (LabelAt, in the areas' CRS); a name that would overlap one already
+	// written, or leave the map, is left out, larger areas first.
+	AreaLabels []string
+	LabelAt    []orb.Point
 }
 
 // Sizes of a map page: a document column of 170 mm (A4 portrait with
@@ -92,6 +97,9 @@ func Map(s MapSpec) Figure {
 			c.Fill(path)
 			c.SetLineStyle(draw.LineStyle{Color: midGrey, Width: vg.Points(0.35)})
 			c.Stroke(path)
+		}
+		if len(s.AreaLabels) > 0 {
+			drawAreaLabels(c, st, s, tx, mm(marginMM), mm(marginMM+mapW), top(y0+mapH), top(y0))
 		}
 		drawScaleBar(c, st, s.Locale, marginMM, H-(y0+mapH)+3, scale, bw)
 		drawNorthArrow(c, st, marginMM+mapW-6, H-y0-3)
@@ -253,4 +261,51 @@ func drawNorthArrow(c draw.Canvas, st *style, x, y float64) {
 	t.XAlign = draw.XCenter
 	t.YAlign = draw.YTop
 	c.FillText(t, vg.Point{X: mm(x), Y: mm(y - 5.6)}, "N")
+}
+
+// drawAreaLabels writes area names without overlaps: areas in order of
+// size, each name centred on its label point if its box, with a small
+// margin, overlaps no name written before and stays inside the map.
+func drawAreaLabels(c draw.Canvas, st *style, s MapSpec, tx func(orb.Point) vg.Point, x0, x1, y0, y1 vg.Length) {
+	lab := st.text(6, false, black)
+	lab.XAlign, lab.YAlign = draw.XCenter, draw.YCenter
+	order := make([]int, len(s.AreaLabels))
+	for i := range order {
+		order[i] = i
+	}
+	sortBy(order, func(i int) float64 { return -s.Areas.AreaM2(i) })
+	var placed []vg.Rectangle
+	pad := mm(0.6)
+	for _, i := range order {
+		if s.AreaLabels[i] == "" {
+			continue
+		}
+		p := tx(s.LabelAt[i])
+		w, h := lab.Width(s.AreaLabels[i]), lab.Height(s.AreaLabels[i])
+		r := vg.Rectangle{Min: vg.Point{X: p.X - w/2 - pad, Y: p.Y - h/2 - pad}, Max: vg.Point{X: p.X + w/2 + pad, Y: p.Y + h/2 + pad}}
+		if r.Min.X < x0 || r.Max.X > x1 || r.Min.Y < y0 || r.Max.Y > y1 {
+			continue
+		}
+		free := true
+		for _, q := range placed {
+			if r.Min.X < q.Max.X && q.Min.X < r.Max.X && r.Min.Y < q.Max.Y && q.Min.Y < r.Max.Y {
+				free = false
+				break
+			}
+		}
+		if !free {
+			continue
+		}
+		placed = append(placed, r)
+		c.FillText(lab, p, s.AreaLabels[i])
+	}
+}
+
+// sortBy sorts indices by a key, stably.
+func sortBy(idx []int, key func(int) float64) {
+	for i := 1; i < len(idx); i++ {
+		for j := i; j > 0 && key(idx[j]) < key(idx[j-1]); j-- {
+			idx[j], idx[j-1] = idx[j-1], idx[j]
+		}
+	}
 }
