@@ -74,3 +74,19 @@ func TestMapLabels(t *testing.T) {
 		t.Error("names on a map without labels")
 	}
 }
+
+// size: landscape draws a map across an A4 landscape page (257 mm).
+func TestMapLandscape(t *testing.T) {
+	out, _, err := runDir(t, demoDir(t, func(s string) string {
+		return strings.Replace(s, "    - value: kinderarmut\n", "    - value: kinderarmut\n      size: landscape\n", 1)
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if svg := string(readOut(t, out, "map-kinderarmut.svg")); !strings.Contains(svg[:400], `width="728.5pt"`) { // 257 mm
+		t.Errorf("landscape map starts %.300s", svg)
+	}
+	if svg := string(readOut(t, out, "map-bedarfsindex.svg")); !strings.Contains(svg[:400], `width="481.89pt"`) { // 170 mm
+		t.Errorf("portrait map starts %.300s", svg)
+	}
+}

@@ -203,7 +203,7 @@ func (r *runner) figures() error {
 			Title: v.label, Subtitle: subtitle, Legend: r.legendTitle(v), Source: r.source(),
 			Areas: r.displayAreas(), Values: v.values, Flags: v.flags, Classes: classes,
 			Colours: colours, Decimals: v.decimals, City: v.city, Locale: r.loc,
-			AreaLabels: r.labelsIf(m.Labels), LabelAt: r.labelPoints(m.Labels),
+			AreaLabels: r.labelsIf(m.Labels), LabelAt: r.labelPoints(m.Labels), Width: width(m.Size),
 		})
 		if err := r.writeFigure("map-"+m.Value, fig); err != nil {
 			return err
@@ -227,7 +227,7 @@ func (r *runner) figures() error {
 			continue
 		}
 		v := r.value(ch.Value)
-		fig := r.rankingChart(v)
+		fig := r.rankingChart(v, width(ch.Size))
 		if err := r.writeFigure("ranking-"+ch.Value, fig); err != nil {
 			return err
 		}
@@ -247,7 +247,7 @@ func (r *runner) rankingNote(v value) string {
 	return r.pick("Rang 1 = höchster Bedarf", "rank 1 = most need")
 }
 
-func (r *runner) rankingChart(v value) report.Figure {
+func (r *runner) rankingChart(v value, w float64) report.Figure {
 	var order []int
 	var ranks analysis.Ranking
 	if v.index != nil {
@@ -289,7 +289,7 @@ func (r *runner) rankingChart(v value) report.Figure {
 		Axis:     r.legendTitle(v),
 		Source:   r.source(),
 		Labels:   labels, Values: vals, Colours: cols,
-		Ref: v.city, Decimals: v.decimals, Locale: r.loc,
+		Ref: v.city, Decimals: v.decimals, Locale: r.loc, Width: w,
 	}
 	if v.index != nil {
 		spec.Ref = 0
@@ -549,7 +549,7 @@ func (r *runner) trendChart(ch ChartSpec) error {
 	spec := report.TrendSpec{
 		Title:    d.Label.In(r.c.lang),
 		Subtitle: fmt.Sprintf(r.pick("Entwicklung %d–%d; grau: Stadt", "Development %d–%d; grey: city"), years[0], years[len(years)-1]),
-		Source:   r.source(), Years: years, Decimals: d.Decimals, Locale: r.loc,
+		Source:   r.source(), Years: years, Decimals: d.Decimals, Locale: r.loc, Width: width(ch.Size),
 	}
 	spec.Names = append(spec.Names, cityLv.names[0])
 	spec.Series = append(spec.Series, series(cityLv, 0))
@@ -660,4 +660,13 @@ func (r *runner) labelPoints(on bool) []orb.Point {
 		return nil
 	}
 	return r.displayAreas().LabelPoints()
+}
+
+// width is a figure's page width for a plan's size: 0 (the A4 portrait
+// column) unless landscape.
+func width(size string) float64 {
+	if size == "landscape" {
+		return report.Landscape
+	}
+	return 0
 }

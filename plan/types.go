@@ -190,6 +190,9 @@ type MapSpec struct {
 	Palette string `yaml:"palette"`
 	// Labels writes the areas' names on the map where they fit.
 	Labels bool `yaml:"labels"`
+	// Size is portrait (a column of an A4 page, the default) or landscape
+	// (across an A4 landscape page).
+	Size string `yaml:"size"`
 	// AllYears classifies the values of all years together, so that the
 	// bounds stay the same from one edition of the plan to the next.
 	AllYears bool `yaml:"all_years"`
@@ -201,5 +204,6 @@ type ChartSpec struct {
 	Type  string `yaml:"type"`  // ranking (default), scatter, or trend (small multiples: city and districts over the years)
 	Value string `yaml:"value"` // ranking: the indicator or index; scatter: the vertical axis
 	X     string `yaml:"x"`     // scatter: the indicator on the horizontal axis
+	Size  string `yaml:"size"`  // portrait (default) or landscape; ranking and trend
 	Line  int    `yaml:"-"`
 }

@@ -689,6 +689,9 @@ func Validate(p *Plan, src Source, lang string) (*Checked, error) {
 		default:
 			fail(m.Line, "map %q: classification %q: use quantile, equal, fisher, stdmean, box, headtails, maximum or manual", m.Value, m.Method)
 		}
+		if m.Size != "" && m.Size != "portrait" && m.Size != "landscape" {
+			fail(m.Line, "map %q: size %q: use portrait or landscape", m.Value, m.Size)
+		}
 		switch m.Palette {
 		case "", "sequential":
 		case "diverging":
@@ -710,6 +713,9 @@ func Validate(p *Plan, src Source, lang string) (*Checked, error) {
 	for _, ch := range o.Charts {
 		if ch.Type == "" {
 			ch.Type = "ranking"
+		}
+		if ch.Size != "" && ch.Size != "portrait" && ch.Size != "landscape" {
+			fail(ch.Line, "chart %q: size %q: use portrait or landscape", ch.Value, ch.Size)
 		}
 		switch ch.Type {
 		case "ranking":

@@ -23,10 +23,14 @@ type BarSpec struct {
 	Note     string // a line below the chart, e.g. areas without a value
 	Decimals int
 	Locale   Locale
+	// Width is the page width in mm: 170 (A4 portrait column) if 0,
+	// 257 for A4 landscape.
+	Width float64
 }
 
 // BarChart lays out a ranked bar chart.
 func BarChart(s BarSpec) Figure {
+	pageW := pageWidth(s.Width)
 	st := newStyle()
 	const rowH, axisH, footH = 4.4, 6.0, 15.0
 	const titleH, subH = headingTitleH, headingSubH

@@ -38,6 +38,9 @@ type MapSpec struct {
 	// written, or leave the map, is left out, larger areas first.
 	AreaLabels []string
 	LabelAt    []orb.Point
+	// Width is the page width in mm: 170 (A4 portrait column) if 0,
+	// 257 for A4 landscape.
+	Width float64
 }
 
 // Sizes of a map page: a document column of 170 mm (A4 portrait with
@@ -50,6 +53,7 @@ const (
 
 // Map lays out a choropleth map.
 func Map(s MapSpec) Figure {
+	pageW := pageWidth(s.Width)
 	st := newStyle()
 	b := s.Areas.Bound()
 	bw, bh := b.Max[0]-b.Min[0], b.Max[1]-b.Min[1]

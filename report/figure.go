@@ -102,3 +102,16 @@ func withPHYs(png []byte, dpi int) ([]byte, error) {
 	out = append(out, png[sigLen+ihdrLen:]...)
 	return out, nil
 }
+
+// pageWidth returns a figure's width in mm: the A4 portrait column if w
+// is 0.
+func pageWidth(w float64) float64 {
+	if w <= 0 {
+		return pageW
+	}
+	return w
+}
+
+// Landscape is the width of a figure across an A4 landscape page with
+// 20 mm margins.
+const Landscape = 257.0

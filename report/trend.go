@@ -20,10 +20,14 @@ type TrendSpec struct {
 	Series                  [][]float64 // per panel, per year; NaN where missing
 	Decimals                int
 	Locale                  Locale
+	// Width is the page width in mm: 170 (A4 portrait column) if 0,
+	// 257 for A4 landscape.
+	Width float64
 }
 
 // Trends lays out the small multiples, three panels to a row.
 func Trends(s TrendSpec) Figure {
+	pageW := pageWidth(s.Width)
 	st := newStyle()
 	const cols, panelH, gap = 3, 34.0, 6.0
 	rows := (len(s.Names) + cols - 1) / cols
