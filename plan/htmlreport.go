@@ -122,6 +122,21 @@ func (r *runner) writeReport() error {
 		rep.Tables = append(rep.Tables, report.HTMLFigure{ID: "goals", Title: r.pick("Ziele", "Goals"),
 			Alt: r.pick("Trend der letzten fünf Jahre bis zum Zieljahr fortgeschrieben.", "The last five years' trend projected to the target year."), Head: head, Rows: rows})
 	}
+	// The city's age structure.
+	if pyr := r.pyramidData(); pyr != nil {
+		city := &ages{}
+		for _, p := range pyr {
+			for age := range p.male {
+				city.male[age] += p.male[age]
+				city.female[age] += p.female[age]
+			}
+		}
+		name := r.levels[len(r.levels)-1].names[0]
+		if f, ok := r.pyramidFigure(report.HTMLProfile{Key: "stadt", Name: name}, city, city); ok {
+			f.Title = fmt.Sprintf(r.pick("Altersaufbau %s %d", "Age structure of %s %d"), name, r.year)
+			rep.Figures = append(rep.Figures, f)
+		}
+	}
 	if r.c.plan.Outputs.Profiles == nil || *r.c.plan.Outputs.Profiles {
 		rep.Profiles = r.profiles(first)
 	}

@@ -54,8 +54,11 @@ func TestReportHTML(t *testing.T) {
 	}
 	// Pyramids for the 32 areas of at least 1,000 residents, as shares;
 	// none for the small ones (disclosure control).
-	if n := strings.Count(html, `<figure id="pyramid-`); n != 32 {
-		t.Errorf("%d pyramids, want 32", n)
+	if n := strings.Count(html, `<figure id="pyramid-`); n != 33 {
+		t.Errorf("%d pyramids, want 32 areas and the city", n)
+	}
+	if !strings.Contains(html, `<figure id="pyramid-stadt"`) {
+		t.Error("no pyramid of the city")
 	}
 	if strings.Contains(html, `id="pyramid-0902"`) || !strings.Contains(html, `id="pyramid-0101"`) { // 0902 Tännicht: under 300 residents
 		t.Error("pyramid for the wrong areas")
