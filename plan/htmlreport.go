@@ -75,6 +75,10 @@ func (r *runner) valueAlt(v value) (string, []string, [][]string) {
 	return alt, head, rows
 }
 
+// maxDefaultProfiles is the most areas that get profiles unless the plan
+// asks: a report of a city's planning areas, not of a census grid.
+const maxDefaultProfiles = 1000
+
 // writeReport writes report.html: the kept maps and charts, the ranking
 // and the goals as tables, sources and notes, and one profile per area.
 func (r *runner) writeReport() error {
@@ -137,8 +141,11 @@ func (r *runner) writeReport() error {
 			rep.Figures = append(rep.Figures, f)
 		}
 	}
-	if r.c.plan.Outputs.Profiles == nil || *r.c.plan.Outputs.Profiles {
+	switch pr := r.c.plan.Outputs.Profiles; {
+	case pr != nil && *pr, pr == nil && len(r.areas.Keys) <= maxDefaultProfiles:
 		rep.Profiles = r.profiles(first)
+	case pr == nil:
+		r.notes = append(r.notes, fmt.Sprintf("report: no area profiles for %d areas (more than %d); outputs: profiles: true writes them", len(r.areas.Keys), maxDefaultProfiles))
 	}
 	return r.st.Write("report.html", func(w io.Writer) error { return report.WriteHTML(w, rep) })
 }
