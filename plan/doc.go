@@ -1,11 +1,15 @@
 // Package plan reads a planatlas plan and runs it.
 //
 // A plan is a YAML document a planner reads and reviews like any other
-// document: which files to read and how (inputs), which variables to
-// take from them (variables), which indicators to compute (indicators),
-// which composite indices to build (indices), and which maps, charts and
-// tables to write (outputs). Everything the engine computes is declared
-// there; nothing depends on code paths a planner cannot see.
+// document: the planning areas' geometry (areas) and neighbourhoods
+// (weights), which files to read and how (inputs: tables, geometry
+// attributes, points, Zensus grids), which variables to take from them
+// (variables), which indicators to compute (catalog, indicators), which
+// composite indices to build (indices: z-sums, MSS, SVI, IMD, PCA), the
+// plan's goals (goals), which values get spatial statistics (spatial),
+// and which maps, charts, tables and report to write (outputs).
+// Everything the engine computes is declared there; nothing depends on
+// code paths a planner cannot see.
 //
 // Parse is strict: an unknown or misspelt field is an error naming its
 // line and the field it probably meant, because a silently ignored
