@@ -1,0 +1,167 @@
+package benchmarks
+
+import (
+	"bufio"
+	"fmt"
+
+	"math"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"planatlas/datasets"
+)
+
+// WriteCity writes a synthetic city of nx × ny planning areas into dir:
+// areas.geojson (a grid of 100 m cells whose inner corners are moved by
+// up to 20 m, so that neighbours share perturbed edges; districts of
+// 10 × 10 cells), bevoelkerung.parquet (residents by four age bands and
+// sex, 2015–2024), arbeitsmarkt.csv and klima.csv (German CSV), and
+// plan.yaml running the catalog's indicators, an index, its spatial
+// statistics and a map. Everything is seeded: the same size gives the
+// same files.
+func WriteCity(dir string, nx, ny int) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	corner := func(i, j int) (float64, float64) {
+		x, y := 300000+float64(i)*100, 5600000+float64(j)*100
+		if i > 0 && j > 0 && i < nx && j < ny {
+			h := uint64(i)*0x9e3779b97f4a7c15 ^ uint64(j)*0xbf58476d1ce4e5b9
+			r := rand.New(rand.NewPCG(h, 7))
+			x += (r.Float64()*2 - 1) * 20
+			y += (r.Float64()*2 - 1) * 20
+		}
+		return x, y
+	}
+	f, err := os.Create(filepath.Join(dir, "areas.geojson"))
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriterSize(f, 1<<20)
+	bw.WriteString(`{"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"EPSG:25833"}},"features":[` + "\n")
+	num := func(v float64) string { return strconv.FormatFloat(v, 'f', 2, 64) }
+	n := 0
+	for j := 0; j < ny; j++ {
+		for i := 0; i < nx; i++ {
+			if n > 0 {
+				bw.WriteString(",\n")
+			}
+			n++
+			var pts []string
+			for _, c := range [][2]int{{i, j}, {i + 1, j}, {i + 1, j + 1}, {i, j + 1}, {i, j}} {
+				x, y := corner(c[0], c[1])
+				pts = append(pts, "["+num(x)+","+num(y)+"]")
+			}
+			fmt.Fprintf(bw, `{"type":"Feature","properties":{"key":"%07d","name":"Gebiet %d","district":"%04d"},"geometry":{"type":"Polygon","coordinates":[[%s]]}}`,
+				n, n, (j/10)*((nx+9)/10)+i/10+1, strings.Join(pts, ","))
+		}
+	}
+	bw.WriteString("\n]}\n")
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	f.Close()
+
+	// Population: smooth surfaces of size and age structure plus noise.
+	r := rand.New(rand.NewPCG(1, 2))
+	bands := []string{"0-5", "6-17", "18-64", "65-99"}
+	shares := []float64{0.05, 0.11, 0.6, 0.24}
+	var keys, ages, sexes datasets.Text
+	var years datasets.Int
+	var counts []float64
+	lab := &strings.Builder{}
+	lab.WriteString("Gebiet;Jahr;Arbeitslose;SGB-II;SGB-II unter 15\n")
+	heat := &strings.Builder{}
+	heat.WriteString("Gebiet;Jahr;Heiße Tage\n")
+	for j := 0; j < ny; j++ {
+		for i := 0; i < nx; i++ {
+			k := fmt.Sprintf("%07d", j*nx+i+1)
+			size := 300 + 1500*(1+math.Sin(float64(i)/17)*math.Cos(float64(j)/13))
+			poor := 0.04 + 0.08*(1+math.Sin(float64(i+j)/23))
+			for y := 2015; y <= 2024; y++ {
+				total := 0.0
+				young := 0.0
+				for b, band := range bands {
+					for _, sex := range []string{"m", "w"} {
+						c := math.Round(size * shares[b] / 2 * (1 + 0.05*r.NormFloat64()))
+						c = math.Max(c, 0)
+						keys, ages, sexes, years = append(keys, k), append(ages, band), append(sexes, sex), append(years, int64(y))
+						counts = append(counts, c)
+						total += c
+						if b < 2 {
+							young += c
+						}
+					}
+				}
+				work := total * 0.6
+				fmt.Fprintf(lab, "%s;%d;%d;%d;%d\n", k, y, int(work*poor*0.5), int(total*poor), int(young*poor*1.4))
+				fmt.Fprintf(heat, "%s;%d;%s\n", k, y, strings.Replace(strconv.FormatFloat(8+4*math.Sin(float64(j)/40)+r.Float64(), 'f', 1, 64), ".", ",", 1))
+			}
+		}
+	}
+	fr := &datasets.Frame{}
+	fr.Add("gebiet", "", keys)
+	fr.Add("jahr", "", years)
+	fr.Add("alter", "", ages)
+	fr.Add("geschlecht", "", sexes)
+	fr.Add("anzahl", "", datasets.Float{Values: counts, Decimals: 0})
+	pf, err := os.Create(filepath.Join(dir, "bevoelkerung.parquet"))
+	if err != nil {
+		return err
+	}
+	if err := datasets.WriteParquet(pf, fr); err != nil {
+		return err
+	}
+	pf.Close()
+	for name, content := range map[string]string{"arbeitsmarkt.csv": lab.String(), "klima.csv": heat.String(), "plan.yaml": cityPlan} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// cityPlan is the benchmark city's plan.
+const cityPlan = `planatlas: 1
+title: {de: Benchmarkstadt, en: Benchmark city}
+city: Benchmarkstadt
+language: de
+areas: {file: areas.geojson, key: key, name: name, parent: district}
+inputs:
+  bevoelkerung: {file: bevoelkerung.parquet, key: gebiet, year: jahr, dimensions: [alter, geschlecht]}
+  arbeitsmarkt: {file: arbeitsmarkt.csv, key: Gebiet, year: Jahr}
+  klima: {file: klima.csv, key: Gebiet, year: Jahr}
+variables:
+  ew: {input: bevoelkerung, column: anzahl}
+  ew_u6: {input: bevoelkerung, column: anzahl, where: {alter: 0-5}}
+  ew_u18: {input: bevoelkerung, column: anzahl, where: {alter: [0-5, 6-17]}}
+  ew_15_64: {input: bevoelkerung, column: anzahl, where: {alter: 18-64}}
+  ew_u65: {input: bevoelkerung, column: anzahl, where: {alter: [0-5, 6-17, 18-64]}}
+  ew_65plus: {input: bevoelkerung, column: anzahl, where: {alter: 65-99}}
+  ew_u15: {input: bevoelkerung, column: anzahl, where: {alter: [0-5, 6-17]}}
+  arbeitslose: {input: arbeitsmarkt, column: Arbeitslose}
+  sgb2: {input: arbeitsmarkt, column: SGB-II}
+  sgb2_u15: {input: arbeitsmarkt, column: SGB-II unter 15}
+  heisse_tage: {input: klima, column: Heiße Tage, aggregate: mean, weight: ew}
+catalog: all
+indices:
+  bedarf:
+    method: zsum
+    components: {sgb2_quote: 2, kinderarmut: 2, arbeitslosenanteil: 1, anteil_65plus: 1, heisse_tage: 1}
+spatial:
+  values: [bedarf]
+outputs:
+  maps: [bedarf]
+  charts: []
+  tables: [parquet]
+  images: [png]
+`
+
+// CitySize returns a grid shape of about n areas (nx ≥ ny).
+func CitySize(n int) (int, int) {
+	nx := int(math.Round(math.Sqrt(float64(n) * 1.6)))
+	return nx, max(1, n/nx)
+}
