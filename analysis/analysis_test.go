@@ -81,10 +81,10 @@ func TestRankTies(t *testing.T) {
 	}
 }
 
-// Quantile bounds and counts equal R classInt's (style "quantile", upper-
-// inclusive intervals) on the Columbus crime data; testdata holds the
-// values and the script that produced the reference.
-func TestQuantilesAgainstClassInt(t *testing.T) {
+// readClassInt reads testdata/classint_reference.csv: the 49 Columbus
+// values from its first line, then the rows style, k, bounds, counts.
+func readClassInt(t *testing.T) ([]float64, [][]string) {
+	t.Helper()
 	f, err := os.Open("testdata/classint_reference.csv")
 	if err != nil {
 		t.Fatal(err)
@@ -107,6 +107,14 @@ func TestQuantilesAgainstClassInt(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return x, rows
+}
+
+// Quantile bounds and counts equal R classInt's (style "quantile", upper-
+// inclusive intervals) on the Columbus crime data; testdata holds the
+// values and the script that produced the reference.
+func TestQuantilesAgainstClassInt(t *testing.T) {
+	x, rows := readClassInt(t)
 	for _, row := range rows[1:] {
 		if row[0] != "quantile" {
 			continue
@@ -156,22 +164,7 @@ func TestQuantilesFewValues(t *testing.T) {
 // (whose fences outside the values planatlas drops, as their classes are
 // empty).
 func TestClassificationsAgainstClassInt(t *testing.T) {
-	f, err := os.Open("testdata/classint_reference.csv")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	br := bufio.NewReader(f)
-	first, _ := br.ReadString('\n')
-	var x []float64
-	for _, s := range strings.Fields(strings.TrimPrefix(first, "# values:")) {
-		v, _ := strconv.ParseFloat(s, 64)
-		x = append(x, v)
-	}
-	rows, err := csv.NewReader(br).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
+	x, rows := readClassInt(t)
 	methods := map[string]string{"quantile": "quantile", "equal": "equal", "jenks": "fisher", "maximum": "maximum", "headtails": "headtails", "box": "box"}
 	seen := map[string]bool{}
 	for _, row := range rows[1:] {

@@ -127,14 +127,9 @@ func (r *runner) writeReport() error {
 			Alt: r.pick("Trend der letzten fünf Jahre bis zum Zieljahr fortgeschrieben.", "The last five years' trend projected to the target year."), Head: head, Rows: rows})
 	}
 	// The city's age structure.
-	if pyr := r.pyramidData(); pyr != nil {
-		city := &ages{}
-		for _, p := range pyr {
-			for age := range p.male {
-				city.male[age] += p.male[age]
-				city.female[age] += p.female[age]
-			}
-		}
+	pyr := r.pyramidData()
+	city := cityAges(pyr)
+	if pyr != nil {
 		name := r.levels[len(r.levels)-1].names[0]
 		if f, ok := r.pyramidFigure(report.HTMLProfile{Key: "stadt", Name: name}, city, city); ok {
 			f.Title = fmt.Sprintf(r.pick("Altersaufbau %s %d", "Age structure of %s %d"), name, r.year)
@@ -143,7 +138,7 @@ func (r *runner) writeReport() error {
 	}
 	switch pr := r.c.plan.Outputs.Profiles; {
 	case pr != nil && *pr, pr == nil && len(r.areas.Keys) <= maxDefaultProfiles:
-		rep.Profiles = r.profiles(first)
+		rep.Profiles = r.profiles(first, pyr, city)
 	case pr == nil:
 		r.notes = append(r.notes, fmt.Sprintf("report: no area profiles for %d areas (more than %d); outputs: profiles: true writes them", len(r.areas.Keys), maxDefaultProfiles))
 	}
@@ -212,7 +207,7 @@ func frameRows(f *datasets.Frame, r *runner, cols []string) ([]string, [][]strin
 // profiles makes one page per planning area: its rank and drivers on the
 // first index, a spine chart of its key indicators against the city, and
 // a locator map.
-func (r *runner) profiles(first *indexResult) []report.HTMLProfile {
+func (r *runner) profiles(first *indexResult, pyr []*ages, city *ages) []report.HTMLProfile {
 	// Key indicators: the first index's components and the goals'
 	// indicators, else the first ten indicators with a need.
 	var keys []int
@@ -247,14 +242,6 @@ func (r *runner) profiles(first *indexResult) []report.HTMLProfile {
 	cityLv := r.levels[len(r.levels)-1]
 	geoms := r.displayAreas().Geoms
 	h := report.Headings(r.loc)
-	pyr := r.pyramidData()
-	city := &ages{}
-	for _, p := range pyr {
-		for age := range p.male {
-			city.male[age] += p.male[age]
-			city.female[age] += p.female[age]
-		}
-	}
 	var out []report.HTMLProfile
 	noPyramid := 0
 	for a := range r.areas.Keys {

@@ -61,6 +61,21 @@ func (r *runner) pyramidData() []*ages {
 	return out
 }
 
+// cityAges sums the areas' ages; nil without pyramid data.
+func cityAges(pyr []*ages) *ages {
+	if pyr == nil {
+		return nil
+	}
+	city := &ages{}
+	for _, p := range pyr {
+		for age := range p.male {
+			city.male[age] += p.male[age]
+			city.female[age] += p.female[age]
+		}
+	}
+	return city
+}
+
 func leadingInt(s string) int {
 	n, seen := 0, false
 	for _, c := range strings.TrimSpace(s) {

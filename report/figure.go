@@ -115,3 +115,10 @@ func pageWidth(w float64) float64 {
 // Landscape is the width of a figure across an A4 landscape page with
 // 20 mm margins.
 const Landscape = 257.0
+
+// drawSource writes a figure's source line at its bottom left.
+func drawSource(c draw.Canvas, st *style, source string) {
+	src := st.text(7, false, darkGrey)
+	src.YAlign = draw.YBottom
+	c.FillText(src, vg.Point{X: mm(marginMM), Y: mm(3)}, source)
+}

@@ -30,7 +30,7 @@ func SpineSVG(l Locale, rows []SpineRow) template.HTML {
 	const w, barX, barW, rowH = 700.0, 240.0, 250.0, 22.0
 	h := rowH*float64(len(rows)) + 10
 	var b strings.Builder
-	fmt.Fprintf(&b, `<svg width="100%%" viewBox="0 0 %g %g" xmlns="http://www.w3.org/2000/svg" font-family="Liberation Sans, Arial, sans-serif" font-size="11" aria-hidden="true">`, w, h)
+	svgOpen(&b, w, h, 11)
 	for k, r := range rows {
 		y := 5 + rowH*float64(k)
 		pos := func(v float64) float64 {
@@ -106,7 +106,7 @@ func SparklinesSVG(l Locale, rows []SparkRow) template.HTML {
 	const w, labelW, lineW, rowH = 700.0, 240.0, 260.0, 24.0
 	h := rowH*float64(len(rows)) + 10
 	var b strings.Builder
-	fmt.Fprintf(&b, `<svg width="100%%" viewBox="0 0 %g %g" xmlns="http://www.w3.org/2000/svg" font-family="Liberation Sans, Arial, sans-serif" font-size="11" aria-hidden="true">`, w, h)
+	svgOpen(&b, w, h, 11)
 	for k, r := range rows {
 		y := 5 + rowH*float64(k)
 		lo, hi := math.Inf(1), math.Inf(-1)
@@ -179,7 +179,7 @@ func PyramidSVG(l Locale, labels []string, male, female, cityMale, cityFemale []
 	}
 	scale := half / max
 	var b strings.Builder
-	fmt.Fprintf(&b, `<svg width="100%%" viewBox="0 0 %g %g" xmlns="http://www.w3.org/2000/svg" font-family="Liberation Sans, Arial, sans-serif" font-size="10" aria-hidden="true">`, w, h)
+	svgOpen(&b, w, h, 10)
 	fmt.Fprintf(&b, `<text x="%g" y="12" text-anchor="end">%s</text><text x="%g" y="12">%s</text>`, mid-30, template.HTMLEscapeString(menLabel), mid+30, template.HTMLEscapeString(womenLabel))
 	var cm, cf strings.Builder
 	for i := 0; i < n; i++ {
@@ -198,4 +198,10 @@ func PyramidSVG(l Locale, labels []string, male, female, cityMale, cityFemale []
 	fmt.Fprintf(&b, `<text x="%g" y="%.1f" text-anchor="middle" fill="#444">%s %%</text>`, mid, h-2, l.Number(max, 1))
 	b.WriteString(`</svg>`)
 	return template.HTML(b.String())
+}
+
+// svgOpen starts an inline SVG of the report: full width, the report's
+// font, hidden from screen readers (the figure's caption says it).
+func svgOpen(b *strings.Builder, w, h, fontSize float64) {
+	fmt.Fprintf(b, `<svg width="100%%" viewBox="0 0 %g %g" xmlns="http://www.w3.org/2000/svg" font-family="Liberation Sans, Arial, sans-serif" font-size="%g" aria-hidden="true">`, w, h, fontSize)
 }

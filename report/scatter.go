@@ -78,13 +78,7 @@ func Scatter(s ScatterSpec) Figure {
 			if i < len(s.Colours) && s.Colours[i] != nil {
 				col = s.Colours[i]
 			}
-			c.SetColor(col)
-			var p vg.Path
-			r := mm(0.9)
-			p.Move(vg.Point{X: px(s.X[i]) + r, Y: py(s.Y[i])})
-			p.Arc(vg.Point{X: px(s.X[i]), Y: py(s.Y[i])}, r, 0, 2*math.Pi)
-			p.Close()
-			c.Fill(p)
+			dot(c, vg.Point{X: px(s.X[i]), Y: py(s.Y[i])}, col)
 		}
 		// The regression line y = I·x, clipped to the frame.
 		xa, xb := -lim, lim
@@ -93,17 +87,7 @@ func Scatter(s ScatterSpec) Figure {
 		}
 		c.StrokeLine2(draw.LineStyle{Color: color.RGBA{R: 0x1f, G: 0x4e, B: 0x9c, A: 0xff}, Width: vg.Points(1.2)},
 			px(xa), py(s.Slope*xa), px(xb), py(s.Slope*xb))
-		lab := st.text(8, false, black)
-		lab.XAlign, lab.YAlign = draw.XCenter, draw.YTop
-		c.FillText(lab, vg.Point{X: px(0), Y: py(-lim) - mm(5)}, s.XLabel)
-		ql := st.text(7.5, true, darkGrey)
-		ql.YAlign = draw.YTop
-		c.FillText(ql, vg.Point{X: px(-lim) + mm(2), Y: py(lim) - mm(2)}, s.YLabel)
-		ql.XAlign = draw.XRight
-		c.FillText(ql, vg.Point{X: px(lim) - mm(2), Y: py(lim) - mm(2)}, s.SlopeLabel)
-		src := st.text(7, false, darkGrey)
-		src.YAlign = draw.YBottom
-		c.FillText(src, vg.Point{X: mm(marginMM), Y: mm(3)}, s.Source)
+		scatterLabels(c, st, s, px(-lim), px(0), px(lim), py(-lim), py(lim))
 	}
 	return fig
 }
@@ -155,17 +139,10 @@ func rawScatter(s ScatterSpec, st *style, H, plotMM float64) Figure {
 			tick.XAlign, tick.YAlign = draw.XRight, draw.YCenter
 			c.FillText(tick, vg.Point{X: px(x0v) - mm(1), Y: py(yv)}, s.Locale.Number(yv, s.Decimals[1]))
 		}
-		c.SetColor(color.RGBA{R: 0xc0, G: 0x39, B: 0x2b, A: 0xff})
 		for i := range s.X {
-			if math.IsNaN(s.X[i]) || math.IsNaN(s.Y[i]) {
-				continue
+			if !math.IsNaN(s.X[i]) && !math.IsNaN(s.Y[i]) {
+				dot(c, vg.Point{X: px(s.X[i]), Y: py(s.Y[i])}, color.RGBA{R: 0xc0, G: 0x39, B: 0x2b, A: 0xff})
 			}
-			var p vg.Path
-			r := mm(0.9)
-			p.Move(vg.Point{X: px(s.X[i]) + r, Y: py(s.Y[i])})
-			p.Arc(vg.Point{X: px(s.X[i]), Y: py(s.Y[i])}, r, 0, 2*math.Pi)
-			p.Close()
-			c.Fill(p)
 		}
 		line := draw.LineStyle{Color: color.RGBA{R: 0x1f, G: 0x4e, B: 0x9c, A: 0xff}, Width: vg.Points(1.2)}
 		// Clip the line to the frame.
@@ -183,17 +160,33 @@ func rawScatter(s ScatterSpec, st *style, H, plotMM float64) Figure {
 		xa, ya = clip(xa, ya)
 		xb, yb = clip(xb, yb)
 		c.StrokeLine2(line, px(xa), py(ya), px(xb), py(yb))
-		lab := st.text(8, false, black)
-		lab.XAlign, lab.YAlign = draw.XCenter, draw.YTop
-		c.FillText(lab, vg.Point{X: mm(x0 + plotMM/2), Y: py(y0v) - mm(5)}, s.XLabel)
-		ql := st.text(7.5, true, darkGrey)
-		ql.YAlign = draw.YTop
-		c.FillText(ql, vg.Point{X: px(x0v) + mm(2), Y: py(y1v) - mm(2)}, s.YLabel)
-		ql.XAlign = draw.XRight
-		c.FillText(ql, vg.Point{X: px(x1v) - mm(2), Y: py(y1v) - mm(2)}, s.SlopeLabel)
-		src := st.text(7, false, darkGrey)
-		src.YAlign = draw.YBottom
-		c.FillText(src, vg.Point{X: mm(marginMM), Y: mm(3)}, s.Source)
+		scatterLabels(c, st, s, px(x0v), mm(x0+plotMM/2), px(x1v), py(y0v), py(y1v))
 	}
 	return fig
+}
+
+// dot draws a filled point of a scatterplot.
+func dot(c draw.Canvas, at vg.Point, col color.Color) {
+	c.SetColor(col)
+	var p vg.Path
+	r := mm(0.9)
+	p.Move(vg.Point{X: at.X + r, Y: at.Y})
+	p.Arc(at, r, 0, 2*math.Pi)
+	p.Close()
+	c.Fill(p)
+}
+
+// scatterLabels writes a scatterplot's axis title below the frame, the
+// vertical axis' title and the slope's label inside its top corners, and
+// the source line; left, mid, right, bottom and top are the frame's.
+func scatterLabels(c draw.Canvas, st *style, s ScatterSpec, left, mid, right, bottom, top vg.Length) {
+	lab := st.text(8, false, black)
+	lab.XAlign, lab.YAlign = draw.XCenter, draw.YTop
+	c.FillText(lab, vg.Point{X: mid, Y: bottom - mm(5)}, s.XLabel)
+	ql := st.text(7.5, true, darkGrey)
+	ql.YAlign = draw.YTop
+	c.FillText(ql, vg.Point{X: left + mm(2), Y: top - mm(2)}, s.YLabel)
+	ql.XAlign = draw.XRight
+	c.FillText(ql, vg.Point{X: right - mm(2), Y: top - mm(2)}, s.SlopeLabel)
+	drawSource(c, st, s.Source)
 }

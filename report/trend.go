@@ -101,9 +101,7 @@ func Trends(s TrendSpec) Figure {
 			}
 			line(s.Series[p], color.RGBA{R: 0xc0, G: 0x39, B: 0x2b, A: 0xff}, 1.6)
 		}
-		src := st.text(7, false, darkGrey)
-		src.YAlign = draw.YBottom
-		c.FillText(src, vg.Point{X: mm(marginMM), Y: mm(3)}, s.Source)
+		drawSource(c, st, s.Source)
 	}
 	return fig
 }
