@@ -45,6 +45,9 @@ func ReadIPC(r io.ReaderAt, size int64, name string, spec Spec) (*Table, error) 
 		if err != nil {
 			return nil, &InputError{File: name, Msg: fmt.Sprintf("record batch %d cannot be read: %v", i, err)}
 		}
+		// The reader reuses a batch on the next call: keep our own.
+		rec.Retain()
+		defer rec.Release()
 		recs = append(recs, rec)
 	}
 	tbl := array.NewTableFromRecords(fr.Schema(), recs)

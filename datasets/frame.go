@@ -5,16 +5,11 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"strconv"
 	"strings"
 
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/array"
-	"github.com/apache/arrow-go/v18/arrow/ipc"
 	"github.com/apache/arrow-go/v18/arrow/memory"
-	"github.com/apache/arrow-go/v18/parquet"
-	"github.com/apache/arrow-go/v18/parquet/compress"
-	"github.com/apache/arrow-go/v18/parquet/pqarrow"
 )
 
 // Frame is an output table: named, typed columns of equal length. It is
@@ -106,39 +101,7 @@ var InternationalCSV = CSVStyle{Delimiter: ',', Decimal: DecimalPoint}
 // WriteCSV writes f with lines ending in CRLF (RFC 4180). Numbers are not
 // grouped into thousands, so that every spreadsheet reads them back.
 func WriteCSV(w io.Writer, f *Frame, st CSVStyle) error {
-	if err := f.check(); err != nil {
-		return err
-	}
-	bw := bufio.NewWriter(w)
-	if st.BOM {
-		bw.WriteString("\ufeff")
-	}
-	row := make([]string, len(f.Cols))
-	for i := range f.Cols {
-		row[i] = f.Names[i]
-		if i < len(f.Heads) && f.Heads[i] != "" {
-			row[i] = f.Heads[i]
-		}
-	}
-	writeCSVRow(bw, row, st.Delimiter)
-	for r := 0; r < f.Len(); r++ {
-		for i, c := range f.Cols {
-			switch c := c.(type) {
-			case Text:
-				row[i] = c[r]
-			case Int:
-				row[i] = strconv.FormatInt(c[r], 10)
-			case Float:
-				if v, ok := c.published(r); ok {
-					row[i] = FormatNumber(v, c.Decimals, st.Decimal, false)
-				} else {
-					row[i] = c.flag(r).Sign()
-				}
-			}
-		}
-		writeCSVRow(bw, row, st.Delimiter)
-	}
-	return bw.Flush()
+	return WriteCSVParts(w, Whole(f), st)
 }
 
 func writeCSVRow(w *bufio.Writer, fields []string, delim rune) {
@@ -146,107 +109,79 @@ func writeCSVRow(w *bufio.Writer, fields []string, delim rune) {
 		if i > 0 {
 			w.WriteRune(delim)
 		}
-		if strings.ContainsRune(s, delim) || strings.ContainsAny(s, "\"\r\n") {
-			w.WriteByte('"')
-			w.WriteString(strings.ReplaceAll(s, `"`, `""`))
-			w.WriteByte('"')
-		} else {
-			w.WriteString(s)
-		}
+		writeCSVField(w, s, delim)
 	}
 	w.WriteString("\r\n")
 }
 
-// arrowTable converts f into an Arrow table; the caller releases it.
-func (f *Frame) arrowTable() (arrow.Table, error) {
-	if err := f.check(); err != nil {
-		return nil, err
+// writeCSVField writes one field, quoted where it holds the delimiter, a
+// quote or a line break.
+func writeCSVField(w *bufio.Writer, s string, delim rune) {
+	if strings.ContainsRune(s, delim) || strings.ContainsAny(s, "\"\r\n") {
+		w.WriteByte('"')
+		w.WriteString(strings.ReplaceAll(s, `"`, `""`))
+		w.WriteByte('"')
+	} else {
+		w.WriteString(s)
 	}
+}
+
+// arrowArray converts one column; plain turns Coded into text.
+func arrowArray(c Column, plain bool) (arrow.Array, error) {
 	mem := memory.DefaultAllocator
-	fields := make([]arrow.Field, len(f.Cols))
-	arrays := make([]arrow.Array, len(f.Cols))
-	defer func() {
-		for _, a := range arrays {
-			if a != nil {
-				a.Release()
-			}
-		}
-	}()
-	for i, c := range f.Cols {
-		switch c := c.(type) {
-		case Text:
+	switch c := c.(type) {
+	case Text:
+		b := array.NewStringBuilder(mem)
+		defer b.Release()
+		b.AppendValues(c, nil)
+		return b.NewArray(), nil
+	case Coded:
+		if plain {
 			b := array.NewStringBuilder(mem)
-			b.AppendValues(c, nil)
-			arrays[i] = b.NewArray()
-			b.Release()
-			fields[i] = arrow.Field{Name: f.Names[i], Type: arrow.BinaryTypes.String}
-		case Int:
-			b := array.NewInt64Builder(mem)
-			b.AppendValues(c, nil)
-			arrays[i] = b.NewArray()
-			b.Release()
-			fields[i] = arrow.Field{Name: f.Names[i], Type: arrow.PrimitiveTypes.Int64}
-		case Float:
-			b := array.NewFloat64Builder(mem)
-			valid := make([]bool, len(c.Values))
-			for r := range c.Values {
-				_, valid[r] = c.published(r)
+			defer b.Release()
+			b.Reserve(len(c.Codes))
+			for r := range c.Codes {
+				b.Append(c.At(r))
 			}
-			b.AppendValues(c.Values, valid)
-			arrays[i] = b.NewArray()
-			b.Release()
-			fields[i] = arrow.Field{Name: f.Names[i], Type: arrow.PrimitiveTypes.Float64, Nullable: true}
-		default:
-			return nil, fmt.Errorf("frame column %q: unknown column type %T", f.Names[i], c)
+			return b.NewArray(), nil
 		}
+		ib := array.NewInt32Builder(mem)
+		defer ib.Release()
+		ib.AppendValues(c.Codes, nil)
+		idx := ib.NewArray()
+		defer idx.Release()
+		sb := array.NewStringBuilder(mem)
+		defer sb.Release()
+		sb.AppendValues(c.Levels, nil)
+		dict := sb.NewArray()
+		defer dict.Release()
+		dt := &arrow.DictionaryType{IndexType: arrow.PrimitiveTypes.Int32, ValueType: arrow.BinaryTypes.String}
+		return array.NewDictionaryArray(dt, idx, dict), nil
+	case Int:
+		b := array.NewInt64Builder(mem)
+		defer b.Release()
+		b.AppendValues(c, nil)
+		return b.NewArray(), nil
+	case Float:
+		b := array.NewFloat64Builder(mem)
+		defer b.Release()
+		valid := make([]bool, len(c.Values))
+		for r := range c.Values {
+			_, valid[r] = c.published(r)
+		}
+		b.AppendValues(c.Values, valid)
+		return b.NewArray(), nil
 	}
-	schema := arrow.NewSchema(fields, nil)
-	cols := make([]arrow.Column, len(arrays))
-	for i, a := range arrays {
-		chunked := arrow.NewChunked(a.DataType(), []arrow.Array{a})
-		cols[i] = *arrow.NewColumn(fields[i], chunked)
-		chunked.Release()
-	}
-	tbl := array.NewTable(schema, cols, int64(f.Len()))
-	for i := range cols {
-		cols[i].Release()
-	}
-	return tbl, nil
+	return nil, fmt.Errorf("unknown column type %T", c)
 }
 
 // WriteParquet writes f as a Parquet file with zstd compression. The file
 // carries no time stamp, so equal frames give equal bytes.
 func WriteParquet(w io.Writer, f *Frame) error {
-	tbl, err := f.arrowTable()
-	if err != nil {
-		return err
-	}
-	defer tbl.Release()
-	props := parquet.NewWriterProperties(
-		parquet.WithCompression(compress.Codecs.Zstd),
-		parquet.WithCreatedBy("planatlas"),
-	)
-	// pqarrow closes a sink that is an io.Closer; the caller owns w.
-	return pqarrow.WriteTable(tbl, struct{ io.Writer }{w}, 64<<10, props, pqarrow.NewArrowWriterProperties(pqarrow.WithStoreSchema()))
+	return WriteParquetParts(w, Whole(f))
 }
 
 // WriteIPC writes f as an Arrow IPC file (Feather v2).
 func WriteIPC(w io.Writer, f *Frame) error {
-	tbl, err := f.arrowTable()
-	if err != nil {
-		return err
-	}
-	defer tbl.Release()
-	fw, err := ipc.NewFileWriter(struct{ io.Writer }{w}, ipc.WithSchema(tbl.Schema()))
-	if err != nil {
-		return err
-	}
-	tr := array.NewTableReader(tbl, 64<<10)
-	defer tr.Release()
-	for tr.Next() {
-		if err := fw.Write(tr.RecordBatch()); err != nil {
-			return err
-		}
-	}
-	return fw.Close()
+	return WriteIPCParts(w, Whole(f))
 }

@@ -105,6 +105,8 @@ func WriteXLSX(w io.Writer, sheets []Sheet) error {
 					switch c := c.(type) {
 					case Text:
 						str(c[r])
+					case Coded:
+						str(c.At(r))
 					case Int:
 						fmt.Fprintf(b, `<c><v>%d</v></c>`, c[r])
 					case Float:

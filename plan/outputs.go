@@ -326,11 +326,11 @@ func (r *runner) tables() error {
 	}
 	frames := []struct {
 		name  string
-		frame *datasets.Frame
+		frame datasets.Parts
 	}{
-		{"indicators", report.IndicatorFrame(r.loc, r.c.indicators, lv)},
-		{"variables", report.VariableFrame(r.loc, varNames, lp)},
-		{"areas", report.AreaFrame(r.loc, r.areas, r.weights)},
+		{"indicators", report.IndicatorParts(r.loc, r.c.indicators, lv)},
+		{"variables", report.VariableParts(r.loc, varNames, lp)},
+		{"areas", datasets.Whole(report.AreaFrame(r.loc, r.areas, r.weights))},
 	}
 	if len(r.indices) > 0 {
 		var ranked []report.RankedIndex
@@ -355,11 +355,11 @@ func (r *runner) tables() error {
 		}
 		frames = append(frames, struct {
 			name  string
-			frame *datasets.Frame
-		}{"ranking", report.RankingFrame(r.loc, ranked)})
+			frame datasets.Parts
+		}{"ranking", datasets.Whole(report.RankingFrame(r.loc, ranked))})
 	}
 	for _, f := range frames {
-		if err := r.writeFrame(f.name, f.frame); err != nil {
+		if err := r.writeParts(f.name, f.frame); err != nil {
 			return err
 		}
 	}
@@ -425,17 +425,35 @@ func (r *runner) geoProperties() []geo.Property {
 // writeFrame writes a table in every format the plan asks for, as
 // base.csv, base.parquet, base.arrow.
 func (r *runner) writeFrame(base string, f *datasets.Frame) error {
+	return r.writeParts(base, datasets.Whole(f))
+}
+
+// excelRows is the most rows a worksheet holds, the heading included.
+const excelRows = 1 << 20
+
+// writeParts writes a table given in parts in every format the plan asks
+// for. A table too long for a worksheet is left out of tables.xlsx with a
+// note; the other formats have it whole.
+func (r *runner) writeParts(base string, parts datasets.Parts) error {
 	for _, format := range r.c.tables {
 		var err error
 		switch format {
 		case "csv":
-			err = r.st.Write(base+".csv", func(w io.Writer) error { return datasets.WriteCSV(w, f, r.c.csv) })
+			err = r.st.Write(base+".csv", func(w io.Writer) error { return datasets.WriteCSVParts(w, parts, r.c.csv) })
 		case "parquet":
-			err = r.st.Write(base+".parquet", func(w io.Writer) error { return datasets.WriteParquet(w, f) })
+			err = r.st.Write(base+".parquet", func(w io.Writer) error { return datasets.WriteParquetParts(w, parts) })
 		case "arrow":
-			err = r.st.Write(base+".arrow", func(w io.Writer) error { return datasets.WriteIPC(w, f) })
+			err = r.st.Write(base+".arrow", func(w io.Writer) error { return datasets.WriteIPCParts(w, parts) })
 		case "xlsx":
 			// One workbook for all tables, written at the end.
+			f, rows, ok, cerr := datasets.Collect(parts, excelRows-1)
+			if cerr != nil {
+				return cerr
+			}
+			if !ok {
+				r.notes = append(r.notes, fmt.Sprintf("tables.xlsx: %s left out, %d rows are more than a worksheet holds (%d); it is in the other table formats", base, rows, excelRows-1))
+				continue
+			}
 			name := []rune(base)
 			if len(name) > 31 {
 				name = name[:31]

@@ -21,109 +21,110 @@ type LevelValues struct {
 	Versus [][]int8 // per indicator: +1 significantly above the city, -1 below; nil for others
 }
 
-// IndicatorFrame builds the long table of indicator values: one row per
+// IndicatorParts builds the long table of indicator values: one row per
 // indicator, year, level and unit, with the value at full precision and
 // its flag; for proportions the Wilson 95 % interval and whether the
 // value lies significantly above or below the city's. Missing and
 // suppressed values appear as the official sign in CSV and as null in
-// Parquet; the flag column says why.
-func IndicatorFrame(l Locale, defs []*indicators.Indicator, levels []LevelValues) *datasets.Frame {
-	var level, key, name, ind, label, unit, flag, versus datasets.Text
-	var year datasets.Int
-	var value, lower, upper []float64
-	var flags, lflags []datasets.Flag
-	for i, d := range defs {
-		for _, lv := range levels {
-			s := lv.Series[i]
-			nK := len(lv.Keys)
-			for y, yr := range lv.Years {
-				for k := range lv.Keys {
-					c := y*nK + k
-					level = append(level, lv.Level)
-					key = append(key, lv.Keys[k])
-					name = append(name, lv.Names[k])
-					year = append(year, int64(yr))
-					ind = append(ind, d.ID)
-					label = append(label, d.Label.In(l.Lang))
-					unit = append(unit, d.Unit.In(l.Lang))
-					value = append(value, s.Values[c])
-					flags = append(flags, s.Flags[c])
-					flag = append(flag, s.Flags[c].String())
-					lo, hi, lf, vs := math.NaN(), math.NaN(), datasets.Flag(0), ""
-					if lv.Lower != nil && lv.Lower[i] != nil {
-						lo, hi, lf = lv.Lower[i].Values[c], lv.Upper[i].Values[c], lv.Lower[i].Flags[c]
-						if lf&datasets.Suppressed == 0 {
-							switch lv.Versus[i][c] {
-							case 1:
-								vs = "higher"
-							case -1:
-								vs = "lower"
-							}
+// Parquet; the flag column says why. The table comes in one part per
+// indicator and level, so that a census grid's 34 million rows are never
+// in memory at once.
+func IndicatorParts(l Locale, defs []*indicators.Indicator, levels []LevelValues) datasets.Parts {
+	h := headings(l)
+	return func(yield func(*datasets.Frame) error) error {
+		for i, d := range defs {
+			for _, lv := range levels {
+				s := lv.Series[i]
+				n := len(lv.Keys) * len(lv.Years)
+				lower, upper := make([]float64, n), make([]float64, n)
+				lflags := make([]datasets.Flag, n)
+				versus := datasets.Coded{Codes: make([]int32, n), Levels: []string{"", "higher", "lower"}}
+				for c := range lower {
+					lower[c], upper[c] = math.NaN(), math.NaN()
+					if lv.Lower == nil || lv.Lower[i] == nil {
+						continue
+					}
+					lower[c], upper[c], lflags[c] = lv.Lower[i].Values[c], lv.Upper[i].Values[c], lv.Lower[i].Flags[c]
+					if lflags[c]&datasets.Suppressed == 0 {
+						switch lv.Versus[i][c] {
+						case 1:
+							versus.Codes[c] = 1
+						case -1:
+							versus.Codes[c] = 2
 						}
 					}
-					lower = append(lower, lo)
-					upper = append(upper, hi)
-					lflags = append(lflags, lf)
-					versus = append(versus, vs)
+				}
+				f := &datasets.Frame{}
+				f.Add("indicator", h["indicator"], datasets.Repeat(d.ID, n))
+				f.Add("label", h["label"], datasets.Repeat(d.Label.In(l.Lang), n))
+				f.Add("unit", h["unit"], datasets.Repeat(d.Unit.In(l.Lang), n))
+				addCells(f, h, lv.Level, lv.Keys, lv.Names, lv.Years, s)
+				f.Add("lower", h["lower"], datasets.Float{Values: lower, Flags: lflags, Decimals: -1})
+				f.Add("upper", h["upper"], datasets.Float{Values: upper, Flags: lflags, Decimals: -1})
+				f.Add("vs_city", h["vs_city"], versus)
+				if err := yield(f); err != nil {
+					return err
 				}
 			}
 		}
+		return nil
 	}
-	f := &datasets.Frame{}
-	h := headings(l)
-	f.Add("indicator", h["indicator"], ind)
-	f.Add("label", h["label"], label)
-	f.Add("unit", h["unit"], unit)
-	addCellColumns(f, h, year, level, key, name, value, flags, flag)
-	f.Add("lower", h["lower"], datasets.Float{Values: lower, Flags: lflags, Decimals: -1})
-	f.Add("upper", h["upper"], datasets.Float{Values: upper, Flags: lflags, Decimals: -1})
-	f.Add("vs_city", h["vs_city"], versus)
-	return f
 }
 
-// VariableFrame builds the long table of the variables (counts and other
+// VariableParts builds the long table of the variables (counts and other
 // inputs) on every level: the table a statistics office publishes, with
-// disclosure control applied.
-func VariableFrame(l Locale, names []string, levels []LevelPanel) *datasets.Frame {
-	var variable, level, key, name, flag datasets.Text
-	var year datasets.Int
-	var value []float64
-	var flags []datasets.Flag
-	for _, v := range names {
-		for _, lv := range levels {
-			s := lv.Panel.Var(v)
-			nK := len(lv.Panel.Keys)
-			for y, yr := range lv.Panel.Years {
-				for k := 0; k < nK; k++ {
-					c := y*nK + k
-					variable = append(variable, v)
-					level = append(level, lv.Level)
-					key = append(key, lv.Panel.Keys[k])
-					name = append(name, lv.Names[k])
-					year = append(year, int64(yr))
-					value = append(value, s.Values[c])
-					flags = append(flags, s.Flags[c])
-					flag = append(flag, s.Flags[c].String())
+// disclosure control applied. One part per variable and level.
+func VariableParts(l Locale, names []string, levels []LevelPanel) datasets.Parts {
+	h := headings(l)
+	return func(yield func(*datasets.Frame) error) error {
+		for _, v := range names {
+			for _, lv := range levels {
+				f := &datasets.Frame{}
+				f.Add("variable", h["variable"], datasets.Repeat(v, lv.Panel.Len()))
+				addCells(f, h, lv.Level, lv.Panel.Keys, lv.Names, lv.Panel.Years, lv.Panel.Var(v))
+				if err := yield(f); err != nil {
+					return err
 				}
 			}
 		}
+		return nil
 	}
-	f := &datasets.Frame{}
-	h := headings(l)
-	f.Add("variable", h["variable"], variable)
-	addCellColumns(f, h, year, level, key, name, value, flags, flag)
-	return f
 }
 
-// addCellColumns adds the columns that place and give a value: year,
-// level, key, name, value at full precision, flag.
-func addCellColumns(f *datasets.Frame, h map[string]string, year datasets.Int, level, key, name datasets.Text,
-	value []float64, flags []datasets.Flag, flag datasets.Text) {
+// addCells adds the columns that place and give a value of a year-major
+// series over keys: year, level, key, name, value at full precision,
+// flag.
+func addCells(f *datasets.Frame, h map[string]string, level string, keys, names []string, years []int, s *datasets.Series) {
+	nK, n := len(keys), len(keys)*len(years)
+	year := make(datasets.Int, n)
+	key := datasets.Coded{Codes: make([]int32, n), Levels: keys}
+	name := datasets.Coded{Codes: key.Codes, Levels: names}
+	flag := datasets.Coded{Codes: make([]int32, n)}
+	seen := map[datasets.Flag]int32{}
+	last, lastCode := datasets.Flag(0), int32(-1)
+	for y, yr := range years {
+		for k := 0; k < nK; k++ {
+			c := y*nK + k
+			year[c] = int64(yr)
+			key.Codes[c] = int32(k)
+			fl := s.Flags[c]
+			if fl != last || lastCode < 0 {
+				code, ok := seen[fl]
+				if !ok {
+					code = int32(len(flag.Levels))
+					seen[fl] = code
+					flag.Levels = append(flag.Levels, fl.String())
+				}
+				last, lastCode = fl, code
+			}
+			flag.Codes[c] = lastCode
+		}
+	}
 	f.Add("year", h["year"], year)
-	f.Add("level", h["level"], level)
+	f.Add("level", h["level"], datasets.Repeat(level, n))
 	f.Add("key", h["key"], key)
 	f.Add("name", h["name"], name)
-	f.Add("value", h["value"], datasets.Float{Values: value, Flags: flags, Decimals: -1})
+	f.Add("value", h["value"], datasets.Float{Values: s.Values, Flags: s.Flags, Decimals: -1})
 	f.Add("flag", h["flag"], flag)
 }
 

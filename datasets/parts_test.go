@@ -1,0 +1,76 @@
+package datasets
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+// twoParts is a table of two parts whose Coded columns have different
+// levels, as the long output tables have per indicator.
+func twoParts() Parts {
+	part := func(ind string, keys []string, codes []int32, vals []float64) *Frame {
+		f := &Frame{}
+		f.Add("indicator", "Indikator", Repeat(ind, len(codes)))
+		f.Add("key", "Schlüssel", Coded{Codes: codes, Levels: keys})
+		f.Add("year", "Jahr", Int{2023, 2024, 2024}[:len(codes)])
+		f.Add("value", "Wert", Float{Values: vals, Flags: []Flag{0, Suppressed, 0}[:len(codes)], Decimals: 1})
+		return f
+	}
+	return func(yield func(*Frame) error) error {
+		if err := yield(part("a", []string{"01", "02"}, []int32{1, 0, 1}, []float64{1.24, 2, 3})); err != nil {
+			return err
+		}
+		return yield(part("b;c", []string{"03", "x"}, []int32{0, 1}, []float64{4, 5}))
+	}
+}
+
+func TestPartsRoundTrip(t *testing.T) {
+	var csv bytes.Buffer
+	if err := WriteCSVParts(&csv, twoParts(), GermanCSV); err != nil {
+		t.Fatal(err)
+	}
+	want := "\ufeffIndikator;Schlüssel;Jahr;Wert\r\na;02;2023;1,2\r\na;01;2024;.\r\na;02;2024;3,0\r\n\"b;c\";03;2023;4,0\r\n\"b;c\";x;2024;.\r\n"
+	if csv.String() != want {
+		t.Errorf("CSV\n%q\nwant\n%q", csv.String(), want)
+	}
+	for _, format := range []string{"parquet", "arrow"} {
+		var buf bytes.Buffer
+		var err error
+		if format == "parquet" {
+			err = WriteParquetParts(&buf, twoParts())
+		} else {
+			err = WriteIPCParts(&buf, twoParts())
+		}
+		if err != nil {
+			t.Fatal(format, err)
+		}
+		spec := Spec{Key: "key", Year: "year", Dims: []string{"indicator"}, Values: []string{"value"}}
+		var tab *Table
+		if format == "parquet" {
+			tab, err = ReadParquet(bytes.NewReader(buf.Bytes()), int64(buf.Len()), "t."+format, spec)
+		} else {
+			tab, err = ReadIPC(bytes.NewReader(buf.Bytes()), int64(buf.Len()), "t."+format, spec)
+		}
+		if err != nil {
+			t.Fatal(format, err)
+		}
+		got := strings.Join(tab.Keys, ",") + " " + strings.Join(tab.Dims[0], ",")
+		if got != "02,01,02,03,x a,a,a,b;c,b;c" {
+			t.Errorf("%s: keys and indicators %q", format, got)
+		}
+		if v := tab.Values[0]; v[0] != 1.24 || v[1] == v[1] || v[3] != 4 || v[4] == v[4] {
+			t.Errorf("%s: values %v (suppressed must be null)", format, v)
+		}
+	}
+}
+
+func TestCollectStopsAtLimit(t *testing.T) {
+	f, rows, ok, err := Collect(twoParts(), 5)
+	if err != nil || !ok || rows != 5 || f.Cols[1].(Text)[3] != "03" || f.Cols[3].(Float).Flags[4] != Suppressed {
+		t.Errorf("Collect: %v rows %d ok %v %v", f, rows, ok, err)
+	}
+	if _, rows, ok, _ := Collect(twoParts(), 4); ok || rows != 5 {
+		t.Errorf("limit 4: ok %v rows %d", ok, rows)
+	}
+}
