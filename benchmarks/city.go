@@ -3,6 +3,7 @@ package benchmarks
 import (
 	"bufio"
 	"fmt"
+	"io"
 
 	"math"
 	"math/rand/v2"
@@ -17,10 +18,12 @@ import (
 // WriteCity writes a synthetic city of nx × ny planning areas into dir:
 // areas.geojson (a grid of 100 m cells whose inner corners are moved by
 // up to 20 m, so that neighbours share perturbed edges; districts of
-// 10 × 10 cells), bevoelkerung.parquet (residents by four age bands and
-// sex, 2015–2024), arbeitsmarkt.csv and klima.csv (German CSV), and
-// plan.yaml running the catalog's indicators, an index, its spatial
-// statistics and a map. Everything is seeded: the same size gives the
+// 10 × 10 cells); bevoelkerung (residents by four age bands and sex,
+// 2015–2024), arbeitsmarkt (unemployed, SGB II) and klima (hot days),
+// each as .parquet and as German .csv (";", decimal comma); plan.yaml
+// reading the Parquet files and plan-csv.yaml reading the CSV files,
+// both running the catalog's indicators, an index, its spatial statistics
+// and a map. Everything is seeded: the same size gives the
 // same files.
 func WriteCity(dir string, nx, ny int) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -69,27 +72,44 @@ func WriteCity(dir string, nx, ny int) error {
 	r := rand.New(rand.NewPCG(1, 2))
 	bands := []string{"0-5", "6-17", "18-64", "65-99"}
 	shares := []float64{0.05, 0.11, 0.6, 0.24}
-	var keys, ages, sexes datasets.Text
-	var years datasets.Int
-	var counts []float64
-	lab := &strings.Builder{}
-	lab.WriteString("Gebiet;Jahr;Arbeitslose;SGB-II;SGB-II unter 15\n")
-	heat := &strings.Builder{}
-	heat.WriteString("Gebiet;Jahr;Heiße Tage\n")
+	nAreas, nYears := nx*ny, 10
+	keyList := make([]string, nAreas)
+	for a := range keyList {
+		keyList[a] = fmt.Sprintf("%07d", a+1)
+	}
+	nPop := nAreas * nYears * 8
+	pop := struct {
+		key, age, sex datasets.Coded
+		year          datasets.Int
+		count         []float64
+	}{
+		key:   datasets.Coded{Codes: make([]int32, 0, nPop), Levels: keyList},
+		age:   datasets.Coded{Codes: make([]int32, 0, nPop), Levels: bands},
+		sex:   datasets.Coded{Codes: make([]int32, 0, nPop), Levels: []string{"m", "w"}},
+		year:  make(datasets.Int, 0, nPop),
+		count: make([]float64, 0, nPop),
+	}
+	nRow := nAreas * nYears
+	rowKey := datasets.Coded{Codes: make([]int32, 0, nRow), Levels: keyList}
+	rowYear := make(datasets.Int, 0, nRow)
+	var unemployed, sgb2, sgb2u15, hot []float64
 	for j := 0; j < ny; j++ {
 		for i := 0; i < nx; i++ {
-			k := fmt.Sprintf("%07d", j*nx+i+1)
+			a := int32(j*nx + i)
 			size := 300 + 1500*(1+math.Sin(float64(i)/17)*math.Cos(float64(j)/13))
 			poor := 0.04 + 0.08*(1+math.Sin(float64(i+j)/23))
-			for y := 2015; y <= 2024; y++ {
+			for y := 2015; y < 2015+nYears; y++ {
 				total := 0.0
 				young := 0.0
-				for b, band := range bands {
-					for _, sex := range []string{"m", "w"} {
+				for b := range bands {
+					for sex := range 2 {
 						c := math.Round(size * shares[b] / 2 * (1 + 0.05*r.NormFloat64()))
 						c = math.Max(c, 0)
-						keys, ages, sexes, years = append(keys, k), append(ages, band), append(sexes, sex), append(years, int64(y))
-						counts = append(counts, c)
+						pop.key.Codes = append(pop.key.Codes, a)
+						pop.age.Codes = append(pop.age.Codes, int32(b))
+						pop.sex.Codes = append(pop.sex.Codes, int32(sex))
+						pop.year = append(pop.year, int64(y))
+						pop.count = append(pop.count, c)
 						total += c
 						if b < 2 {
 							young += c
@@ -97,31 +117,66 @@ func WriteCity(dir string, nx, ny int) error {
 					}
 				}
 				work := total * 0.6
-				fmt.Fprintf(lab, "%s;%d;%d;%d;%d\n", k, y, int(work*poor*0.5), int(total*poor), int(young*poor*1.4))
-				fmt.Fprintf(heat, "%s;%d;%s\n", k, y, strings.Replace(strconv.FormatFloat(8+4*math.Sin(float64(j)/40)+r.Float64(), 'f', 1, 64), ".", ",", 1))
+				rowKey.Codes = append(rowKey.Codes, a)
+				rowYear = append(rowYear, int64(y))
+				unemployed = append(unemployed, math.Trunc(work*poor*0.5))
+				sgb2 = append(sgb2, math.Trunc(total*poor))
+				sgb2u15 = append(sgb2u15, math.Trunc(young*poor*1.4))
+				hot = append(hot, math.Round((8+4*math.Sin(float64(j)/40)+r.Float64())*10)/10)
 			}
 		}
 	}
-	fr := &datasets.Frame{}
-	fr.Add("gebiet", "", keys)
-	fr.Add("jahr", "", years)
-	fr.Add("alter", "", ages)
-	fr.Add("geschlecht", "", sexes)
-	fr.Add("anzahl", "", datasets.Float{Values: counts, Decimals: 0})
-	pf, err := os.Create(filepath.Join(dir, "bevoelkerung.parquet"))
-	if err != nil {
-		return err
+	popF := &datasets.Frame{}
+	popF.Add("gebiet", "", pop.key)
+	popF.Add("jahr", "", pop.year)
+	popF.Add("alter", "", pop.age)
+	popF.Add("geschlecht", "", pop.sex)
+	popF.Add("anzahl", "", datasets.Float{Values: pop.count, Decimals: 0})
+	labF := &datasets.Frame{}
+	labF.Add("Gebiet", "", rowKey)
+	labF.Add("Jahr", "", rowYear)
+	labF.Add("Arbeitslose", "", datasets.Float{Values: unemployed, Decimals: 0})
+	labF.Add("SGB-II", "", datasets.Float{Values: sgb2, Decimals: 0})
+	labF.Add("SGB-II unter 15", "", datasets.Float{Values: sgb2u15, Decimals: 0})
+	heatF := &datasets.Frame{}
+	heatF.Add("Gebiet", "", rowKey)
+	heatF.Add("Jahr", "", rowYear)
+	heatF.Add("Heiße Tage", "", datasets.Float{Values: hot, Decimals: 1})
+	german := datasets.CSVStyle{Delimiter: ';', Decimal: datasets.DecimalComma}
+	for name, f := range map[string]*datasets.Frame{"bevoelkerung": popF, "arbeitsmarkt": labF, "klima": heatF} {
+		if err := writeFile(filepath.Join(dir, name+".parquet"), func(w io.Writer) error { return datasets.WriteParquet(w, f) }); err != nil {
+			return err
+		}
+		if err := writeFile(filepath.Join(dir, name+".csv"), func(w io.Writer) error { return datasets.WriteCSV(w, f, german) }); err != nil {
+			return err
+		}
 	}
-	if err := datasets.WriteParquet(pf, fr); err != nil {
-		return err
-	}
-	pf.Close()
-	for name, content := range map[string]string{"arbeitsmarkt.csv": lab.String(), "klima.csv": heat.String(), "plan.yaml": cityPlan} {
+	for name, content := range map[string]string{
+		"plan.yaml":     fmt.Sprintf(cityPlan, "parquet"),
+		"plan-csv.yaml": fmt.Sprintf(cityPlan, "csv"),
+	} {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+func writeFile(name string, write func(io.Writer) error) error {
+	f, err := os.Create(name)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriterSize(f, 1<<20)
+	if err := write(bw); err != nil {
+		f.Close()
+		return err
+	}
+	if err := bw.Flush(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
 
 // cityPlan is the benchmark city's plan.
@@ -131,9 +186,9 @@ city: Benchmarkstadt
 language: de
 areas: {file: areas.geojson, key: key, name: name, parent: district}
 inputs:
-  bevoelkerung: {file: bevoelkerung.parquet, key: gebiet, year: jahr, dimensions: [alter, geschlecht]}
-  arbeitsmarkt: {file: arbeitsmarkt.csv, key: Gebiet, year: Jahr}
-  klima: {file: klima.csv, key: Gebiet, year: Jahr}
+  bevoelkerung: {file: bevoelkerung.%[1]s, key: gebiet, year: jahr, dimensions: [alter, geschlecht]}
+  arbeitsmarkt: {file: arbeitsmarkt.%[1]s, key: Gebiet, year: Jahr}
+  klima: {file: klima.%[1]s, key: Gebiet, year: Jahr}
 variables:
   ew: {input: bevoelkerung, column: anzahl}
   ew_u6: {input: bevoelkerung, column: anzahl, where: {alter: 0-5}}

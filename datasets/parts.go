@@ -106,27 +106,48 @@ func WriteCSVParts(w io.Writer, parts Parts, st CSVStyle) error {
 	return bw.Flush()
 }
 
-// WriteParquetParts writes the parts as one Parquet file, a row group of
-// at most 64 Ki rows at a time (see WriteParquet). Coded columns are
-// written as dictionary-encoded text from their own levels.
+// plainLevels is the most levels a Coded column may have to be written
+// to Parquet as a dictionary. Above it (area keys and names of a census
+// grid), pqarrow would hash the whole dictionary again for every row
+// group; plain strings and zstd are faster and as small.
+const plainLevels = 4096
+
+// WriteParquetParts writes the parts as one Parquet file, in row groups
+// of at most 64 Ki rows (see WriteParquet). A Coded column whose first
+// part has at most plainLevels levels is written as dictionary-encoded
+// text from its levels, others as plain text.
 func WriteParquetParts(w io.Writer, parts Parts) error {
 	var fw *pqarrow.FileWriter
 	var schema *arrow.Schema
+	var plain []bool
 	err := parts(func(f *Frame) error {
-		rec, err := f.arrowRecord(false)
+		if plain == nil {
+			plain = make([]bool, len(f.Cols))
+			for i, c := range f.Cols {
+				if c, ok := c.(Coded); ok && len(c.Levels) > plainLevels {
+					plain[i] = true
+				}
+			}
+		}
+		rec, err := f.arrowRecord(plain)
 		if err != nil {
 			return err
 		}
 		defer rec.Release()
 		if fw == nil {
-			props := parquet.NewWriterProperties(
+			opts := []parquet.WriterProperty{
 				parquet.WithCompression(compress.Codecs.Zstd),
 				parquet.WithCreatedBy("planatlas"),
-				parquet.WithMaxRowGroupLength(64<<10),
-			)
-			// pqarrow closes a sink that is an io.Closer; the caller owns w.
+				parquet.WithMaxRowGroupLength(64 << 10),
+			}
+			for i, p := range plain {
+				if p {
+					opts = append(opts, parquet.WithDictionaryFor(f.Names[i], false))
+				}
+			}
 			schema = rec.Schema()
-			fw, err = pqarrow.NewFileWriter(schema, struct{ io.Writer }{w}, props, pqarrow.NewArrowWriterProperties(pqarrow.WithStoreSchema()))
+			// pqarrow closes a sink that is an io.Closer; the caller owns w.
+			fw, err = pqarrow.NewFileWriter(schema, struct{ io.Writer }{w}, parquet.NewWriterProperties(opts...), pqarrow.NewArrowWriterProperties(pqarrow.WithStoreSchema()))
 			if err != nil {
 				return err
 			}
@@ -150,7 +171,7 @@ func WriteParquetParts(w io.Writer, parts Parts) error {
 func WriteIPCParts(w io.Writer, parts Parts) error {
 	var fw *ipc.FileWriter
 	err := parts(func(f *Frame) error {
-		rec, err := f.arrowRecord(true)
+		rec, err := f.arrowRecord(nil)
 		if err != nil {
 			return err
 		}
@@ -223,8 +244,9 @@ func Collect(parts Parts, limit int) (f *Frame, rows int, ok bool, err error) {
 }
 
 // arrowRecord converts f into an Arrow record batch; the caller releases
-// it. plain writes Coded columns as text instead of dictionaries.
-func (f *Frame) arrowRecord(plain bool) (arrow.RecordBatch, error) {
+// it. Coded columns become text where plain is set for them, and all of
+// them where plain is nil; dictionaries otherwise.
+func (f *Frame) arrowRecord(plain []bool) (arrow.RecordBatch, error) {
 	if err := f.check(); err != nil {
 		return nil, err
 	}
@@ -238,7 +260,7 @@ func (f *Frame) arrowRecord(plain bool) (arrow.RecordBatch, error) {
 		}
 	}()
 	for i, c := range f.Cols {
-		a, err := arrowArray(c, plain)
+		a, err := arrowArray(c, plain == nil || plain[i])
 		if err != nil {
 			return nil, fmt.Errorf("frame column %q: %w", f.Names[i], err)
 		}

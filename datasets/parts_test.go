@@ -2,6 +2,7 @@ package datasets
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -72,5 +73,34 @@ func TestCollectStopsAtLimit(t *testing.T) {
 	}
 	if _, rows, ok, _ := Collect(twoParts(), 4); ok || rows != 5 {
 		t.Errorf("limit 4: ok %v rows %d", ok, rows)
+	}
+}
+
+// A Coded column of more than plainLevels levels is written as plain text
+// and reads back the same.
+func TestParquetManyLevels(t *testing.T) {
+	n := plainLevels + 10
+	keys := make([]string, n)
+	codes := make([]int32, n)
+	vals := make([]float64, n)
+	for i := range keys {
+		keys[i] = fmt.Sprintf("%07d", i)
+		codes[i] = int32(n - 1 - i)
+		vals[i] = float64(i)
+	}
+	f := &Frame{}
+	f.Add("key", "", Coded{Codes: codes, Levels: keys})
+	f.Add("year", "", Repeat("2024", n))
+	f.Add("value", "", Float{Values: vals})
+	var buf bytes.Buffer
+	if err := WriteParquetParts(&buf, Whole(f)); err != nil {
+		t.Fatal(err)
+	}
+	tab, err := ReadParquet(bytes.NewReader(buf.Bytes()), int64(buf.Len()), "t.parquet", Spec{Key: "key", Year: "year", Values: []string{"value"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tab.Len() != n || tab.Keys[0] != keys[n-1] || tab.Keys[n-1] != "0000000" || tab.Years[5] != 2024 || tab.Values[0][7] != 7 {
+		t.Errorf("read back %d rows, first key %q", tab.Len(), tab.Keys[0])
 	}
 }

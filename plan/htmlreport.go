@@ -79,6 +79,23 @@ func (r *runner) valueAlt(v value) (string, []string, [][]string) {
 // asks: a report of a city's planning areas, not of a census grid.
 const maxDefaultProfiles = 1000
 
+// capRows cuts the data tables of the report to their first
+// maxDefaultProfiles rows (for the ranking: the areas of most need),
+// saying so: a page with a table of a census grid's 100,000 rows is read
+// by nobody and opened by few browsers. The tables files have every row.
+func (r *runner) capRows(figs []report.HTMLFigure) []report.HTMLFigure {
+	out := make([]report.HTMLFigure, len(figs))
+	for i, f := range figs {
+		if n := len(f.Rows); n > maxDefaultProfiles {
+			f.Rows = f.Rows[:maxDefaultProfiles]
+			f.Alt = strings.TrimSpace(f.Alt + " " + fmt.Sprintf(r.pick("Die Tabelle zeigt die ersten %d von %d Zeilen; alle stehen in den Tabellen des Ausgabeordners.",
+				"The table shows the first %d of %d rows; all are in the output folder's tables."), maxDefaultProfiles, n))
+		}
+		out[i] = f
+	}
+	return out
+}
+
 // writeReport writes report.html: the kept maps and charts, the ranking
 // and the goals as tables, sources and notes, and one profile per area.
 func (r *runner) writeReport() error {
@@ -142,6 +159,8 @@ func (r *runner) writeReport() error {
 	case pr == nil:
 		r.notes = append(r.notes, fmt.Sprintf("report: no area profiles for %d areas (more than %d); outputs: profiles: true writes them", len(r.areas.Keys), maxDefaultProfiles))
 	}
+	rep.Figures = r.capRows(rep.Figures)
+	rep.Tables = r.capRows(rep.Tables)
 	return r.st.Write("report.html", func(w io.Writer) error { return report.WriteHTML(w, rep) })
 }
 

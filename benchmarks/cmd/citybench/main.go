@@ -15,6 +15,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 	"syscall"
@@ -27,8 +28,17 @@ import (
 func main() {
 	sizes := flag.String("sizes", "1000,10000,100000", "numbers of areas")
 	one := flag.String("run", "", "internal: run the city in this folder and print its stages")
+	prof := flag.String("cpuprofile", "", "write a CPU profile of each run to this file (the last size's remains)")
 	flag.Parse()
 	if *one != "" {
+		if *prof != "" {
+			f, err := os.Create(*prof)
+			if err != nil {
+				fail(err)
+			}
+			pprof.StartCPUProfile(f)
+			defer pprof.StopCPUProfile()
+		}
 		runOne(*one)
 		return
 	}
@@ -43,7 +53,7 @@ func main() {
 			fmt.Fprintln(os.Stderr, "citybench:", err)
 			os.Exit(1)
 		}
-		cmd := exec.Command(self, "-run", dir)
+		cmd := exec.Command(self, "-run", dir, "-cpuprofile", *prof)
 		cmd.Stderr = os.Stderr
 		out, err := cmd.Output()
 		peak := "?"
