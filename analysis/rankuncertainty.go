@@ -39,10 +39,13 @@ func RankUncertainty(cs []Uncertain, mean bool, method string, reps int, jitter 
 		return RankRange{}, fmt.Errorf("rank uncertainty needs components and at least one replicate")
 	}
 	n := len(cs[0].Values)
-	rng := rand.New(rand.NewPCG(seed, 0x706c616e61746c61)) // "planatla"
-	ranks := make([][]int, n)
-	draw := make([]Component, len(cs))
-	for rep := 0; rep < reps; rep++ {
+	// Each replicate draws from a stream of its own, so that replicates
+	// run in parallel and the result does not depend on how many.
+	rankOf := make([][]int32, reps)
+	errs := make([]error, reps)
+	parallel(reps, func(rep int) {
+		rng := rand.New(rand.NewPCG(seed, 0x706c616e61746c61^uint64(rep)<<32)) // "planatla"
+		draw := make([]Component, len(cs))
 		for k, c := range cs {
 			d := c.Component
 			d.Weight = c.Weight * (1 + jitter*(2*rng.Float64()-1))
@@ -65,12 +68,25 @@ func RankUncertainty(cs []Uncertain, mean bool, method string, reps int, jitter 
 		}
 		ix, err := Combine(draw, mean, method)
 		if err != nil {
-			return RankRange{}, err
+			errs[rep] = err
+			return
 		}
 		r := Rank(ix.Values, nil)
+		rankOf[rep] = make([]int32, n)
 		for a, k := range r.Rank {
-			if k > 0 {
-				ranks[a] = append(ranks[a], k)
+			rankOf[rep][a] = int32(k)
+		}
+	})
+	for _, err := range errs {
+		if err != nil {
+			return RankRange{}, err
+		}
+	}
+	ranks := make([][]int, n)
+	for a := range ranks {
+		for rep := range rankOf {
+			if k := rankOf[rep][a]; k > 0 {
+				ranks[a] = append(ranks[a], int(k))
 			}
 		}
 	}

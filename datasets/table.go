@@ -1,6 +1,7 @@
 package datasets
 
 import (
+	"encoding/binary"
 	"fmt"
 	"sort"
 	"strings"
@@ -76,29 +77,103 @@ func (t *Table) DimIndex(column string) int {
 // dimension values: in a wide table one row per area and year, in a long
 // table one row per area, year and combination of dimensions.
 func (t *Table) CheckUnique() error {
-	seen := make(map[string]int, t.Len())
-	var b strings.Builder
+	// Rows are numbered by (key, year, dimension values) densely where
+	// the product of the distinct counts is small, as it is for every
+	// real table: an array lookup per row instead of a map insert of a
+	// composed string (4.5 s of 8 million population rows before).
+	codes := make([][]int32, 0, 2+len(t.Dims))
+	sizes := make([]int, 0, 2+len(t.Dims))
+	intern := func(col func(i int) string) {
+		c := make([]int32, t.Len())
+		ids := map[string]int32{}
+		last, lastID := "", int32(-1)
+		for i := range c {
+			v := col(i)
+			if lastID < 0 || v != last {
+				id, ok := ids[v]
+				if !ok {
+					id = int32(len(ids))
+					ids[v] = id
+				}
+				last, lastID = v, id
+			}
+			c[i] = lastID
+		}
+		codes = append(codes, c)
+		sizes = append(sizes, max(1, len(ids)))
+	}
+	intern(func(i int) string { return t.Keys[i] })
+	years := make([]int32, t.Len())
+	yid := map[int]int32{}
+	for i, y := range t.Years {
+		id, ok := yid[y]
+		if !ok {
+			id = int32(len(yid))
+			yid[y] = id
+		}
+		years[i] = id
+	}
+	codes, sizes = append(codes, years), append(sizes, max(1, len(yid)))
+	for _, d := range t.Dims {
+		intern(func(i int) string { return d[i] })
+	}
+	cells := 1
+	for _, n := range sizes {
+		if cells > (1<<40)/n {
+			cells = -1
+			break
+		}
+		cells *= n
+	}
+	row := func(i int) int {
+		c := 0
+		for k, n := range sizes {
+			c = c*n + int(codes[k][i])
+		}
+		return c
+	}
+	var firstRow func(i int) (int, bool)
+	if cells >= 0 && cells <= max(1<<20, 4*t.Len()) {
+		first := make([]int32, cells)
+		firstRow = func(i int) (int, bool) {
+			c := row(i)
+			if j := first[c]; j > 0 {
+				return int(j - 1), true
+			}
+			first[c] = int32(i + 1)
+			return 0, false
+		}
+	} else {
+		// Too many combinations for an array: the codes as a map key.
+		seen := make(map[string]int, t.Len())
+		buf := make([]byte, 0, 4*len(codes))
+		firstRow = func(i int) (int, bool) {
+			buf = buf[:0]
+			for _, cs := range codes {
+				buf = binary.LittleEndian.AppendUint32(buf, uint32(cs[i]))
+			}
+			c := string(buf)
+			if j, dup := seen[c]; dup {
+				return j, true
+			}
+			seen[c] = i
+			return 0, false
+		}
+	}
 	for i := range t.Keys {
-		b.Reset()
-		b.WriteString(t.Keys[i])
-		fmt.Fprintf(&b, "\x00%d", t.Years[i])
-		for _, d := range t.Dims {
-			b.WriteByte(0)
-			b.WriteString(d[i])
+		j, dup := firstRow(i)
+		if !dup {
+			continue
 		}
-		k := b.String()
-		if j, dup := seen[k]; dup {
-			what := fmt.Sprintf("area %q, year %d", t.Keys[i], t.Years[i])
-			for di, d := range t.Dims {
-				what += fmt.Sprintf(", %s %q", t.Spec.Dims[di], d[i])
-			}
-			hint := ""
-			if !t.sameValues(i, j) {
-				hint = "; the rows differ in their values: if the table is long (one row per age, sex, ...), name all its dimension columns in the plan"
-			}
-			return t.errAt(i, "", "duplicate row for %s: the same as line %d%s", what, t.Lines[j], hint)
+		what := fmt.Sprintf("area %q, year %d", t.Keys[i], t.Years[i])
+		for di, d := range t.Dims {
+			what += fmt.Sprintf(", %s %q", t.Spec.Dims[di], d[i])
 		}
-		seen[k] = i
+		hint := ""
+		if !t.sameValues(i, j) {
+			hint = "; the rows differ in their values: if the table is long (one row per age, sex, ...), name all its dimension columns in the plan"
+		}
+		return t.errAt(i, "", "duplicate row for %s: the same as line %d%s", what, t.Lines[j], hint)
 	}
 	return nil
 }

@@ -381,9 +381,6 @@ func (r *runner) tables() error {
 	if err := r.spatialTables(); err != nil {
 		return err
 	}
-	if err := r.writeReport(); err != nil {
-		return err
-	}
 	if err := r.writeWorkbook(); err != nil {
 		return err
 	}

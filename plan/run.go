@@ -61,9 +61,11 @@ func Run(p *Plan, src Source, opt Options) (*Result, error) {
 		{"Geometrien verknüpft", "geometries joined", r.join},
 		{"Indikatoren berechnet", "indicators computed", r.computeIndicators},
 		{"Indizes und Rangfolgen berechnet", "indices and rankings computed", r.computeIndices},
+		{"Trends berechnet", "trends computed", r.computeTrends},
 		{"Räumliche Statistik berechnet", "spatial statistics computed", r.computeSpatial},
 		{"Karten und Diagramme gezeichnet", "maps and charts drawn", r.figures},
 		{"Tabellen und Geodaten geschrieben", "tables and geodata written", r.tables},
+		{"Bericht geschrieben", "report written", r.writeReport},
 		{"Ausgabe übernommen", "output committed", r.commit},
 	}
 	for i, s := range steps {
@@ -108,6 +110,7 @@ type runner struct {
 	values   []*datasets.Series  // the areas' indicator values (levels[0].values)
 	city     []*datasets.Series  // the city's indicator values
 	indices  []*indexResult
+	trends   *datasets.Frame // nil with fewer than three years
 }
 
 type indexResult struct {

@@ -2,6 +2,8 @@ package plan
 
 import (
 	"math"
+	"runtime"
+	"sync"
 
 	"planatlas/analysis"
 	"planatlas/datasets"
@@ -35,38 +37,62 @@ func (r *runner) trendsFrame() *datasets.Frame {
 	var n datasets.Int
 	cols := make([][]float64, 10)
 	className := map[int][2]string{1: {"steigend", "rising"}, -1: {"fallend", "falling"}, 0: {"stabil", "stable"}}
-	for _, l := range r.levels {
+	// The trends of each level and indicator are computed in parallel,
+	// each into its own slot, and then listed in order.
+	type task struct{ l, k int }
+	var tasks []task
+	for li := range r.levels {
+		for k2 := range r.c.indicators {
+			tasks = append(tasks, task{li, k2})
+		}
+	}
+	results := make([][]analysis.Trend, len(tasks))
+	forEach(len(tasks), func(i int) {
+		l, s := r.levels[tasks[i].l], r.levels[tasks[i].l].values[tasks[i].k]
 		nU := len(l.keys)
-		for k2, d := range r.c.indicators {
-			s := l.values[k2]
-			for u := 0; u < nU; u++ {
-				y := make([]float64, len(years))
-				for yi := range years {
-					v := s.Values[yi*nU+u]
-					if s.Flags[yi*nU+u]&datasets.Suppressed != 0 {
-						v = math.NaN()
-					}
-					y[yi] = v
+		out := make([]analysis.Trend, nU)
+		y := make([]float64, len(years))
+		for u := range out {
+			for yi := range years {
+				v := s.Values[yi*nU+u]
+				if s.Flags[yi*nU+u]&datasets.Suppressed != 0 {
+					v = math.NaN()
 				}
-				tr := analysis.ComputeTrend(ts, y, alpha)
-				change := math.NaN()
-				if last := len(y) - 1; last-k >= 0 {
-					change = y[last] - y[last-k]
-				}
-				ind = append(ind, d.ID)
-				lvl = append(lvl, l.id)
-				key = append(key, l.keys[u])
-				name = append(name, l.names[u])
-				n = append(n, int64(tr.N))
-				for c, v := range []float64{tr.Slope, tr.SE, tr.P, tr.TheilSen, tr.MKS, tr.MKZ, tr.MKP, tr.CAGR, change, 0} {
-					cols[c] = append(cols[c], v)
-				}
-				cn := ""
-				if tr.N >= 3 {
-					cn = className[tr.Class][map[bool]int{true: 0, false: 1}[de]]
-				}
-				class = append(class, cn)
+				y[yi] = v
 			}
+			out[u] = analysis.ComputeTrend(ts, y, alpha)
+		}
+		results[i] = out
+	})
+	for i, tk := range tasks {
+		l, d, s := r.levels[tk.l], r.c.indicators[tk.k], r.levels[tk.l].values[tk.k]
+		nU := len(l.keys)
+		for u := 0; u < nU; u++ {
+			tr := results[i][u]
+			y := func(yi int) float64 {
+				v := s.Values[yi*nU+u]
+				if s.Flags[yi*nU+u]&datasets.Suppressed != 0 {
+					return math.NaN()
+				}
+				return v
+			}
+			change := math.NaN()
+			if last := len(years) - 1; last-k >= 0 {
+				change = y(last) - y(last-k)
+			}
+			ind = append(ind, d.ID)
+			lvl = append(lvl, l.id)
+			key = append(key, l.keys[u])
+			name = append(name, l.names[u])
+			n = append(n, int64(tr.N))
+			for c, v := range []float64{tr.Slope, tr.SE, tr.P, tr.TheilSen, tr.MKS, tr.MKZ, tr.MKP, tr.CAGR, change, 0} {
+				cols[c] = append(cols[c], v)
+			}
+			cn := ""
+			if tr.N >= 3 {
+				cn = className[tr.Class][map[bool]int{true: 0, false: 1}[de]]
+			}
+			class = append(class, cn)
 		}
 	}
 	h := report.Headings(r.loc)
@@ -98,10 +124,41 @@ func itoa(i int) string {
 	return datasets.FormatNumber(float64(i), 0, datasets.DecimalPoint, false)
 }
 
+// computeTrends computes the trends of every indicator on every level,
+// given three years or more.
+func (r *runner) computeTrends() error {
+	if len(r.panel.Years) >= 3 {
+		r.trends = r.trendsFrame()
+	}
+	return nil
+}
+
 // writeTrends writes trends.csv (and the other table formats).
 func (r *runner) writeTrends() error {
-	if len(r.panel.Years) < 3 {
+	if r.trends == nil {
 		return nil
 	}
-	return r.writeFrame("trends", r.trendsFrame())
+	return r.writeFrame("trends", r.trends)
+}
+
+// forEach calls fn(0), …, fn(n-1) on as many goroutines as GOMAXPROCS
+// allows. fn must write only its own results.
+func forEach(n int, fn func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				fn(i)
+			}
+		}()
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 }

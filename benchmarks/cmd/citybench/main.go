@@ -1,20 +1,26 @@
 // Command citybench runs the whole pipeline on synthetic cities of
-// growing size and prints the time of each stage, the total, the peak
-// memory and the areas per second:
+// growing size and prints, per size and tool, the time of each stage, the
+// total, the peak memory and the areas per second as a Markdown table:
 //
-//	go run ./benchmarks/cmd/citybench -sizes 1000,10000,100000
+//	go run ./benchmarks/cmd/citybench -sizes 1000,10000,100000 -peers
 //
-// Each size runs in a child process of its own, so that its peak memory
-// is its own.
+// The cities are benchmarks.WriteCity's: ten years, residents by age band
+// and sex, labour and heat tables, as Parquet and as German CSV. Each run
+// is a child process of its own, so that its peak memory is its own.
+// -peers also runs benchmarks/peers/pipeline.py (pandas, geopandas,
+// libpysal) and pipeline.R (sf, spdep, data.table) on the same files; they
+// read the CSV files, as Debian packages neither pyarrow nor R arrow.
+// -tabular runs only the tabular stages (read, panel, indicators,
+// indices, trends) and writes no tables, for the 1,000,000-area goal.
 package main
 
 import (
+	"bytes"
 	"flag"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"runtime/pprof"
 	"strconv"
 	"strings"
@@ -25,10 +31,18 @@ import (
 	"planatlas/plan"
 )
 
+// stages are the table's columns; the peers print the same names.
+var stages = []string{"inputs", "panel", "geometries", "indicators", "indices", "trends", "spatial", "maps", "tables", "report"}
+
 func main() {
 	sizes := flag.String("sizes", "1000,10000,100000", "numbers of areas")
-	one := flag.String("run", "", "internal: run the city in this folder and print its stages")
-	prof := flag.String("cpuprofile", "", "write a CPU profile of each run to this file (the last size's remains)")
+	peers := flag.Bool("peers", false, "also run the Python and R peers on the same files")
+	peerDir := flag.String("peerdir", "benchmarks/peers", "folder of pipeline.py and pipeline.R")
+	csv := flag.Bool("csv", false, "planatlas reads the CSV files instead of Parquet")
+	tabular := flag.Bool("tabular", false, "only the tabular stages, no tables written")
+	keep := flag.String("keep", "", "write the cities into this folder and keep them")
+	one := flag.String("run", "", "internal: run this plan file and print its stages")
+	prof := flag.String("cpuprofile", "", "write a CPU profile of each planatlas run to this file (the last size's remains)")
 	flag.Parse()
 	if *one != "" {
 		if *prof != "" {
@@ -43,54 +57,125 @@ func main() {
 		return
 	}
 	self, _ := os.Executable()
-	fmt.Println("| areas | stage times (s) | total | peak memory | areas/s |")
-	fmt.Println("|---:|---|---:|---:|---:|")
+	fmt.Printf("| areas | tool | %s | total | peak memory | areas/s |\n", strings.Join(stages, " | "))
+	fmt.Printf("|---:|---|%s---:|---:|---:|\n", strings.Repeat("---:|", len(stages)))
 	for _, s := range strings.Split(*sizes, ",") {
 		n, _ := strconv.Atoi(strings.TrimSpace(s))
 		nx, ny := benchmarks.CitySize(n)
-		dir, _ := os.MkdirTemp("", "citybench")
+		dir := filepath.Join(*keep, fmt.Sprintf("city-%d", nx*ny))
+		if *keep == "" {
+			dir, _ = os.MkdirTemp("", "citybench")
+		}
+		t0 := time.Now()
 		if err := benchmarks.WriteCity(dir, nx, ny); err != nil {
-			fmt.Fprintln(os.Stderr, "citybench:", err)
-			os.Exit(1)
+			fail(err)
 		}
-		cmd := exec.Command(self, "-run", dir, "-cpuprofile", *prof)
-		cmd.Stderr = os.Stderr
-		out, err := cmd.Output()
-		peak := "?"
-		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-			peak = fmt.Sprintf("%.0f MB", float64(ru.Maxrss)/1024)
+		fmt.Fprintf(os.Stderr, "citybench: %d areas written to %s in %.1f s\n", nx*ny, dir, time.Since(t0).Seconds())
+		planFile := "plan.yaml"
+		if *csv {
+			planFile = "plan-csv.yaml"
 		}
-		if err != nil {
-			fmt.Printf("| %d | failed: %v | | %s | |\n", nx*ny, err, peak)
-		} else {
-			f := strings.Fields(strings.TrimSpace(string(out)))
-			total, _ := strconv.ParseFloat(f[len(f)-1], 64)
-			fmt.Printf("| %d | %s | %.2f s | %s | %.0f |\n", nx*ny, strings.Join(f[:len(f)-1], " "), total, peak, float64(nx*ny)/total)
+		if *tabular {
+			if err := tabularPlan(dir, planFile); err != nil {
+				fail(err)
+			}
+			planFile = "plan-tabular.yaml"
 		}
-		os.RemoveAll(dir)
+		tool := "planatlas"
+		if *csv {
+			tool += " (CSV)"
+		}
+		row(nx*ny, tool, exec.Command(self, "-run", filepath.Join(dir, planFile), "-cpuprofile", *prof))
+		if *peers {
+			row(nx*ny, "pandas + geopandas + libpysal", exec.Command("/usr/bin/python3", filepath.Join(*peerDir, "pipeline.py"), dir))
+			row(nx*ny, "R sf + spdep + data.table", exec.Command("Rscript", filepath.Join(*peerDir, "pipeline.R"), dir))
+		}
+		if *keep == "" {
+			os.RemoveAll(dir)
+		}
 	}
 }
 
-func runOne(dir string) {
-	data, err := os.ReadFile(filepath.Join(dir, "plan.yaml"))
+// row runs one tool and prints its line: the tool prints "stage seconds"
+// lines and "total seconds".
+func row(n int, tool string, cmd *exec.Cmd) {
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	peak := "?"
+	if cmd.ProcessState != nil {
+		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+			peak = fmt.Sprintf("%.0f MB", float64(ru.Maxrss)/1024)
+		}
+	}
+	if err != nil {
+		msg := strings.TrimSpace(stderr.String())
+		if i := strings.LastIndex(msg, "\n"); i >= 0 {
+			msg = msg[i+1:]
+		}
+		fmt.Printf("| %d | %s | failed: %v %s |%s | %s | |\n", n, tool, err, msg, strings.Repeat(" |", len(stages)), peak)
+		return
+	}
+	times := map[string]float64{}
+	for _, line := range strings.Split(string(out), "\n") {
+		f := strings.Fields(line)
+		if len(f) == 2 {
+			if v, err := strconv.ParseFloat(f[1], 64); err == nil {
+				times[f[0]] += v
+			}
+		}
+	}
+	cells := make([]string, len(stages))
+	for i, s := range stages {
+		cells[i] = "–"
+		if v, ok := times[s]; ok {
+			cells[i] = fmt.Sprintf("%.2f", v)
+		}
+	}
+	total := times["total"]
+	fmt.Printf("| %d | %s | %s | %.2f s | %s | %.0f |\n", n, tool, strings.Join(cells, " | "), total, peak, float64(n)/total)
+}
+
+// tabularPlan writes plan-tabular.yaml: the plan without spatial
+// statistics, maps, charts, tables and report.
+func tabularPlan(dir, from string) error {
+	b, err := os.ReadFile(filepath.Join(dir, from))
+	if err != nil {
+		return err
+	}
+	s := string(b)
+	if i := strings.Index(s, "spatial:"); i >= 0 {
+		s = s[:i]
+	}
+	s += "outputs:\n  maps: []\n  charts: []\n  tables: []\n  images: []\n  report: false\n"
+	return os.WriteFile(filepath.Join(dir, "plan-tabular.yaml"), []byte(s), 0o644)
+}
+
+// runOne runs a plan and prints "stage seconds" per stage and "total
+// seconds", in the stage names of the table.
+func runOne(planFile string) {
+	data, err := os.ReadFile(planFile)
 	if err != nil {
 		fail(err)
 	}
-	p, err := plan.Parse(data, "plan.yaml")
+	p, err := plan.Parse(data, filepath.Base(planFile))
 	if err != nil {
 		fail(err)
 	}
-	var parts []string
+	names := map[string]string{"inputs read": "inputs", "panel built": "panel", "geometries joined": "geometries",
+		"indicators computed": "indicators", "indices and rankings computed": "indices", "trends computed": "trends",
+		"spatial statistics computed": "spatial", "maps and charts drawn": "maps", "tables and geodata written": "tables",
+		"report written": "report", "output committed": "tables"}
 	t0 := time.Now()
+	dir := filepath.Dir(planFile)
 	_, err = plan.Run(p, plan.Dir(dir), plan.Options{Out: filepath.Join(dir, "out"), PlanData: data, Lang: "en",
 		Progress: func(step, steps int, stage string, took time.Duration) {
-			parts = append(parts, fmt.Sprintf("%s %.2f;", strings.Fields(stage)[0], took.Seconds()))
+			fmt.Println(names[stage], took.Seconds())
 		}})
 	if err != nil {
 		fail(err)
 	}
-	fmt.Println(strings.Join(parts, " "), time.Since(t0).Seconds())
-	_ = runtime.NumCPU
+	fmt.Println("total", time.Since(t0).Seconds())
 }
 
 func fail(err error) {
