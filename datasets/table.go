@@ -33,6 +33,12 @@ type Table struct {
 	Unit   string      // what a row is called where ByRow: "row" if "", "feature" for geometry files
 }
 
+// DropRows frees the rows once they are no longer needed, keeping Name
+// and Spec for messages.
+func (t *Table) DropRows() {
+	t.Keys, t.Years, t.Dims, t.Values, t.Flags, t.Lines = nil, nil, nil, nil, nil, nil
+}
+
 // Len returns the number of data rows.
 func (t *Table) Len() int { return len(t.Keys) }
 

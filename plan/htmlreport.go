@@ -14,16 +14,19 @@ import (
 )
 
 // keepFigure keeps a figure for the HTML report, with its text
-// alternative and its data.
+// alternative and its data; render draws it.
 func (r *runner) keepFigure(id, title string, fig report.Figure, alt string, head []string, rows [][]string) error {
 	if !r.wantReport() {
 		return nil
 	}
-	svg, err := fig.InlineSVG()
-	if err != nil {
+	i := len(r.html)
+	r.html = append(r.html, report.HTMLFigure{ID: id, Title: title, Alt: alt, Head: head, Rows: rows})
+	r.jobs = append(r.jobs, func() error {
+		// Jobs run after the last append, each on its own element.
+		svg, err := fig.InlineSVG()
+		r.html[i].SVG = svg
 		return err
-	}
-	r.html = append(r.html, report.HTMLFigure{ID: id, Title: title, SVG: svg, Alt: alt, Head: head, Rows: rows})
+	})
 	return nil
 }
 

@@ -236,7 +236,26 @@ func (r *runner) figures() error {
 			return err
 		}
 	}
-	return r.spatialFigures()
+	if err := r.spatialFigures(); err != nil {
+		return err
+	}
+	return r.render()
+}
+
+// render draws the figures queued by writeFigure and keepFigure, on as
+// many goroutines as there are processors: a map of 100,000 areas takes
+// a second to rasterise. Each job writes its own file or report slot.
+func (r *runner) render() error {
+	jobs := r.jobs
+	r.jobs = nil
+	errs := make([]error, len(jobs))
+	forEach(len(jobs), func(i int) { errs[i] = jobs[i]() })
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // rankingNote explains the ranking chart's labels.
@@ -303,11 +322,13 @@ func (r *runner) rankingChart(v value, w float64) report.Figure {
 	return report.BarChart(spec)
 }
 
+// writeFigure queues the figure's files in the plan's image formats;
+// render draws them.
 func (r *runner) writeFigure(base string, fig report.Figure) error {
 	for _, f := range r.c.images {
-		if err := r.st.Write(base+"."+f, func(w io.Writer) error { return fig.Write(w, f) }); err != nil {
-			return err
-		}
+		r.jobs = append(r.jobs, func() error {
+			return r.st.Write(base+"."+f, func(w io.Writer) error { return fig.Write(w, f) })
+		})
 	}
 	return nil
 }
@@ -358,10 +379,20 @@ func (r *runner) tables() error {
 			frame datasets.Parts
 		}{"ranking", datasets.Whole(report.RankingFrame(r.loc, ranked))})
 	}
-	for _, f := range frames {
-		if err := r.writeParts(f.name, f.frame); err != nil {
-			return err
+	// The long tables are written side by side; their sheets and notes
+	// are taken in order afterwards.
+	sheets := make([][]datasets.Sheet, len(frames))
+	notes := make([][]string, len(frames))
+	errs := make([]error, len(frames))
+	forEach(len(frames), func(i int) {
+		sheets[i], notes[i], errs[i] = r.writeTable(frames[i].name, frames[i].frame)
+	})
+	for i := range frames {
+		if errs[i] != nil {
+			return errs[i]
 		}
+		r.sheets = append(r.sheets, sheets[i]...)
+		r.notes = append(r.notes, notes[i]...)
 	}
 	if err := r.writeWeights(); err != nil {
 		return err
@@ -432,6 +463,18 @@ const excelRows = 1 << 20
 // for. A table too long for a worksheet is left out of tables.xlsx with a
 // note; the other formats have it whole.
 func (r *runner) writeParts(base string, parts datasets.Parts) error {
+	sheets, notes, err := r.writeTable(base, parts)
+	r.sheets = append(r.sheets, sheets...)
+	r.notes = append(r.notes, notes...)
+	return err
+}
+
+// writeTable is writeParts without changing the runner: it returns the
+// table's sheet for tables.xlsx and its notes, so that tables can be
+// written on several goroutines.
+func (r *runner) writeTable(base string, parts datasets.Parts) ([]datasets.Sheet, []string, error) {
+	var sheets []datasets.Sheet
+	var notes []string
 	for _, format := range r.c.tables {
 		var err error
 		switch format {
@@ -445,23 +488,23 @@ func (r *runner) writeParts(base string, parts datasets.Parts) error {
 			// One workbook for all tables, written at the end.
 			f, rows, ok, cerr := datasets.Collect(parts, excelRows-1)
 			if cerr != nil {
-				return cerr
+				return nil, nil, cerr
 			}
 			if !ok {
-				r.notes = append(r.notes, fmt.Sprintf("tables.xlsx: %s left out, %d rows are more than a worksheet holds (%d); it is in the other table formats", base, rows, excelRows-1))
+				notes = append(notes, fmt.Sprintf("tables.xlsx: %s left out, %d rows are more than a worksheet holds (%d); it is in the other table formats", base, rows, excelRows-1))
 				continue
 			}
 			name := []rune(base)
 			if len(name) > 31 {
 				name = name[:31]
 			}
-			r.sheets = append(r.sheets, datasets.Sheet{Name: string(name), Frame: f})
+			sheets = append(sheets, datasets.Sheet{Name: string(name), Frame: f})
 		}
 		if err != nil {
-			return err
+			return nil, nil, err
 		}
 	}
-	return nil
+	return sheets, notes, nil
 }
 
 // writeWorkbook writes tables.xlsx with a sheet per table, if the plan

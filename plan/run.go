@@ -104,6 +104,7 @@ type runner struct {
 	pca      map[string]*analysis.PCA // pca indices by id: loadings for their table
 	spatial  []*spatialResult
 	html     []report.HTMLFigure // figures kept for report.html
+	jobs     []func() error      // figures to draw (render)
 	sheets   []datasets.Sheet    // tables for tables.xlsx
 	year     int                 // the outputs' year
 	levels   []*level            // areas first, the city last
@@ -286,6 +287,14 @@ func (r *runner) buildPanel() error {
 		return err
 	}
 	r.panel = p
+	// The rows are in the panel now; only the pyramid reads an input
+	// again. At 100,000 areas the population table alone is 8 million
+	// rows.
+	for in, t := range r.inTables {
+		if in != r.c.pyramid {
+			t.DropRows()
+		}
+	}
 	r.notes = append(r.notes, r.c.notes...)
 	r.notes = append(r.notes, p.Notes...)
 	r.year = r.c.plan.Outputs.Year

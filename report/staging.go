@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // OutputError is a problem with the output folder: it is a file, it
@@ -37,6 +38,7 @@ const ManifestFile = "manifest.json"
 type Staging struct {
 	target string
 	tmp    string
+	mu     sync.Mutex // files: Write and Create may run on several goroutines, each file on one
 	files  map[string]*FileRecord
 	done   bool
 }
@@ -90,6 +92,8 @@ func Stage(target string) (*Staging, error) {
 // Create creates a file in the staging folder; name uses "/" and may
 // contain sub-folders. The file's hash and size are recorded on Close.
 func (s *Staging) Create(name string) (io.WriteCloser, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	if _, dup := s.files[name]; dup {
 		return nil, fmt.Errorf("output %s is written twice", name)
 	}
@@ -146,6 +150,8 @@ func (w *hashFile) Close() error {
 
 // Files returns the records of the files written so far, sorted by path.
 func (s *Staging) Files() []FileRecord {
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	out := make([]FileRecord, 0, len(s.files))
 	for _, r := range s.files {
 		out = append(out, *r)
