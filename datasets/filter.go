@@ -42,6 +42,9 @@ func ParseFilter(column string, values []string) (Filter, error) {
 	}
 	f.values = make(map[string]bool, len(values))
 	for _, v := range values {
+		if strings.TrimSpace(v) == "" {
+			return f, fmt.Errorf("filter on %q has an empty value", column)
+		}
 		f.values[strings.TrimSpace(v)] = true
 	}
 	return f, nil
@@ -51,6 +54,9 @@ func ParseFilter(column string, values []string) (Filter, error) {
 // numbers (decimal point).
 func parseRange(s string) (lo, hi float64, ok bool) {
 	s = strings.TrimSpace(s)
+	if s == "" {
+		return 0, 0, false
+	}
 	num := func(t string) (float64, bool) {
 		t = strings.TrimSpace(t)
 		if t == "" {

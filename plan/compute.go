@@ -58,7 +58,7 @@ func (r *runner) computeIndicators() error {
 				h.Parent = append(h.Parent, parentOf(l, r.levels[i+1]))
 			}
 		}
-		res := indicators.Suppress(h, datasets.Families(r.specs), r.c.counts, r.c.threshold)
+		res := indicators.Suppress(h, r.families, r.c.counts, r.c.threshold)
 		if res.Primary > 0 {
 			r.notes = append(r.notes, fmt.Sprintf("disclosure control: %d counts below %d hidden (.), and %d further cells so that none can be recomputed from totals",
 				res.Primary, r.c.threshold, res.Secondary))

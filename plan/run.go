@@ -97,6 +97,7 @@ type runner struct {
 	geom     *geo.Areas
 	inTables map[*input]*datasets.Table
 	specs    []datasets.VariableSpec
+	families []datasets.Family // of the counts, for disclosure control
 	panel    *datasets.Panel
 	areas    *geo.Areas
 	weights  *geo.Weights             // built when the plan has weights or a statistic needs them
@@ -287,9 +288,13 @@ func (r *runner) buildPanel() error {
 		return err
 	}
 	r.panel = p
-	// The rows are in the panel now; only the pyramid reads an input
+	// The rows are in the panel now; disclosure control needs the
+	// families of counts they form, and only the pyramid reads an input
 	// again. At 100,000 areas the population table alone is 8 million
 	// rows.
+	if r.c.threshold > 0 && len(r.c.counts) > 0 {
+		r.families = datasets.Families(r.specs)
+	}
 	for in, t := range r.inTables {
 		if in != r.c.pyramid {
 			t.DropRows()
