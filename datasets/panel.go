@@ -167,17 +167,26 @@ func BuildPanel(specs []VariableSpec, years []int) (*Panel, error) {
 	// Years per table: every area must have every year the table has.
 	nA, nY := len(p.Keys), len(p.Years)
 	tableYears := make([][]bool, len(tables)) // [table][year index]
+	cellOf := make([][]int32, len(tables))    // [table][row]: panel cell, -1 outside the years
 	for ti, t := range tables {
 		has := make([]bool, nY)
 		cover := make([]bool, nA*nY)
+		cells := make([]int32, t.Len())
+		lastKey, lastA := "", -1
 		for i, k := range t.Keys {
 			yi := p.YearIndex(t.Years[i])
 			if yi < 0 {
+				cells[i] = -1
 				continue
 			}
+			if lastA < 0 || k != lastKey {
+				lastKey, lastA = k, keyIdx[k]
+			}
 			has[yi] = true
-			cover[yi*nA+keyIdx[k]] = true
+			cover[yi*nA+lastA] = true
+			cells[i] = int32(yi*nA + lastA)
 		}
+		cellOf[ti] = cells
 		var missing []string
 		var absent []int
 		for yi := range p.Years {
@@ -203,6 +212,15 @@ func BuildPanel(specs []VariableSpec, years []int) (*Panel, error) {
 	}
 
 	// The variables.
+	type dimKey struct {
+		t   *Table
+		dim int
+	}
+	type coded struct {
+		codes  []int32
+		levels []string
+	}
+	dimCache := map[dimKey]coded{}
 	for _, s := range specs {
 		if _, dup := p.vars[s.Name]; dup {
 			return nil, fmt.Errorf("variable %q is defined twice", s.Name)
@@ -229,39 +247,44 @@ func BuildPanel(specs []VariableSpec, years []int) (*Panel, error) {
 				}
 			}
 		}
-		matched := 0
-		cache := make([]map[string]bool, len(s.Where))
-		for i := range cache {
-			cache[i] = map[string]bool{}
+		// Each filter decided once per distinct value of its column.
+		dimCodes := make([][]int32, len(s.Where))
+		accept := make([][]bool, len(s.Where))
+		for fi, f := range s.Where {
+			dc, ok := dimCache[dimKey{t, dims[fi]}]
+			if !ok {
+				dc.codes, dc.levels = dimCodesOf(t, dims[fi])
+				dimCache[dimKey{t, dims[fi]}] = dc
+			}
+			codes, levels := dc.codes, dc.levels
+			dimCodes[fi] = codes
+			accept[fi] = make([]bool, len(levels))
+			for li, v := range levels {
+				ok, err := f.match(v)
+				if err != nil {
+					return nil, t.errAt(firstRowOf(codes, int32(li)), f.Column, "%v", err)
+				}
+				accept[fi][li] = ok
+			}
 		}
+		cells, vals, flags := cellOf[ti], t.Values[col], t.Flags[col]
+		matched := 0
 	rows:
-		for i, k := range t.Keys {
-			yi := p.YearIndex(t.Years[i])
-			if yi < 0 {
+		for i, c := range cells {
+			if c < 0 {
 				continue
 			}
-			for fi, f := range s.Where {
-				v := t.Dims[dims[fi]][i]
-				ok, known := cache[fi][v]
-				if !known {
-					var err error
-					ok, err = f.match(v)
-					if err != nil {
-						return nil, t.errAt(i, f.Column, "%v", err)
-					}
-					cache[fi][v] = ok
-				}
-				if !ok {
+			for fi := range dimCodes {
+				if !accept[fi][dimCodes[fi][i]] {
 					continue rows
 				}
 			}
 			matched++
-			if s.Count && t.Values[col][i] < 0 {
-				return nil, t.errAt(i, s.Column, "%v is negative, but %q is a count", t.Values[col][i], s.Name)
+			if s.Count && vals[i] < 0 {
+				return nil, t.errAt(i, s.Column, "%v is negative, but %q is a count", vals[i], s.Name)
 			}
-			c := yi*nA + keyIdx[k]
-			ser.Values[c] += t.Values[col][i]
-			ser.Flags[c] |= t.Flags[col][i]
+			ser.Values[c] += vals[i]
+			ser.Flags[c] |= flags[i]
 		}
 		if matched == 0 && len(s.Where) > 0 {
 			return nil, &InputError{File: t.Name, Msg: fmt.Sprintf("variable %q: no row matches %s", s.Name, describeFilters(s.Where, t))}
@@ -270,6 +293,38 @@ func BuildPanel(specs []VariableSpec, years []int) (*Panel, error) {
 		p.vars[s.Name] = ser
 	}
 	return p, nil
+}
+
+// dimCodesOf numbers the distinct values of a dimension column in the
+// order they first occur: codes per row and the values.
+func dimCodesOf(t *Table, dim int) ([]int32, []string) {
+	col := t.Dims[dim]
+	codes := make([]int32, len(col))
+	ids := map[string]int32{}
+	var levels []string
+	last, lastID := "", int32(-1)
+	for i, v := range col {
+		if lastID < 0 || v != last {
+			id, ok := ids[v]
+			if !ok {
+				id = int32(len(levels))
+				ids[v] = id
+				levels = append(levels, v)
+			}
+			last, lastID = v, id
+		}
+		codes[i] = lastID
+	}
+	return codes, levels
+}
+
+func firstRowOf(codes []int32, c int32) int {
+	for i, x := range codes {
+		if x == c {
+			return i
+		}
+	}
+	return 0
 }
 
 func describeFilters(fs []Filter, t *Table) string {
