@@ -2,7 +2,7 @@ package analysis
 
 import (
 	"math"
-	"sort"
+	"slices"
 
 	"gonum.org/v1/gonum/stat/distuv"
 )
@@ -37,7 +37,11 @@ type Trend struct {
 // alpha, a test that needs no assumption about the shape of the change
 // and suits the short, noisy series of small areas.
 func ComputeTrend(t, y []float64, alpha float64) Trend {
-	var ts, ys []float64
+	// Series are short (a planning area's years): the work space lives on
+	// the stack up to 32 years; a census grid has millions of series.
+	var tBuf, yBuf, sortBuf [32]float64
+	var pairBuf [32 * 31 / 2]float64
+	ts, ys := tBuf[:0], yBuf[:0]
 	for i := range y {
 		if !math.IsNaN(y[i]) {
 			ts, ys = append(ts, t[i]), append(ys, y[i])
@@ -78,7 +82,7 @@ func ComputeTrend(t, y []float64, alpha float64) Trend {
 			}
 		}
 	}
-	var slopes []float64
+	slopes := pairBuf[:0]
 	var s float64
 	for i := 0; i < n; i++ {
 		for j := i + 1; j < n; j++ {
@@ -94,7 +98,7 @@ func ComputeTrend(t, y []float64, alpha float64) Trend {
 		}
 	}
 	if len(slopes) > 0 {
-		sort.Float64s(slopes)
+		slices.Sort(slopes)
 		m := len(slopes)
 		if m%2 == 1 {
 			tr.TheilSen = slopes[m/2]
@@ -102,17 +106,21 @@ func ComputeTrend(t, y []float64, alpha float64) Trend {
 			tr.TheilSen = (slopes[m/2-1] + slopes[m/2]) / 2
 		}
 	}
-	ties := map[float64]int{}
-	for _, v := range ys {
-		ties[v]++
-	}
+	// Tied groups: runs of equal values in sorted order.
+	sorted := append(sortBuf[:0], ys...)
+	slices.Sort(sorted)
 	nf := float64(n)
 	v := nf * (nf - 1) * (2*nf + 5)
-	for _, c := range ties {
-		if c > 1 {
+	for i := 0; i < n; {
+		j := i + 1
+		for j < n && sorted[j] == sorted[i] {
+			j++
+		}
+		if c := j - i; c > 1 {
 			cf := float64(c)
 			v -= cf * (cf - 1) * (2*cf + 5)
 		}
+		i = j
 	}
 	tr.MKS, tr.MKVar = s, v/18
 	switch {
