@@ -78,14 +78,15 @@ func csvError(name string, err error) error {
 	}
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
-		msg := pe.Err.Error()
+		msg, line := pe.Err.Error(), pe.Line
 		switch {
 		case errors.Is(pe.Err, csv.ErrBareQuote):
 			msg = `a quote (") inside an unquoted field; quote the whole field or remove the quote`
 		case errors.Is(pe.Err, csv.ErrQuote):
-			msg = `a quoted field is not closed (missing ")`
+			// Where the quote opens, not where the file ends.
+			msg, line = fmt.Sprintf(`a quoted field is not closed (missing "); it runs on to line %d`, pe.Line), pe.StartLine
 		}
-		return &InputError{File: name, Line: pe.Line, Msg: msg}
+		return &InputError{File: name, Line: line, Msg: msg}
 	}
 	return &InputError{File: name, Msg: "cannot read: " + err.Error()}
 }

@@ -69,6 +69,24 @@ func newTextReader(r io.Reader, name string, enc Encoding) (*textReader, []byte,
 	if len(head) >= 2 && (head[0] == 0xFF && head[1] == 0xFE || head[0] == 0xFE && head[1] == 0xFF) {
 		return nil, nil, &InputError{File: name, Msg: "the file is UTF-16 encoded; save it as UTF-8 (or Windows-1252)"}
 	}
+	if i := bytes.IndexByte(head, 0); i >= 0 {
+		// No CSV holds NUL bytes; every other byte NUL is UTF-16 without
+		// a byte order mark.
+		even, odd := 0, 0
+		for j, b := range head {
+			if b == 0 {
+				if j%2 == 0 {
+					even++
+				} else {
+					odd++
+				}
+			}
+		}
+		if max(even, odd) > len(head)/4 && min(even, odd) == 0 {
+			return nil, nil, &InputError{File: name, Msg: "the file looks UTF-16 encoded (every other byte is 0); save it as UTF-8 (or Windows-1252)"}
+		}
+		return nil, nil, &InputError{File: name, Msg: fmt.Sprintf("the file holds a NUL byte (at byte %d): it is not a text file, or it is damaged", i+1)}
+	}
 	body := head
 	if bytes.HasPrefix(head, utf8BOM) {
 		body = head[3:]

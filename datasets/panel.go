@@ -155,8 +155,23 @@ func BuildPanel(specs []VariableSpec, years []int) (*Panel, error) {
 			}
 		}
 		if len(missing) > 0 {
-			return nil, &InputError{File: t.Name, Msg: fmt.Sprintf("%d area(s) found in other tables have no row here: %s",
-				len(missing), listSome(missing, 5))}
+			hint := ""
+			for _, k := range p.Keys {
+				if _, ok := keysOf[ti][k]; ok {
+					continue
+				}
+				for other := range keysOf[ti] {
+					if other != k && strings.TrimLeft(other, "0") == strings.TrimLeft(k, "0") {
+						hint = fmt.Sprintf("; the keys look as if leading zeros were lost (%q here, %q in %s): keep keys as text, for example by quoting them or formatting the column as text in the spreadsheet", other, k, p.where[k])
+						break
+					}
+				}
+				if hint != "" {
+					break
+				}
+			}
+			return nil, &InputError{File: t.Name, Msg: fmt.Sprintf("%d area(s) found in other tables have no row here: %s%s",
+				len(missing), listSome(missing, 5), hint)}
 		}
 	}
 	keyIdx := make(map[string]int, len(p.Keys))

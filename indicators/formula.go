@@ -384,3 +384,47 @@ func call(fn string, x []float64) (float64, datasets.Flag) {
 	}
 	return v, 0
 }
+
+// Divides reports whether the formula divides by an expression in which
+// the variable name occurs: for messages about a denominator that is 0.
+func (f *Formula) Divides(name string) bool {
+	var uses func(n node) bool
+	uses = func(n node) bool {
+		switch n := n.(type) {
+		case varNode:
+			return n.name == name
+		case unNode:
+			return uses(n.x)
+		case binNode:
+			return uses(n.l) || uses(n.r)
+		case callNode:
+			for _, a := range n.args {
+				if uses(a) {
+					return true
+				}
+			}
+		case lagNode:
+			return uses(n.x)
+		}
+		return false
+	}
+	var divides func(n node) bool
+	divides = func(n node) bool {
+		switch n := n.(type) {
+		case unNode:
+			return divides(n.x)
+		case binNode:
+			return (n.op == "/" && uses(n.r)) || divides(n.l) || divides(n.r)
+		case callNode:
+			for _, a := range n.args {
+				if divides(a) {
+					return true
+				}
+			}
+		case lagNode:
+			return divides(n.x)
+		}
+		return false
+	}
+	return divides(f.root)
+}

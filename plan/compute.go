@@ -72,7 +72,7 @@ func (r *runner) computeIndicators() error {
 	areaVals := areaLevel.values
 	for k, d := range defs {
 		if allMissing(areaVals[k].Values) {
-			return &Error{File: r.c.plan.File, Line: r.c.indicatorLines[k], Msg: fmt.Sprintf("indicator %q has no value in any area and year (%s); check its formula and inputs", d.ID, firstFlag(areaVals[k].Flags))}
+			return &Error{File: r.c.plan.File, Line: r.c.indicatorLines[k], Msg: fmt.Sprintf("indicator %q has no value in any area and year: %s; check its formula and inputs", d.ID, r.whyMissing(d, areaVals[k].Flags))}
 		}
 		if d.ReferenceSum {
 			for _, l := range r.levels[1:] {

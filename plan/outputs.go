@@ -168,6 +168,11 @@ func (r *runner) figures() error {
 		if m.AllYears && v.all != nil {
 			pool = v.all
 		}
+		if m.asked && m.Method != "manual" {
+			if d := distinctCount(pool); d < m.Classes {
+				return &Error{File: r.c.plan.File, Line: m.Line, Msg: fmt.Sprintf("map %q: %d classes asked, but the values take only %d distinct value(s); ask for at most %d classes", m.Value, m.Classes, d, max(d, 2))}
+			}
+		}
 		classes, err := analysis.Classify(m.Method, pool, m.Classes, m.Bounds)
 		if err == nil && m.AllYears {
 			classes = classes.Recount(v.values)
@@ -240,6 +245,17 @@ func (r *runner) figures() error {
 		return err
 	}
 	return r.render()
+}
+
+// distinctCount counts the distinct values other than NaN.
+func distinctCount(v []float64) int {
+	seen := map[float64]bool{}
+	for _, x := range v {
+		if !math.IsNaN(x) {
+			seen[x] = true
+		}
+	}
+	return len(seen)
 }
 
 // render draws the figures queued by writeFigure and keepFigure, on as

@@ -15,6 +15,7 @@ import (
 	"planatlas/analysis"
 	"planatlas/datasets"
 	"planatlas/geo"
+	"planatlas/indicators"
 	"planatlas/report"
 )
 
@@ -456,13 +457,41 @@ func countMissing(v []float64) int {
 	return n
 }
 
-func firstFlag(fs []datasets.Flag) string {
-	for _, f := range fs {
-		if f != 0 {
-			return "inputs: " + f.String()
+// whyMissing says why an indicator has no value anywhere: a variable of
+// its formula that is 0 or missing in every area and year, or else the
+// flags of its values.
+func (r *runner) whyMissing(d *indicators.Indicator, fs []datasets.Flag) string {
+	if d.Formula != nil {
+		for _, v := range d.Formula.Vars {
+			s := r.panel.Var(v)
+			if s == nil {
+				continue
+			}
+			zero, missing := true, true
+			for _, x := range s.Values {
+				if !math.IsNaN(x) {
+					missing = false
+					if x != 0 {
+						zero = false
+					}
+				}
+			}
+			switch {
+			case missing:
+				return fmt.Sprintf("the variable %q has no value in any area and year", v)
+			case zero && d.Formula.Divides(v):
+				return fmt.Sprintf("it divides by the variable %q, which is 0 in every area and year", v)
+			}
 		}
 	}
-	return "no reason recorded"
+	var all datasets.Flag
+	for _, f := range fs {
+		all |= f
+	}
+	if all == 0 {
+		return "no reason recorded"
+	}
+	return "its values are flagged " + all.String()
 }
 
 func (r *runner) commit() error {

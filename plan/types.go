@@ -181,6 +181,7 @@ type OutputsSpec struct {
 // MapSpec is one choropleth map.
 type MapSpec struct {
 	Value   string    `yaml:"value"` // an indicator or index
+	asked   bool      // the plan gives the number of classes
 	Classes int       `yaml:"classes"`
 	Method  string    `yaml:"method"` // quantile (default), equal, fisher, stdmean, box, headtails, maximum, manual
 	Bounds  []float64 `yaml:"bounds"` // manual: the classes' upper bounds

@@ -659,6 +659,7 @@ func Validate(p *Plan, src Source, lang string) (*Checked, error) {
 		if !isValue(m.Value) {
 			fail(m.Line, "map: %q is not an indicator or index%s%s", m.Value, unavailable(m.Value), didYouMean(m.Value, values))
 		}
+		m.asked = m.Classes != 0
 		if m.Classes == 0 {
 			m.Classes = 5
 		}
