@@ -172,6 +172,17 @@ func (s *Staging) Commit() error {
 	}
 	old := ""
 	if _, err := os.Stat(s.target); err == nil {
+		// The staged folder and the old output change places at once;
+		// the old one, now at the staging path, is then removed.
+		ok, err := exchange(s.tmp, s.target)
+		if err != nil {
+			return &OutputError{Dir: s.target, Msg: "cannot be replaced: " + err.Error()}
+		}
+		if ok {
+			s.done = true
+			os.RemoveAll(s.tmp)
+			return nil
+		}
 		old = s.tmp + ".old"
 		if err := os.Rename(s.target, old); err != nil {
 			return &OutputError{Dir: s.target, Msg: "cannot be replaced: " + err.Error()}

@@ -55,6 +55,7 @@ func loadPlan(path string) (*plan.Plan, []byte, plan.Source, string, error) {
 
 func newRunCmd(stdout, stderr io.Writer) *cobra.Command {
 	var out, lang string
+	var progress bool
 	cmd := &cobra.Command{
 		Use:   "run [PLAN]",
 		Short: "Run a plan (without PLAN: the demo city Musterstadt)",
@@ -83,7 +84,7 @@ it as it was. A folder that holds files planatlas did not write is refused.`,
 				out = defOut
 			}
 			opt := plan.Options{Out: out, Lang: lang, PlanData: data}
-			if isTerminal(stderr) {
+			if progress || isTerminal(stderr) {
 				opt.Progress = func(step, steps int, stage string, took time.Duration) {
 					fmt.Fprintf(stderr, "[%d/%d] %s (%s s)\n", step, steps, stage, datasets.FormatNumber(took.Seconds(), 2, decimalFor(lang, p.Language), false))
 				}
@@ -108,6 +109,7 @@ it as it was. A folder that holds files planatlas did not write is refused.`,
 	}
 	cmd.Flags().StringVarP(&out, "out", "o", "", "output folder (default: out, or the plan's output)")
 	cmd.Flags().StringVar(&lang, "lang", "", "language of maps, charts and tables: de or en (default: the plan's)")
+	cmd.Flags().BoolVar(&progress, "progress", false, "print each stage to stderr also when it is not a terminal (for batch logs)")
 	return cmd
 }
 
