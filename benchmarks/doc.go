@@ -14,6 +14,14 @@
 //
 //	go run ./benchmarks/cmd/geobench       # reading and neighbours, 10,000 and 100,000 areas
 //	go run ./benchmarks/cmd/spatialbench   # spatial statistics, 100,000 areas
+//	go run ./benchmarks/cmd/citybench -peers   # the whole pipeline, 1,000 to 100,000 areas
+//
+// citybench writes synthetic cities (WriteCity: a perturbed grid whose
+// areas share edges, ten years, residents by age band and sex, labour
+// and heat tables, as Parquet and as German CSV) and times every stage of
+// planatlas and of peers/pipeline.py and peers/pipeline.R on the same
+// files. csvbench writes a census-sized CSV extract (80 million rows,
+// about 2 GB) with its plan.
 //
 // The peers' scripts are in peers/; RESULTS.md records the figures of the
 // last run on the project's 2-core machine.

@@ -6,13 +6,16 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/array"
 	"github.com/apache/arrow-go/v18/arrow/ipc"
 	"github.com/apache/arrow-go/v18/arrow/memory"
 	"github.com/apache/arrow-go/v18/parquet"
+	"github.com/apache/arrow-go/v18/parquet/file"
 	"github.com/apache/arrow-go/v18/parquet/pqarrow"
 )
 
@@ -22,14 +25,65 @@ import (
 // must be numeric (or text holding numbers with a decimal point). Rows
 // are counted from 1 in messages.
 func ReadParquet(r io.ReaderAt, size int64, name string, spec Spec) (*Table, error) {
-	sr := io.NewSectionReader(r, 0, size)
-	tbl, err := pqarrow.ReadTable(context.Background(), sr, parquet.NewReaderProperties(memory.DefaultAllocator),
-		pqarrow.ArrowReadProperties{BatchSize: 64 << 10}, memory.DefaultAllocator)
-	if err != nil {
-		return nil, &InputError{File: name, Msg: "not a readable Parquet file: " + err.Error()}
+	bad := func(err error) error {
+		return &InputError{File: name, Msg: "not a readable Parquet file: " + err.Error()}
 	}
-	defer tbl.Release()
-	return fromArrow(tbl, name, spec)
+	pf, err := file.NewParquetReader(io.NewSectionReader(r, 0, size))
+	if err != nil {
+		return nil, bad(err)
+	}
+	defer pf.Close()
+	fr, err := pqarrow.NewFileReader(pf, pqarrow.ArrowReadProperties{BatchSize: 64 << 10}, memory.DefaultAllocator)
+	if err != nil {
+		return nil, bad(err)
+	}
+	schema, err := fr.Schema()
+	if err != nil {
+		return nil, bad(err)
+	}
+	header := make([]string, schema.NumFields())
+	for i, f := range schema.Fields() {
+		header[i] = f.Name
+	}
+	keyCol, yearCol, dimCols, valCols, err := resolveColumns(name, header, spec, 0)
+	if err != nil {
+		return nil, err
+	}
+	// Only the plan's columns, a batch at a time: a census extract's
+	// other columns are never decoded, and the Arrow memory of one batch
+	// is all there is at once.
+	var cols []int
+	for _, c := range append(append([]int{keyCol, yearCol}, dimCols...), valCols...) {
+		if c >= 0 && !slices.Contains(cols, c) {
+			cols = append(cols, c)
+		}
+	}
+	slices.Sort(cols)
+	for _, f := range schema.Fields() {
+		if _, nested := f.Type.(arrow.NestedType); nested {
+			cols = nil // leaf columns are not fields: read them all
+			break
+		}
+	}
+	rr, err := fr.GetRecordReader(context.Background(), cols, nil)
+	if err != nil {
+		return nil, bad(err)
+	}
+	defer rr.Release()
+	acc := newArrowAccumulator(name, spec)
+	for rr.Next() {
+		rec := rr.RecordBatch()
+		tbl := array.NewTableFromRecords(rec.Schema(), []arrow.RecordBatch{rec})
+		err := acc.add(tbl)
+		tbl.Release()
+		if err != nil {
+			return nil, err
+		}
+	}
+	if err := rr.Err(); err != nil && err != io.EOF {
+		return nil, bad(err)
+	}
+	return acc.table()
 }
 
 // ReadIPC reads the columns of spec from an Arrow IPC file (Feather v2).
@@ -83,6 +137,32 @@ func ArrowColumns(data []byte, name string, parquetFile bool) ([]string, error) 
 }
 
 func fromArrow(tbl arrow.Table, name string, spec Spec) (*Table, error) {
+	acc := newArrowAccumulator(name, spec)
+	if err := acc.add(tbl); err != nil {
+		return nil, err
+	}
+	return acc.table()
+}
+
+// arrowAccumulator builds a Table from Arrow tables read one after the
+// other (the record batches of a file). Text is interned, so that the
+// Table holds one copy of each key and dimension value and no reference
+// into the Arrow buffers, which are freed batch by batch.
+type arrowAccumulator struct {
+	name   string
+	spec   Spec
+	t      *Table
+	intern map[string]string
+}
+
+func newArrowAccumulator(name string, spec Spec) *arrowAccumulator {
+	return &arrowAccumulator{name: name, spec: spec, intern: map[string]string{},
+		t: &Table{Name: name, Spec: spec, Dims: make([][]string, len(spec.Dims)),
+			Values: make([][]float64, len(spec.Values)), Flags: make([][]Flag, len(spec.Values)), ByRow: true}}
+}
+
+func (a *arrowAccumulator) add(tbl arrow.Table) error {
+	name, spec, t := a.name, a.spec, a.t
 	schema := tbl.Schema()
 	header := make([]string, schema.NumFields())
 	for i, f := range schema.Fields() {
@@ -90,69 +170,85 @@ func fromArrow(tbl arrow.Table, name string, spec Spec) (*Table, error) {
 	}
 	keyCol, yearCol, dimCols, valCols, err := resolveColumns(name, header, spec, 0)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	n := int(tbl.NumRows())
-	if n == 0 {
-		return nil, &InputError{File: name, Msg: "the file has no data rows"}
-	}
-	t := &Table{
-		Name:   name,
-		Spec:   spec,
-		Keys:   make([]string, n),
-		Years:  make([]int, n),
-		Dims:   make([][]string, len(dimCols)),
-		Values: make([][]float64, len(valCols)),
-		Flags:  make([][]Flag, len(valCols)),
-		Lines:  make([]int, n),
-		ByRow:  true,
-	}
-	for i := range t.Lines {
-		t.Lines[i] = i + 1
-		t.Years[i] = spec.FixedYear
-	}
-	if keyCol >= 0 {
-		if err := arrowText(tbl.Column(keyCol), name, header[keyCol], t.Keys, true); err != nil {
+	n, off := int(tbl.NumRows()), t.Len()
+	text := func(col int, required bool) ([]string, error) {
+		out := make([]string, n)
+		if err := arrowText(tbl.Column(col), name, header[col], out, required, off); err != nil {
 			return nil, err
 		}
+		for i, s := range out {
+			c, ok := a.intern[s]
+			if !ok {
+				c = strings.Clone(s)
+				a.intern[c] = c
+			}
+			out[i] = c
+		}
+		return out, nil
+	}
+	keys := make([]string, n)
+	if keyCol >= 0 {
+		if keys, err = text(keyCol, true); err != nil {
+			return err
+		}
+	}
+	years := make([]int, n)
+	for i := range years {
+		years[i] = spec.FixedYear
 	}
 	if yearCol >= 0 {
-		years := make([]string, n)
-		if err := arrowText(tbl.Column(yearCol), name, header[yearCol], years, true); err != nil {
-			return nil, err
+		ys := make([]string, n)
+		if err := arrowText(tbl.Column(yearCol), name, header[yearCol], ys, true, off); err != nil {
+			return err
 		}
-		for i, ys := range years {
-			y, err := parseYear(ys)
+		for i, s := range ys {
+			y, err := parseYear(s)
 			if err != nil {
-				return nil, &InputError{File: name, Line: i + 1, row: true, Column: header[yearCol], Msg: fmt.Sprintf("%q %s", ys, err)}
+				return &InputError{File: name, Line: off + i + 1, row: true, Column: header[yearCol], Msg: fmt.Sprintf("%q %s", s, err)}
 			}
-			t.Years[i] = y
+			years[i] = y
 		}
 	}
 	for d, c := range dimCols {
-		t.Dims[d] = make([]string, n)
-		if err := arrowText(tbl.Column(c), name, header[c], t.Dims[d], false); err != nil {
-			return nil, err
+		vals, err := text(c, false)
+		if err != nil {
+			return err
 		}
+		t.Dims[d] = append(t.Dims[d], vals...)
 	}
 	for v, c := range valCols {
-		t.Values[v] = make([]float64, n)
-		t.Flags[v] = make([]Flag, n)
-		if err := arrowNumbers(tbl.Column(c), name, header[c], t.Values[v], t.Flags[v]); err != nil {
-			return nil, err
+		vals, flags := make([]float64, n), make([]Flag, n)
+		if err := arrowNumbers(tbl.Column(c), name, header[c], vals, flags, off); err != nil {
+			return err
 		}
+		t.Values[v] = append(t.Values[v], vals...)
+		t.Flags[v] = append(t.Flags[v], flags...)
 	}
-	return t, nil
+	t.Keys = append(t.Keys, keys...)
+	t.Years = append(t.Years, years...)
+	for i := range n {
+		t.Lines = append(t.Lines, off+i+1)
+	}
+	return nil
+}
+
+func (a *arrowAccumulator) table() (*Table, error) {
+	if a.t.Len() == 0 {
+		return nil, &InputError{File: a.name, Msg: "the file has no data rows"}
+	}
+	return a.t, nil
 }
 
 // arrowText converts a column to text. required makes nulls an error.
-func arrowText(col *arrow.Column, name, colName string, out []string, required bool) error {
+func arrowText(col *arrow.Column, name, colName string, out []string, required bool, off int) error {
 	row := 0
 	for _, chunk := range col.Data().Chunks() {
 		for i := 0; i < chunk.Len(); i++ {
 			if chunk.IsNull(i) {
 				if required {
-					return &InputError{File: name, Line: row + 1, row: true, Column: colName, Msg: "the value is empty (null)"}
+					return &InputError{File: name, Line: off + row + 1, row: true, Column: colName, Msg: "the value is empty (null)"}
 				}
 				row++
 				continue
@@ -207,7 +303,7 @@ func integerAt(a arrow.Array, i int) (v int64, ok bool) {
 	return 0, false
 }
 
-func arrowNumbers(col *arrow.Column, name, colName string, out []float64, flags []Flag) error {
+func arrowNumbers(col *arrow.Column, name, colName string, out []float64, flags []Flag, off int) error {
 	row := 0
 	for _, chunk := range col.Data().Chunks() {
 		for i := 0; i < chunk.Len(); i++ {
@@ -225,7 +321,7 @@ func arrowNumbers(col *arrow.Column, name, colName string, out []float64, flags 
 			case *array.String:
 				f, fl, err := ParseNumber(a.Value(i), DecimalPoint)
 				if err != nil {
-					e := numberError(name, row+1, colName, a.Value(i), DecimalPoint, err)
+					e := numberError(name, off+row+1, colName, a.Value(i), DecimalPoint, err)
 					e.row = true
 					return e
 				}
@@ -238,7 +334,7 @@ func arrowNumbers(col *arrow.Column, name, colName string, out []float64, flags 
 				v = float64(n)
 			}
 			if math.IsNaN(v) || math.IsInf(v, 0) {
-				return &InputError{File: name, Line: row + 1, row: true, Column: colName, Msg: fmt.Sprintf("%v is not a number (NaN and infinity are not accepted)", v)}
+				return &InputError{File: name, Line: off + row + 1, row: true, Column: colName, Msg: fmt.Sprintf("%v is not a number (NaN and infinity are not accepted)", v)}
 			}
 			out[row] = v
 			row++

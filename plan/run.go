@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"hash"
 	"io"
+	"io/fs"
 	"math"
 	"path"
 	"strings"
@@ -30,6 +31,10 @@ type Options struct {
 	// Progress, if set, is called after each stage with its number, the
 	// number of stages, its name in the run's language and its duration.
 	Progress func(step, steps int, stage string, took time.Duration)
+	// Reading, if set, is called while a large input file (256 MB or
+	// more) is read, every 256 MB, with the bytes read and the file's
+	// size: a 2 GB census extract takes a while.
+	Reading func(file string, done, total int64)
 }
 
 // Result says what a run wrote.
@@ -134,6 +139,18 @@ func (r *runner) hashed(name string) (io.Reader, func(), error) {
 	}
 	h := sha256.New()
 	cr := &countReader{r: io.TeeReader(f, h)}
+	if r.opt.Reading != nil {
+		total := int64(-1)
+		if st, ok := f.(interface{ Stat() (fs.FileInfo, error) }); ok {
+			if fi, err := st.Stat(); err == nil {
+				total = fi.Size()
+			}
+		}
+		// Large files only, about every 256 MB.
+		if total >= readingStep {
+			cr.step, cr.report = readingStep, func(n int64) { r.opt.Reading(name, n, total) }
+		}
+	}
 	done := func() {
 		io.Copy(io.Discard, cr) // hash what the reader did not need
 		f.Close()
@@ -142,14 +159,24 @@ func (r *runner) hashed(name string) (io.Reader, func(), error) {
 	return cr, done, nil
 }
 
+// readingStep is how many bytes of a large input pass between two
+// reports of Options.Reading.
+const readingStep = 256 << 20
+
 type countReader struct {
-	r io.Reader
-	n int64
+	r      io.Reader
+	n      int64
+	step   int64       // report every step bytes; 0: never
+	report func(int64) // called with the bytes read so far
 }
 
 func (c *countReader) Read(p []byte) (int, error) {
 	n, err := c.r.Read(p)
+	before := c.n
 	c.n += int64(n)
+	if c.step > 0 && c.n/c.step != before/c.step {
+		c.report(c.n)
+	}
 	return n, err
 }
 

@@ -89,6 +89,17 @@ it as it was. A folder that holds files planatlas did not write is refused.`,
 					fmt.Fprintf(stderr, "[%d/%d] %s (%s s)\n", step, steps, stage, datasets.FormatNumber(took.Seconds(), 2, decimalFor(lang, p.Language), false))
 				}
 			}
+			if opt.Progress != nil {
+				dec := decimalFor(lang, p.Language)
+				opt.Reading = func(file string, done, total int64) {
+					gb := func(n int64) string { return datasets.FormatNumber(float64(n)/1e9, 1, dec, false) }
+					if lang == "en" || lang == "" && p.Language == "en" {
+						fmt.Fprintf(stderr, "      %s: %s of %s GB read (%d %%)\n", file, gb(done), gb(total), done*100/total)
+					} else {
+						fmt.Fprintf(stderr, "      %s: %s von %s GB gelesen (%d %%)\n", file, gb(done), gb(total), done*100/total)
+					}
+				}
+			}
 			res, err := plan.Run(p, src, opt)
 			if err != nil {
 				return err
