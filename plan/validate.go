@@ -747,8 +747,9 @@ func Validate(p *Plan, src Source, lang string) (*Checked, error) {
 		claim(name, ch.Line)
 		c.charts = append(c.charts, ch)
 	}
+	// Absent: the default; an empty list ("tables: []"): none.
 	c.tables = o.Tables
-	if len(c.tables) == 0 {
+	if c.tables == nil {
 		c.tables = []string{"csv", "parquet"}
 	}
 	for _, t := range c.tables {
@@ -757,7 +758,7 @@ func Validate(p *Plan, src Source, lang string) (*Checked, error) {
 		}
 	}
 	c.images = o.Images
-	if len(c.images) == 0 {
+	if c.images == nil {
 		c.images = []string{"svg", "png"}
 	}
 	for _, f := range c.images {

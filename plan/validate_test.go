@@ -149,3 +149,30 @@ func TestValidateMissingCatalogVariable(t *testing.T) {
 		t.Errorf("unavailable %v, notes %q", s.Unavailable, s.Notes)
 	}
 }
+
+// "tables: []" and "images: []" mean none; leaving them out means the
+// defaults (a census run that wants only the tabular stages must not
+// write a 14 GB CSV).
+func TestEmptyOutputListsMeanNone(t *testing.T) {
+	for _, tc := range []struct {
+		old, new       string
+		tables, images int
+	}{
+		{"  tables: [csv, parquet]\n", "  tables: []\n", 0, 2},
+		{"  tables: [csv, parquet]\n", "", 2, 2},
+		{"  images: [svg, png]\n", "  images: []\n", 2, 0},
+	} {
+		text := strings.Replace(demoPlanText(t), tc.old, tc.new, 1)
+		p, err := Parse([]byte(text), "plan.yaml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		c, err := Validate(p, FS{FS: demo.FS()}, "en")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(c.tables) != tc.tables || len(c.images) != tc.images {
+			t.Errorf("%q: %d table formats, %d image formats; want %d, %d", tc.new, len(c.tables), len(c.images), tc.tables, tc.images)
+		}
+	}
+}
