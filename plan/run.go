@@ -138,18 +138,15 @@ func (r *runner) hashed(name string) (io.Reader, func(), error) {
 		return nil, nil, openError(name, err)
 	}
 	h := sha256.New()
-	cr := &countReader{r: io.TeeReader(f, h)}
-	if r.opt.Reading != nil {
-		total := int64(-1)
-		if st, ok := f.(interface{ Stat() (fs.FileInfo, error) }); ok {
-			if fi, err := st.Stat(); err == nil {
-				total = fi.Size()
-			}
+	cr := &countReader{r: io.TeeReader(f, h), size: -1}
+	if st, ok := f.(interface{ Stat() (fs.FileInfo, error) }); ok {
+		if fi, err := st.Stat(); err == nil {
+			cr.size = fi.Size()
 		}
-		// Large files only, about every 256 MB.
-		if total >= readingStep {
-			cr.step, cr.report = readingStep, func(n int64) { r.opt.Reading(name, n, total) }
-		}
+	}
+	// Progress of large files only, about every 256 MB.
+	if total := cr.size; r.opt.Reading != nil && total >= readingStep {
+		cr.step, cr.report = readingStep, func(n int64) { r.opt.Reading(name, n, total) }
 	}
 	done := func() {
 		io.Copy(io.Discard, cr) // hash what the reader did not need
@@ -166,6 +163,7 @@ const readingStep = 256 << 20
 type countReader struct {
 	r      io.Reader
 	n      int64
+	size   int64       // the file's size; -1 if unknown
 	step   int64       // report every step bytes; 0: never
 	report func(int64) // called with the bytes read so far
 }
@@ -226,7 +224,9 @@ func (r *runner) read() error {
 		var t *datasets.Table
 		switch in.format {
 		case "csv":
-			t, err = datasets.ReadCSV(rd, in.spec.File, in.cols, in.csv)
+			opt := in.csv
+			opt.SizeHint = rd.(*countReader).size
+			t, err = datasets.ReadCSV(rd, in.spec.File, in.cols, opt)
 		default:
 			var data []byte
 			if data, err = io.ReadAll(rd); err == nil {
