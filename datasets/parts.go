@@ -112,13 +112,14 @@ func WriteCSVParts(w io.Writer, parts Parts, st CSVStyle) error {
 const plainLevels = 1 << 22
 
 // WriteParquetParts writes the parts as one Parquet file, in row groups
-// of at most 1 Mi rows (see WriteParquet). A Coded column whose first
+// of at most 512 Ki rows (see WriteParquet). A Coded column whose first
 // part has at most plainLevels levels is written as dictionary-encoded
 // text from its levels, others as plain text. pqarrow puts a column's
 // whole dictionary into every row group, so row groups are large: with
 // 64 Ki rows, the 100,000 area keys of a census grid were hashed again
-// for every 65,536 rows (measured with BenchmarkWriteParquetLong: 2.8 s
-// for 10 million rows, 1.5 s with 1 Mi rows per group).
+// for every 65,536 rows (BenchmarkWriteParquetLong: 2.8 s for 10 million
+// rows; 1.3–1.5 s with 512 Ki or 1 Mi rows per group, and 512 Ki holds
+// half the memory).
 func WriteParquetParts(w io.Writer, parts Parts) error {
 	var fw *pqarrow.FileWriter
 	var schema *arrow.Schema
@@ -147,7 +148,7 @@ func WriteParquetParts(w io.Writer, parts Parts) error {
 				parquet.WithCompressionLevel(1),
 				parquet.WithDictionaryDefault(false),
 				parquet.WithCreatedBy("planatlas"),
-				parquet.WithMaxRowGroupLength(1 << 20),
+				parquet.WithMaxRowGroupLength(512 << 10),
 				parquet.WithDictionaryPageSizeLimit(64 << 20),
 			}
 			for i, c := range f.Cols {

@@ -209,6 +209,8 @@ func frameRows(f *datasets.Frame, r *runner, cols []string) ([]string, [][]strin
 			switch c := f.Cols[k].(type) {
 			case datasets.Text:
 				cell = c[i]
+			case datasets.Coded:
+				cell = c.At(i)
 			case datasets.Int:
 				cell = fmt.Sprint(c[i])
 			case datasets.Float:

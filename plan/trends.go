@@ -33,10 +33,22 @@ func (r *runner) trendsFrame() *datasets.Frame {
 	for i, y := range years {
 		ts[i] = float64(y)
 	}
-	var ind, lvl, key, name, class datasets.Text
+	// Text columns coded: a census grid's trends are 1.4 million rows.
+	var ind, lvl, key, name datasets.Coded
+	class := datasets.Coded{Levels: []string{"", t("steigend", "rising"), t("fallend", "falling"), t("stabil", "stable")}}
+	classCode := map[int]int32{1: 1, -1: 2, 0: 3}
+	offset := make([]int32, len(r.levels)) // of each level's keys in key.Levels
+	for li, l := range r.levels {
+		offset[li] = int32(len(key.Levels))
+		key.Levels = append(key.Levels, l.keys...)
+		name.Levels = append(name.Levels, l.names...)
+		lvl.Levels = append(lvl.Levels, l.id)
+	}
+	for _, d := range r.c.indicators {
+		ind.Levels = append(ind.Levels, d.ID)
+	}
 	var n datasets.Int
 	cols := make([][]float64, 10)
-	className := map[int][2]string{1: {"steigend", "rising"}, -1: {"fallend", "falling"}, 0: {"stabil", "stable"}}
 	// The trends of each level and indicator are computed in parallel,
 	// each into its own slot, and then listed in order.
 	type task struct{ l, k int }
@@ -65,7 +77,7 @@ func (r *runner) trendsFrame() *datasets.Frame {
 		results[i] = out
 	})
 	for i, tk := range tasks {
-		l, d, s := r.levels[tk.l], r.c.indicators[tk.k], r.levels[tk.l].values[tk.k]
+		l, s := r.levels[tk.l], r.levels[tk.l].values[tk.k]
 		nU := len(l.keys)
 		for u := 0; u < nU; u++ {
 			tr := results[i][u]
@@ -80,19 +92,18 @@ func (r *runner) trendsFrame() *datasets.Frame {
 			if last := len(years) - 1; last-k >= 0 {
 				change = y(last) - y(last-k)
 			}
-			ind = append(ind, d.ID)
-			lvl = append(lvl, l.id)
-			key = append(key, l.keys[u])
-			name = append(name, l.names[u])
+			ind.Codes = append(ind.Codes, int32(tk.k))
+			lvl.Codes = append(lvl.Codes, int32(tk.l))
+			key.Codes = append(key.Codes, offset[tk.l]+int32(u))
 			n = append(n, int64(tr.N))
 			for c, v := range []float64{tr.Slope, tr.SE, tr.P, tr.TheilSen, tr.MKS, tr.MKZ, tr.MKP, tr.CAGR, change, 0} {
 				cols[c] = append(cols[c], v)
 			}
-			cn := ""
+			cn := int32(0)
 			if tr.N >= 3 {
-				cn = className[tr.Class][map[bool]int{true: 0, false: 1}[de]]
+				cn = classCode[tr.Class]
 			}
-			class = append(class, cn)
+			class.Codes = append(class.Codes, cn)
 		}
 	}
 	h := report.Headings(r.loc)
@@ -100,6 +111,7 @@ func (r *runner) trendsFrame() *datasets.Frame {
 	f.Add("indicator", h["indicator"], ind)
 	f.Add("level", h["level"], lvl)
 	f.Add("key", h["key"], key)
+	name.Codes = key.Codes
 	f.Add("name", h["name"], name)
 	f.Add("years", t("Jahre", "years"), n)
 	heads := []struct{ id, de, en string }{
