@@ -8,6 +8,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -212,5 +214,44 @@ func TestPDFUmlauts(t *testing.T) {
 	}
 	if got := strings.TrimSpace(string(text)); got != "Schönblick, Mühlgraben, Schloßberg: -3,5 € · Äpfel" {
 		t.Errorf("pdftotext: %q", got)
+	}
+}
+
+// Staging folders of killed runs (their process is gone) are removed by
+// the next run; those of live runs, of other targets and of unknown
+// origin stay.
+func TestStagingRemovesStaleFolders(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("whether a process runs is only checked on Linux")
+	}
+	parent := t.TempDir()
+	dead := ".out.planatlas-" + strconv.Itoa(1<<22+17) + "-123" // above Linux's highest pid
+	kept := []string{
+		".out.planatlas-" + strconv.Itoa(os.Getpid()) + "-77",
+		".out.planatlas-12345678",
+		".other.planatlas-" + strconv.Itoa(1<<22+17) + "-1",
+	}
+	for _, d := range append([]string{dead, dead + ".old"}, kept...) {
+		if err := os.MkdirAll(filepath.Join(parent, d, "sub"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s, err := Stage(filepath.Join(parent, "out"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Abort()
+	for _, d := range []string{dead, dead + ".old"} {
+		if _, err := os.Stat(filepath.Join(parent, d)); err == nil {
+			t.Errorf("%s was not removed", d)
+		}
+	}
+	for _, d := range kept {
+		if _, err := os.Stat(filepath.Join(parent, d)); err != nil {
+			t.Errorf("%s was removed", d)
+		}
+	}
+	if !strings.Contains(filepath.Base(s.Dir()), ".planatlas-"+strconv.Itoa(os.Getpid())+"-") {
+		t.Errorf("staging folder %s does not carry the process id", s.Dir())
 	}
 }

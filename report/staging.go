@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 )
@@ -78,7 +79,11 @@ func Stage(target string) (*Staging, error) {
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, &OutputError{Dir: target, Msg: "cannot be created: " + err.Error()}
 	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(abs)+".planatlas-")
+	prefix := "." + filepath.Base(abs) + ".planatlas-"
+	removeStale(parent, prefix)
+	// The process id in the name tells a later run whether this folder's
+	// run is still alive.
+	tmp, err := os.MkdirTemp(parent, prefix+strconv.Itoa(os.Getpid())+"-")
 	if err != nil {
 		return nil, &OutputError{Dir: target, Msg: "cannot be written: " + err.Error()}
 	}
@@ -199,6 +204,29 @@ func (s *Staging) Commit() error {
 		os.RemoveAll(old)
 	}
 	return nil
+}
+
+// removeStale removes the staging folders (and replaced outputs) that
+// runs killed before they could clean up left beside the target: those
+// whose process id names no running process. Folders of live runs, and
+// of runs whose id cannot be told, stay.
+func removeStale(parent, prefix string) {
+	entries, err := os.ReadDir(parent)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		rest, ok := strings.CutPrefix(e.Name(), prefix)
+		if !ok || !e.IsDir() {
+			continue
+		}
+		pidText, _, ok := strings.Cut(rest, "-")
+		pid, err := strconv.Atoi(pidText)
+		if !ok || err != nil || pid <= 0 || processAlive(pid) {
+			continue
+		}
+		os.RemoveAll(filepath.Join(parent, e.Name()))
+	}
 }
 
 // Abort removes the staging folder; the target stays as it was. It does

@@ -19,3 +19,10 @@ func exchange(a, b string) (ok bool, err error) {
 	}
 	return err == nil, err
 }
+
+// processAlive reports whether a process with this id runs (or may: a
+// process of another user answers EPERM).
+func processAlive(pid int) bool {
+	err := unix.Kill(pid, 0)
+	return err == nil || errors.Is(err, unix.EPERM)
+}

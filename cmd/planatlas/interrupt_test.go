@@ -24,7 +24,7 @@ func TestMain(m *testing.M) {
 
 // A run killed (SIGKILL, no chance to clean up) after any of its stages
 // leaves the previous output folder exactly as it was; the next run
-// succeeds.
+// succeeds and removes the killed runs' staging folders.
 func TestKilledRunKeepsPreviousOutput(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs the demo ten times")
@@ -103,6 +103,10 @@ func TestKilledRunKeepsPreviousOutput(t *testing.T) {
 	}
 	if sameTree(t, before, tree(t, out)) {
 		t.Error("the complete run did not replace the output")
+	}
+	// The killed runs' staging folders are gone with it.
+	if left := leftovers(t, dir); len(left) > 0 {
+		t.Errorf("staging folders of killed runs left behind: %v", left)
 	}
 }
 
