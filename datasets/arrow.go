@@ -71,7 +71,7 @@ func ReadParquet(r io.ReaderAt, size int64, name string, spec Spec) (*Table, err
 	}
 	defer rr.Release()
 	acc := newArrowAccumulator(name, spec)
-	acc.reserve(int(pf.NumRows()))
+	acc.t.reserve(int(pf.NumRows()))
 	for rr.Next() {
 		rec := rr.RecordBatch()
 		tbl := array.NewTableFromRecords(rec.Schema(), []arrow.RecordBatch{rec})
@@ -238,19 +238,6 @@ func (a *arrowAccumulator) add(tbl arrow.Table) error {
 		t.Lines = append(t.Lines, off+i+1)
 	}
 	return nil
-}
-
-// reserve makes room for n rows, so that the columns grow without
-// copying.
-func (a *arrowAccumulator) reserve(n int) {
-	t := a.t
-	t.Keys, t.Years, t.Lines = make([]string, 0, n), make([]int, 0, n), make([]int, 0, n)
-	for d := range t.Dims {
-		t.Dims[d] = make([]string, 0, n)
-	}
-	for v := range t.Values {
-		t.Values[v], t.Flags[v] = make([]float64, 0, n), make([]Flag, 0, n)
-	}
 }
 
 func (a *arrowAccumulator) table() (*Table, error) {

@@ -130,18 +130,9 @@ func ReadCSV(r io.Reader, name string, spec Spec, opt CSVOptions) (*Table, error
 		Flags:  make([][]Flag, len(valCols)),
 	}
 	if opt.SizeHint > 0 && len(sample) > 0 {
-		// Room for the rows the file's size promises, so that a census
-		// extract's columns do not grow by copying (it doubled the peak
-		// memory of a 2 GB file).
+		// Room for the rows the file's size promises.
 		lines := max(1, bytes.Count(sample, []byte{'\n'}))
-		rows := int(float64(opt.SizeHint)/(float64(len(sample))/float64(lines))*1.02) + 16
-		t.Keys, t.Years, t.Lines = make([]string, 0, rows), make([]int, 0, rows), make([]int, 0, rows)
-		for d := range t.Dims {
-			t.Dims[d] = make([]string, 0, rows)
-		}
-		for v := range t.Values {
-			t.Values[v], t.Flags[v] = make([]float64, 0, rows), make([]Flag, 0, rows)
-		}
+		t.reserve(int(float64(opt.SizeHint)/(float64(len(sample))/float64(lines))*1.02) + 16)
 	}
 	intern := make(map[string]string)
 	internS := func(s string) string {

@@ -268,7 +268,7 @@ func BuildPanel(specs []VariableSpec, years []int) (*Panel, error) {
 		for fi, f := range s.Where {
 			dc, ok := dimCache[dimKey{t, dims[fi]}]
 			if !ok {
-				dc.codes, dc.levels = dimCodesOf(t, dims[fi])
+				dc.codes, dc.levels = codesOf(t.Dims[dims[fi]])
 				dimCache[dimKey{t, dims[fi]}] = dc
 			}
 			codes, levels := dc.codes, dc.levels
@@ -310,10 +310,10 @@ func BuildPanel(specs []VariableSpec, years []int) (*Panel, error) {
 	return p, nil
 }
 
-// dimCodesOf numbers the distinct values of a dimension column in the
-// order they first occur: codes per row and the values.
-func dimCodesOf(t *Table, dim int) ([]int32, []string) {
-	col := t.Dims[dim]
+// codesOf numbers the distinct values of a text column in the order they
+// first occur: codes per row and the values. Runs of one value, as in
+// sorted tables, cost no map lookup.
+func codesOf(col []string) ([]int32, []string) {
 	codes := make([]int32, len(col))
 	ids := map[string]int32{}
 	var levels []string

@@ -33,6 +33,18 @@ type Table struct {
 	Unit   string      // what a row is called where ByRow: "row" if "", "feature" for geometry files
 }
 
+// reserve makes room for n rows, so that the columns of a large file grow
+// without copying (which doubled the peak memory of a 2 GB file).
+func (t *Table) reserve(n int) {
+	t.Keys, t.Years, t.Lines = make([]string, 0, n), make([]int, 0, n), make([]int, 0, n)
+	for d := range t.Dims {
+		t.Dims[d] = make([]string, 0, n)
+	}
+	for v := range t.Values {
+		t.Values[v], t.Flags[v] = make([]float64, 0, n), make([]Flag, 0, n)
+	}
+}
+
 // DropRows frees the rows once they are no longer needed, keeping Name
 // and Spec for messages.
 func (t *Table) DropRows() {
@@ -89,26 +101,12 @@ func (t *Table) CheckUnique() error {
 	// composed string (4.5 s of 8 million population rows before).
 	codes := make([][]int32, 0, 2+len(t.Dims))
 	sizes := make([]int, 0, 2+len(t.Dims))
-	intern := func(col func(i int) string) {
-		c := make([]int32, t.Len())
-		ids := map[string]int32{}
-		last, lastID := "", int32(-1)
-		for i := range c {
-			v := col(i)
-			if lastID < 0 || v != last {
-				id, ok := ids[v]
-				if !ok {
-					id = int32(len(ids))
-					ids[v] = id
-				}
-				last, lastID = v, id
-			}
-			c[i] = lastID
-		}
+	intern := func(col []string) {
+		c, levels := codesOf(col)
 		codes = append(codes, c)
-		sizes = append(sizes, max(1, len(ids)))
+		sizes = append(sizes, max(1, len(levels)))
 	}
-	intern(func(i int) string { return t.Keys[i] })
+	intern(t.Keys)
 	years := make([]int32, t.Len())
 	yid := map[int]int32{}
 	for i, y := range t.Years {
@@ -121,7 +119,7 @@ func (t *Table) CheckUnique() error {
 	}
 	codes, sizes = append(codes, years), append(sizes, max(1, len(yid)))
 	for _, d := range t.Dims {
-		intern(func(i int) string { return d[i] })
+		intern(d)
 	}
 	cells := 1
 	for _, n := range sizes {

@@ -388,43 +388,30 @@ func call(fn string, x []float64) (float64, datasets.Flag) {
 // Divides reports whether the formula divides by an expression in which
 // the variable name occurs: for messages about a denominator that is 0.
 func (f *Formula) Divides(name string) bool {
-	var uses func(n node) bool
-	uses = func(n node) bool {
-		switch n := n.(type) {
-		case varNode:
-			return n.name == name
-		case unNode:
-			return uses(n.x)
-		case binNode:
-			return uses(n.l) || uses(n.r)
-		case callNode:
-			for _, a := range n.args {
-				if uses(a) {
-					return true
-				}
-			}
-		case lagNode:
-			return uses(n.x)
-		}
-		return false
+	uses := func(n node) bool {
+		return anyNode(n, func(n node) bool { v, ok := n.(varNode); return ok && v.name == name })
 	}
-	var divides func(n node) bool
-	divides = func(n node) bool {
-		switch n := n.(type) {
-		case unNode:
-			return divides(n.x)
-		case binNode:
-			return (n.op == "/" && uses(n.r)) || divides(n.l) || divides(n.r)
-		case callNode:
-			for _, a := range n.args {
-				if divides(a) {
-					return true
-				}
-			}
-		case lagNode:
-			return divides(n.x)
-		}
-		return false
+	return anyNode(f.root, func(n node) bool { b, ok := n.(binNode); return ok && b.op == "/" && uses(b.r) })
+}
+
+// anyNode reports whether pred holds for n or any node below it.
+func anyNode(n node, pred func(node) bool) bool {
+	if pred(n) {
+		return true
 	}
-	return divides(f.root)
+	switch n := n.(type) {
+	case unNode:
+		return anyNode(n.x, pred)
+	case binNode:
+		return anyNode(n.l, pred) || anyNode(n.r, pred)
+	case callNode:
+		for _, a := range n.args {
+			if anyNode(a, pred) {
+				return true
+			}
+		}
+	case lagNode:
+		return anyNode(n.x, pred)
+	}
+	return false
 }
