@@ -52,7 +52,7 @@ func Run(p *Plan, src Source, opt Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	st, err := report.Stage(opt.Out)
+	st, err := report.Stage(opt.Out, protected(p, src)...)
 	if err != nil {
 		return nil, err
 	}
@@ -87,7 +87,24 @@ func Run(p *Plan, src Source, opt Options) (*Result, error) {
 			opt.Progress(i+1, len(steps), name, time.Since(t0))
 		}
 	}
-	return &Result{Out: opt.Out, Files: st.Files(), Notes: r.notes}, nil
+	return &Result{Out: opt.Out, Files: st.Files(), Notes: append(r.notes, st.Notes()...)}, nil
+}
+
+// protected returns the plan's file and the files it names, where they
+// are on disk: the output folder may not contain them.
+func protected(p *Plan, src Source) []string {
+	d, ok := src.(Dir)
+	if !ok {
+		return nil
+	}
+	files := []string{p.File, d.Path(p.Areas.File)}
+	for _, in := range p.Inputs {
+		files = append(files, d.Path(in.Value.File))
+	}
+	if p.Weights.File != "" {
+		files = append(files, d.Path(p.Weights.File))
+	}
+	return files
 }
 
 // runner holds the state of one run as it passes through the stages.
@@ -131,8 +148,10 @@ type indexResult struct {
 }
 
 // hashed opens a file of the plan and records its hash and size in the
-// manifest once it has been read to the end.
-func (r *runner) hashed(name string) (io.Reader, func(), error) {
+// manifest once it has been read to the end. The caller passes the error
+// of its reading to done, which returns it, or else the error of reading
+// the rest for the hash.
+func (r *runner) hashed(name string) (io.Reader, func(error) error, error) {
 	f, err := r.src.Open(name)
 	if err != nil {
 		return nil, nil, openError(name, err)
@@ -148,10 +167,17 @@ func (r *runner) hashed(name string) (io.Reader, func(), error) {
 	if total := cr.size; r.opt.Reading != nil && total >= readingStep {
 		cr.step, cr.report = readingStep, func(n int64) { r.opt.Reading(name, n, total) }
 	}
-	done := func() {
-		io.Copy(io.Discard, cr) // hash what the reader did not need
-		f.Close()
+	done := func(readErr error) error {
+		_, err := io.Copy(io.Discard, cr) // hash what the reader did not need
+		f.Close()                         // read only: nothing to flush
+		if readErr != nil {
+			return readErr
+		}
+		if err != nil {
+			return fmt.Errorf("reading %s: %w", name, err)
+		}
 		r.inputs = append(r.inputs, report.FileRecord{Path: name, SHA256: hexSum(h), Bytes: cr.n})
+		return nil
 	}
 	return cr, done, nil
 }
@@ -187,8 +213,8 @@ func (r *runner) opener() geo.Opener {
 		if err != nil {
 			return nil, err
 		}
-		defer done()
-		return io.ReadAll(rd)
+		b, err := io.ReadAll(rd)
+		return b, done(err)
 	}
 }
 
@@ -238,8 +264,7 @@ func (r *runner) read() error {
 				}
 			}
 		}
-		done()
-		if err != nil {
+		if err = done(err); err != nil {
 			return err
 		}
 		r.inTables[in] = t
@@ -309,7 +334,7 @@ func (r *runner) readGeometryTable(in *input, areasLayer *geo.Layer) error {
 
 func (r *runner) buildPanel() error {
 	for _, v := range r.c.variables {
-		r.specs = append(r.specs, datasets.VariableSpec{Name: v.name, Table: r.inTables[v.in], Column: v.column, Where: v.filters, Count: v.count})
+		r.specs = append(r.specs, datasets.VariableSpec{Name: v.name, Table: r.inTables[v.in], Column: v.column, Where: v.filters, Count: v.count, Weighted: v.weighted})
 	}
 	p, err := datasets.BuildPanel(r.specs, r.c.plan.Years.List)
 	if err != nil {

@@ -20,10 +20,15 @@ type Dir string
 
 // Open opens name relative to the folder.
 func (d Dir) Open(name string) (io.ReadCloser, error) {
+	return os.Open(d.Path(name))
+}
+
+// Path returns the file name of name on disk.
+func (d Dir) Path(name string) string {
 	if filepath.IsAbs(name) {
-		return os.Open(name)
+		return name
 	}
-	return os.Open(filepath.Join(string(d), filepath.FromSlash(name)))
+	return filepath.Join(string(d), filepath.FromSlash(name))
 }
 
 // FS is a Source for a plan inside a file system, such as the embedded

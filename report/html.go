@@ -57,6 +57,7 @@ type HTMLReport struct {
 	Title    string
 	City     string
 	Intro    string      // what was computed, from what
+	Warnings []string    // what the reader must know first (disclosure control off)
 	Notes    []string    // the run's notes
 	Sources  []string    // the source line
 	Inputs   [][3]string // file, bytes, SHA-256
@@ -88,6 +89,7 @@ table { border-collapse: collapse; font-size: 0.85rem; margin: 0.5rem 0 1rem; }
 th, td { border: 1px solid #bbb; padding: 0.15rem 0.4rem; text-align: left; } td.n { text-align: right; font-variant-numeric: tabular-nums; }
 details summary { cursor: pointer; font-size: 0.9rem; color: #333; }
 .notes li, .inputs td { font-size: 0.85rem; }
+.warning { border: 2px solid #b2182b; padding: 0.4rem 0.6rem; font-weight: bold; }
 .profile { page-break-before: always; break-before: page; }
 @media print {
   @page { size: A4 portrait; margin: 15mm; }
@@ -101,7 +103,8 @@ details summary { cursor: pointer; font-size: 0.9rem; color: #333; }
 <header>
 <h1>{{.Title}}</h1>
 <p>{{.Intro}}</p>
-</header>
+{{range .Warnings}}<p class="warning" role="alert">{{.}}</p>
+{{end}}</header>
 <main>
 {{range .Figures}}{{template "figure" .}}{{end}}
 {{range .Tables}}<section id="{{.ID}}"><h2>{{.Title}}</h2>{{if .Alt}}<p>{{.Alt}}</p>{{end}}{{template "table" .}}</section>

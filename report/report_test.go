@@ -8,8 +8,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -102,77 +100,6 @@ func TestNiceTicks(t *testing.T) {
 	}
 }
 
-func writeFile(t *testing.T, s *Staging, name, content string) {
-	t.Helper()
-	w, err := s.Create(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	w.Write([]byte(content))
-	if err := w.Close(); err != nil {
-		t.Fatal(err)
-	}
-}
-
-func TestStagingReplacesOnlyOnCommit(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "out")
-	s, err := Stage(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	writeFile(t, s, ManifestFile, "first")
-	if err := s.Commit(); err != nil {
-		t.Fatal(err)
-	}
-	// A second run that fails: the first output stays.
-	s, err = Stage(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	writeFile(t, s, ManifestFile, "second")
-	s.Abort()
-	if b, _ := os.ReadFile(filepath.Join(dir, ManifestFile)); string(b) != "first" {
-		t.Errorf("after an aborted run the output is %q", b)
-	}
-	// A second run that succeeds replaces it; nothing is left beside it.
-	s, _ = Stage(dir)
-	writeFile(t, s, ManifestFile, "second")
-	if f := s.Files(); len(f) != 1 || f[0].Bytes != 6 || len(f[0].SHA256) != 64 {
-		t.Errorf("records %+v", f)
-	}
-	if err := s.Commit(); err != nil {
-		t.Fatal(err)
-	}
-	if b, _ := os.ReadFile(filepath.Join(dir, ManifestFile)); string(b) != "second" {
-		t.Errorf("after a committed run the output is %q", b)
-	}
-	entries, _ := os.ReadDir(filepath.Dir(dir))
-	if len(entries) != 1 {
-		t.Errorf("left beside the output: %v", entries)
-	}
-	if fi, _ := os.Stat(dir); fi.Mode().Perm() != 0o755 {
-		t.Errorf("output folder mode %v", fi.Mode().Perm())
-	}
-}
-
-func TestStageRefuses(t *testing.T) {
-	tmp := t.TempDir()
-	file := filepath.Join(tmp, "a-file")
-	os.WriteFile(file, []byte("x"), 0o644)
-	if _, err := Stage(file); err == nil || !strings.Contains(err.Error(), "is a file, not a folder") {
-		t.Errorf("file as output: %v", err)
-	}
-	docs := filepath.Join(tmp, "documents")
-	os.Mkdir(docs, 0o755)
-	os.WriteFile(filepath.Join(docs, "letter.odt"), []byte("x"), 0o644)
-	if _, err := Stage(docs); err == nil || !strings.Contains(err.Error(), "holds files that planatlas did not write") {
-		t.Errorf("foreign folder as output: %v", err)
-	}
-	if b, _ := os.ReadFile(filepath.Join(docs, "letter.odt")); string(b) != "x" {
-		t.Error("a foreign file was touched")
-	}
-}
-
 // Every column of every table has a heading in both languages.
 func TestHeadingsComplete(t *testing.T) {
 	de, en := headings(NewLocale("de")), headings(NewLocale("en"))
@@ -214,44 +141,5 @@ func TestPDFUmlauts(t *testing.T) {
 	}
 	if got := strings.TrimSpace(string(text)); got != "Schönblick, Mühlgraben, Schloßberg: -3,5 € · Äpfel" {
 		t.Errorf("pdftotext: %q", got)
-	}
-}
-
-// Staging folders of killed runs (their process is gone) are removed by
-// the next run; those of live runs, of other targets and of unknown
-// origin stay.
-func TestStagingRemovesStaleFolders(t *testing.T) {
-	if runtime.GOOS != "linux" {
-		t.Skip("whether a process runs is only checked on Linux")
-	}
-	parent := t.TempDir()
-	dead := ".out.planatlas-" + strconv.Itoa(1<<22+17) + "-123" // above Linux's highest pid
-	kept := []string{
-		".out.planatlas-" + strconv.Itoa(os.Getpid()) + "-77",
-		".out.planatlas-12345678",
-		".other.planatlas-" + strconv.Itoa(1<<22+17) + "-1",
-	}
-	for _, d := range append([]string{dead, dead + ".old"}, kept...) {
-		if err := os.MkdirAll(filepath.Join(parent, d, "sub"), 0o755); err != nil {
-			t.Fatal(err)
-		}
-	}
-	s, err := Stage(filepath.Join(parent, "out"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Abort()
-	for _, d := range []string{dead, dead + ".old"} {
-		if _, err := os.Stat(filepath.Join(parent, d)); err == nil {
-			t.Errorf("%s was not removed", d)
-		}
-	}
-	for _, d := range kept {
-		if _, err := os.Stat(filepath.Join(parent, d)); err != nil {
-			t.Errorf("%s was removed", d)
-		}
-	}
-	if !strings.Contains(filepath.Base(s.Dir()), ".planatlas-"+strconv.Itoa(os.Getpid())+"-") {
-		t.Errorf("staging folder %s does not carry the process id", s.Dir())
 	}
 }

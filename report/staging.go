@@ -22,25 +22,44 @@ import (
 type OutputError struct {
 	Dir string
 	Msg string
+	// Env marks a failure of the machine rather than of the user's
+	// choice (the staging folder vanished, the disk is full): exit code
+	// 1, not 2.
+	Env bool
 }
 
 func (e *OutputError) Error() string { return fmt.Sprintf("output folder %s: %s", e.Dir, e.Msg) }
 
-// BadInput reports that the user must choose another output folder.
-func (e *OutputError) BadInput() bool { return true }
+// BadInput reports whether the user must choose another output folder
+// (exit code 2) rather than the machine having failed (exit code 1).
+func (e *OutputError) BadInput() bool { return !e.Env }
 
-// ManifestFile is the name of the manifest in every output folder; its
-// presence marks a folder as planatlas's to replace.
+// ManifestFile is the name of the manifest in every output folder. A
+// folder is planatlas's to replace only if its manifest, written by
+// planatlas, lists exactly the files in it (see Stage).
 const ManifestFile = "manifest.json"
 
 // Staging collects a run's outputs in a temporary folder beside the
 // target and moves them into place with Commit. Until then the target is
 // untouched; Abort (or a crash) leaves it as it was.
+//
+// The staging folder is opened as an os.Root: files are created through
+// that handle, so a staging folder removed during the run (by a cleanup
+// tool, or by another run that took it for stale) makes the run fail
+// instead of writing into a new folder of the same name. A lock file
+// beside it, held with flock for the run's lifetime, tells other runs —
+// also in other PID namespaces or on other machines sharing a network
+// drive — that the folder is alive.
 type Staging struct {
-	target string
-	tmp    string
-	mu     sync.Mutex // files: Write and Create may run on several goroutines, each file on one
+	target string   // absolute, symbolic links resolved
+	tmp    string   // the staging folder
+	root   *os.Root // the staging folder, opened
+	rootFI fs.FileInfo
+	lock   *lockFile
+	prev   *ownedFolder // what the target held at Stage; nil if it did not exist
+	mu     sync.Mutex   // files: Write and Create may run on several goroutines, each file on one
 	files  map[string]*FileRecord
+	notes  []string
 	done   bool
 }
 
@@ -51,47 +70,106 @@ type FileRecord struct {
 	Bytes  int64  `json:"bytes"`
 }
 
-// Stage prepares to write into target. It refuses a target that is a
-// file, and a non-empty folder without a planatlas manifest, so that a
-// mistyped --out never replaces someone's documents.
-func Stage(target string) (*Staging, error) {
-	abs, err := filepath.Abs(target)
+// Stage prepares to write into target. It refuses, before anything is
+// computed, a target that is a file, a mount point, a folder holding
+// anything but the files its planatlas manifest lists, and a folder that
+// is or contains one of the protected paths (the plan and its inputs;
+// the working directory and the home folder are always protected), so
+// that a mistyped --out never replaces someone's documents. A target
+// that is a symbolic link is resolved: the results go where it points,
+// and Notes says so.
+func Stage(target string, protect ...string) (*Staging, error) {
+	abs, note, err := resolveTarget(target)
 	if err != nil {
-		return nil, &OutputError{Dir: target, Msg: err.Error()}
+		return nil, err
 	}
-	if fi, err := os.Stat(abs); err == nil {
-		if !fi.IsDir() {
-			return nil, &OutputError{Dir: target, Msg: "is a file, not a folder"}
-		}
-		entries, err := os.ReadDir(abs)
-		if err != nil {
-			return nil, &OutputError{Dir: target, Msg: "cannot be read: " + err.Error()}
-		}
-		if len(entries) > 0 {
-			if _, err := os.Stat(filepath.Join(abs, ManifestFile)); err != nil {
-				return nil, &OutputError{Dir: target, Msg: "exists and holds files that planatlas did not write (it has no " + ManifestFile + "); choose a new or empty folder"}
-			}
-		}
-	} else if !errors.Is(err, fs.ErrNotExist) {
-		return nil, &OutputError{Dir: target, Msg: err.Error()}
+	if err := checkProtected(target, abs, protect); err != nil {
+		return nil, err
+	}
+	prev, err := checkTarget(target, abs)
+	if err != nil {
+		return nil, err
 	}
 	parent := filepath.Dir(abs)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return nil, &OutputError{Dir: target, Msg: "cannot be created: " + err.Error()}
+		return nil, cannotWrite(target, err)
 	}
 	prefix := "." + filepath.Base(abs) + ".planatlas-"
 	removeStale(parent, prefix)
-	// The process id in the name tells a later run whether this folder's
-	// run is still alive.
-	tmp, err := os.MkdirTemp(parent, prefix+strconv.Itoa(os.Getpid())+"-")
+	s := &Staging{target: abs, prev: prev, files: map[string]*FileRecord{}}
+	if note != "" {
+		s.notes = append(s.notes, note)
+	}
+	if err := s.open(target, parent, prefix); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// open takes the lock and creates the staging folder named after it.
+// The process id in the names lets a planatlas without working locks
+// (an older version, a file system without flock) tell stale folders.
+func (s *Staging) open(target, parent, prefix string) error {
+	lock, err := createLock(parent, prefix+strconv.Itoa(os.Getpid())+"-")
 	if err != nil {
-		return nil, &OutputError{Dir: target, Msg: "cannot be written: " + err.Error()}
+		return cannotWrite(target, err)
 	}
-	if err := os.Chmod(tmp, 0o755); err != nil { // MkdirTemp makes it private
-		os.Remove(tmp)
-		return nil, &OutputError{Dir: target, Msg: err.Error()}
+	s.lock = lock
+	s.tmp = strings.TrimSuffix(lock.path, lockSuffix)
+	fail := func(err error) error {
+		os.Remove(s.tmp)
+		lock.release()
+		return cannotWrite(target, err)
 	}
-	return &Staging{target: abs, tmp: tmp, files: map[string]*FileRecord{}}, nil
+	if err := os.Mkdir(s.tmp, 0o755); err != nil {
+		return fail(err)
+	}
+	if err := os.Chmod(s.tmp, 0o755); err != nil { // against a restrictive umask
+		return fail(err)
+	}
+	if s.root, err = os.OpenRoot(s.tmp); err != nil {
+		return fail(err)
+	}
+	if s.rootFI, err = s.root.Stat("."); err != nil {
+		s.root.Close()
+		return fail(err)
+	}
+	return nil
+}
+
+// cannotWrite is the error for an output folder that cannot be made: the
+// system's reason without the staging folder's name, which means nothing
+// to the user.
+func cannotWrite(target string, err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return &OutputError{Dir: target, Msg: fmt.Sprintf("cannot be written: %v; choose a folder you may write to (--out)", err)}
+}
+
+// Notes returns what the run should tell the user about its output
+// folder: a resolved symbolic link, a previous output kept aside.
+func (s *Staging) Notes() []string { return s.notes }
+
+// Target returns the output folder, absolute and with symbolic links
+// resolved.
+func (s *Staging) Target() string { return s.target }
+
+// vanished is the error for a staging folder that is gone.
+func (s *Staging) vanished(cause error) error {
+	msg := fmt.Sprintf("the staging folder %s disappeared during the run (removed by another program or run?); nothing was replaced, run again", s.tmp)
+	if cause != nil {
+		msg += " (" + cause.Error() + ")"
+	}
+	return &OutputError{Dir: s.target, Msg: msg, Env: true}
+}
+
+// alive reports whether the staging folder is still the one this run
+// created.
+func (s *Staging) alive() bool {
+	fi, err := os.Lstat(s.tmp)
+	return err == nil && os.SameFile(fi, s.rootFI)
 }
 
 // Create creates a file in the staging folder; name uses "/" and may
@@ -99,15 +177,28 @@ func Stage(target string) (*Staging, error) {
 func (s *Staging) Create(name string) (io.WriteCloser, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if s.done {
+		return nil, errors.New("report: staging already committed or aborted")
+	}
 	if _, dup := s.files[name]; dup {
 		return nil, fmt.Errorf("output %s is written twice", name)
 	}
-	p := filepath.Join(s.tmp, filepath.FromSlash(name))
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		return nil, err
+	if !fs.ValidPath(name) || name == "." {
+		return nil, fmt.Errorf("output name %q is not a relative path", name)
 	}
-	f, err := os.Create(p)
+	if !s.alive() {
+		return nil, s.vanished(nil)
+	}
+	if dir := filepath.Dir(filepath.FromSlash(name)); dir != "." {
+		if err := s.root.MkdirAll(dir, 0o755); err != nil {
+			return nil, s.vanished(err)
+		}
+	}
+	f, err := s.root.Create(filepath.FromSlash(name))
 	if err != nil {
+		if !s.alive() {
+			return nil, s.vanished(err)
+		}
 		return nil, err
 	}
 	rec := &FileRecord{Path: name}
@@ -132,7 +223,10 @@ func (s *Staging) Write(name string, fn func(io.Writer) error) error {
 		w.Close()
 		return fmt.Errorf("writing %s: %w", name, err)
 	}
-	return w.Close()
+	if err := w.Close(); err != nil {
+		return fmt.Errorf("writing %s: %w", name, err)
+	}
+	return nil
 }
 
 type hashFile struct {
@@ -143,7 +237,7 @@ type hashFile struct {
 
 func (w *hashFile) Write(p []byte) (int, error) {
 	n, err := w.f.Write(p)
-	w.h.Write(p[:n])
+	w.h.Write(p[:n]) // hash.Hash never fails
 	w.rec.Bytes += int64(n)
 	return n, err
 }
@@ -168,75 +262,19 @@ func (s *Staging) Files() []FileRecord {
 // Dir returns the staging folder (for tests and messages).
 func (s *Staging) Dir() string { return s.tmp }
 
-// Commit moves the staged folder into place: the old output is moved
-// aside, the new one renamed to the target, the old one removed. If the
-// second rename fails, the old output is put back.
-func (s *Staging) Commit() error {
-	if s.done {
-		return errors.New("report: staging already committed or aborted")
-	}
-	old := ""
-	if _, err := os.Stat(s.target); err == nil {
-		// The staged folder and the old output change places at once;
-		// the old one, now at the staging path, is then removed.
-		ok, err := exchange(s.tmp, s.target)
-		if err != nil {
-			return &OutputError{Dir: s.target, Msg: "cannot be replaced: " + err.Error()}
-		}
-		if ok {
-			s.done = true
-			os.RemoveAll(s.tmp)
-			return nil
-		}
-		old = s.tmp + ".old"
-		if err := os.Rename(s.target, old); err != nil {
-			return &OutputError{Dir: s.target, Msg: "cannot be replaced: " + err.Error()}
-		}
-	}
-	if err := os.Rename(s.tmp, s.target); err != nil {
-		if old != "" {
-			os.Rename(old, s.target)
-		}
-		return &OutputError{Dir: s.target, Msg: "cannot be written: " + err.Error()}
-	}
-	s.done = true
-	if old != "" {
-		os.RemoveAll(old)
-	}
-	return nil
-}
-
-// removeStale removes the staging folders (and replaced outputs) that
-// runs killed before they could clean up left beside the target: those
-// whose process id names no running process. Folders of live runs, and
-// of runs whose id cannot be told, stay.
-func removeStale(parent, prefix string) {
-	entries, err := os.ReadDir(parent)
-	if err != nil {
-		return
-	}
-	for _, e := range entries {
-		rest, ok := strings.CutPrefix(e.Name(), prefix)
-		if !ok || !e.IsDir() {
-			continue
-		}
-		pidText, _, ok := strings.Cut(rest, "-")
-		pid, err := strconv.Atoi(pidText)
-		if !ok || err != nil || pid <= 0 || processAlive(pid) {
-			continue
-		}
-		os.RemoveAll(filepath.Join(parent, e.Name()))
-	}
-}
-
-// Abort removes the staging folder; the target stays as it was. It does
+// Abort removes the staging folder — if it is still the one this run
+// created — and releases the lock; the target stays as it was. It does
 // nothing after Commit.
 func (s *Staging) Abort() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	if s.done {
 		return
 	}
 	s.done = true
-	if strings.Contains(filepath.Base(s.tmp), ".planatlas-") {
+	s.root.Close()
+	if s.alive() {
 		os.RemoveAll(s.tmp)
 	}
+	s.lock.release()
 }

@@ -20,8 +20,8 @@ var update = flag.Bool("update", false, "write the bad-input catalog's want file
 // the command's arguments after "run" ({dir} is the case's folder, {ro} a
 // folder that cannot be written). Each case first runs the base plan,
 // then the bad one, and asserts exit code 2, the message, that the
-// previous output is byte for byte as it was, and that no staging folder
-// is left behind.
+// previous output and every file of the plan are byte for byte as they
+// were, and that no staging folder is left behind.
 func TestBadInputCatalog(t *testing.T) {
 	entries, err := os.ReadDir("testdata/bad")
 	if err != nil {
@@ -42,7 +42,6 @@ func TestBadInputCatalog(t *testing.T) {
 			if code := run([]string{"run", filepath.Join(dir, "plan.yaml"), "--out", out}, &so, &se); code != 0 {
 				t.Fatalf("base run: exit %d: %s", code, se.String())
 			}
-			before := tree(t, out)
 			caseDir := filepath.Join("testdata/bad", name)
 			copyTree(t, caseDir, dir)
 			for _, f := range []string{"want", "args"} {
@@ -53,6 +52,7 @@ func TestBadInputCatalog(t *testing.T) {
 				os.Remove(d)
 				os.Remove(strings.TrimSuffix(d, ".delete"))
 			}
+			before := tree(t, dir)
 			args := []string{"run", filepath.Join(dir, "plan.yaml"), "--out", out}
 			if b, err := os.ReadFile(filepath.Join(caseDir, "args")); err == nil {
 				args = append([]string{"run"}, strings.Fields(strings.NewReplacer("{dir}", dir, "{ro}", unwritable(t)).Replace(string(b)))...)
@@ -78,8 +78,8 @@ func TestBadInputCatalog(t *testing.T) {
 					t.Errorf("message\n  %s\ndoes not match\n  %s", msg, w)
 				}
 			}
-			if !sameTree(t, before, tree(t, out)) {
-				t.Error("the previous output changed")
+			if !sameTree(t, before, tree(t, dir)) {
+				t.Error("the previous output or the plan's files changed")
 			}
 			if left := leftovers(t, dir); len(left) > 0 {
 				t.Errorf("staging folders left behind: %v", left)

@@ -9,7 +9,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	"planatlas/plan"
 	"planatlas/report"
 )
 
@@ -152,5 +154,55 @@ func TestRunSameWithOneAndTwoProcessors(t *testing.T) {
 	}
 	if !sameTree(t, trees[0], trees[1]) {
 		t.Error("the output with GOMAXPROCS=1 differs from the one with GOMAXPROCS=2")
+	}
+}
+
+// A run whose staging folder is removed midway — by a cleanup tool, or by
+// another run that took it for stale — fails (exit code 1), keeps the
+// previous output and re-creates nothing. Removed after the figures
+// (the tables are still to be written) and after the last file was
+// written, just before the commit.
+func TestStagingRemovedMidwayFails(t *testing.T) {
+	dir := initDemo(t)
+	planFile := filepath.Join(dir, "plan.yaml")
+	out := filepath.Join(dir, "out")
+	var so, se bytes.Buffer
+	if code := run([]string{"run", planFile, "--out", out}, &so, &se); code != 0 {
+		t.Fatalf("first run: exit %d: %s", code, se.String())
+	}
+	before := tree(t, out)
+	p, data, src, _, err := loadPlan(planFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, at := range []int{8, 10} {
+		opt := plan.Options{Out: out, PlanData: data}
+		opt.Progress = func(step, steps int, stage string, took time.Duration) {
+			if step != at {
+				return
+			}
+			staged, _ := filepath.Glob(filepath.Join(dir, ".out.planatlas-*"))
+			for _, s := range staged {
+				if fi, err := os.Stat(s); err == nil && fi.IsDir() {
+					os.RemoveAll(s)
+				}
+			}
+		}
+		_, err := plan.Run(p, src, opt)
+		if err == nil {
+			t.Fatalf("staging folder removed after stage %d: the run succeeded", at)
+		}
+		if code := exitCode(err); code != 1 {
+			t.Errorf("removed after stage %d: exit code %d (%v), want 1", at, code, err)
+		}
+		if !strings.Contains(err.Error(), "disappeared during the run") {
+			t.Errorf("removed after stage %d: %v", at, err)
+		}
+		if !sameTree(t, before, tree(t, out)) {
+			t.Errorf("removed after stage %d: the previous output changed", at)
+		}
+		if left := leftovers(t, dir); len(left) > 0 {
+			t.Errorf("removed after stage %d: left behind %v", at, left)
+		}
 	}
 }

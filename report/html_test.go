@@ -1,0 +1,25 @@
+package report
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+// A warning (disclosure control off) stands at the top of the report,
+// before any figure, marked for screen readers; notes stay at the end.
+func TestHTMLWarningsFirst(t *testing.T) {
+	var b bytes.Buffer
+	err := WriteHTML(&b, HTMLReport{Lang: "de", Title: "T", Warnings: []string{"Geheimhaltung ausgeschaltet"},
+		Notes: []string{"eine Notiz"}, Figures: []HTMLFigure{{ID: "map", Title: "Karte"}}, T: map[string]string{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	html := b.String()
+	w := strings.Index(html, `<p class="warning" role="alert">Geheimhaltung ausgeschaltet</p>`)
+	f := strings.Index(html, `<figure id="map"`)
+	n := strings.Index(html, "<li>eine Notiz</li>")
+	if w < 0 || f < 0 || n < 0 || !(w < f && f < n) {
+		t.Errorf("warning at %d, first figure at %d, note at %d", w, f, n)
+	}
+}
