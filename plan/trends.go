@@ -1,8 +1,10 @@
 package plan
 
 import (
+	"fmt"
 	"math"
 	"runtime"
+	"runtime/debug"
 	"sync"
 
 	"planatlas/analysis"
@@ -154,17 +156,34 @@ func (r *runner) writeTrends() error {
 }
 
 // forEach calls fn(0), …, fn(n-1) on as many goroutines as GOMAXPROCS
-// allows. fn must write only its own results.
+// allows. fn must write only its own results. A panic in fn is carried
+// to the caller's goroutine (with the worker's stack), so that the run's
+// deferred clean-up still happens and the panic ends as an internal
+// error instead of killing the process.
 func forEach(n int, fn func(i int)) {
 	workers := min(runtime.GOMAXPROCS(0), n)
 	var wg sync.WaitGroup
+	var mu sync.Mutex
+	var caught error
+	call := func(i int) {
+		defer func() {
+			if p := recover(); p != nil {
+				mu.Lock()
+				if caught == nil {
+					caught = fmt.Errorf("%v\n\nin a worker goroutine:\n%s", p, debug.Stack())
+				}
+				mu.Unlock()
+			}
+		}()
+		fn(i)
+	}
 	next := make(chan int)
 	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				fn(i)
+				call(i)
 			}
 		}()
 	}
@@ -173,4 +192,7 @@ func forEach(n int, fn func(i int)) {
 	}
 	close(next)
 	wg.Wait()
+	if caught != nil {
+		panic(caught)
+	}
 }

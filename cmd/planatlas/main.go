@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 
 	"github.com/spf13/cobra"
 )
@@ -19,20 +20,63 @@ type usageError struct{ err error }
 func (e usageError) Error() string  { return e.err.Error() }
 func (e usageError) BadInput() bool { return true }
 
-// run executes the command line and returns the exit code.
+// Exit codes, as --help and the README list them.
+const (
+	exitDone     = 0 // done
+	exitFailed   = 1 // failed: the machine (disk full, a folder removed during the run)
+	exitBadInput = 2 // bad input: the plan, a file or the command line; the message says what to do
+	exitInternal = 3 // internal error: a bug in planatlas, to be reported
+)
+
+// run executes the command line and returns the exit code. A panic —
+// a bug, wherever it happens — ends with exit code 3 and a request to
+// report it; the run's deferred clean-up has removed its staging folder
+// by then, as the panic unwound through it.
 func run(args []string, stdout, stderr io.Writer) int {
-	root := newRoot(stdout, stderr)
+	return execute(newRoot(stdout, stderr), args, stderr)
+}
+
+// execute runs a command tree and turns its outcome into an exit code.
+func execute(root *cobra.Command, args []string, stderr io.Writer) (code int) {
+	defer func() {
+		if p := recover(); p != nil {
+			fmt.Fprintf(stderr, "planatlas: internal error: %v\n"+
+				"%s\n\n%s", p, reportBug, debug.Stack())
+			code = exitInternal
+		}
+	}()
 	root.SetArgs(args)
 	err := root.Execute()
 	if err == nil {
-		return 0
+		return exitDone
+	}
+	code = exitCode(err)
+	if code == exitInternal {
+		fmt.Fprintf(stderr, "planatlas: internal error: %v\n%s\n", err, reportBug)
+		return code
 	}
 	fmt.Fprintln(stderr, "planatlas:", err)
+	return code
+}
+
+// reportBug asks to report an internal error.
+const reportBug = "This is a bug in planatlas, not a problem of your data: please report it to the planatlas developers\n" +
+	"with this message and, if you can, the plan. No output was changed.\n" +
+	"Dies ist ein Fehler in planatlas, nicht in Ihren Daten: bitte melden Sie ihn den Entwicklern von planatlas\n" +
+	"mit dieser Meldung und möglichst dem Plan. Keine Ausgabe wurde verändert."
+
+// exitCode is the exit code for an error: 2 for bad input, 3 for an
+// internal error, 1 for everything else.
+func exitCode(err error) int {
+	var internal interface{ Internal() bool }
+	if errors.As(err, &internal) && internal.Internal() {
+		return exitInternal
+	}
 	var bad interface{ BadInput() bool }
 	if errors.As(err, &bad) && bad.BadInput() {
-		return 2
+		return exitBadInput
 	}
-	return 1
+	return exitFailed
 }
 
 func newRoot(stdout, stderr io.Writer) *cobra.Command {
@@ -47,7 +91,16 @@ planatlas berechnet Indikatoren, Indizes und Rangfolgen für Planungsräume
 und schreibt Karten, Diagramme und Tabellen für die Sozialplanung.
 
 Start with the demo city:  planatlas run --out out
-Your own city:             planatlas init meine-stadt && planatlas run meine-stadt/plan.yaml`,
+Your own city:             planatlas init meine-stadt && planatlas run meine-stadt/plan.yaml
+
+Exit codes / Rückgabewerte:
+  0  done / fertig
+  1  failed (the machine: disk full, a folder removed during the run) /
+     fehlgeschlagen (der Rechner: Platte voll, Ordner während des Laufs entfernt)
+  2  bad input (plan, file or command line; the message says what to do) /
+     fehlerhafte Eingabe (Plan, Datei oder Befehlszeile; die Meldung sagt, was zu tun ist)
+  3  internal error: a bug in planatlas, please report it /
+     interner Fehler: ein Fehler in planatlas, bitte melden`,
 		SilenceErrors: true,
 		SilenceUsage:  true,
 	}

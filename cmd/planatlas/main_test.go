@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -13,7 +14,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/spf13/cobra"
+
 	"planatlas/demo"
+	"planatlas/report"
 )
 
 // initDemo writes the demo's plan and data into a new folder.
@@ -416,3 +420,53 @@ func TestCheckGeometry(t *testing.T) {
 		t.Errorf("without --key: exit %d, %s", code, se.String())
 	}
 }
+
+// Exit codes: 0 done, 1 failed, 2 bad input, 3 internal error — also for
+// a panic, which leaves no staging folder behind and asks to report it.
+func TestExitCodes(t *testing.T) {
+	parent := t.TempDir()
+	out := filepath.Join(parent, "out")
+	cases := []struct {
+		name string
+		fn   func() error
+		code int
+		want string
+	}{
+		{"done", func() error { return nil }, 0, ""},
+		{"failed", func() error { return errors.New("disk full") }, 1, "planatlas: disk full"},
+		{"bad input", func() error { return usageError{errors.New("--lang xx: use de or en")} }, 2, "--lang xx"},
+		{"internal error", func() error { return internalErr{} }, 3, "internal error: broken invariant\nThis is a bug in planatlas"},
+		{"panic", func() error {
+			st, err := report.Stage(out)
+			if err != nil {
+				return err
+			}
+			defer st.Abort()
+			var m map[string]int
+			m["x"]++ // a bug
+			return nil
+		}, 3, "planatlas: internal error: assignment to entry in nil map\nThis is a bug in planatlas"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			root := &cobra.Command{Use: "planatlas", SilenceErrors: true, SilenceUsage: true,
+				RunE: func(*cobra.Command, []string) error { return c.fn() }}
+			var se bytes.Buffer
+			root.SetErr(&se)
+			if code := execute(root, nil, &se); code != c.code {
+				t.Errorf("exit code %d, want %d", code, c.code)
+			}
+			if !strings.Contains(se.String(), c.want) {
+				t.Errorf("stderr %q does not contain %q", se.String(), c.want)
+			}
+			if left := leftovers(t, parent); len(left) > 0 {
+				t.Errorf("left behind: %v", left)
+			}
+		})
+	}
+}
+
+type internalErr struct{}
+
+func (internalErr) Error() string  { return "broken invariant" }
+func (internalErr) Internal() bool { return true }
