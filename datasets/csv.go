@@ -223,8 +223,19 @@ func parseYear(s string) (int, error) {
 		}
 		return 0, errors.New("is not a year")
 	}
-	if y < 1800 || y > 2200 {
-		return 0, errors.New("is not a plausible year")
+	if !PlausibleYear(y) {
+		return 0, fmt.Errorf("is not a plausible year (%d–%d): a typo?", FirstYear, LastYear)
 	}
 	return y, nil
 }
+
+// The plausible years: planning data reach back to the first censuses
+// and forward to projections. A year outside is a typo (20224, 202), and
+// taken as one it would make every yearly loop run for ages.
+const (
+	FirstYear = 1800
+	LastYear  = 2200
+)
+
+// PlausibleYear reports whether y lies within FirstYear and LastYear.
+func PlausibleYear(y int) bool { return y >= FirstYear && y <= LastYear }

@@ -82,7 +82,10 @@ type VariableSpec struct {
 	Table  *Table
 	Column string
 	Where  []Filter
-	Count  bool // a count: negative values are errors
+	Count  bool // a count: negative values are errors, and so are fractions unless Weighted
+	// Weighted marks a count whose values may be fractional by design
+	// (weighted survey counts, estimates); disclosure control rounds them.
+	Weighted bool
 }
 
 // BuildPanel reads the variables of specs into a Panel. years restricts
@@ -295,8 +298,10 @@ func BuildPanel(specs []VariableSpec, years []int) (*Panel, error) {
 				}
 			}
 			matched++
-			if s.Count && vals[i] < 0 {
-				return nil, t.errAt(i, s.Column, "%v is negative, but %q is a count", vals[i], s.Name)
+			if s.Count {
+				if err := checkCount(t, i, s, vals[i]); err != nil {
+					return nil, err
+				}
 			}
 			ser.Values[c] += vals[i]
 			ser.Flags[c] |= flags[i]
@@ -410,4 +415,17 @@ func yearRanges(ys []int) string {
 		i = j + 1
 	}
 	return strings.Join(parts, ", ")
+}
+
+// checkCount refuses a value that cannot be a count of persons: negative,
+// or fractional unless the variable is weighted. A fraction such as 0,4
+// would otherwise pass disclosure control, which hides counts 1 and 2.
+func checkCount(t *Table, row int, s VariableSpec, v float64) error {
+	switch {
+	case v < 0:
+		return t.errAt(row, s.Column, "%v is negative, but %q is a count", v, s.Name)
+	case !s.Weighted && v != math.Trunc(v) && !math.IsNaN(v) && !math.IsInf(v, 0):
+		return t.errAt(row, s.Column, "%v is not a whole number, but %q is a count of persons; for weighted counts (fractional by design) write weighted: true in the variable, for values that are not counts count: false", v, s.Name)
+	}
+	return nil
 }

@@ -107,7 +107,7 @@ func (r *runner) writeReport() error {
 	}
 	h := report.Headings(r.loc)
 	rep := report.HTMLReport{
-		Lang: r.c.lang, Title: r.c.plan.Title.In(r.c.lang), City: r.c.plan.City.In(r.c.lang), Figures: r.html, Notes: r.notes,
+		Lang: r.c.lang, Title: r.c.plan.Title.In(r.c.lang), City: r.c.plan.City.In(r.c.lang), Figures: r.html, Warnings: r.c.warnings, Notes: r.notes,
 		Sources: []string{r.source()},
 		T: map[string]string{"sources": r.pick("Daten und Quellen", "Data and sources"), "file": r.pick("Datei", "file"),
 			"bytes": r.pick("Bytes", "bytes"), "notes": r.pick("Hinweise der Berechnung", "Notes of the run")},

@@ -29,8 +29,7 @@ func (r *runner) readPoints(in *input) error {
 			return &Error{File: r.c.plan.File, Line: in.line, Msg: fmt.Sprintf("input %q: %v", in.name, err)}
 		}
 		t, err = datasets.ReadCSV(rd, in.spec.File, cols, in.csv)
-		done()
-		if err != nil {
+		if err = done(err); err != nil {
 			return err
 		}
 		xs, ys := t.Values[t.ValueIndex(in.spec.X)], t.Values[t.ValueIndex(in.spec.Y)]
@@ -158,8 +157,7 @@ func (r *runner) readGrid(in *input) error {
 		return &Error{File: r.c.plan.File, Line: in.line, Msg: fmt.Sprintf("input %q: %v", in.name, err)}
 	}
 	t, err := datasets.ReadCSV(rd, in.spec.File, in.cols, in.csv)
-	done()
-	if err != nil {
+	if err = done(err); err != nil {
 		return err
 	}
 	cellOf := map[string]int{}

@@ -80,6 +80,7 @@ type VariableSpec struct {
 	Aggregate string            `yaml:"aggregate"` // sum (default) or mean, for reference values
 	Weight    string            `yaml:"weight"`    // the weight of a mean
 	Count     *bool             `yaml:"count"`     // a count of persons, subject to disclosure control; true for sums
+	Weighted  bool              `yaml:"weighted"`  // a count with fractional values by design (weighted survey counts, estimates)
 	Line      int               `yaml:"-"`
 }
 

@@ -49,6 +49,7 @@ type Checked struct {
 	images         []string
 	csv            datasets.CSVStyle
 	notes          []string
+	warnings       []string // notes that report.html shows at its top
 }
 
 type input struct {
@@ -66,13 +67,14 @@ type input struct {
 }
 
 type variable struct {
-	name    string
-	in      *input
-	column  string
-	filters []datasets.Filter
-	agg     indicators.Aggregation
-	count   bool
-	line    int
+	name     string
+	in       *input
+	column   string
+	filters  []datasets.Filter
+	agg      indicators.Aggregation
+	count    bool
+	weighted bool // a count whose values may be fractional
+	line     int
 }
 
 type index struct {
@@ -478,16 +480,29 @@ func Validate(p *Plan, src Source, lang string) (*Checked, error) {
 		}
 		c.threshold = *t
 	}
+	if w := disclosureWarning(c.threshold, c.lang); w != "" {
+		c.warnings = append(c.warnings, w)
+		c.notes = append(c.notes, w)
+	}
 	for _, v := range c.variables {
 		if v.agg.Mean {
 			if v.count {
 				fail(v.line, "variable %q: a mean is not a count; count: true needs aggregate: sum", v.name)
 			}
+			if spec, _ := p.Variables.Get(v.name); spec.Value.Weighted {
+				fail(v.line, "variable %q: a mean is not a count; weighted: true needs aggregate: sum", v.name)
+			}
 			continue
 		}
-		if spec, _ := p.Variables.Get(v.name); spec.Value.Count == nil || *spec.Value.Count {
+		spec, _ := p.Variables.Get(v.name)
+		if spec.Value.Count == nil || *spec.Value.Count {
 			v.count = true
+			// Counts of grid cells split between areas are shares of
+			// persons: fractional by design.
+			v.weighted = spec.Value.Weighted || v.in != nil && v.in.format == "grid"
 			c.counts = append(c.counts, v.name)
+		} else if spec.Value.Weighted {
+			fail(v.line, "variable %q: weighted: true is for counts with fractional values; this variable says count: false", v.name)
 		}
 	}
 
@@ -495,6 +510,9 @@ func Validate(p *Plan, src Source, lang string) (*Checked, error) {
 	for _, e := range p.Indices {
 		s := e.Value
 		ix := &index{id: e.Name, label: s.Label, year: s.Year, line: e.Line}
+		if s.Year != 0 && !datasets.PlausibleYear(s.Year) {
+			fail(e.Line, "index %q: year %d is not a plausible year (%d–%d): a typo?", e.Name, s.Year, datasets.FirstYear, datasets.LastYear)
+		}
 		if !identifier.MatchString(e.Name) {
 			fail(e.Line, "index name %q: use letters, digits and _ only, starting with a letter", e.Name)
 		}
@@ -599,6 +617,8 @@ func Validate(p *Plan, src Source, lang string) (*Checked, error) {
 		g.indicator = k
 		if s.Year == 0 {
 			fail(e.Line, "goal %q: year is required: the year by which the target is to be reached", e.Name)
+		} else if !datasets.PlausibleYear(s.Year) {
+			fail(e.Line, "goal %q: year %d is not a plausible year (%d–%d): a typo?", e.Name, s.Year, datasets.FirstYear, datasets.LastYear)
 		}
 		if s.Area != "" && s.District != "" {
 			fail(e.Line, "goal %q: give an area or a district, not both (neither: the city)", e.Name)
@@ -769,8 +789,11 @@ func Validate(p *Plan, src Source, lang string) (*Checked, error) {
 	if o.Alpha < 0 || o.Alpha >= 1 {
 		fail(o.Line, "alpha %g: a significance level between 0 and 1, such as 0.05", o.Alpha)
 	}
-	if o.ChangeYears < 0 {
-		fail(o.Line, "change_years %d: a number of years", o.ChangeYears)
+	if o.ChangeYears < 0 || o.ChangeYears > datasets.LastYear-datasets.FirstYear {
+		fail(o.Line, "change_years %d: a number of years, such as 5", o.ChangeYears)
+	}
+	if o.Year != 0 && !datasets.PlausibleYear(o.Year) {
+		fail(o.Line, "year %d is not a plausible year (%d–%d): a typo?", o.Year, datasets.FirstYear, datasets.LastYear)
 	}
 	if o.Simplify != nil && *o.Simplify < 0 {
 		fail(o.Line, "simplify %g: a tolerance in metres cannot be negative (0 draws the boundaries as they are)", *o.Simplify)

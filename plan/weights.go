@@ -119,12 +119,15 @@ func (r *runner) buildWeights() error {
 		nb, err = geo.DistanceBand(a, rule.distance)
 	case "file":
 		var rd io.Reader
-		var done func()
+		var done func(error) error
 		if rd, done, err = r.hashed(rule.file); err != nil {
 			return &Error{File: r.c.plan.File, Line: r.c.plan.Weights.Line, Msg: "weights: " + err.Error()}
 		}
-		data, _ := io.ReadAll(rd)
-		done()
+		var data []byte
+		data, err = io.ReadAll(rd)
+		if err = done(err); err != nil {
+			return err
+		}
 		if strings.EqualFold(path.Ext(rule.file), ".gwt") {
 			r.weights, err = geo.ReadGWT(bytes.NewReader(data), rule.file, a.Keys, rule.style)
 		} else {

@@ -25,6 +25,9 @@ func Parse(data []byte, file string) (*Plan, error) {
 	if len(doc.Content) == 0 {
 		return nil, &Error{File: file, Msg: "the plan is empty"}
 	}
+	if err := checkDuplicateKeys(doc.Content[0], file, ""); err != nil {
+		return nil, err
+	}
 	p := &Plan{File: file}
 	if err := decode(doc.Content[0], p, file); err != nil {
 		return nil, err
@@ -206,14 +209,9 @@ func (m *Named[T]) decodeNode(n *yaml.Node, file string) error {
 	if n.Kind != yaml.MappingNode {
 		return &Error{File: file, Line: n.Line, Msg: fmt.Sprintf("expected a mapping of names to definitions, not %s", kindName(n))}
 	}
-	seen := map[string]int{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := n.Content[i], n.Content[i+1]
-		if j, dup := seen[k.Value]; dup {
-			return &Error{File: file, Line: k.Line, Msg: fmt.Sprintf("%q is defined twice (first on line %d)", k.Value, j)}
-		}
-		seen[k.Value] = k.Line
-		e := Entry[T]{Name: k.Value, Line: k.Line}
+		e := Entry[T]{Name: k.Value, Line: k.Line} // Parse refused duplicate names
 		if err := decodeValue(val, &e.Value, file, k.Value); err != nil {
 			return err
 		}
@@ -298,6 +296,12 @@ func (y *Years) decodeNode(n *yaml.Node, file string) error {
 			if err1 != nil || err2 != nil || lo > hi {
 				return bad(s)
 			}
+			if err := checkYear(file, n.Line, "years", lo); err != nil {
+				return err
+			}
+			if err := checkYear(file, n.Line, "years", hi); err != nil {
+				return err
+			}
 			for v := lo; v <= hi; v++ {
 				y.List = append(y.List, v)
 			}
@@ -307,6 +311,9 @@ func (y *Years) decodeNode(n *yaml.Node, file string) error {
 		if err != nil {
 			return bad(s)
 		}
+		if err := checkYear(file, n.Line, "years", v); err != nil {
+			return err
+		}
 		y.List = []int{v}
 	case yaml.SequenceNode:
 		for _, c := range n.Content {
@@ -314,12 +321,25 @@ func (y *Years) decodeNode(n *yaml.Node, file string) error {
 			if err != nil {
 				return bad(c.Value)
 			}
+			if err := checkYear(file, c.Line, "years", v); err != nil {
+				return err
+			}
 			y.List = append(y.List, v)
 		}
 	default:
 		return bad(kindName(n))
 	}
 	return nil
+}
+
+// checkYear refuses a year outside the plausible ones, naming it: a
+// typo such as 2014-202400000 would otherwise make a list of 200 million
+// years.
+func checkYear(file string, line int, field string, y int) error {
+	if datasets.PlausibleYear(y) {
+		return nil
+	}
+	return &Error{File: file, Line: line, Msg: fmt.Sprintf("%s: %d is not a plausible year (%d–%d): a typo?", field, y, datasets.FirstYear, datasets.LastYear)}
 }
 
 // YearSpec is an input's year: the name of its year column, or a fixed
@@ -334,7 +354,13 @@ func (y *YearSpec) decodeNode(n *yaml.Node, file string) error {
 		return &Error{File: file, Line: n.Line, Msg: "year: expected a column name or a year, not " + kindName(n)}
 	}
 	if n.Tag == "!!int" {
-		v, _ := strconv.Atoi(n.Value)
+		v, err := strconv.Atoi(n.Value)
+		if err != nil {
+			return &Error{File: file, Line: n.Line, Msg: fmt.Sprintf("year: %q is not a year", n.Value)}
+		}
+		if err := checkYear(file, n.Line, "year", v); err != nil {
+			return err
+		}
 		y.Fixed = v
 		return nil
 	}
