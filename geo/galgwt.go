@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -116,6 +117,11 @@ func ReadGAL(r io.Reader, name string, keys []string, style Style) (*Weights, er
 			nb[i] = append(nb[i], j)
 		}
 		sort.Ints(nb[i])
+		for k := 1; k < len(nb[i]); k++ {
+			if nb[i][k] == nb[i][k-1] {
+				return nil, sc.errorf("area %q lists the neighbour %q twice: list it once", head[0], keys[nb[i][k]])
+			}
+		}
 	}
 	if err := missingAreas(name, keys, seen); err != nil {
 		return nil, err
@@ -132,8 +138,9 @@ func ReadGWT(r io.Reader, name string, keys []string, style Style) (*Weights, er
 		return nil, err
 	}
 	type link struct {
-		j int
-		w float64
+		j    int
+		w    float64
+		line int
 	}
 	rows := make([][]link, len(keys))
 	for {
@@ -153,20 +160,21 @@ func ReadGWT(r io.Reader, name string, keys []string, style Style) (*Weights, er
 			return nil, err
 		}
 		v, err := strconv.ParseFloat(f[2], 64)
-		if err != nil || v < 0 {
+		if err != nil || v < 0 || math.IsInf(v, 0) {
 			return nil, sc.errorf("%q is not a weight", f[2])
 		}
-		for _, l := range rows[i] {
-			if l.j == j {
-				return nil, sc.errorf("the link %s → %s appears twice", f[0], f[1])
-			}
-		}
-		rows[i] = append(rows[i], link{j, v})
+		rows[i] = append(rows[i], link{j, v, sc.line})
 	}
 	w := &Weights{Keys: keys, Kind: "GWT file " + name, Style: Binary, Neighbours: make(Neighbours, len(keys)), Values: make([][]float64, len(keys))}
 	for i, r := range rows {
-		sort.Slice(r, func(a, b int) bool { return r[a].j < r[b].j })
-		for _, l := range r {
+		// Sorted, a link given twice stands next to itself: found in
+		// O(k log k) however many links an area has.
+		sort.Slice(r, func(a, b int) bool { return r[a].j < r[b].j || r[a].j == r[b].j && r[a].line < r[b].line })
+		for k, l := range r {
+			if k > 0 && r[k-1].j == l.j {
+				sc.line = l.line
+				return nil, sc.errorf("the link %s → %s appears twice (first on line %d): keep one of them", keys[i], keys[l.j], r[k-1].line)
+			}
 			w.Neighbours[i] = append(w.Neighbours[i], l.j)
 			w.Values[i] = append(w.Values[i], l.w)
 		}

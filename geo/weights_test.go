@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -153,12 +154,51 @@ func TestReadGALErrors(t *testing.T) {
 		{"3\n01 2\n02\n", `w.gal:3: area "01" should have 2 neighbours, the line lists 1`},
 		{"3\n01 1\n02\n02 1\n01\n", `w.gal: 1 area(s) have no entry: "03"`},
 		{"3\n01 1\n02\n01 1\n02\n", `w.gal:4: area "01" has a second entry`},
+		{"3\n01 2\n02 02\n", `w.gal:3: area "01" lists the neighbour "02" twice: list it once`},
 	}
 	for _, tc := range tests {
 		_, err := ReadGAL(strings.NewReader(tc.file), "w.gal", keys, RowStandardised)
 		if err == nil || err.Error() != tc.want {
 			t.Errorf("%q:\n  %v\nwant\n  %s", tc.file, err, tc.want)
 		}
+	}
+}
+
+func TestReadGWTErrors(t *testing.T) {
+	keys := []string{"01", "02", "03"}
+	tests := []struct{ file, want string }{
+		{"3\n01 02 1\n01 03 1\n01 02 0.5\n", `w.gwt:4: the link 01 → 02 appears twice (first on line 2): keep one of them`},
+		{"3\n01 02 -1\n", `w.gwt:2: "-1" is not a weight`},
+		{"3\n01 02 Inf\n", `w.gwt:2: "Inf" is not a weight`},
+		{"3\n01 02\n", `w.gwt:2: expected "key neighbourkey weight", found "01 02"`},
+	}
+	for _, tc := range tests {
+		_, err := ReadGWT(strings.NewReader(tc.file), "w.gwt", keys, Binary)
+		if err == nil || err.Error() != tc.want {
+			t.Errorf("%q:\n  %v\nwant\n  %s", tc.file, err, tc.want)
+		}
+	}
+}
+
+// An area linked to 200,000 others in a GWT file (a hostile or careless
+// export) is read in time proportional to its links, not their square.
+func TestReadGWTManyLinks(t *testing.T) {
+	const n = 200001
+	keys := make([]string, n)
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d\n", n)
+	for i := range keys {
+		keys[i] = strconv.Itoa(i)
+		if i > 0 {
+			fmt.Fprintf(&b, "0 %d 1\n", i)
+		}
+	}
+	w, err := ReadGWT(strings.NewReader(b.String()), "w.gwt", keys, Binary)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(w.Neighbours[0]) != n-1 || w.Neighbours[0][n-2] != n-1 {
+		t.Errorf("area 0 has %d neighbours", len(w.Neighbours[0]))
 	}
 }
 
