@@ -103,19 +103,6 @@ func (a *Areas) Join(keys []string, where func(key string) string) (*Areas, erro
 	return nil, je
 }
 
-// checkUnique reports two features with one key.
-func (a *Areas) checkUnique() error {
-	seen := make(map[string]int, a.Len())
-	for i, k := range a.Keys {
-		if j, dup := seen[k]; dup {
-			return &FeatureError{File: a.File, Feature: a.features[i], Key: k,
-				Msg: fmt.Sprintf("the key is used by feature %d too; every planning area needs its own key", a.features[j])}
-		}
-		seen[k] = i
-	}
-	return nil
-}
-
 // sortedByKey returns the areas sorted by key.
 func (a *Areas) sortedByKey() *Areas {
 	order := make([]int, a.Len())

@@ -442,10 +442,8 @@ func TestExitCodes(t *testing.T) {
 				return err
 			}
 			defer st.Abort()
-			var m map[string]int
-			m["x"]++ // a bug
-			return nil
-		}, 3, "planatlas: internal error: assignment to entry in nil map\nThis is a bug in planatlas"},
+			panic(fmt.Sprintf("index %d out of range", 7)) // a bug
+		}, 3, "planatlas: internal error: index 7 out of range\nThis is a bug in planatlas"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
