@@ -79,7 +79,14 @@ func prepare(x []float64, w *geo.Weights) (*spatial, Excluded, error) {
 	var wts []float64
 	for k, i := range s.idx {
 		for m, j := range w.Neighbours[i] {
-			if pos[j] >= 0 {
+			switch {
+			case pos[j] < 0:
+			case len(nbr) > start[k] && nbr[len(nbr)-1] == int32(pos[j]):
+				// A neighbour listed twice (a GAL line may repeat
+				// one) is one neighbour with both weights, so that
+				// no area has more distinct neighbours than n − 1.
+				wts[len(wts)-1] += w.Values[i][m]
+			default:
 				nbr = append(nbr, int32(pos[j]))
 				wts = append(wts, w.Values[i][m])
 			}
@@ -129,6 +136,29 @@ func prepare(x []float64, w *geo.Weights) (*spatial, Excluded, error) {
 	}
 	s.S1 /= 2
 	return s, ex, nil
+}
+
+// fullRow reports whether area k's neighbours, itself apart, are all
+// the other n − 1 areas with one and the same weight w (a star's centre;
+// a distance band covering the city), and returns the weight w_kk of a
+// self-link (0 without) and w. Such an area's lag is w_kk v_k + w Σ_{j≠k} v_j
+// whatever the order of the others' values: randomisation that keeps v_k
+// cannot change it. Neighbour lists are ascending without repeats.
+func (s *spatial) fullRow(k int) (full bool, self, w float64) {
+	others := 0
+	for t, j := range s.nb[k] {
+		if int(j) == k {
+			self = s.w[k][t]
+			continue
+		}
+		if others == 0 {
+			w = s.w[k][t]
+		} else if s.w[k][t] != w {
+			return false, self, w
+		}
+		others++
+	}
+	return others == len(s.nb)-1, self, w
 }
 
 // lag returns Σ_j w_ij v_j for every area.
