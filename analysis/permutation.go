@@ -53,7 +53,8 @@ func parallel(n int, fn func(i int)) {
 
 // MoranPermutation tests global Moran's I by permuting the values over
 // the areas reps times: p = (M + 1)/(reps + 1) with M the number of
-// permuted I at least as large as the observed (spdep's moran.mc).
+// permuted I at least as large as the observed (spdep's moran.mc); on
+// complete weights p = 1, as every permutation gives the same I.
 //
 // Only the numerator z'Wz changes under permutation; it is summed over
 // each pair of neighbours once, Σ_{i<j} (w_ij + w_ji) z_i z_j, four
@@ -65,6 +66,9 @@ func MoranPermutation(x []float64, w *geo.Weights, reps int, seed uint64) (p flo
 	s, _, err := prepare(x, w)
 	if err != nil {
 		return math.NaN(), err
+	}
+	if s.complete() {
+		return 1, nil // every permutation gives the same I
 	}
 	z, _, _ := centred(s.x)
 	e := s.edges()

@@ -260,6 +260,44 @@ func TestConditionalPermutationFullNeighbourhood(t *testing.T) {
 	}
 }
 
+// On complete weights (a distance band covering the city) every global
+// statistic is the same under any permutation: variances 0, z and p NaN,
+// Moran's permutation p 1, join counts fixed.
+func TestCompleteWeightsGlobal(t *testing.T) {
+	for _, tc := range fullCases(t) {
+		if len(tc.full) != len(tc.x) {
+			continue // only the bands over the whole city
+		}
+		m, err := Moran(tc.x, tc.w)
+		if err != nil {
+			t.Fatal(err)
+		}
+		g, _ := Geary(tc.x, tc.w)
+		G, _ := GeneralG(tc.x, tc.w)
+		for what, s := range map[string]Global{"Moran": m, "Geary": g, "General G": G} {
+			if s.VarRand != 0 || !math.IsNaN(s.ZRand) || !math.IsNaN(s.PRand) || !math.IsNaN(s.ZNorm) {
+				t.Errorf("%s: %s %+v, want variance 0, z and p NaN", tc.name, what, s)
+			}
+		}
+		if math.Abs(m.Stat-m.E) > 1e-12*math.Abs(m.E) || math.Abs(g.Stat-1) > 1e-12 {
+			t.Errorf("%s: Moran's I %v (E %v), Geary's C %v", tc.name, m.Stat, m.E, g.Stat)
+		}
+		if p, _ := MoranPermutation(tc.x, tc.w, 999, 1); p != 1 {
+			t.Errorf("%s: Moran permutation p %v, want 1", tc.name, p)
+		}
+		cls := make([]int, len(tc.x))
+		for i := range cls {
+			cls[i] = 1 + i%3
+		}
+		jc, _ := JoinCounts(cls, tc.w.WithStyle(geo.Binary))
+		for _, j := range jc {
+			if j.Variance != 0 || !math.IsNaN(j.Z) || j.Expected != j.Count {
+				t.Errorf("%s: join count %+v", tc.name, j)
+			}
+		}
+	}
+}
+
 // exactCase is a small weights set whose permutation distribution is
 // enumerated exactly: integer values and integer weights make every sum
 // exact, so ties are ties.

@@ -161,6 +161,31 @@ func (s *spatial) fullRow(k int) (full bool, self, w float64) {
 	return others == len(s.nb)-1, self, w
 }
 
+// complete reports whether every area's neighbours are all the other
+// areas, with one weight for all and no self-links (a distance band
+// covering the city). Every permutation of the values then gives the
+// same global statistic: Moran's I = −1/(n − 1), Geary's C = 1, General
+// G = w and the join counts are fixed by the class sizes, their
+// variances are 0 and their z undefined.
+func (s *spatial) complete() bool {
+	var w0 float64
+	for k := range s.nb {
+		full, self, w := s.fullRow(k)
+		if !full || self != 0 || (k > 0 && w != w0) {
+			return false
+		}
+		w0 = w
+	}
+	return true
+}
+
+// degenerate sets the variances of g to 0 and its z and p to NaN, for
+// complete weights.
+func (g *Global) degenerate() {
+	g.VarNorm, g.VarRand = 0, 0
+	g.ZNorm, g.ZRand, g.PNorm, g.PRand = math.NaN(), math.NaN(), math.NaN(), math.NaN()
+}
+
 // lag returns Σ_j w_ij v_j for every area.
 func (s *spatial) lag(v []float64) []float64 {
 	out := make([]float64, len(v))
@@ -193,6 +218,9 @@ func centred(x []float64) (z []float64, m2, m4 float64) {
 
 // Global is a global statistic with its moments under the two
 // assumptions of Cliff and Ord (1981): normality and randomisation.
+// On complete weights (every area a neighbour of every other with one
+// weight) no permutation can change the statistic: the variances are 0
+// and z and p NaN, not the quotient of two rounding errors.
 type Global struct {
 	Stat     float64
 	E        float64
@@ -236,6 +264,9 @@ func Moran(x []float64, w *geo.Weights) (Global, error) {
 	g.ZNorm = (g.Stat - g.E) / math.Sqrt(g.VarNorm)
 	g.ZRand = (g.Stat - g.E) / math.Sqrt(g.VarRand)
 	g.PNorm, g.PRand = upper(g.ZNorm), upper(g.ZRand)
+	if s.complete() {
+		g.degenerate()
+	}
 	return g, nil
 }
 
@@ -268,6 +299,9 @@ func Geary(x []float64, w *geo.Weights) (Global, error) {
 	g.ZNorm = (g.E - g.Stat) / math.Sqrt(g.VarNorm)
 	g.ZRand = (g.E - g.Stat) / math.Sqrt(g.VarRand)
 	g.PNorm, g.PRand = upper(g.ZNorm), upper(g.ZRand)
+	if s.complete() {
+		g.degenerate()
+	}
 	return g, nil
 }
 
@@ -311,6 +345,10 @@ func GeneralG(x []float64, w *geo.Weights) (Global, error) {
 	g.ZRand = (g.Stat - g.E) / math.Sqrt(g.VarRand)
 	g.PRand = upper(g.ZRand)
 	g.VarNorm, g.ZNorm, g.PNorm = math.NaN(), math.NaN(), math.NaN()
+	if s.complete() {
+		g.degenerate()
+		g.VarNorm = math.NaN()
+	}
 	return g, nil
 }
 
