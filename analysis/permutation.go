@@ -288,22 +288,20 @@ func below(u, m uint64) uint64 {
 	return hi
 }
 
-// conditionalP tests each area k of s by conditional permutation of v:
-// its lag L_k = w_kk v_k + Σ_{j≠k} w_kj v_j (s.lag(v)) against reps lags
-// whose v_k stays and whose other neighbours' values are drawn without
-// replacement from the other n − 1 values; the folded pseudo p is
+// conditionalCounts tests each area k of s by conditional permutation of
+// v: its lag L_k = w_kk v_k + Σ_{j≠k} w_kj v_j (s.lag(v)) against reps
+// lags whose v_k stays and whose other neighbours' values are drawn
+// without replacement from the other n − 1 values. It returns M≥ and M≤,
+// the numbers of permuted lags at least and at most the observed one;
+// the folded pseudo p is (min(M≥, M≤) + 1)/(reps + 1) (METHODS.md
+// section 6). Lags that differ by no more than the rounding of their
+// sums, 4(K+1)u · (|w_kk v_k| + max|v| Σ_{j≠k} |w_kj|) for K neighbours
+// and unit roundoff u, are ties, counted in both: the same values summed
+// in another order are the same lag.
 //
-//	p_k = (min(M≥, M≤) + 1)/(reps + 1)
-//
-// with M≥ (M≤) the number of permuted lags at least (at most) the
-// observed one (METHODS.md section 6). Lags that differ by no more than
-// the rounding of their sums, 4(K+1)u · (|w_kk v_k| + max|v| Σ_{j≠k} |w_kj|)
-// for K neighbours and unit roundoff u, are ties, counted in both M≥ and
-// M≤: the same values summed in another order are the same lag.
-//
-// An area that is full (fullRow) gets p = 1 without draws: every permuted
-// lag is its observed one, so M≥ = M≤ = reps.
-func conditionalP(s *spatial, v []float64, reps int, seed uint64) []float64 {
+// An area that is full (fullRow), or has no neighbour but itself, gets
+// M≥ = M≤ = reps without draws: every permuted lag is its observed one.
+func conditionalCounts(s *spatial, v []float64, reps int, seed uint64) (ge, le []int) {
 	n := len(v)
 	obs := s.lag(v)
 	var vmax float64
@@ -320,12 +318,8 @@ func conditionalP(s *spatial, v []float64, reps int, seed uint64) []float64 {
 		kmax = max(kmax, len(s.nb[k])-s.selfLinks(k))
 	}
 	draws := conditionalDraws(n, kmax, reps, seed)
-	p := make([]float64, n)
+	ge, le = make([]int, n), make([]int, n)
 	parallel(n, func(k int) {
-		if len(full) > 0 && isFull(full, k) {
-			p[k] = 1
-			return
-		}
 		// The area's own term stays; the others' weights are permuted.
 		var self, wsum float64
 		others := make([]float64, 0, len(s.nb[k]))
@@ -337,30 +331,34 @@ func conditionalP(s *spatial, v []float64, reps int, seed uint64) []float64 {
 				wsum += math.Abs(s.w[k][t])
 			}
 		}
+		if len(others) == 0 || len(full) > 0 && isFull(full, k) {
+			ge[k], le[k] = reps, reps
+			return
+		}
 		tol := 4 * float64(len(s.nb[k])+1) * 0x1p-53 * (math.Abs(self) + vmax*wsum)
-		var ge, le int
+		var g, l int
 		for r := 0; r < reps; r++ {
 			row := draws[r*kmax : r*kmax+len(others)]
-			l := self
+			sum := self
 			for m, wt := range others {
 				j := row[m]
 				if int(j) >= k {
 					j++
 				}
-				l += wt * v[j]
+				sum += wt * v[j]
 			}
-			if d := l - obs[k]; d >= -tol {
-				ge++
+			if d := sum - obs[k]; d >= -tol {
+				g++
 				if d <= tol {
-					le++
+					l++
 				}
 			} else {
-				le++
+				l++
 			}
 		}
-		p[k] = float64(min(ge, le)+1) / float64(reps+1)
+		ge[k], le[k] = g, l
 	})
-	return p
+	return ge, le
 }
 
 // selfLinks returns 1 if area k is its own neighbour, else 0.
@@ -383,8 +381,8 @@ func isFull(full []int, k int) bool {
 // each area by conditional permutation: its own value stays, its
 // neighbours' are drawn without replacement from the other n − 1 values,
 // reps times; the folded pseudo p is (min(M≥, M≤) + 1)/(reps + 1)
-// (conditionalP; I_i = z_i/m2 · lag and the fold is symmetric, so the
-// lags are compared). Areas with p < alpha are HH, LL, HL or LH by the
+// (conditionalCounts; I_i = z_i/m2 · lag and the fold is symmetric, so
+// the lags are compared). Areas with p < alpha are HH, LL, HL or LH by the
 // signs of their value and its lag. With fdr the p-values are first
 // adjusted by Benjamini–Hochberg. An area whose neighbours are all the
 // other areas with equal weights (Local.Full) has pseudo p 1: the test
@@ -403,7 +401,11 @@ func LocalMoranPermutation(x []float64, w *geo.Weights, reps int, seed uint64, a
 	z, m2, _ := centred(s.x)
 	sd := math.Sqrt(m2)
 	lz := s.lag(z)
-	p := conditionalP(s, z, reps, seed)
+	ge, le := conditionalCounts(s, z, reps, seed)
+	p := make([]float64, len(z))
+	for k := range p {
+		p[k] = float64(min(ge[k], le[k])+1) / float64(reps+1)
+	}
 	q := p
 	if fdr {
 		q = benjaminiHochberg(p)
@@ -443,9 +445,9 @@ func GiStarPermutation(x []float64, w *geo.Weights, reps int, seed uint64) (Loca
 	loc := gScores(s, true, N)
 	loc.Excluded = ex
 	pp := nanSlice(N)
-	p := conditionalP(s, s.x, reps, seed)
+	ge, le := conditionalCounts(s, s.x, reps, seed)
 	for k, i := range s.idx {
-		pp[i] = p[k]
+		pp[i] = float64(min(ge[k], le[k])+1) / float64(reps+1)
 	}
 	return loc, pp, nil
 }
