@@ -22,7 +22,8 @@ type JoinCount struct {
 // joins between areas of the same class (k rows), of different classes
 // (k(k−1)/2 rows, B < A), and all joins between different classes (the
 // last row), as spdep's joincount.multi (Cliff and Ord 1981), with the
-// weights taken as they are (binary weights count joins).
+// weights taken as they are (binary weights count joins). On complete
+// weights the counts are fixed: variance 0, z NaN.
 func JoinCounts(classes []int, w *geo.Weights) ([]JoinCount, error) {
 	x := make([]float64, len(classes))
 	k := 0
@@ -114,5 +115,11 @@ func JoinCounts(classes []int, w *geo.Weights) ([]JoinCount, error) {
 	}
 	jv *= 0.25
 	out = append(out, JoinCount{Count: jtot, Expected: etot, Variance: jv, Z: (jtot - etot) / math.Sqrt(jv)})
+	if s.complete() {
+		// Every pair is joined: the counts are fixed by the class sizes.
+		for i := range out {
+			out[i].Expected, out[i].Variance, out[i].Z = out[i].Count, 0, math.NaN()
+		}
+	}
 	return out, nil
 }

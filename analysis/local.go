@@ -15,6 +15,16 @@ type Local struct {
 	E, Var   []float64 // analytic moments (local Moran); nil for G
 	Z, P     []float64 // z and two-sided p from the moments
 	Excluded Excluded
+	// Full lists the areas whose neighbours, themselves apart, are all
+	// the other areas with equal weights (the centre of a star; every
+	// area under a distance band covering the city), ascending. Their
+	// lag is the same sum of the same values whatever the draw, so the
+	// statistic cannot vary under randomisation that keeps their own
+	// value: the conditional permutation test gives pseudo p = 1
+	// exactly, and where the analytic variance is 0 as well (local
+	// Moran, G_i, G_i* with the self-weight equal to the others') z and
+	// P are NaN, not the quotient of two rounding errors.
+	Full []int
 }
 
 func nanSlice(n int) []float64 {
@@ -51,6 +61,14 @@ func LocalMoran(x []float64, w *geo.Weights) (Local, error) {
 		l.Stat[i], l.E[i], l.Var[i] = ii, e, v
 		l.Z[i] = (ii - e) / math.Sqrt(v)
 		l.P[i] = 2 * distuv.UnitNormal.CDF(-math.Abs(l.Z[i]))
+		if full, self, _ := s.fullRow(k); full {
+			l.Full = append(l.Full, i)
+			if self == 0 {
+				// w_i² = (n − 1) w², W_i² = (n − 1)² w²: the variance is
+				// 0 and I_i = E_i exactly.
+				l.Var[i], l.Z[i], l.P[i] = 0, math.NaN(), math.NaN()
+			}
+		}
 	}
 	return l, nil
 }
@@ -111,18 +129,32 @@ func gScores(s *spatial, star bool, N int) Local {
 		}
 		l.Stat[i], l.Z[i] = z, z
 		l.P[i] = 2 * distuv.UnitNormal.CDF(-math.Abs(z))
+		if full, self, w := s.fullRow(k); full {
+			l.Full = append(l.Full, i)
+			// G_i: (n−1) S1 − W² = 0; G_i*: n S1 − W² = (n − 1)(w_ii − w)².
+			if (star && self == w) || (!star && self == 0) {
+				l.Stat[i], l.Z[i], l.P[i] = math.NaN(), math.NaN(), math.NaN()
+			}
+		}
 	}
 	return l
 }
 
 // withSelf returns the weights with every area its own neighbour, with
-// weight 1 before the style (spdep's include.self, then nb2listw).
+// weight 1 before the style (spdep's include.self, then nb2listw); an
+// area that already is its own neighbour stays so once.
 func withSelf(w *geo.Weights) *geo.Weights {
 	nb := make(geo.Neighbours, w.Len())
 	for i, row := range w.Neighbours {
 		r := make([]int, 0, len(row)+1)
 		added := false
 		for _, j := range row {
+			if j == i {
+				if added {
+					continue
+				}
+				added = true
+			}
 			if !added && j > i {
 				r = append(r, i)
 				added = true

@@ -89,29 +89,41 @@ func ComputeMSS(status, dynamic [][]float64, valid []bool) (*MSS, error) {
 	}
 	m.StatusClass, m.DynamicClass = make([]int, n), make([]int, n)
 	for a := 0; a < n; a++ {
-		if !valid[a] {
-			continue
-		}
-		switch s := m.StatusIndex[a]; {
-		case s < -1:
-			m.StatusClass[a] = 1
-		case s <= 1:
-			m.StatusClass[a] = 2
-		case s <= 1.5:
-			m.StatusClass[a] = 3
-		default:
-			m.StatusClass[a] = 4
-		}
-		switch d := m.DynamicIndex[a]; {
-		case d < -1:
-			m.DynamicClass[a] = 1
-		case d <= 1:
-			m.DynamicClass[a] = 2
-		default:
-			m.DynamicClass[a] = 3
+		if valid[a] {
+			m.StatusClass[a] = mssStatusClass(m.StatusIndex[a])
+			m.DynamicClass[a] = mssDynamicClass(m.DynamicIndex[a])
 		}
 	}
 	return m, nil
+}
+
+// mssStatusClass returns the status class of a status index x (METHODS.md
+// section 1): 1 hoch if x < −1; 2 mittel if −1 ≤ x ≤ 1; 3 niedrig if
+// 1 < x ≤ 1.5; 4 sehr niedrig if x > 1.5. A bound belongs to the class
+// nearer the middle: −1 and 1 are mittel, 1.5 is niedrig.
+func mssStatusClass(x float64) int {
+	switch {
+	case x < -1:
+		return 1
+	case x <= 1:
+		return 2
+	case x <= 1.5:
+		return 3
+	}
+	return 4
+}
+
+// mssDynamicClass returns the dynamic class of a dynamic index x: 1
+// positiv if x < −1; 2 stabil if −1 ≤ x ≤ 1; 3 negativ if x > 1 (a higher
+// value is worse). −1 and 1 are stabil.
+func mssDynamicClass(x float64) int {
+	switch {
+	case x < -1:
+		return 1
+	case x <= 1:
+		return 2
+	}
+	return 3
 }
 
 // Combined returns area a's combined type as Berlin writes it ("2-",

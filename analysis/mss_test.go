@@ -122,3 +122,66 @@ func TestMSSOfficialClasses(t *testing.T) {
 		}
 	}
 }
+
+// Values exactly on a class bound land in the class METHODS.md gives
+// them: −1 and 1 are mittel (status) and stabil (dynamic), 1.5 is
+// niedrig; the next float beyond each bound is in the next class.
+func TestMSSClassBounds(t *testing.T) {
+	up := func(x float64) float64 { return math.Nextafter(x, math.Inf(1)) }
+	down := func(x float64) float64 { return math.Nextafter(x, math.Inf(-1)) }
+	for _, tc := range []struct {
+		x               float64
+		status, dynamic int
+	}{
+		{-2, 1, 1},
+		{down(-1), 1, 1},
+		{-1, 2, 2},
+		{up(-1), 2, 2},
+		{0, 2, 2},
+		{down(1), 2, 2},
+		{1, 2, 2},
+		{up(1), 3, 3},
+		{1.25, 3, 3},
+		{down(1.5), 3, 3},
+		{1.5, 3, 3},
+		{up(1.5), 4, 3},
+		{3, 4, 3},
+	} {
+		if s, d := mssStatusClass(tc.x), mssDynamicClass(tc.x); s != tc.status || d != tc.dynamic {
+			t.Errorf("index %v: status class %d (%s), dynamic class %d (%s); want %d (%s), %d (%s)", tc.x,
+				s, MSSStatusNames[s], d, MSSDynamicNames[d], tc.status, MSSStatusNames[tc.status], tc.dynamic, MSSDynamicNames[tc.dynamic])
+		}
+	}
+}
+
+// Through ComputeMSS: shares whose indices come out exactly on the bounds
+// (a single indicator's index is its z-score; 10, 10, 20, 20 have mean 15
+// and population sd 5, so z = ±1; 13, 7, 11, 9, 10 have mean 10 and sd 2,
+// so z = ±1.5, ±0.5, 0, all exact in floating point) get the classes of
+// the bounds.
+func TestMSSIndexOnClassBound(t *testing.T) {
+	for _, tc := range []struct {
+		name            string
+		x               []float64
+		index           []float64
+		status, dynamic []int
+	}{
+		{"±1", []float64{10, 10, 20, 20}, []float64{-1, -1, 1, 1}, []int{2, 2, 2, 2}, []int{2, 2, 2, 2}},
+		{"±1.5", []float64{13, 7, 11, 9, 10}, []float64{1.5, -1.5, 0.5, -0.5, 0}, []int{3, 1, 2, 2, 2}, []int{3, 1, 2, 2, 2}},
+	} {
+		valid := make([]bool, len(tc.x))
+		for i := range valid {
+			valid[i] = true
+		}
+		m, err := ComputeMSS([][]float64{tc.x}, [][]float64{tc.x}, valid)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fmt.Sprint(m.StatusIndex, m.DynamicIndex) != fmt.Sprint(tc.index, tc.index) {
+			t.Fatalf("%s: indices %v, %v; want exactly %v", tc.name, m.StatusIndex, m.DynamicIndex, tc.index)
+		}
+		if fmt.Sprint(m.StatusClass, m.DynamicClass) != fmt.Sprint(tc.status, tc.dynamic) {
+			t.Errorf("%s: indices %v: status classes %v, dynamic %v; want %v, %v", tc.name, tc.index, m.StatusClass, m.DynamicClass, tc.status, tc.dynamic)
+		}
+	}
+}

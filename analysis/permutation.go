@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"fmt"
 	"math"
 	"math/bits"
 	"math/rand/v2"
@@ -52,17 +53,22 @@ func parallel(n int, fn func(i int)) {
 
 // MoranPermutation tests global Moran's I by permuting the values over
 // the areas reps times: p = (M + 1)/(reps + 1) with M the number of
-// permuted I at least as large as the observed (spdep's moran.mc).
+// permuted I at least as large as the observed (spdep's moran.mc); on
+// complete weights p = 1, as every permutation gives the same I.
 //
 // Only the numerator z'Wz changes under permutation; it is summed over
 // each pair of neighbours once, Σ_{i<j} (w_ij + w_ji) z_i z_j, four
 // permutations per pass over the pairs, and the permutations are drawn by
-// a Fisher–Yates shuffle with Lemire's bounded integers from a wyrand
-// stream per block of 250 permutations (seeded by the seed and the block).
+// a Fisher–Yates shuffle (shuffle: one random word per position, no
+// loop that waits for a draw) from a wyrand stream per block of 250
+// permutations (seeded by the seed and the block).
 func MoranPermutation(x []float64, w *geo.Weights, reps int, seed uint64) (p float64, err error) {
 	s, _, err := prepare(x, w)
 	if err != nil {
 		return math.NaN(), err
+	}
+	if s.complete() {
+		return 1, nil // every permutation gives the same I
 	}
 	z, _, _ := centred(s.x)
 	e := s.edges()
@@ -195,29 +201,13 @@ func (w *wyrand) Uint64() uint64 {
 	return hi ^ lo
 }
 
-// shuffle permutes v uniformly (Fisher–Yates), drawing bounded integers
-// by Lemire's multiply-and-shift with rejection, 32 random bits at a time.
+// shuffle permutes v uniformly (Fisher–Yates): position i is swapped
+// with one drawn from [0, i] by below, one random word per position, so
+// a shuffle of n values takes exactly n − 1 words.
 func shuffle(src *wyrand, v []float64) {
-	var bits uint64
-	odd := false
 	for i := len(v) - 1; i > 0; i-- {
-		n := uint32(i + 1)
-		for {
-			var x uint32
-			if odd {
-				x = uint32(bits >> 32)
-			} else {
-				bits = src.Uint64()
-				x = uint32(bits)
-			}
-			odd = !odd
-			m := uint64(x) * uint64(n)
-			if uint32(m) >= n || uint32(m) >= -n%n {
-				j := m >> 32
-				v[i], v[j] = v[j], v[i]
-				break
-			}
-		}
+		j := below(src.Uint64(), uint64(i+1))
+		v[i], v[j] = v[j], v[i]
 	}
 }
 
@@ -243,39 +233,160 @@ type LISA struct {
 	Reps    int
 }
 
-// conditionalDraws returns reps rows of k distinct indices in [0, n − 1),
-// one shared set of draws for all areas (as esda): area i maps an index
-// j ≥ i to j + 1, so it never draws itself. Sharing the draws makes each
-// area's test exact while the cost stays n · reps · k.
-func conditionalDraws(n, k, reps int, seed uint64) [][]int32 {
+// conditionalDraws returns reps rows of k distinct indices in [0, n − 1)
+// as one flat slice, row r at [r·k, (r+1)·k): one shared set of draws for
+// all areas (as esda); area i maps an index j ≥ i to j + 1, so it never
+// draws itself. Sharing the draws makes each area's test exact while the
+// cost stays n · reps · k.
+//
+// Each row is a partial Fisher–Yates shuffle of the index array
+// 0, 1, …, n − 2: for t = 0, …, k − 1 position t is swapped with a
+// position drawn from [t, n − 1), and the first k entries are the row,
+// a uniformly random ordered sample without replacement. The swaps are
+// then undone in reverse order, so the next row starts again from the
+// identity. Every row takes exactly k random words, whatever the values
+// drawn: no loop waits for a draw to succeed. k must be at most n − 1
+// (a row cannot hold more distinct indices than there are); every
+// caller draws for the neighbours of an area other than itself, of
+// which there are at most n − 1 distinct ones.
+func conditionalDraws(n, k, reps int, seed uint64) []int32 {
+	if k > n-1 {
+		panic(fmt.Sprintf("conditionalDraws: %d distinct draws from %d", k, n-1))
+	}
 	rng := streamFor(seed, math.MaxUint64)
-	out := make([][]int32, reps)
-	for r := range out {
-		row := make([]int32, 0, k)
-		for len(row) < k {
-			j := int32(rng.IntN(n - 1))
-			dup := false
-			for _, v := range row {
-				if v == j {
-					dup = true
-					break
-				}
-			}
-			if !dup {
-				row = append(row, j)
-			}
+	idx := make([]int32, n-1)
+	for i := range idx {
+		idx[i] = int32(i)
+	}
+	pick := make([]int32, k) // the position swapped with t
+	out := make([]int32, reps*k)
+	for r := 0; r < reps; r++ {
+		for t := 0; t < k; t++ {
+			j := t + int(below(rng.Uint64(), uint64(n-1-t)))
+			pick[t] = int32(j)
+			idx[t], idx[j] = idx[j], idx[t]
 		}
-		out[r] = row
+		copy(out[r*k:], idx[:k])
+		for t := k - 1; t >= 0; t-- {
+			j := pick[t]
+			idx[t], idx[j] = idx[j], idx[t]
+		}
 	}
 	return out
+}
+
+// below returns ⌊u·m / 2⁶⁴⌋, a number in [0, m) from one random word u:
+// Lemire's multiply-shift without its rejection step. Each result has
+// probability ⌊2⁶⁴/m⌋/2⁶⁴ or ⌈2⁶⁴/m⌉/2⁶⁴, that is 1/m within a relative
+// m/2⁶⁴ (5·10⁻¹⁴ for a million areas, far below any Monte Carlo error),
+// and each draw takes exactly one word. (No bounded number of random bits
+// gives 1/m exactly for an m that is not a power of two: every
+// probability would be a multiple of 2^−bits. The rejection step that
+// removes the m/2⁶⁴ is a loop without a bound.)
+func below(u, m uint64) uint64 {
+	hi, _ := bits.Mul64(u, m)
+	return hi
+}
+
+// conditionalCounts tests each area k of s by conditional permutation of
+// v: its lag L_k = w_kk v_k + Σ_{j≠k} w_kj v_j (s.lag(v)) against reps
+// lags whose v_k stays and whose other neighbours' values are drawn
+// without replacement from the other n − 1 values. It returns M≥ and M≤,
+// the numbers of permuted lags at least and at most the observed one;
+// the folded pseudo p is (min(M≥, M≤) + 1)/(reps + 1) (METHODS.md
+// section 6). Lags that differ by no more than the rounding of their
+// sums, 4(K+1)u · (|w_kk v_k| + max|v| Σ_{j≠k} |w_kj|) for K neighbours
+// and unit roundoff u, are ties, counted in both: the same values summed
+// in another order are the same lag.
+//
+// An area that is full (fullRow), or has no neighbour but itself, gets
+// M≥ = M≤ = reps without draws: every permuted lag is its observed one.
+func conditionalCounts(s *spatial, v []float64, reps int, seed uint64) (ge, le []int) {
+	n := len(v)
+	obs := s.lag(v)
+	var vmax float64
+	for _, x := range v {
+		vmax = math.Max(vmax, math.Abs(x))
+	}
+	kmax := 0
+	var full []int
+	for k := range s.nb {
+		if f, _, _ := s.fullRow(k); f {
+			full = append(full, k)
+			continue
+		}
+		kmax = max(kmax, len(s.nb[k])-s.selfLinks(k))
+	}
+	draws := conditionalDraws(n, kmax, reps, seed)
+	ge, le = make([]int, n), make([]int, n)
+	parallel(n, func(k int) {
+		// The area's own term stays; the others' weights are permuted.
+		var self, wsum float64
+		others := make([]float64, 0, len(s.nb[k]))
+		for t, j := range s.nb[k] {
+			if int(j) == k {
+				self += s.w[k][t] * v[k]
+			} else {
+				others = append(others, s.w[k][t])
+				wsum += math.Abs(s.w[k][t])
+			}
+		}
+		if len(others) == 0 || len(full) > 0 && isFull(full, k) {
+			ge[k], le[k] = reps, reps
+			return
+		}
+		tol := 4 * float64(len(s.nb[k])+1) * 0x1p-53 * (math.Abs(self) + vmax*wsum)
+		var g, l int
+		for r := 0; r < reps; r++ {
+			row := draws[r*kmax : r*kmax+len(others)]
+			sum := self
+			for m, wt := range others {
+				j := row[m]
+				if int(j) >= k {
+					j++
+				}
+				sum += wt * v[j]
+			}
+			if d := sum - obs[k]; d >= -tol {
+				g++
+				if d <= tol {
+					l++
+				}
+			} else {
+				l++
+			}
+		}
+		ge[k], le[k] = g, l
+	})
+	return ge, le
+}
+
+// selfLinks returns 1 if area k is its own neighbour, else 0.
+func (s *spatial) selfLinks(k int) int {
+	for _, j := range s.nb[k] {
+		if int(j) == k {
+			return 1
+		}
+	}
+	return 0
+}
+
+// isFull reports whether k is in the ascending list full.
+func isFull(full []int, k int) bool {
+	i := sort.SearchInts(full, k)
+	return i < len(full) && full[i] == k
 }
 
 // LocalMoranPermutation computes local Moran's I (as LocalMoran) and tests
 // each area by conditional permutation: its own value stays, its
 // neighbours' are drawn without replacement from the other n − 1 values,
-// reps times; the folded pseudo p is (min(M≥, M≤) + 1)/(reps + 1). Areas
-// with p < alpha are HH, LL, HL or LH by the signs of their value and its
-// lag. With fdr the p-values are first adjusted by Benjamini–Hochberg.
+// reps times; the folded pseudo p is (min(M≥, M≤) + 1)/(reps + 1)
+// (conditionalCounts; I_i = z_i/m2 · lag and the fold is symmetric, so
+// the lags are compared). Areas with p < alpha are HH, LL, HL or LH by the
+// signs of their value and its lag. With fdr the p-values are first
+// adjusted by Benjamini–Hochberg. An area whose neighbours are all the
+// other areas with equal weights (Local.Full) has pseudo p 1: the test
+// cannot move its statistic.
 func LocalMoranPermutation(x []float64, w *geo.Weights, reps int, seed uint64, alpha float64, fdr bool) (LISA, error) {
 	loc, err := LocalMoran(x, w)
 	if err != nil {
@@ -290,44 +401,11 @@ func LocalMoranPermutation(x []float64, w *geo.Weights, reps int, seed uint64, a
 	z, m2, _ := centred(s.x)
 	sd := math.Sqrt(m2)
 	lz := s.lag(z)
-	kmax := 0
-	for _, nb := range s.nb {
-		kmax = max(kmax, len(nb))
-	}
-	draws := conditionalDraws(len(z), kmax, reps, seed)
+	ge, le := conditionalCounts(s, z, reps, seed)
 	p := make([]float64, len(z))
-	parallel(len(z), func(k int) {
-		nb, wt := s.nb[k], s.w[k]
-		obs := lz[k]
-		var ge, le int
-		for _, row := range draws {
-			var l float64
-			for m := range nb {
-				j := row[m]
-				if int(j) >= k {
-					j++
-				}
-				l += wt[m] * z[j]
-			}
-			// I_i = z_i/m2 · lag: compare lags in the direction of z_i.
-			if z[k] >= 0 {
-				if l >= obs {
-					ge++
-				}
-				if l <= obs {
-					le++
-				}
-			} else {
-				if l <= obs {
-					ge++
-				}
-				if l >= obs {
-					le++
-				}
-			}
-		}
-		p[k] = float64(min(ge, le)+1) / float64(reps+1)
-	})
+	for k := range p {
+		p[k] = float64(min(ge[k], le[k])+1) / float64(reps+1)
+	}
 	q := p
 	if fdr {
 		q = benjaminiHochberg(p)
@@ -353,8 +431,10 @@ func LocalMoranPermutation(x []float64, w *geo.Weights, reps int, seed uint64, a
 }
 
 // GiStarPermutation computes G_i* z-scores (as LocalG with star) and a
-// folded pseudo p from conditional permutation of the neighbours' values
-// (the area itself stays), as esda's G_Local.
+// folded pseudo p, (min(M≥, M≤) + 1)/(reps + 1), from conditional
+// permutation of the neighbours' values (the area itself stays), as
+// esda's G_Local(star=True) p_sim. An area whose neighbours are all the
+// other areas with equal weights (Local.Full) has pseudo p 1.
 func GiStarPermutation(x []float64, w *geo.Weights, reps int, seed uint64) (Local, []float64, error) {
 	ws := withSelf(w)
 	s, ex, err := prepare(x, ws)
@@ -365,45 +445,9 @@ func GiStarPermutation(x []float64, w *geo.Weights, reps int, seed uint64) (Loca
 	loc := gScores(s, true, N)
 	loc.Excluded = ex
 	pp := nanSlice(N)
-	lx := s.lag(s.x)
-	kmax := 0
-	for _, nb := range s.nb {
-		kmax = max(kmax, len(nb))
-	}
-	draws := conditionalDraws(len(s.x), kmax, reps, seed)
-	p := make([]float64, len(s.x))
-	parallel(len(s.x), func(k int) {
-		// The area's own weight and the others', apart.
-		var self float64
-		others := make([]float64, 0, len(s.nb[k]))
-		for t, j := range s.nb[k] {
-			if int(j) == k {
-				self = s.w[k][t] * s.x[k]
-			} else {
-				others = append(others, s.w[k][t])
-			}
-		}
-		var ge, le int
-		for _, row := range draws {
-			l := self
-			for m, wt := range others {
-				j := row[m]
-				if int(j) >= k {
-					j++
-				}
-				l += wt * s.x[j]
-			}
-			if l >= lx[k] {
-				ge++
-			}
-			if l <= lx[k] {
-				le++
-			}
-		}
-		p[k] = float64(min(ge, le)+1) / float64(reps+1)
-	})
+	ge, le := conditionalCounts(s, s.x, reps, seed)
 	for k, i := range s.idx {
-		pp[i] = p[k]
+		pp[i] = float64(min(ge[k], le[k])+1) / float64(reps+1)
 	}
 	return loc, pp, nil
 }

@@ -79,7 +79,14 @@ func prepare(x []float64, w *geo.Weights) (*spatial, Excluded, error) {
 	var wts []float64
 	for k, i := range s.idx {
 		for m, j := range w.Neighbours[i] {
-			if pos[j] >= 0 {
+			switch {
+			case pos[j] < 0:
+			case len(nbr) > start[k] && nbr[len(nbr)-1] == int32(pos[j]):
+				// A neighbour listed twice (a GAL line may repeat
+				// one) is one neighbour with both weights, so that
+				// no area has more distinct neighbours than n − 1.
+				wts[len(wts)-1] += w.Values[i][m]
+			default:
 				nbr = append(nbr, int32(pos[j]))
 				wts = append(wts, w.Values[i][m])
 			}
@@ -131,6 +138,54 @@ func prepare(x []float64, w *geo.Weights) (*spatial, Excluded, error) {
 	return s, ex, nil
 }
 
+// fullRow reports whether area k's neighbours, itself apart, are all
+// the other n − 1 areas with one and the same weight w (a star's centre;
+// a distance band covering the city), and returns the weight w_kk of a
+// self-link (0 without) and w. Such an area's lag is w_kk v_k + w Σ_{j≠k} v_j
+// whatever the order of the others' values: randomisation that keeps v_k
+// cannot change it. Neighbour lists are ascending without repeats.
+func (s *spatial) fullRow(k int) (full bool, self, w float64) {
+	others := 0
+	for t, j := range s.nb[k] {
+		if int(j) == k {
+			self = s.w[k][t]
+			continue
+		}
+		if others == 0 {
+			w = s.w[k][t]
+		} else if s.w[k][t] != w {
+			return false, self, w
+		}
+		others++
+	}
+	return others == len(s.nb)-1, self, w
+}
+
+// complete reports whether every area's neighbours are all the other
+// areas, with one weight for all and no self-links (a distance band
+// covering the city). Every permutation of the values then gives the
+// same global statistic: Moran's I = −1/(n − 1), Geary's C = 1, General
+// G = w and the join counts are fixed by the class sizes, their
+// variances are 0 and their z undefined.
+func (s *spatial) complete() bool {
+	var w0 float64
+	for k := range s.nb {
+		full, self, w := s.fullRow(k)
+		if !full || self != 0 || (k > 0 && w != w0) {
+			return false
+		}
+		w0 = w
+	}
+	return true
+}
+
+// degenerate sets the variances of g to 0 and its z and p to NaN, for
+// complete weights.
+func (g *Global) degenerate() {
+	g.VarNorm, g.VarRand = 0, 0
+	g.ZNorm, g.ZRand, g.PNorm, g.PRand = math.NaN(), math.NaN(), math.NaN(), math.NaN()
+}
+
 // lag returns Σ_j w_ij v_j for every area.
 func (s *spatial) lag(v []float64) []float64 {
 	out := make([]float64, len(v))
@@ -163,6 +218,9 @@ func centred(x []float64) (z []float64, m2, m4 float64) {
 
 // Global is a global statistic with its moments under the two
 // assumptions of Cliff and Ord (1981): normality and randomisation.
+// On complete weights (every area a neighbour of every other with one
+// weight) no permutation can change the statistic: the variances are 0
+// and z and p NaN, not the quotient of two rounding errors.
 type Global struct {
 	Stat     float64
 	E        float64
@@ -206,6 +264,9 @@ func Moran(x []float64, w *geo.Weights) (Global, error) {
 	g.ZNorm = (g.Stat - g.E) / math.Sqrt(g.VarNorm)
 	g.ZRand = (g.Stat - g.E) / math.Sqrt(g.VarRand)
 	g.PNorm, g.PRand = upper(g.ZNorm), upper(g.ZRand)
+	if s.complete() {
+		g.degenerate()
+	}
 	return g, nil
 }
 
@@ -238,6 +299,9 @@ func Geary(x []float64, w *geo.Weights) (Global, error) {
 	g.ZNorm = (g.E - g.Stat) / math.Sqrt(g.VarNorm)
 	g.ZRand = (g.E - g.Stat) / math.Sqrt(g.VarRand)
 	g.PNorm, g.PRand = upper(g.ZNorm), upper(g.ZRand)
+	if s.complete() {
+		g.degenerate()
+	}
 	return g, nil
 }
 
@@ -281,6 +345,10 @@ func GeneralG(x []float64, w *geo.Weights) (Global, error) {
 	g.ZRand = (g.Stat - g.E) / math.Sqrt(g.VarRand)
 	g.PRand = upper(g.ZRand)
 	g.VarNorm, g.ZNorm, g.PNorm = math.NaN(), math.NaN(), math.NaN()
+	if s.complete() {
+		g.degenerate()
+		g.VarNorm = math.NaN()
+	}
 	return g, nil
 }
 

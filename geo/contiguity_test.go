@@ -2,6 +2,7 @@ package geo
 
 import (
 	"fmt"
+	"slices"
 	"testing"
 
 	"github.com/paulmach/orb"
@@ -69,6 +70,45 @@ func TestContiguityOneMetreGap(t *testing.T) {
 		for name, nb := range map[string]Neighbours{"queen": Queen(a, tc.tol), "rook": Rook(a, tc.tol)} {
 			if got := fmt.Sprint(nb); got != tc.want {
 				t.Errorf("%s, tolerance %g: %s, want %s", name, tc.tol, got, tc.want)
+			}
+		}
+	}
+}
+
+// Corners in the middle of another area's edge (testdata/tjunction.geojson):
+// N is a bar whose only vertices are its four corners; the squares A and
+// B below it have their top corners on N's bottom edge (A, B and N meet
+// at a T-junction), and the triangle D touches that edge with its apex
+// alone. Every contact is found from one side only, a vertex of A, B or D
+// on an edge of N, so queen contiguity must enter each pair both ways.
+// Rook needs a shared stretch: D's apex is not one.
+func TestContiguityTJunction(t *testing.T) {
+	a, err := readTest(t, "tjunction.geojson", ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		rule string
+		tol  float64
+		want string
+	}{
+		{"queen", 0.1, "A:[1 3] B:[0 3] D:[3] N:[0 1 2]"},
+		{"queen", 0, "A:[1 3] B:[0 3] D:[3] N:[0 1 2]"},
+		{"rook", 0.1, "A:[1 3] B:[0 3] D:[] N:[0 1]"},
+		{"rook", 0, "A:[1 3] B:[0 3] D:[] N:[0 1]"},
+	} {
+		nb := Queen(a, tc.tol)
+		if tc.rule == "rook" {
+			nb = Rook(a, tc.tol)
+		}
+		if got := neighbourString(a.Keys, nb); got != tc.want {
+			t.Errorf("%s, tolerance %v: %s, want %s", tc.rule, tc.tol, got, tc.want)
+		}
+		for i, row := range nb {
+			for _, j := range row {
+				if !slices.Contains(nb[j], i) {
+					t.Errorf("%s, tolerance %v: %s lists %s, %s does not list %s", tc.rule, tc.tol, a.Keys[i], a.Keys[j], a.Keys[j], a.Keys[i])
+				}
 			}
 		}
 	}
