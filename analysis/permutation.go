@@ -5,9 +5,7 @@ import (
 	"math"
 	"math/bits"
 	"math/rand/v2"
-	"runtime"
 	"sort"
-	"sync"
 
 	"planatlas/geo"
 )
@@ -24,32 +22,6 @@ func streamFor(seed, id uint64) *rand.Rand {
 	return rand.New(rand.NewPCG(seed, 0x9e3779b97f4a7c15^id))
 }
 
-// parallel runs fn(i) for i in [0, n) over the available cores.
-func parallel(n int, fn func(i int)) {
-	workers := min(runtime.GOMAXPROCS(0), n)
-	if workers <= 1 {
-		for i := 0; i < n; i++ {
-			fn(i)
-		}
-		return
-	}
-	var wg sync.WaitGroup
-	next := make(chan int, workers)
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				fn(i)
-			}
-		}()
-	}
-	for i := 0; i < n; i++ {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-}
 
 // MoranPermutation tests global Moran's I by permuting the values over
 // the areas reps times: p = (M + 1)/(reps + 1) with M the number of
@@ -76,7 +48,7 @@ func MoranPermutation(x []float64, w *geo.Weights, reps int, seed uint64) (p flo
 	tol := 1e-12 * math.Abs(obs)
 	blocks := (reps + permBlock - 1) / permBlock
 	counts := make([]int, blocks)
-	parallel(blocks, func(b int) {
+	ForEach(blocks, func(b int) {
 		src := &wyrand{state: seed ^ (0x9e3779b97f4a7c15 * uint64(b+1))}
 		// Four permutations per pass over the edges: the edge list is
 		// read once for four sums, which halves the time on large grids.
@@ -319,7 +291,7 @@ func conditionalCounts(s *spatial, v []float64, reps int, seed uint64) (ge, le [
 	}
 	draws := conditionalDraws(n, kmax, reps, seed)
 	ge, le = make([]int, n), make([]int, n)
-	parallel(n, func(k int) {
+	ForEach(n, func(k int) {
 		// The area's own term stays; the others' weights are permuted.
 		var self, wsum float64
 		others := make([]float64, 0, len(s.nb[k]))

@@ -43,7 +43,7 @@ func RankUncertainty(cs []Uncertain, mean bool, method string, reps int, jitter 
 	// run in parallel and the result does not depend on how many.
 	rankOf := make([][]int32, reps)
 	errs := make([]error, reps)
-	parallel(reps, func(rep int) {
+	ForEach(reps, func(rep int) {
 		rng := rand.New(rand.NewPCG(seed, 0x706c616e61746c61^uint64(rep)<<32)) // "planatla"
 		draw := make([]Component, len(cs))
 		for k, c := range cs {

@@ -265,7 +265,7 @@ func (r *runner) render() error {
 	jobs := r.jobs
 	r.jobs = nil
 	errs := make([]error, len(jobs))
-	forEach(len(jobs), func(i int) { errs[i] = jobs[i]() })
+	analysis.ForEach(len(jobs), func(i int) { errs[i] = jobs[i]() })
 	for _, err := range errs {
 		if err != nil {
 			return err
@@ -400,7 +400,7 @@ func (r *runner) tables() error {
 	sheets := make([][]datasets.Sheet, len(frames))
 	notes := make([][]string, len(frames))
 	errs := make([]error, len(frames))
-	forEach(len(frames), func(i int) {
+	analysis.ForEach(len(frames), func(i int) {
 		sheets[i], notes[i], errs[i] = r.writeTable(frames[i].name, frames[i].frame)
 	})
 	for i := range frames {

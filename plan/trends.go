@@ -1,11 +1,7 @@
 package plan
 
 import (
-	"fmt"
 	"math"
-	"runtime"
-	"runtime/debug"
-	"sync"
 
 	"planatlas/analysis"
 	"planatlas/datasets"
@@ -61,7 +57,7 @@ func (r *runner) trendsFrame() *datasets.Frame {
 		}
 	}
 	results := make([][]analysis.Trend, len(tasks))
-	forEach(len(tasks), func(i int) {
+	analysis.ForEach(len(tasks), func(i int) {
 		l, s := r.levels[tasks[i].l], r.levels[tasks[i].l].values[tasks[i].k]
 		nU := len(l.keys)
 		out := make([]analysis.Trend, nU)
@@ -155,44 +151,3 @@ func (r *runner) writeTrends() error {
 	return r.writeFrame("trends", r.trends)
 }
 
-// forEach calls fn(0), …, fn(n-1) on as many goroutines as GOMAXPROCS
-// allows. fn must write only its own results. A panic in fn is carried
-// to the caller's goroutine (with the worker's stack), so that the run's
-// deferred clean-up still happens and the panic ends as an internal
-// error instead of killing the process.
-func forEach(n int, fn func(i int)) {
-	workers := min(runtime.GOMAXPROCS(0), n)
-	var wg sync.WaitGroup
-	var mu sync.Mutex
-	var caught error
-	call := func(i int) {
-		defer func() {
-			if p := recover(); p != nil {
-				mu.Lock()
-				if caught == nil {
-					caught = fmt.Errorf("%v\n\nin a worker goroutine:\n%s", p, debug.Stack())
-				}
-				mu.Unlock()
-			}
-		}()
-		fn(i)
-	}
-	next := make(chan int)
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				call(i)
-			}
-		}()
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	if caught != nil {
-		panic(caught)
-	}
-}
