@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -22,6 +23,7 @@ func FuzzReadGeoJSON(f *testing.F) {
 		}
 		f.Add(b)
 	}
+	f.Add([]byte(`{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Polygon","coordinates":` + strings.Repeat("[", 100)))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		l, err := ReadGeoJSONLayer(b, "fuzz.geojson")
 		if err != nil {
