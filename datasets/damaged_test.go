@@ -15,13 +15,18 @@ import (
 )
 
 // damagedParquet returns sampleFrame written as Parquet with its footer
-// changed by edit (and written again, with its new length).
+// changed by edit.
 func damagedParquet(t testing.TB, edit func(md *metadata.FileMetaData)) []byte {
 	var buf bytes.Buffer
 	if err := WriteParquet(&buf, sampleFrame()); err != nil {
 		t.Fatal(err)
 	}
-	b := buf.Bytes()
+	return editParquet(t, buf.Bytes(), edit)
+}
+
+// editParquet returns the Parquet file b with its footer changed by edit
+// (and written again, with its new length).
+func editParquet(t testing.TB, b []byte, edit func(md *metadata.FileMetaData)) []byte {
 	n := int(binary.LittleEndian.Uint32(b[len(b)-8:]))
 	md, err := metadata.NewFileMetaData(b[len(b)-8-n:len(b)-8], nil)
 	if err != nil {
@@ -80,7 +85,7 @@ func TestReadDamagedParquet(t *testing.T) {
 			md.RowGroups[0].Columns[2].MetaData.DictionaryPageOffset = nil
 		}, `x.parquet: damaged Parquet footer: row group 1, column "value": claims 96 bytes at offset -7, outside the file's 364 bytes of data` + advice},
 		{"an Arrow schema of 2^31 fields", parquetArrowSchemaFields(1 << 31), // found by FuzzReadParquet
-			"x.parquet: damaged Parquet footer: the Arrow schema in the metadata: a list of 2147483648 entries at offset 44 runs past the 288 bytes of metadata" + advice},
+			"x.parquet: damaged Parquet footer: the Arrow schema in the metadata: the list of fields claims 2147483648 entries at offset 44, past the end of the 288 bytes of metadata" + advice},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			b := damagedParquet(t, tc.edit)
@@ -103,7 +108,7 @@ func parquetArrowSchemaFields(n uint32) func(md *metadata.FileMetaData) {
 			}
 			b, _ := base64.StdEncoding.DecodeString(*kv.Value)
 			schema, _, _ := must(fbRoot(b[8:])).table(2)
-			fields, _, _ := schema.vector(1, 4)
+			fields, _, _ := schema.vector(1, 4, "")
 			binary.LittleEndian.PutUint32(b[8+fields-4:], n)
 			v := base64.StdEncoding.EncodeToString(b)
 			kv.Value = &v
@@ -124,20 +129,26 @@ func assertInputError(t *testing.T, err error, want string) {
 // changed, as kind names. The places are found with the checker's own
 // FlatBuffers reader.
 func damagedIPC(t testing.TB, kind string, compressed bool) []byte {
-	b := sampleIPC(t, compressed)
+	return damageIPC(t, sampleIPC(t, compressed), kind)
+}
+
+// damageIPC changes the Arrow IPC file b as kind names (see damagedIPC);
+// the first column must be text.
+func damageIPC(t testing.TB, b []byte, kind string) []byte {
+	b = bytes.Clone(b)
 	n := int(binary.LittleEndian.Uint32(b[len(b)-10:]))
 	footerAt := len(b) - 10 - n
 	f := must(fbRoot(b[footerAt : len(b)-10]))
 	schema, _, _ := f.table(1)
-	fields, _, _ := schema.vector(1, 4)
-	blocks, _, _ := f.vector(3, 24)
+	fields, _, _ := schema.vector(1, 4, "")
+	blocks, _, _ := f.vector(3, 24, "")
 	blk := b[footerAt+blocks:] // the first record batch
 	off, metaLen := int(binary.LittleEndian.Uint64(blk)), int(binary.LittleEndian.Uint32(blk[8:]))
 	msg := must(fbRoot(b[off+8 : off+metaLen]))
 	rb, _, _ := msg.table(2)
 	at := func(t fbTable, slot int) []byte { p, _ := t.field(slot, 8); return b[off+8+p:] }
-	nodes, _, _ := rb.vector(1, 16)
-	bufs, _, _ := rb.vector(2, 16)
+	nodes, _, _ := rb.vector(1, 16, "")
+	bufs, _, _ := rb.vector(2, 16, "")
 	body := off + metaLen
 	bufAt := func(i int) int { return body + int(binary.LittleEndian.Uint64(b[off+8+bufs+16*i:])) }
 	switch kind {
@@ -214,7 +225,7 @@ func TestReadDamagedIPC(t *testing.T) {
 		compressed bool
 		want       string
 	}{
-		{"field count", false, "x.arrow: damaged Arrow IPC file: schema: a list of 2147483648 entries at offset 88 runs past the 328 bytes of metadata" + advice},
+		{"field count", false, "x.arrow: damaged Arrow IPC file: schema: the list of fields claims 2147483648 entries at offset 88, past the end of the 328 bytes of metadata" + advice},
 		{"batch rows", false, "x.arrow: damaged Arrow IPC file: record batch 1: the batch claims 1099511627776 rows" + advice},
 		{"node length", false, "x.arrow: damaged Arrow IPC file: record batch 1: column node 1 claims 1099511627776 values, 0 of them null" + advice},
 		{"buffer offset", false, "x.arrow: damaged Arrow IPC file: record batch 1: buffer 3 claims 7 bytes at offset 1099511627776, outside the batch's 136 bytes" + advice},

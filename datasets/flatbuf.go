@@ -119,26 +119,27 @@ func (t fbTable) table(slot int) (fbTable, bool, error) {
 
 // vector returns the start and the length of the vector that field slot
 // refers to, checked to hold n elements of elem bytes in the buffer; it
-// is empty if the table does not have the field.
-func (t fbTable) vector(slot, elem int) (start, n int, err error) {
+// is empty if the table does not have the field. what names the vector
+// in errors.
+func (t fbTable) vector(slot, elem int, what string) (start, n int, err error) {
 	target, ok, err := t.ref(slot)
 	if !ok || err != nil {
 		return 0, 0, err
 	}
 	l, err := fbU32(t.b, int(min(target, int64(len(t.b)))))
 	if err != nil {
-		return 0, 0, err
+		return 0, 0, fmt.Errorf("the %s: %v", what, err)
 	}
 	start = int(target) + 4
 	if uint64(l)*uint64(elem) > uint64(len(t.b)-start) {
-		return 0, 0, fmt.Errorf("a list of %d entries at offset %d runs past the %d bytes of metadata", l, target, len(t.b))
+		return 0, 0, fmt.Errorf("the %s claims %d entries at offset %d, past the end of the %d bytes of metadata", what, l, target, len(t.b))
 	}
 	return start, int(l), nil
 }
 
 // tables calls fn with each table of the vector of tables in field slot.
-func (t fbTable) tables(slot int, fn func(i int, sub fbTable) error) error {
-	start, n, err := t.vector(slot, 4)
+func (t fbTable) tables(slot int, what string, fn func(i int, sub fbTable) error) error {
+	start, n, err := t.vector(slot, 4, what)
 	if err != nil {
 		return err
 	}

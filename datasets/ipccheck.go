@@ -94,10 +94,10 @@ func (c *ipcCheck) schema(s fbTable) error {
 	if err := keyValues(s, 2); err != nil {
 		return err
 	}
-	if _, _, err := s.vector(3, 8); err != nil { // features
+	if _, _, err := s.vector(3, 8, "list of features"); err != nil { // features
 		return err
 	}
-	return s.tables(1, func(i int, f fbTable) error { return c.field(f, 1, i) })
+	return s.tables(1, "list of fields", func(i int, f fbTable) error { return c.field(f, 1, i) })
 }
 
 // field checks a Field table at nesting depth and its children. Tables
@@ -107,7 +107,7 @@ func (c *ipcCheck) field(f fbTable, depth, i int) error {
 	if c.budget--; c.budget < 0 || depth > maxFieldDepth {
 		return fmt.Errorf("fields nested more than %d deep or shared", maxFieldDepth)
 	}
-	if _, _, err := f.vector(0, 1); err != nil { // name
+	if _, _, err := f.vector(0, 1, "field name"); err != nil { // name
 		return fmt.Errorf("field %d: %v", i+1, err)
 	}
 	if err := fieldType(f); err != nil {
@@ -116,7 +116,7 @@ func (c *ipcCheck) field(f fbTable, depth, i int) error {
 	if err := keyValues(f, 6); err != nil {
 		return fmt.Errorf("field %d: %v", i+1, err)
 	}
-	return f.tables(5, func(k int, child fbTable) error {
+	return f.tables(5, "list of children", func(k int, child fbTable) error {
 		if err := c.field(child, depth+1, k); err != nil {
 			return fmt.Errorf("field %d: %v", i+1, err)
 		}
@@ -138,9 +138,9 @@ func fieldType(f fbTable) error {
 	if ok {
 		switch kind {
 		case 10: // Timestamp: the time zone
-			_, _, err = typ.vector(1, 1)
+			_, _, err = typ.vector(1, 1, "time zone")
 		case 14: // Union: the type ids
-			_, _, err = typ.vector(1, 4)
+			_, _, err = typ.vector(1, 4, "union's type ids")
 		}
 		if err != nil {
 			return err
@@ -155,11 +155,11 @@ func fieldType(f fbTable) error {
 
 // keyValues checks the custom metadata (a vector of KeyValue) in slot.
 func keyValues(t fbTable, slot int) error {
-	return t.tables(slot, func(_ int, kv fbTable) error {
-		if _, _, err := kv.vector(0, 1); err != nil {
+	return t.tables(slot, "custom metadata", func(_ int, kv fbTable) error {
+		if _, _, err := kv.vector(0, 1, "metadata key"); err != nil {
 			return err
 		}
-		_, _, err := kv.vector(1, 1)
+		_, _, err := kv.vector(1, 1, "metadata value")
 		return err
 	})
 }
@@ -167,9 +167,9 @@ func keyValues(t fbTable, slot int) error {
 // blocks checks the blocks (offset, metadata length, body length) in
 // slot of the footer f and the message of each.
 func (c *ipcCheck) blocks(f fbTable, slot int, what, plural string) error {
-	start, n, err := f.vector(slot, 24)
+	start, n, err := f.vector(slot, 24, "list of "+plural)
 	if err != nil {
-		return fmt.Errorf("footer: the list of %s: %v", plural, err)
+		return fmt.Errorf("footer: %v", err)
 	}
 	for i := range n {
 		b := f.b[start+24*i:]
@@ -241,9 +241,9 @@ func (c *ipcCheck) batch(rb fbTable, bodyAt, bodyLen int64) error {
 	if rows < 0 || rows > maxRows {
 		return fmt.Errorf("the batch claims %d rows", rows)
 	}
-	start, n, err := rb.vector(1, 16)
+	start, n, err := rb.vector(1, 16, "list of column nodes")
 	if err != nil {
-		return fmt.Errorf("the list of columns: %v", err)
+		return err
 	}
 	for i := range n {
 		b := rb.b[start+16*i:]
@@ -252,9 +252,9 @@ func (c *ipcCheck) batch(rb fbTable, bodyAt, bodyLen int64) error {
 			return fmt.Errorf("column node %d claims %d values, %d of them null", i+1, l, nulls)
 		}
 	}
-	start, n, err = rb.vector(2, 16)
+	start, n, err = rb.vector(2, 16, "list of buffers")
 	if err != nil {
-		return fmt.Errorf("the list of buffers: %v", err)
+		return err
 	}
 	for i := range n {
 		b := rb.b[start+16*i:]
@@ -263,7 +263,7 @@ func (c *ipcCheck) batch(rb fbTable, bodyAt, bodyLen int64) error {
 			return fmt.Errorf("buffer %d claims %d bytes at offset %d, outside the batch's %d bytes", i+1, l, off, bodyLen)
 		}
 	}
-	vstart, vn, err := rb.vector(4, 8)
+	vstart, vn, err := rb.vector(4, 8, "list of variadic buffer counts")
 	for i := 0; err == nil && i < vn; i++ {
 		if v := int64(binary.LittleEndian.Uint64(rb.b[vstart+8*i:])); v < 0 || v > int64(n) {
 			err = fmt.Errorf("the batch claims %d data buffers for a column, but has %d buffers", v, n)
