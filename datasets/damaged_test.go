@@ -84,6 +84,12 @@ func TestReadDamagedParquet(t *testing.T) {
 			md.RowGroups[0].Columns[2].MetaData.DataPageOffset = -7
 			md.RowGroups[0].Columns[2].MetaData.DictionaryPageOffset = nil
 		}, `x.parquet: damaged Parquet footer: row group 1, column "value": claims 96 bytes at offset -7, outside the file's 364 bytes of data` + advice},
+		{"a group of 2^31-1 children", func(md *metadata.FileMetaData) {
+			n := int32(1<<31 - 1)
+			md.FileMetaData.Schema[0].NumChildren = &n
+		}, `x.parquet: damaged Parquet footer: the schema: element 1 ("schema") claims 2147483647 children, but 4 elements follow` + advice},
+		{"groups nested 100 deep", parquetNestedSchema(100), // 3 million overflowed the stack
+			`x.parquet: damaged Parquet footer: the schema: groups nested more than 64 deep (at element 65, "g")` + advice},
 		{"an Arrow schema of 2^31 fields", parquetArrowSchemaFields(1 << 31), // found by FuzzReadParquet
 			"x.parquet: damaged Parquet footer: the Arrow schema in the metadata: the list of fields claims 2147483648 entries at offset 44, past the end of the 288 bytes of metadata" + advice},
 	} {
@@ -113,6 +119,24 @@ func parquetArrowSchemaFields(n uint32) func(md *metadata.FileMetaData) {
 			v := base64.StdEncoding.EncodeToString(b)
 			kv.Value = &v
 		}
+	}
+}
+
+// parquetNestedSchema makes the schema a chain of depth groups above the
+// first column.
+func parquetNestedSchema(depth int) func(md *metadata.FileMetaData) {
+	return func(md *metadata.FileMetaData) {
+		s := md.FileMetaData.Schema
+		one := int32(1)
+		root, leaf := *s[0], *s[1]
+		root.NumChildren = &one
+		out := append(s[:0:0], &root)
+		for range depth {
+			g := *s[0]
+			g.Name, g.NumChildren, g.RepetitionType = "g", &one, leaf.RepetitionType
+			out = append(out, &g)
+		}
+		md.FileMetaData.Schema = append(out, &leaf)
 	}
 }
 

@@ -58,7 +58,9 @@ func FuzzReadCSV(f *testing.F) {
 //
 //	go test ./datasets -run '^$' -fuzz '^FuzzReadParquet$' -fuzztime 10m
 func FuzzReadParquet(f *testing.F) {
-	for _, edit := range []func(*metadata.FileMetaData){func(*metadata.FileMetaData) {}, parquetRows(1e12, 1e12), parquetRows(-5, -5)} {
+	edits := []func(*metadata.FileMetaData){func(*metadata.FileMetaData) {}, parquetRows(1e12, 1e12), parquetRows(-5, -5),
+		parquetArrowSchemaFields(1 << 31), parquetNestedSchema(100)}
+	for _, edit := range edits {
 		f.Add(damagedParquet(f, edit))
 	}
 	spec := Spec{Key: "key", Year: "year", Dims: []string{"name"}, Values: []string{"value"}}
