@@ -263,8 +263,28 @@ func TestReadDamagedIPC(t *testing.T) {
 			assertInputError(t, err, tc.want)
 		})
 	}
+	// A block listed twice: the second batch's block is the first's.
+	var buf bytes.Buffer
+	if err := WriteIPCParts(&buf, func(yield func(*Frame) error) error {
+		if err := yield(sampleFrame()); err != nil {
+			return err
+		}
+		return yield(sampleFrame())
+	}); err != nil {
+		t.Fatal(err)
+	}
+	b := buf.Bytes()
+	n := int(binary.LittleEndian.Uint32(b[len(b)-10:]))
+	footerAt := len(b) - 10 - n
+	blocks, nb, _ := must(fbRoot(b[footerAt:len(b)-10])).vector(3, 24, "")
+	if nb != 2 {
+		t.Fatalf("%d record batches", nb)
+	}
+	copy(b[footerAt+blocks+24:], b[footerAt+blocks:footerAt+blocks+24])
+	_, err := ReadIPC(bytes.NewReader(b), int64(len(b)), "x.arrow", spec)
+	assertInputError(t, err, "x.arrow: damaged Arrow IPC file: record batch 2 overlaps record batch 1"+advice)
 	// The compressed file reads as written.
-	b := sampleIPC(t, true)
+	b = sampleIPC(t, true)
 	tab, err := ReadIPC(bytes.NewReader(b), int64(len(b)), "x.arrow", spec)
 	if err != nil || tab.Len() != 3 || tab.Keys[2] != "03" || tab.Values[0][2] != 3 {
 		t.Errorf("compressed file: %v", err)

@@ -2,10 +2,12 @@ package datasets
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/array"
@@ -76,22 +78,19 @@ func checkIPC(r io.ReaderAt, size int64) error {
 	if err != nil {
 		return fmt.Errorf("schema: %v", err)
 	}
-	if err := c.blocks(f, 2, "dictionary", "dictionaries"); err != nil {
-		return err
-	}
-	return c.blocks(f, 3, "record batch", "record batches")
+	return c.checkBlocks(f)
 }
 
 // ipcCheck is the state of one checkIPC.
 type ipcCheck struct {
 	r       io.ReaderAt
 	dataEnd int64 // where the footer starts
-	budget  int   // fields that may still be checked (a table per 4 bytes at most)
+	budget  int   // tables that may still be checked (one per 4 bytes of metadata)
 }
 
 // schema checks a Schema table: its fields and custom metadata.
 func (c *ipcCheck) schema(s fbTable) error {
-	if err := keyValues(s, 2); err != nil {
+	if err := c.keyValues(s, 2); err != nil {
 		return err
 	}
 	if _, _, err := s.vector(3, 8, "list of features"); err != nil { // features
@@ -101,11 +100,11 @@ func (c *ipcCheck) schema(s fbTable) error {
 }
 
 // field checks a Field table at nesting depth and its children. Tables
-// may be shared, so the number of fields checked is bounded too: else a
+// may be shared, so the number of tables checked is bounded too: else a
 // few shared children at every level would make the work exponential.
 func (c *ipcCheck) field(f fbTable, depth, i int) error {
 	if c.budget--; c.budget < 0 || depth > maxFieldDepth {
-		return fmt.Errorf("fields nested more than %d deep or shared", maxFieldDepth)
+		return fmt.Errorf("fields nested more than %d deep, or more fields than the metadata holds", maxFieldDepth)
 	}
 	if _, _, err := f.vector(0, 1, "field name"); err != nil { // name
 		return fmt.Errorf("field %d: %v", i+1, err)
@@ -113,7 +112,7 @@ func (c *ipcCheck) field(f fbTable, depth, i int) error {
 	if err := fieldType(f); err != nil {
 		return fmt.Errorf("field %d: %v", i+1, err)
 	}
-	if err := keyValues(f, 6); err != nil {
+	if err := c.keyValues(f, 6); err != nil {
 		return fmt.Errorf("field %d: %v", i+1, err)
 	}
 	return f.tables(5, "list of children", func(k int, child fbTable) error {
@@ -154,8 +153,11 @@ func fieldType(f fbTable) error {
 }
 
 // keyValues checks the custom metadata (a vector of KeyValue) in slot.
-func keyValues(t fbTable, slot int) error {
+func (c *ipcCheck) keyValues(t fbTable, slot int) error {
 	return t.tables(slot, "custom metadata", func(_ int, kv fbTable) error {
+		if c.budget--; c.budget < 0 {
+			return errors.New("more custom metadata than the metadata holds")
+		}
 		if _, _, err := kv.vector(0, 1, "metadata key"); err != nil {
 			return err
 		}
@@ -164,20 +166,52 @@ func keyValues(t fbTable, slot int) error {
 	})
 }
 
-// blocks checks the blocks (offset, metadata length, body length) in
-// slot of the footer f and the message of each.
-func (c *ipcCheck) blocks(f fbTable, slot int, what, plural string) error {
+// ipcBlock is an entry of the footer's list of dictionaries or record
+// batches: where a message is in the file.
+type ipcBlock struct {
+	what            string // "dictionary" or "record batch"
+	n               int    // its number, from 1
+	off, meta, body int64
+}
+
+// blocks returns the blocks (offset, metadata length, body length) in
+// slot of the footer f.
+func blocks(f fbTable, slot int, what, plural string) ([]ipcBlock, error) {
 	start, n, err := f.vector(slot, 24, "list of "+plural)
 	if err != nil {
-		return fmt.Errorf("footer: %v", err)
+		return nil, fmt.Errorf("footer: %v", err)
 	}
-	for i := range n {
+	out := make([]ipcBlock, n)
+	for i := range out {
 		b := f.b[start+24*i:]
-		off := int64(binary.LittleEndian.Uint64(b))
-		meta := int64(int32(binary.LittleEndian.Uint32(b[8:])))
-		body := int64(binary.LittleEndian.Uint64(b[16:]))
-		if err := c.block(off, meta, body); err != nil {
-			return fmt.Errorf("%s %d: %v", what, i+1, err)
+		out[i] = ipcBlock{what: what, n: i + 1, off: int64(binary.LittleEndian.Uint64(b)),
+			meta: int64(int32(binary.LittleEndian.Uint32(b[8:]))), body: int64(binary.LittleEndian.Uint64(b[16:]))}
+	}
+	return out, nil
+}
+
+// checkBlocks checks the blocks and the message of each. Blocks may not
+// overlap: else a few big ones, listed many times, would be read over
+// and over.
+func (c *ipcCheck) checkBlocks(f fbTable) error {
+	dicts, err := blocks(f, 2, "dictionary", "dictionaries")
+	if err != nil {
+		return err
+	}
+	batches, err := blocks(f, 3, "record batch", "record batches")
+	if err != nil {
+		return err
+	}
+	all := append(dicts, batches...)
+	slices.SortFunc(all, func(a, b ipcBlock) int { return cmp.Compare(a.off, b.off) })
+	for k := 1; k < len(all); k++ {
+		if p, b := all[k-1], all[k]; b.off < p.off+max(p.meta, 0)+max(p.body, 0) {
+			return fmt.Errorf("%s %d overlaps %s %d", b.what, b.n, p.what, p.n)
+		}
+	}
+	for _, b := range all {
+		if err := c.block(b.off, b.meta, b.body); err != nil {
+			return fmt.Errorf("%s %d: %v", b.what, b.n, err)
 		}
 	}
 	return nil
@@ -203,6 +237,9 @@ func (c *ipcCheck) block(off, metaLen, bodyLen int64) error {
 	}
 	m, err := fbRoot(meta[prefix:])
 	if err != nil {
+		return err
+	}
+	if err := c.keyValues(m, 4); err != nil {
 		return err
 	}
 	claimed, err := m.int64Field(3, 0)
