@@ -184,6 +184,10 @@ func damageIPC(t testing.TB, b []byte, kind string) []byte {
 		binary.LittleEndian.PutUint64(b[off+8+nodes:], 1<<40)
 	case "buffer offset":
 		binary.LittleEndian.PutUint64(b[off+8+bufs+16*2:], 1<<40)
+	case "node count": // arrow-go read nodes past the list's end
+		binary.LittleEndian.PutUint32(b[off+8+nodes-4:], 1)
+	case "buffer count": // arrow-go read buffers past the list's end (found by FuzzReadIPC)
+		binary.LittleEndian.PutUint32(b[off+8+bufs-4:], 1)
 	case "text offsets": // the key column's second offset: past its text; arrow-go's String.Value panicked
 		binary.LittleEndian.PutUint32(b[bufAt(1)+4:], 1000)
 	case "text buffer": // the key column's offsets claim more values than they have
@@ -253,6 +257,8 @@ func TestReadDamagedIPC(t *testing.T) {
 		{"batch rows", false, "x.arrow: damaged Arrow IPC file: record batch 1: the batch claims 1099511627776 rows" + advice},
 		{"node length", false, "x.arrow: damaged Arrow IPC file: record batch 1: column node 1 claims 1099511627776 values, 0 of them null" + advice},
 		{"buffer offset", false, "x.arrow: damaged Arrow IPC file: record batch 1: buffer 3 claims 7 bytes at offset 1099511627776, outside the batch's 136 bytes" + advice},
+		{"node count", false, "x.arrow: damaged Arrow IPC file: record batch 1: the schema needs 4 column nodes, the batch has 1" + advice},
+		{"buffer count", true, "x.arrow: damaged Arrow IPC file: record batch 1: the schema needs 5 buffers, the batch has 1" + advice},
 		{"text offsets", false, `x.arrow: damaged Arrow IPC file: record batch 1: column "key": the text offset of row 3 is before that of row 2` + advice},
 		{"text buffer", false, "x.arrow: record batch 1 cannot be read: arrow/ipc: error reading record batch: arrow/array: string offset buffer must have at least 4 values" + advice},
 		{"unpacked size", true, "x.arrow: damaged Arrow IPC file: record batch 1: compressed buffer 2 claims to unpack to 1099511627776 bytes; the batch may unpack to 268435456 in all" + advice},

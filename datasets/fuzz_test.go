@@ -82,6 +82,7 @@ func FuzzReadIPC(f *testing.F) {
 		f.Add(damagedIPC(f, kind, false))
 	}
 	f.Add(damagedIPC(f, "unpacked size", true))
+	f.Add(damagedIPC(f, "buffer count", true))
 	spec := Spec{Key: "key", Dims: []string{"name"}, Values: []string{"value"}, FixedYear: 2024}
 	f.Fuzz(func(t *testing.T, b []byte) {
 		checkArrowRead(t, b, "fuzz.arrow", spec, ReadIPC, false)

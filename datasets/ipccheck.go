@@ -86,9 +86,14 @@ type ipcCheck struct {
 	r       io.ReaderAt
 	dataEnd int64 // where the footer starts
 	budget  int   // tables that may still be checked (one per 4 bytes of metadata)
+
+	batchLayout ipcLayout           // of a record batch of the schema
+	dictLayouts map[int64]ipcLayout // of the batch of a dictionary, by id
 }
 
-// schema checks a Schema table: its fields and custom metadata.
+// schema checks a Schema table: its fields and custom metadata. It
+// notes the layout a record batch of the schema has, and each
+// dictionary's (c.batchLayout, c.dictLayouts).
 func (c *ipcCheck) schema(s fbTable) error {
 	if err := c.keyValues(s, 2); err != nil {
 		return err
@@ -96,60 +101,53 @@ func (c *ipcCheck) schema(s fbTable) error {
 	if _, _, err := s.vector(3, 8, "list of features"); err != nil { // features
 		return err
 	}
-	return s.tables(1, "list of fields", func(i int, f fbTable) error { return c.field(f, 1, i) })
-}
-
-// field checks a Field table at nesting depth and its children. Tables
-// may be shared, so the number of tables checked is bounded too: else a
-// few shared children at every level would make the work exponential.
-func (c *ipcCheck) field(f fbTable, depth, i int) error {
-	if c.budget--; c.budget < 0 || depth > maxFieldDepth {
-		return fmt.Errorf("fields nested more than %d deep, or more fields than the metadata holds", maxFieldDepth)
-	}
-	if _, _, err := f.vector(0, 1, "field name"); err != nil { // name
-		return fmt.Errorf("field %d: %v", i+1, err)
-	}
-	if err := fieldType(f); err != nil {
-		return fmt.Errorf("field %d: %v", i+1, err)
-	}
-	if err := c.keyValues(f, 6); err != nil {
-		return fmt.Errorf("field %d: %v", i+1, err)
-	}
-	return f.tables(5, "list of children", func(k int, child fbTable) error {
-		if err := c.field(child, depth+1, k); err != nil {
-			return fmt.Errorf("field %d: %v", i+1, err)
-		}
-		return nil
+	return s.tables(1, "list of fields", func(i int, f fbTable) error {
+		l, err := c.field(f, 1, i)
+		c.batchLayout.add(l)
+		return err
 	})
 }
 
-// fieldType checks a field's type table and dictionary encoding, and the
-// lists in those types that have any.
-func fieldType(f fbTable) error {
-	kind, err := f.byteField(2)
-	if err != nil {
-		return err
+// field checks a Field table at nesting depth and its children, and
+// returns the layout of its data in a record batch. Tables may be
+// shared, so the number of tables checked is bounded too: else a few
+// shared children at every level would make the work exponential.
+func (c *ipcCheck) field(f fbTable, depth, i int) (ipcLayout, error) {
+	if c.budget--; c.budget < 0 || depth > maxFieldDepth {
+		return ipcLayout{}, fmt.Errorf("fields nested more than %d deep, or more fields than the metadata holds", maxFieldDepth)
 	}
-	typ, ok, err := f.table(3)
-	if err != nil {
-		return err
+	if _, _, err := f.vector(0, 1, "field name"); err != nil { // name
+		return ipcLayout{}, fmt.Errorf("field %d: %v", i+1, err)
 	}
-	if ok {
-		switch kind {
-		case 10: // Timestamp: the time zone
-			_, _, err = typ.vector(1, 1, "time zone")
-		case 14: // Union: the type ids
-			_, _, err = typ.vector(1, 4, "union's type ids")
-		}
-		if err != nil {
+	own, err := typeLayout(f)
+	if err == nil {
+		err = c.keyValues(f, 6)
+	}
+	if err == nil {
+		err = f.tables(5, "list of children", func(k int, child fbTable) error {
+			l, err := c.field(child, depth+1, k)
+			own.add(l)
 			return err
-		}
+		})
+	}
+	if err != nil {
+		return ipcLayout{}, fmt.Errorf("field %d: %v", i+1, err)
 	}
 	dict, ok, err := f.table(4)
-	if ok {
+	if !ok || err != nil {
+		return own, err
+	}
+	// A dictionary-encoded field holds indices in a batch; its own layout
+	// is that of its dictionary's batches.
+	id, err := dict.int64Field(0, 0)
+	if err == nil {
 		_, _, err = dict.table(1) // the index type
 	}
-	return err
+	if c.dictLayouts == nil {
+		c.dictLayouts = map[int64]ipcLayout{}
+	}
+	c.dictLayouts[id] = own
+	return ipcLayout{nodes: 1, buffers: 2}, err
 }
 
 // keyValues checks the custom metadata (a vector of KeyValue) in slot.
@@ -250,27 +248,41 @@ func (c *ipcCheck) block(off, metaLen, bodyLen int64) error {
 	if err != nil {
 		return err
 	}
+	var version int16
+	if at, err := m.field(0, 2); err != nil {
+		return err
+	} else if at != 0 {
+		version = int16(binary.LittleEndian.Uint16(m.b[at:]))
+	}
 	header, ok, err := m.table(2)
+	layout := c.batchLayout
 	switch {
 	case err != nil:
 		return err
 	case !ok:
 		return errors.New("the message has no header")
 	case kind == 2: // DictionaryBatch: its data is a record batch
+		id, err := header.int64Field(0, 0)
+		if err != nil {
+			return err
+		}
+		if layout, ok = c.dictLayouts[id]; !ok {
+			return nil // a dictionary the schema has not: arrow-go says so
+		}
 		if header, ok, err = header.table(1); err != nil || !ok {
 			return fmt.Errorf("the dictionary has no data (%v)", err)
 		}
 	case kind != 3:
 		return nil // not a batch: arrow-go says so
 	}
-	return c.batch(header, off+metaLen, bodyLen)
+	return c.batch(header, off+metaLen, bodyLen, layout, version)
 }
 
 // batch checks a RecordBatch table whose body of bodyLen bytes starts at
 // bodyAt in the file: the row counts of the batch and of its field
 // nodes, the place of every buffer in the body, and what compressed
 // buffers unpack to, before arrow-go allocates any of it.
-func (c *ipcCheck) batch(rb fbTable, bodyAt, bodyLen int64) error {
+func (c *ipcCheck) batch(rb fbTable, bodyAt, bodyLen int64, layout ipcLayout, version int16) error {
 	rows, err := rb.int64Field(0, 0)
 	if err != nil {
 		return err
@@ -278,18 +290,18 @@ func (c *ipcCheck) batch(rb fbTable, bodyAt, bodyLen int64) error {
 	if rows < 0 || rows > maxRows {
 		return fmt.Errorf("the batch claims %d rows", rows)
 	}
-	start, n, err := rb.vector(1, 16, "list of column nodes")
+	start, nodes, err := rb.vector(1, 16, "list of column nodes")
 	if err != nil {
 		return err
 	}
-	for i := range n {
+	for i := range nodes {
 		b := rb.b[start+16*i:]
 		l, nulls := int64(binary.LittleEndian.Uint64(b)), int64(binary.LittleEndian.Uint64(b[8:]))
 		if l < 0 || l > maxRows || nulls < 0 || nulls > l {
 			return fmt.Errorf("column node %d claims %d values, %d of them null", i+1, l, nulls)
 		}
 	}
-	start, n, err = rb.vector(2, 16, "list of buffers")
+	start, n, err := rb.vector(2, 16, "list of buffers")
 	if err != nil {
 		return err
 	}
@@ -301,10 +313,14 @@ func (c *ipcCheck) batch(rb fbTable, bodyAt, bodyLen int64) error {
 		}
 	}
 	vstart, vn, err := rb.vector(4, 8, "list of variadic buffer counts")
+	variadic := make([]int64, vn)
 	for i := 0; err == nil && i < vn; i++ {
-		if v := int64(binary.LittleEndian.Uint64(rb.b[vstart+8*i:])); v < 0 || v > int64(n) {
-			err = fmt.Errorf("the batch claims %d data buffers for a column, but has %d buffers", v, n)
+		if variadic[i] = int64(binary.LittleEndian.Uint64(rb.b[vstart+8*i:])); variadic[i] < 0 || variadic[i] > int64(n) {
+			err = fmt.Errorf("the batch claims %d data buffers for a column, but has %d buffers", variadic[i], n)
 		}
+	}
+	if err == nil {
+		err = checkLayout(layout, version, nodes, n, variadic)
 	}
 	if err != nil {
 		return err
