@@ -12,10 +12,7 @@ import (
 
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/array"
-	"github.com/apache/arrow-go/v18/arrow/ipc"
 	"github.com/apache/arrow-go/v18/arrow/memory"
-	"github.com/apache/arrow-go/v18/parquet"
-	"github.com/apache/arrow-go/v18/parquet/file"
 	"github.com/apache/arrow-go/v18/parquet/pqarrow"
 )
 
@@ -23,16 +20,19 @@ import (
 // dimension columns may be text or integers (integers are written in
 // decimal, so a key stored as the number 1 becomes "1"); value columns
 // must be numeric (or text holding numbers with a decimal point). Rows
-// are counted from 1 in messages.
-func ReadParquet(r io.ReaderAt, size int64, name string, spec Spec) (*Table, error) {
+// are counted from 1 in messages. The footer is checked before anything
+// is read on its word (openParquet); a damaged file is an *InputError,
+// also where arrow-go panics on it.
+func ReadParquet(r io.ReaderAt, size int64, name string, spec Spec) (t *Table, err error) {
+	defer recoverDamaged(name, "Parquet", &err)
+	pf, err := openParquet(r, size, name)
+	if err != nil {
+		return nil, err
+	}
+	defer pf.Close()
 	bad := func(err error) error {
 		return &InputError{File: name, Msg: "not a readable Parquet file: " + err.Error()}
 	}
-	pf, err := file.NewParquetReader(io.NewSectionReader(r, 0, size))
-	if err != nil {
-		return nil, bad(err)
-	}
-	defer pf.Close()
 	fr, err := pqarrow.NewFileReader(pf, pqarrow.ArrowReadProperties{BatchSize: 64 << 10}, memory.DefaultAllocator)
 	if err != nil {
 		return nil, bad(err)
@@ -71,7 +71,10 @@ func ReadParquet(r io.ReaderAt, size int64, name string, spec Spec) (*Table, err
 	}
 	defer rr.Release()
 	acc := newArrowAccumulator(name, spec)
-	acc.t.reserve(int(pf.NumRows()))
+	// The footer's count, checked as it is, may still be a claim the
+	// data does not bear out: reserve no more rows than the file has
+	// bytes. Real files have a byte or more a row; the rest is appended.
+	acc.t.reserve(int(min(pf.NumRows(), size)))
 	for rr.Next() {
 		rec := rr.RecordBatch()
 		tbl := array.NewTableFromRecords(rec.Schema(), []arrow.RecordBatch{rec})
@@ -88,21 +91,32 @@ func ReadParquet(r io.ReaderAt, size int64, name string, spec Spec) (*Table, err
 }
 
 // ReadIPC reads the columns of spec from an Arrow IPC file (Feather v2).
-func ReadIPC(r io.ReaderAt, size int64, name string, spec Spec) (*Table, error) {
-	fr, err := ipc.NewFileReader(io.NewSectionReader(r, 0, size))
+// The file's structure is checked before arrow-go reads it (checkIPC)
+// and every column after (validBatch); a damaged file is an
+// *InputError, also where arrow-go panics on it.
+func ReadIPC(r io.ReaderAt, size int64, name string, spec Spec) (t *Table, err error) {
+	defer recoverDamaged(name, "Arrow IPC", &err)
+	fr, err := openIPC(r, size, name)
 	if err != nil {
-		return nil, &InputError{File: name, Msg: "not a readable Arrow IPC file: " + err.Error()}
+		return nil, err
 	}
 	defer fr.Close()
 	recs := make([]arrow.RecordBatch, 0, fr.NumRecords())
+	defer func() {
+		for _, rec := range recs {
+			rec.Release()
+		}
+	}()
 	for i := 0; i < fr.NumRecords(); i++ {
 		rec, err := fr.RecordBatch(i)
 		if err != nil {
-			return nil, &InputError{File: name, Msg: fmt.Sprintf("record batch %d cannot be read: %v", i, err)}
+			return nil, &InputError{File: name, Msg: fmt.Sprintf("record batch %d cannot be read: %v%s", i+1, err, damagedAdvice)}
+		}
+		if err := validBatch(rec); err != nil {
+			return nil, &InputError{File: name, Msg: fmt.Sprintf("damaged Arrow IPC file: record batch %d: %v%s", i+1, err, damagedAdvice)}
 		}
 		// The reader reuses a batch on the next call: keep our own.
 		rec.Retain()
-		defer rec.Release()
 		recs = append(recs, rec)
 	}
 	tbl := array.NewTableFromRecords(fr.Schema(), recs)
@@ -111,30 +125,49 @@ func ReadIPC(r io.ReaderAt, size int64, name string, spec Spec) (*Table, error) 
 }
 
 // ArrowColumns returns the column names of a Parquet or Arrow IPC file,
-// for checking a plan before it runs.
-func ArrowColumns(data []byte, name string, parquetFile bool) ([]string, error) {
+// for checking a plan before it runs. It reads the schema and checks the
+// file's structure, but reads no data.
+func ArrowColumns(data []byte, name string, parquetFile bool) (names []string, err error) {
 	var schema *arrow.Schema
 	if parquetFile {
-		tbl, err := pqarrow.ReadTable(context.Background(), bytes.NewReader(data), parquet.NewReaderProperties(memory.DefaultAllocator),
-			pqarrow.ArrowReadProperties{}, memory.DefaultAllocator)
+		defer recoverDamaged(name, "Parquet", &err)
+		pf, err := openParquet(bytes.NewReader(data), int64(len(data)), name)
+		if err != nil {
+			return nil, err
+		}
+		defer pf.Close()
+		fr, err := pqarrow.NewFileReader(pf, pqarrow.ArrowReadProperties{}, memory.DefaultAllocator)
+		if err == nil {
+			schema, err = fr.Schema()
+		}
 		if err != nil {
 			return nil, &InputError{File: name, Msg: "not a readable Parquet file: " + err.Error()}
 		}
-		schema = tbl.Schema()
-		tbl.Release()
 	} else {
-		fr, err := ipc.NewFileReader(bytes.NewReader(data))
+		defer recoverDamaged(name, "Arrow IPC", &err)
+		fr, err := openIPC(bytes.NewReader(data), int64(len(data)), name)
 		if err != nil {
-			return nil, &InputError{File: name, Msg: "not a readable Arrow IPC file: " + err.Error()}
+			return nil, err
 		}
 		schema = fr.Schema()
 		fr.Close()
 	}
-	names := make([]string, schema.NumFields())
+	names = make([]string, schema.NumFields())
 	for i, f := range schema.Fields() {
 		names[i] = f.Name
 	}
 	return names, nil
+}
+
+// recoverDamaged turns a panic of arrow-go on a damaged file into an
+// *InputError naming the file. The readers' entry points defer it; they
+// build nothing that outlives them before they return, so a recovered
+// reader leaves no state behind, and arrow-go reads in the calling
+// goroutine (pqarrow's Parallel is off), so none is left running.
+func recoverDamaged(name, format string, err *error) {
+	if p := recover(); p != nil {
+		*err = &InputError{File: name, Msg: fmt.Sprintf("damaged %s file: the reader failed on it (%v)%s", format, p, damagedAdvice)}
+	}
 }
 
 func fromArrow(tbl arrow.Table, name string, spec Spec) (*Table, error) {

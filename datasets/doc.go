@@ -15,6 +15,13 @@
 //
 // Parquet and Arrow IPC files are read and written through
 // apache/arrow-go: Arrow at the edges, dense []float64 columns inside.
+// arrow-go trusts what a file says about itself, so a damaged or hostile
+// file could make it allocate terabytes, recurse without end or panic.
+// Before arrow-go reads a file, this package checks every count, length
+// and offset that arrow-go would act on (parquetcheck.go, thrift.go,
+// ipccheck.go, flatbuf.go); what arrow-go still panics on is recovered at
+// the readers' entry points. Either way the user gets an *InputError
+// naming the file and what is wrong with it.
 //
 // A Table holds only the columns a plan asks for (key, year, dimensions,
 // values), so wide exports with hundreds of columns cost nothing extra.

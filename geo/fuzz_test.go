@@ -1,8 +1,10 @@
 package geo
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -21,6 +23,7 @@ func FuzzReadGeoJSON(f *testing.F) {
 		}
 		f.Add(b)
 	}
+	f.Add([]byte(`{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Polygon","coordinates":` + strings.Repeat("[", 100)))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		l, err := ReadGeoJSONLayer(b, "fuzz.geojson")
 		if err != nil {
@@ -52,6 +55,38 @@ func FuzzReadShapefile(f *testing.F) {
 			return
 		}
 		opt := ReadOptions{Key: "pr_id", CRS: UTM33}
+		l.Check(opt, CheckOptions{})
+		l.Areas(opt)
+	})
+}
+
+// FuzzReadGeoPackage feeds the GeoPackage reader (and its SQLite reader)
+// arbitrary bytes: it must give a layer or a *FeatureError naming the
+// file, never panic, hang or allocate what the file does not hold. Seeds:
+// the 6 KB testdata/tiny.gpkg (Go's fuzzer crawls on 100 KB inputs), the
+// damaged versions of it that crashed the reader once, and the corpus in
+// testdata/fuzz/FuzzReadGeoPackage.
+//
+//	go test ./geo -run '^$' -fuzz '^FuzzReadGeoPackage$' -fuzztime 10m
+func FuzzReadGeoPackage(f *testing.F) {
+	data, err := os.ReadFile("testdata/tiny.gpkg")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(data)
+	for _, kind := range []string{"huge record header", "huge serial type", "huge row", "overflow loop", "tree loop"} {
+		f.Add(damagedGeoPackage(f, kind))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		l, err := ReadGeoPackageLayer(b, "fuzz.gpkg", "")
+		if err != nil {
+			var fe *FeatureError
+			if !errors.As(err, &fe) || fe.File != "fuzz.gpkg" {
+				t.Fatalf("error without the file: %T %v", err, err)
+			}
+			return
+		}
+		opt := ReadOptions{Key: "key", Name: "name"}
 		l.Check(opt, CheckOptions{})
 		l.Areas(opt)
 	})

@@ -3,6 +3,7 @@ package geo
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"math"
 	"os"
 	"path/filepath"
@@ -82,6 +83,44 @@ func TestReadGeoJSONErrors(t *testing.T) {
 			_, err := readTest(t, tc.file, tc.opt)
 			if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
 				t.Errorf("error\n  %v\nwant prefix\n  %s", err, tc.want)
+			}
+		})
+	}
+}
+
+// Arrays and objects nested deeper than maxJSONDepth are an error naming
+// the line, the column and the limit, found without recursing deeper:
+// a million brackets neither overflow the stack nor take long. Nesting
+// up to the limit is read.
+func TestReadGeoJSONDeepNesting(t *testing.T) {
+	const head = `{"type":"FeatureCollection","features":[{"type":"Feature","properties":`
+	const advice = "; GeoJSON needs 8 levels or so: the file is damaged or not GeoJSON"
+	deep := func(n int) string { // n arrays in a property, 4 levels down
+		return head + `{"a":` + strings.Repeat("[", n) + "1" + strings.Repeat("]", n) + "}}]}"
+	}
+	for _, tc := range []struct {
+		name, data, want string
+	}{
+		{"a million brackets in the coordinates",
+			`{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Polygon","coordinates":` + strings.Repeat("[", 1_000_000),
+			"deep.geojson: not valid GeoJSON: arrays and objects nested more than 64 deep at '[' (line 1, column 162)" + advice},
+		{"objects in the properties", head + "\n" + strings.Repeat(`{"a":`, 100) + "1" + strings.Repeat("}", 100) + "}]}",
+			"deep.geojson: not valid GeoJSON: arrays and objects nested more than 64 deep at '{' (line 2, column 306)" + advice},
+		{"at the limit", deep(maxJSONDepth - 4), ""},
+		{"one past the limit", deep(maxJSONDepth - 3),
+			"deep.geojson: not valid GeoJSON: arrays and objects nested more than 64 deep at '[' (line 1, column 137)" + advice},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			l, err := ReadGeoJSONLayer([]byte(tc.data), "deep.geojson")
+			if tc.want == "" {
+				if err != nil || len(l.Features[0].Attrs[0].Text) != 2*(maxJSONDepth-4)+1 {
+					t.Errorf("nesting at the limit: %v", err)
+				}
+				return
+			}
+			var fe *FeatureError
+			if !errors.As(err, &fe) || err.Error() != tc.want {
+				t.Errorf("error\n  %v\nwant\n  %s", err, tc.want)
 			}
 		})
 	}

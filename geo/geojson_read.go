@@ -299,11 +299,18 @@ func (s *jsonScanner) attr() (Attr, error) {
 	return Attr{}, s.syntax("unexpected character")
 }
 
+// maxJSONDepth is the deepest nesting of arrays and objects the GeoJSON
+// reader accepts. A MultiPolygon feature in a FeatureCollection is 8
+// levels deep; properties may hold some JSON of their own. The limit
+// bounds the reader's recursion, which follows the nesting.
+const maxJSONDepth = 64
+
 // jsonScanner reads JSON from a byte slice without building a tree.
 type jsonScanner struct {
-	b    []byte
-	i    int
-	file string
+	b     []byte
+	i     int
+	file  string
+	depth int // arrays and objects open at i
 }
 
 func (s *jsonScanner) ws() {
@@ -319,6 +326,11 @@ func (s *jsonScanner) ws() {
 
 // syntax returns an error with the line and column of the current byte.
 func (s *jsonScanner) syntax(msg string) error {
+	return &FeatureError{File: s.file, Msg: fmt.Sprintf("not valid GeoJSON: %s at %s", msg, s.position())}
+}
+
+// position names the current byte, its line and its column.
+func (s *jsonScanner) position() string {
 	off := min(s.i, len(s.b))
 	line := 1 + bytes.Count(s.b[:off], []byte("\n"))
 	col := off - bytes.LastIndexByte(s.b[:off], '\n')
@@ -327,8 +339,26 @@ func (s *jsonScanner) syntax(msg string) error {
 		r, _ := utf8.DecodeRune(s.b[off:])
 		what = strconv.QuoteRune(r)
 	}
-	return &FeatureError{File: s.file, Msg: fmt.Sprintf("not valid GeoJSON: %s at %s (line %d, column %d)", msg, what, line, col)}
+	return fmt.Sprintf("%s (line %d, column %d)", what, line, col)
 }
+
+// open reads the c ('{' or '[') that opens an object or an array, one
+// level deeper than maxJSONDepth at most; close must follow when the
+// object or array ends.
+func (s *jsonScanner) open(c byte) error {
+	if err := s.expect(c); err != nil {
+		return err
+	}
+	if s.depth == maxJSONDepth {
+		s.i--
+		return &FeatureError{File: s.file, Msg: fmt.Sprintf("not valid GeoJSON: arrays and objects nested more than %d deep at %s; "+
+			"GeoJSON needs 8 levels or so: the file is damaged or not GeoJSON", maxJSONDepth, s.position())}
+	}
+	s.depth++
+	return nil
+}
+
+func (s *jsonScanner) close() { s.depth-- }
 
 func (s *jsonScanner) expect(c byte) error {
 	s.ws()
@@ -351,9 +381,10 @@ func (s *jsonScanner) null() bool {
 // object calls fn for every key, positioned at its value; fn must read
 // or skip the value.
 func (s *jsonScanner) object(fn func(key []byte) error) error {
-	if err := s.expect('{'); err != nil {
+	if err := s.open('{'); err != nil {
 		return err
 	}
+	defer s.close()
 	s.ws()
 	if s.i < len(s.b) && s.b[s.i] == '}' {
 		s.i++
@@ -389,9 +420,10 @@ func (s *jsonScanner) object(fn func(key []byte) error) error {
 
 // array calls fn for every element.
 func (s *jsonScanner) array(fn func(i int) error) error {
-	if err := s.expect('['); err != nil {
+	if err := s.open('['); err != nil {
 		return err
 	}
+	defer s.close()
 	s.ws()
 	if s.i < len(s.b) && s.b[s.i] == ']' {
 		s.i++

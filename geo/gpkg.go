@@ -19,13 +19,21 @@ func ReadGeoPackageLayer(data []byte, name, layer string) (*Layer, error) {
 	fail := func(format string, args ...any) error {
 		return &FeatureError{File: name, Msg: fmt.Sprintf(format, args...)}
 	}
+	// dbFail reports an error of the database; a damaged one says what to do.
+	dbFail := func(err error) error {
+		msg := err.Error()
+		if errors.As(err, new(*damagedError)) {
+			msg += ": the file is damaged or not a GeoPackage; export it again from your GIS"
+		}
+		return &FeatureError{File: name, Msg: msg}
+	}
 	db, err := openSQLite(data)
 	if err != nil {
-		return nil, fail("%v", err)
+		return nil, dbFail(err)
 	}
 	tables, err := db.tables()
 	if err != nil {
-		return nil, fail("%v", err)
+		return nil, dbFail(err)
 	}
 	gc := tables["gpkg_geometry_columns"]
 	if gc == nil {
@@ -54,7 +62,7 @@ func ReadGeoPackageLayer(data []byte, name, layer string) (*Layer, error) {
 		return nil
 	})
 	if err != nil {
-		return nil, fail("%v", err)
+		return nil, dbFail(err)
 	}
 	sort.Slice(candidates, func(i, j int) bool { return candidates[i].table < candidates[j].table })
 	var names, polygonal []string
@@ -81,7 +89,7 @@ func ReadGeoPackageLayer(data []byte, name, layer string) (*Layer, error) {
 	}
 	l := &Layer{File: name}
 	if l.CRS, err = gpkgCRS(db, tables, pick.srs); err != nil {
-		return nil, fail("%v", err)
+		return nil, dbFail(err)
 	}
 	t := tables[strings.ToLower(pick.table)]
 	if t == nil {
@@ -113,7 +121,7 @@ func ReadGeoPackageLayer(data []byte, name, layer string) (*Layer, error) {
 		return nil
 	})
 	if err != nil {
-		return nil, fail("layer %q: %v", pick.table, err)
+		return nil, dbFail(err)
 	}
 	return l, nil
 }
