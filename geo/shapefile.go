@@ -4,7 +4,6 @@ import (
 	"encoding/binary"
 	"fmt"
 	"math"
-	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -151,82 +150,6 @@ func readSHP(b []byte, name string) ([]shape, error) {
 		out = append(out, shape{geom: groupRings(rings)})
 	}
 	return out, nil
-}
-
-// groupRings assembles rings into polygons by containment.
-func groupRings(rings []orb.Ring) orb.MultiPolygon {
-	type ringInfo struct {
-		r      orb.Ring
-		area   float64
-		parent int
-		depth  int
-		poly   int
-	}
-	info := make([]ringInfo, len(rings))
-	for i, r := range rings {
-		info[i] = ringInfo{r: r, area: math.Abs(ringArea(r)), parent: -1}
-	}
-	order := make([]int, len(rings))
-	for i := range order {
-		order[i] = i
-	}
-	sort.SliceStable(order, func(a, b int) bool { return info[order[a]].area > info[order[b]].area })
-	var mp orb.MultiPolygon
-	for n, i := range order {
-		// the smallest larger ring that contains this one
-		for k := n - 1; k >= 0; k-- {
-			j := order[k]
-			if ringInside(info[i].r, info[j].r) {
-				info[i].parent = j
-				info[i].depth = info[j].depth + 1
-				break
-			}
-		}
-		if info[i].depth%2 == 0 {
-			info[i].poly = len(mp)
-			mp = append(mp, orb.Polygon{info[i].r})
-		} else {
-			p := info[info[i].parent].poly
-			mp[p] = append(mp[p], info[i].r)
-		}
-	}
-	return mp
-}
-
-// ringInside reports whether ring a lies inside ring b, judged by a's
-// first vertex that is not on b's boundary.
-func ringInside(a, b orb.Ring) bool {
-	for _, pt := range a {
-		switch pointInRing(pt, b) {
-		case 1:
-			return true
-		case -1:
-			return false
-		}
-	}
-	return false
-}
-
-// pointInRing returns 1 inside, -1 outside, 0 on the boundary.
-func pointInRing(p orb.Point, r orb.Ring) int {
-	in := false
-	n := len(r)
-	for i, j := 0, n-1; i < n; j, i = i, i+1 {
-		a, b := r[j], r[i]
-		// On the edge: collinear with it and inside its box.
-		if (p[0]-a[0])*(b[1]-a[1]) == (p[1]-a[1])*(b[0]-a[0]) &&
-			p[0] >= math.Min(a[0], b[0]) && p[0] <= math.Max(a[0], b[0]) &&
-			p[1] >= math.Min(a[1], b[1]) && p[1] <= math.Max(a[1], b[1]) {
-			return 0
-		}
-		if (a[1] > p[1]) != (b[1] > p[1]) && p[0] < (b[0]-a[0])*(p[1]-a[1])/(b[1]-a[1])+a[0] {
-			in = !in
-		}
-	}
-	if in {
-		return 1
-	}
-	return -1
 }
 
 // cpgDecoder returns the decoder for the .cpg's code page; Latin-1 when
