@@ -1,14 +1,18 @@
 package geo
 
 import (
+	"bytes"
 	"encoding/binary"
 	"fmt"
 	"math"
 	"math/rand/v2"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/paulmach/orb"
+
+	"planatlas/datasets"
 )
 
 // testShapefile writes a polygon shapefile with one record per element of
@@ -166,5 +170,43 @@ func TestGroupRingsAsPairwise(t *testing.T) {
 		if got, want := groupRings(rings), groupRingsPairwise(rings); fmt.Sprint(got) != fmt.Sprint(want) {
 			t.Fatalf("rings %v\ngrouped %v\npairwise %v", rings, got, want)
 		}
+	}
+}
+
+// The .dbf reader decodes Windows-1252 as the CSV reader does: every byte
+// 0x80–0xFF gives the same character (0x9F "Ÿ"), and the five bytes the
+// code page leaves undefined are refused by both, here naming the .dbf,
+// the feature and the field.
+func TestDBFWindows1252AsCSV(t *testing.T) {
+	for b := 0x80; b <= 0xFF; b++ {
+		raw := []byte{'k', byte(b), 'z'}
+		p := testShapefile([][]orb.Ring{{square(0, 0, 1)}}, [][]byte{raw})
+		p.CPG = []byte("1252")
+		l, dbfErr := ReadShapefileLayer(p, "w.shp")
+		info, csvErr := datasets.ReadCSVHeader(bytes.NewReader(append(raw, ";x\n1;2\n"...)), "w.csv", datasets.CSVOptions{Encoding: datasets.EncodingWindows1252})
+		switch {
+		case csvErr != nil:
+			want := fmt.Sprintf(`w.dbf: feature 1: "key": byte 0x%02X is not Windows-1252, the code page of the .cpg file: which code page does the file have?`, b)
+			if dbfErr == nil || !strings.HasPrefix(dbfErr.Error(), want) {
+				t.Errorf("byte 0x%02X: the CSV reader refuses it (%v), the .dbf reader says %v", b, csvErr, dbfErr)
+			}
+		case dbfErr != nil:
+			t.Errorf("byte 0x%02X: %v", b, dbfErr)
+		case l.Features[0].Attrs[0].Text != info.Header[0]:
+			t.Errorf("byte 0x%02X: .dbf %q, CSV %q", b, l.Features[0].Attrs[0].Text, info.Header[0])
+		case b == 0x9F && info.Header[0] != "kŸz":
+			t.Errorf("byte 0x9F reads as %q", info.Header[0])
+		}
+	}
+}
+
+// An undefined byte in a deleted record does not stop the shapefile.
+func TestDBFUndefinedByteDeleted(t *testing.T) {
+	p := testShapefile([][]orb.Ring{{square(0, 0, 1)}, {square(2, 0, 1)}}, [][]byte{[]byte("01"), {'0', 0x81}})
+	p.CPG = []byte("1252")
+	p.DBF[65+21] = '*' // the second record's deletion flag
+	l, err := ReadShapefileLayer(p, "d.shp")
+	if err != nil || len(l.Features) != 1 || l.Features[0].Attrs[0].Text != "01" {
+		t.Fatalf("%v, %+v", err, l)
 	}
 }
