@@ -5,9 +5,9 @@ package geo
 // it where a predicate on the nodes changes from true to false, and joins
 // the parts back in order. Random heap priorities keep its expected depth
 // logarithmic whatever the input (Seidel and Aragon, "Randomized search
-// trees", 1996). Go's standard library has no ordered tree, and no
-// well-kept package the module uses offers split and join by predicate;
-// this one is 60 lines.
+// trees", 1996). It is written here because Go's standard library has
+// no ordered tree and no package the module already uses offers split
+// and join by predicate; it takes a few dozen lines.
 type treap struct {
 	nodes []treapNode
 }

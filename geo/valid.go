@@ -24,8 +24,11 @@ import (
 func validPolygon(mp orb.MultiPolygon) error {
 	var v validator
 	all := make([][]orb.Point, 0, len(mp))
-	shells := make([]int, len(mp)) // index of each polygon's shell in all
+	var shells []int // index of each non-empty polygon's shell in all
 	for pi, p := range mp {
+		if len(p) == 0 {
+			continue // an empty polygon is valid and meets nothing
+		}
 		rings := make([][]orb.Point, len(p))
 		for ri, r := range p {
 			rings[ri] = ringVertices(r)
@@ -36,7 +39,7 @@ func validPolygon(mp orb.MultiPolygon) error {
 		if err := v.polygon(pi, rings); err != nil {
 			return err
 		}
-		shells[pi] = len(all)
+		shells = append(shells, len(all))
 		all = append(all, rings...)
 	}
 	return v.parts(all, shells)
@@ -142,6 +145,7 @@ func (v *validator) parts(rings [][]orb.Point, shells []int) error {
 	return nil
 }
 
+// pointsBound returns the bounding box of one or more points.
 func pointsBound(pts []orb.Point) orb.Bound {
 	b := orb.Bound{Min: pts[0], Max: pts[0]}
 	for _, p := range pts {

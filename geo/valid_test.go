@@ -54,6 +54,7 @@ func TestValidPolygon(t *testing.T) {
 		{"island touching its hole", orb.MultiPolygon{{sq(0, 0, 10), sq(2, 2, 6)}, {ring(2, 5, 4, 4, 4, 6)}}, ""},
 		{"parts crossing at vertices only", orb.MultiPolygon{{sq(0, 0, 2)}, {ring(1, 0, 1, -1, 3, -1, 3, 1, 2, 1, 1.5, 0.5)}}, "parts of the multipolygon overlap or share an edge near (1, 0)"},
 		{"part inside touching at a vertex", orb.MultiPolygon{{sq(0, 0, 6)}, {ring(0, 3, 2, 2, 2, 4)}}, "parts of the multipolygon overlap or share an edge near (0, 3)"},
+		{"an empty part", orb.MultiPolygon{{}, {sq(0, 0, 2)}, {sq(2, 0, 2)}}, "parts of the multipolygon overlap or share an edge near (2, 0)"},
 		{"repeated vertices", orb.MultiPolygon{{ring(0, 0, 0, 0, 4, 0, 4, 4, 4, 4, 0, 4)}}, ""},
 	}
 	for _, tc := range tests {
