@@ -6,7 +6,9 @@
 // time each stage of the demo city (38 areas) and, on a synthetic grid of
 // 400 × 250 = 100,000 square areas, reading GeoJSON, queen and rook
 // contiguity, k nearest neighbours, Moran's I and the permutation tests
-// of global and local Moran's I and Gi*.
+// of global and local Moran's I and Gi*; and reading one area whose
+// boundary has 1,000,000 vertices (WriteRingGeoJSON) and a shapefile
+// record of 100,000 parts (SquaresShapefile).
 //
 // Two commands time the same work against the peers on the same files,
 // where the peers are installed (R sf/spdep from Debian; geopandas and

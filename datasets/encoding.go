@@ -7,6 +7,8 @@ import (
 	"io"
 	"strings"
 	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
 )
 
 // Encoding names a text encoding of an input file.
@@ -31,14 +33,14 @@ func ParseEncoding(s string) (Encoding, error) {
 	return "", fmt.Errorf("unknown encoding %q (use utf-8 or windows-1252)", s)
 }
 
-// cp1252 maps the bytes 0x80-0x9F of Windows-1252 to Unicode; 0 marks the
-// five bytes the code page leaves undefined. Bytes 0xA0-0xFF equal
-// Unicode code points (as in Latin-1).
-var cp1252 = [32]rune{
-	0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-	0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
-	0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0,
+// decode1252 returns the character of byte c >= 0x80 in Windows-1252, as
+// golang.org/x/text decodes it, and false for the five bytes the code page
+// leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D): x/text gives U+FFFD
+// for them, which no defined byte decodes to. A text file holding them is
+// in some other encoding, so the reader refuses it.
+func decode1252(c byte) (rune, bool) {
+	r := charmap.Windows1252.DecodeByte(c)
+	return r, r != utf8.RuneError
 }
 
 // textReader turns an input file into a stream of valid UTF-8 lines. It
@@ -131,22 +133,17 @@ func validUTF8Prefix(b []byte) bool {
 	return false
 }
 
+// decode1252Lossy decodes Windows-1252, undefined bytes as U+FFFD.
 func decode1252Lossy(b []byte) string {
 	var sb strings.Builder
 	sb.Grow(len(b) + len(b)/8)
 	for _, c := range b {
-		switch {
-		case c < 0x80:
+		if c < 0x80 {
 			sb.WriteByte(c)
-		case c < 0xA0:
-			r := cp1252[c-0x80]
-			if r == 0 {
-				r = utf8.RuneError
-			}
-			sb.WriteRune(r)
-		default:
-			sb.WriteRune(rune(c))
+			continue
 		}
+		r, _ := decode1252(c)
+		sb.WriteRune(r)
 	}
 	return sb.String()
 }
@@ -202,18 +199,15 @@ func (t *textReader) convert(b []byte) ([]byte, error) {
 	}
 	out := make([]byte, 0, len(b)+8)
 	for _, c := range b {
-		switch {
-		case c < 0x80:
+		if c < 0x80 {
 			out = append(out, c)
-		case c < 0xA0:
-			r := cp1252[c-0x80]
-			if r == 0 {
-				return nil, &InputError{File: t.name, Line: lineNo, Msg: fmt.Sprintf("byte 0x%02X is neither UTF-8 nor Windows-1252: which encoding does the file have? Save it as UTF-8", c)}
-			}
-			out = utf8.AppendRune(out, r)
-		default:
-			out = utf8.AppendRune(out, rune(c))
+			continue
 		}
+		r, ok := decode1252(c)
+		if !ok {
+			return nil, &InputError{File: t.name, Line: lineNo, Msg: fmt.Sprintf("byte 0x%02X is neither UTF-8 nor Windows-1252: which encoding does the file have? Save it as UTF-8", c)}
+		}
+		out = utf8.AppendRune(out, r)
 	}
 	return out, nil
 }

@@ -4,11 +4,11 @@ import (
 	"encoding/binary"
 	"fmt"
 	"math"
-	"sort"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/paulmach/orb"
+	"golang.org/x/text/encoding/charmap"
 )
 
 // ShapefileParts are the files of an ESRI shapefile, as read by the
@@ -153,93 +153,21 @@ func readSHP(b []byte, name string) ([]shape, error) {
 	return out, nil
 }
 
-// groupRings assembles rings into polygons by containment.
-func groupRings(rings []orb.Ring) orb.MultiPolygon {
-	type ringInfo struct {
-		r      orb.Ring
-		area   float64
-		parent int
-		depth  int
-		poly   int
-	}
-	info := make([]ringInfo, len(rings))
-	for i, r := range rings {
-		info[i] = ringInfo{r: r, area: math.Abs(ringArea(r)), parent: -1}
-	}
-	order := make([]int, len(rings))
-	for i := range order {
-		order[i] = i
-	}
-	sort.SliceStable(order, func(a, b int) bool { return info[order[a]].area > info[order[b]].area })
-	var mp orb.MultiPolygon
-	for n, i := range order {
-		// the smallest larger ring that contains this one
-		for k := n - 1; k >= 0; k-- {
-			j := order[k]
-			if ringInside(info[i].r, info[j].r) {
-				info[i].parent = j
-				info[i].depth = info[j].depth + 1
-				break
-			}
-		}
-		if info[i].depth%2 == 0 {
-			info[i].poly = len(mp)
-			mp = append(mp, orb.Polygon{info[i].r})
-		} else {
-			p := info[info[i].parent].poly
-			mp[p] = append(mp[p], info[i].r)
-		}
-	}
-	return mp
-}
-
-// ringInside reports whether ring a lies inside ring b, judged by a's
-// first vertex that is not on b's boundary.
-func ringInside(a, b orb.Ring) bool {
-	for _, pt := range a {
-		switch pointInRing(pt, b) {
-		case 1:
-			return true
-		case -1:
-			return false
-		}
-	}
-	return false
-}
-
-// pointInRing returns 1 inside, -1 outside, 0 on the boundary.
-func pointInRing(p orb.Point, r orb.Ring) int {
-	in := false
-	n := len(r)
-	for i, j := 0, n-1; i < n; j, i = i, i+1 {
-		a, b := r[j], r[i]
-		// On the edge: collinear with it and inside its box.
-		if (p[0]-a[0])*(b[1]-a[1]) == (p[1]-a[1])*(b[0]-a[0]) &&
-			p[0] >= math.Min(a[0], b[0]) && p[0] <= math.Max(a[0], b[0]) &&
-			p[1] >= math.Min(a[1], b[1]) && p[1] <= math.Max(a[1], b[1]) {
-			return 0
-		}
-		if (a[1] > p[1]) != (b[1] > p[1]) && p[0] < (b[0]-a[0])*(p[1]-a[1])/(b[1]-a[1])+a[0] {
-			in = !in
-		}
-	}
-	if in {
-		return 1
-	}
-	return -1
-}
+// textDecoder turns the bytes of a .dbf into text. It fails on a byte
+// its code page leaves undefined.
+type textDecoder func([]byte) (string, error)
 
 // cpgDecoder returns the decoder for the .cpg's code page; Latin-1 when
 // there is no .cpg, with a note to use if the text turns out to be UTF-8.
-func cpgDecoder(cpg []byte) (func([]byte) string, string, error) {
+func cpgDecoder(cpg []byte) (textDecoder, string, error) {
 	if cpg == nil {
 		return latin1, "the shapefile has no .cpg file, so its attributes were read as Latin-1, but they look like UTF-8: add a .cpg file containing UTF-8", nil
 	}
 	switch strings.ToUpper(strings.TrimSpace(string(cpg))) {
 	case "UTF-8", "UTF8", "65001":
-		return func(b []byte) string {
+		return func(b []byte) (string, error) {
 			if utf8.Valid(b) {
-				return string(b)
+				return string(b), nil
 			}
 			return latin1(b)
 		}, "", nil
@@ -251,29 +179,43 @@ func cpgDecoder(cpg []byte) (func([]byte) string, string, error) {
 	return nil, "", fmt.Errorf("code page %q is not supported (UTF-8, 1252, ISO-8859-1)", strings.TrimSpace(string(cpg)))
 }
 
-func latin1(b []byte) string {
-	out := make([]rune, len(b))
-	for i, c := range b {
-		out[i] = rune(c)
+// latin1 decodes ISO 8859-1, which defines every byte.
+func latin1(b []byte) (string, error) {
+	return decodeCharmap(charmap.ISO8859_1, "ISO-8859-1", b)
+}
+
+// windows1252 decodes Windows-1252 as the CSV reader does: by
+// golang.org/x/text, refusing the five bytes the code page leaves
+// undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D).
+func windows1252(b []byte) (string, error) {
+	return decodeCharmap(charmap.Windows1252, "Windows-1252", b)
+}
+
+// decodeCharmap decodes a single-byte code page. x/text decodes a byte
+// the code page leaves undefined as U+FFFD, which no defined byte gives.
+func decodeCharmap(m *charmap.Charmap, name string, b []byte) (string, error) {
+	ascii := 0
+	for ascii < len(b) && b[ascii] < utf8.RuneSelf {
+		ascii++
 	}
-	return string(out)
-}
-
-var cp1252High = [32]rune{
-	0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D, 0x017D, 0x8F,
-	0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
-}
-
-func windows1252(b []byte) string {
-	out := make([]rune, len(b))
-	for i, c := range b {
-		if c >= 0x80 && c < 0xA0 {
-			out[i] = cp1252High[c-0x80]
-		} else {
-			out[i] = rune(c)
+	if ascii == len(b) {
+		return string(b), nil
+	}
+	var sb strings.Builder
+	sb.Grow(len(b) + len(b)/2)
+	sb.Write(b[:ascii])
+	for _, c := range b[ascii:] {
+		if c < utf8.RuneSelf {
+			sb.WriteByte(c)
+			continue
 		}
+		r := m.DecodeByte(c)
+		if r == utf8.RuneError {
+			return "", fmt.Errorf("byte 0x%02X is not %s", c, name)
+		}
+		sb.WriteRune(r)
 	}
-	return string(out)
+	return sb.String(), nil
 }
 
 // looksLikeUTF8 reports whether Latin-1-decoded text shows the signature
@@ -294,8 +236,18 @@ func looksLikeUTF8(records [][]Attr) bool {
 	return false
 }
 
-// readDBF reads a dBASE III/IV table.
-func readDBF(b []byte, name string, dec func([]byte) string) (fields []string, records [][]Attr, deleted []bool, err error) {
+// dbfField is a column of a dBASE table.
+type dbfField struct {
+	name   string
+	typ    byte
+	offset int
+	length int
+}
+
+// readDBF reads a dBASE III/IV table. A byte that the code page leaves
+// undefined is an error naming its record and field, unless the record is
+// deleted.
+func readDBF(b []byte, name string, dec textDecoder) (fields []string, records [][]Attr, deleted []bool, err error) {
 	dbfName := strings.TrimSuffix(name, ".shp") + ".dbf"
 	if len(b) < 33 {
 		return nil, nil, nil, &FeatureError{File: dbfName, Msg: "not a dBASE file: too short"}
@@ -303,20 +255,18 @@ func readDBF(b []byte, name string, dec func([]byte) string) (fields []string, r
 	le := binary.LittleEndian
 	n := int(le.Uint32(b[4:]))
 	headerLen, recLen := int(le.Uint16(b[8:])), int(le.Uint16(b[10:]))
-	type field struct {
-		name   string
-		typ    byte
-		offset int
-		length int
-	}
-	var fs []field
+	var fs []dbfField
 	off := 1 // after the deletion flag
 	for p := 32; p+32 <= len(b) && p < headerLen && b[p] != 0x0D; p += 32 {
 		raw := b[p : p+11]
 		if k := strings.IndexByte(string(raw), 0); k >= 0 {
 			raw = raw[:k]
 		}
-		f := field{name: strings.TrimSpace(dec(raw)), typ: b[p+11], offset: off, length: int(b[p+16])}
+		text, err := dec(raw)
+		if err != nil {
+			return nil, nil, nil, &FeatureError{File: dbfName, Msg: fmt.Sprintf("the name of field %d: %v%s", len(fs)+1, err, codePageHint)}
+		}
+		f := dbfField{name: strings.TrimSpace(text), typ: b[p+11], offset: off, length: int(b[p+16])}
 		off += f.length
 		fs = append(fs, f)
 		fields = append(fields, f.name)
@@ -327,34 +277,55 @@ func readDBF(b []byte, name string, dec func([]byte) string) (fields []string, r
 	if headerLen+n*recLen > len(b) {
 		return nil, nil, nil, &FeatureError{File: dbfName, Msg: fmt.Sprintf("the header announces %d records, the file holds %d: it is truncated", n, (len(b)-headerLen)/max(recLen, 1))}
 	}
+	features := 0 // records not deleted, as the layer numbers its features
 	for i := 0; i < n; i++ {
 		rec := b[headerLen+i*recLen : headerLen+(i+1)*recLen]
-		deleted = append(deleted, rec[0] == '*')
-		attrs := make([]Attr, len(fs))
-		for k, f := range fs {
-			raw := rec[f.offset : f.offset+f.length]
-			text := strings.TrimSpace(dec(raw))
-			switch f.typ {
-			case 'N', 'F':
-				if text == "" || strings.Trim(text, "*") == "" {
-					attrs[k] = Attr{Null: true}
-				} else {
-					attrs[k] = Attr{Text: text, Number: true}
-				}
-			case 'L':
-				switch strings.ToUpper(text) {
-				case "T", "Y":
-					attrs[k] = Attr{Text: "true"}
-				case "F", "N":
-					attrs[k] = Attr{Text: "false"}
-				default:
-					attrs[k] = Attr{Null: true}
-				}
-			default:
-				attrs[k] = Attr{Text: text, Null: text == "" && f.typ != 'C'}
-			}
+		del := rec[0] == '*'
+		if !del {
+			features++
 		}
+		attrs, k, err := dbfAttrs(rec, fs, dec)
+		if err != nil && !del {
+			return nil, nil, nil, &FeatureError{File: dbfName, Feature: features, Field: fs[k].name, Msg: err.Error() + codePageHint}
+		}
+		deleted = append(deleted, del)
 		records = append(records, attrs)
 	}
 	return fields, records, deleted, nil
+}
+
+// codePageHint follows an undefined byte in a .dbf.
+const codePageHint = ", the code page of the .cpg file: which code page does the file have? Save the attributes as UTF-8 with a .cpg file saying UTF-8"
+
+// dbfAttrs decodes the fields of one record; on failure it returns the
+// index of the field that failed.
+func dbfAttrs(rec []byte, fs []dbfField, dec textDecoder) ([]Attr, int, error) {
+	attrs := make([]Attr, len(fs))
+	for k, f := range fs {
+		text, err := dec(rec[f.offset : f.offset+f.length])
+		if err != nil {
+			return attrs, k, err
+		}
+		text = strings.TrimSpace(text)
+		switch f.typ {
+		case 'N', 'F':
+			if text == "" || strings.Trim(text, "*") == "" {
+				attrs[k] = Attr{Null: true}
+			} else {
+				attrs[k] = Attr{Text: text, Number: true}
+			}
+		case 'L':
+			switch strings.ToUpper(text) {
+			case "T", "Y":
+				attrs[k] = Attr{Text: "true"}
+			case "F", "N":
+				attrs[k] = Attr{Text: "false"}
+			default:
+				attrs[k] = Attr{Null: true}
+			}
+		default:
+			attrs[k] = Attr{Text: text, Null: text == "" && f.typ != 'C'}
+		}
+	}
+	return attrs, 0, nil
 }
