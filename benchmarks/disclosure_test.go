@@ -18,7 +18,10 @@ func BenchmarkDisclosure(b *testing.B) {
 			var res indicators.SuppressionResult
 			for b.Loop() {
 				clearFlags(h)
-				res = indicators.Suppress(h, fams, vars, 3)
+				var err error
+				if res, err = indicators.Suppress(h, fams, vars, 3); err != nil {
+					b.Fatal(err)
+				}
 			}
 			b.ReportMetric(float64(res.Primary), "primary")
 			b.ReportMetric(float64(res.Secondary), "secondary")
