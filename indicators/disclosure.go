@@ -46,8 +46,12 @@ const (
 // these relations agree on it: when the null space of the relations,
 // restricted to the unknown cells, has no component along it. While a
 // hidden cell is recoverable, the smallest published cell that shares a
-// relation with it and whose hiding makes it unrecoverable is hidden too.
-// Cells missing in the source count as unknown.
+// relation with it and whose hiding makes it unrecoverable is hidden too
+// (if its relations hold no published cell, the published cells that
+// share a relation with any unknown cell of its block are the
+// candidates; if no single candidate protects it, the smallest is hidden
+// and further rounds add more). Cells missing in the source count as
+// unknown.
 //
 // The relations decompose, and so does the work. Variables that no
 // family relation links are independent: the system is block diagonal,
@@ -60,8 +64,12 @@ const (
 // only the group that a newly hidden cell joins is computed again. The
 // cost grows with the number of variables and with the size of the
 // largest group, not with the whole system. A group of more than
-// MaxLinkedCells cells or MaxLinkedSums relations is refused with a
-// LinkedCellsError, checked for the primary cells before any solve.
+// MaxLinkedCells cells or MaxLinkedSums relations, or a family of more
+// than MaxLinkedCells count variables, is refused with a
+// LinkedCellsError, checked for the primary cells before any solve. The
+// cells hidden are those the whole-system method hid, except where it
+// took the last resort above among the candidates of the whole system
+// and so could hide a cell of another block, which protected nothing.
 //
 // This guards against exact recomputation by any linear combination of
 // published counts, not against bounds from non-negativity.
