@@ -1,9 +1,6 @@
 package indicators
 
 import (
-	"math"
-	"sort"
-
 	"gonum.org/v1/gonum/mat"
 
 	"planatlas/datasets"
@@ -23,6 +20,17 @@ type SuppressionResult struct {
 	Secondary int // cells hidden so that no primary cell can be recomputed
 }
 
+// Limits of the dense method: the most hidden or missing cells, and the
+// most relations among them, that one dense solve takes. A solve of
+// 1,000 cells by SVD takes about 10 s on one core and is repeated for
+// every secondary cell of its group; beyond that, disclosure control
+// refuses with a LinkedCellsError rather than run for hours or take
+// gigabytes.
+const (
+	MaxLinkedCells = 1000
+	MaxLinkedSums  = 8 * MaxLinkedCells
+)
+
 // Suppress applies disclosure control as German official statistics do
 // (METHODS.md section 4) to the count variables counts of every level,
 // year by year, and marks hidden cells with the flag Suppressed; values
@@ -38,334 +46,79 @@ type SuppressionResult struct {
 // these relations agree on it: when the null space of the relations,
 // restricted to the unknown cells, has no component along it. While a
 // hidden cell is recoverable, the smallest published cell that shares a
-// relation with it and whose hiding makes it unrecoverable is hidden too.
-// Cells missing in the source count as unknown.
+// relation with it and whose hiding makes it unrecoverable is hidden too
+// (if its relations hold no published cell, the published cells that
+// share a relation with any unknown cell of its block are the
+// candidates; if no single candidate protects it, the smallest is hidden
+// and further rounds add more). Cells missing in the source count as
+// unknown.
+//
+// The relations decompose, and so does the work. Variables that no
+// family relation links are independent: the system is block diagonal,
+// one block per connected component of the variables under the family
+// relations (a variable without a family is a block of its own, with
+// only the sums of the hierarchy). Within a block, the relations
+// restricted to the unknown cells are block diagonal again, one block per
+// group of unknown cells linked by shared relations; the null space, and
+// so whether a cell is recoverable, is computed per group, by SVD, and
+// only the group that a newly hidden cell joins is computed again. The
+// cost grows with the number of variables and with the size of the
+// largest group, not with the whole system. A group of more than
+// MaxLinkedCells cells or MaxLinkedSums relations, or a family of more
+// than MaxLinkedCells count variables, is refused with a
+// LinkedCellsError, checked for the primary cells before any solve. The
+// cells hidden are those the whole-system method hid, except where it
+// took the last resort above among the candidates of the whole system
+// and so could hide a cell of another block, which protected nothing.
 //
 // This guards against exact recomputation by any linear combination of
 // published counts, not against bounds from non-negativity.
-func Suppress(h Hierarchy, families []datasets.Family, counts []string, threshold int) SuppressionResult {
+//
+// The error is a *LinkedCellsError (bad input) when a group is too large,
+// otherwise an internal error: the SVD did not converge.
+func Suppress(h Hierarchy, families []datasets.Family, counts []string, threshold int) (SuppressionResult, error) {
+	return suppress(h, families, counts, threshold, defaultConfig())
+}
+
+// config holds the limits and the null-space method, so that tests can
+// lower the one and fake the other.
+type config struct {
+	maxCells, maxSums int
+	nullSpace         func(a *mat.Dense) ([][]float64, error)
+}
+
+func defaultConfig() config {
+	return config{maxCells: MaxLinkedCells, maxSums: MaxLinkedSums, nullSpace: nullSpace}
+}
+
+func suppress(h Hierarchy, families []datasets.Family, counts []string, threshold int, cfg config) (SuppressionResult, error) {
 	var res SuppressionResult
 	if threshold <= 1 || len(h.Levels) == 0 {
-		return res
+		return res, nil
 	}
-	s := newSystem(h, families, counts)
-	years := h.Levels[0].Years
-	for y := range years {
-		p, sec := s.suppressYear(y, threshold)
-		res.Primary += p
-		res.Secondary += sec
+	blocks, err := partition(families, counts, cfg)
+	if err != nil {
+		return res, err
 	}
-	return res
-}
-
-// system holds the cells and relations of one hierarchy, the same in
-// every year.
-type system struct {
-	h      Hierarchy
-	vars   []string
-	offset []int   // first cell of each level
-	eqs    []eqRow // relations
-	byCell [][]int // equations each cell appears in
-}
-
-type eqRow struct {
-	cells []int
-	coef  []float64
-}
-
-func (s *system) cell(l, u, v int) int { return s.offset[l] + u*len(s.vars) + v }
-
-func newSystem(h Hierarchy, families []datasets.Family, counts []string) *system {
-	s := &system{h: h, vars: counts}
-	n := 0
-	for _, p := range h.Levels {
-		s.offset = append(s.offset, n)
-		n += len(p.Keys) * len(counts)
-	}
-	varIdx := map[string]int{}
-	for i, v := range counts {
-		varIdx[v] = i
-	}
-	// Geography: a parent is the sum of its children.
-	for l := 1; l < len(h.Levels); l++ {
-		children := make([][]int, len(h.Levels[l].Keys))
-		for c, parent := range h.Parent[l-1] {
-			children[parent] = append(children[parent], c)
-		}
-		for u, ch := range children {
-			for v := range counts {
-				row := eqRow{cells: []int{s.cell(l, u, v)}, coef: []float64{1}}
-				for _, c := range ch {
-					row.cells = append(row.cells, s.cell(l-1, c, v))
-					row.coef = append(row.coef, -1)
-				}
-				s.eqs = append(s.eqs, row)
+	// Refuse early: no solve before every block's primary groups fit.
+	for i := range blocks {
+		s := newSystem(h, &blocks[i])
+		for y := range h.Levels[0].Years {
+			if err := s.newYear(y, threshold, cfg).checkSizes(); err != nil {
+				return res, err
 			}
 		}
 	}
-	// Families: every linear dependency among the variables' atom sets
-	// holds in every unit.
-	for _, f := range families {
-		var idx []int
-		var rows [][]bool
-		for i, v := range f.Vars {
-			if k, ok := varIdx[v]; ok {
-				idx = append(idx, k)
-				rows = append(rows, f.Member[i])
+	for i := range blocks {
+		s := newSystem(h, &blocks[i])
+		for y := range h.Levels[0].Years {
+			p, sec, err := s.newYear(y, threshold, cfg).suppress()
+			if err != nil {
+				return res, err
 			}
-		}
-		for _, dep := range dependencies(rows) {
-			for l, p := range h.Levels {
-				for u := range p.Keys {
-					var row eqRow
-					for i, c := range dep {
-						if math.Abs(c) > 1e-12 {
-							row.cells = append(row.cells, s.cell(l, u, idx[i]))
-							row.coef = append(row.coef, c)
-						}
-					}
-					s.eqs = append(s.eqs, row)
-				}
-			}
+			res.Primary += p
+			res.Secondary += sec
 		}
 	}
-	s.byCell = make([][]int, n)
-	for e, row := range s.eqs {
-		for _, c := range row.cells {
-			s.byCell[c] = append(s.byCell[c], e)
-		}
-	}
-	return s
-}
-
-// dependencies returns a basis of the vectors c with Σ_v c_v·member_v = 0:
-// the left null space of the membership matrix.
-func dependencies(member [][]bool) [][]float64 {
-	nv := len(member)
-	if nv < 2 || len(member[0]) == 0 {
-		return nil
-	}
-	na := len(member[0])
-	m := mat.NewDense(na, nv, nil) // transposed: atoms × variables
-	for v := range member {
-		for a, in := range member[v] {
-			if in {
-				m.Set(a, v, 1)
-			}
-		}
-	}
-	return nullSpace(m)
-}
-
-// nullSpace returns an orthonormal basis of {z : A z = 0}.
-func nullSpace(a *mat.Dense) [][]float64 {
-	_, c := a.Dims()
-	var svd mat.SVD
-	if !svd.Factorize(a, mat.SVDFullV) {
-		panic("indicators: SVD did not converge")
-	}
-	sv := svd.Values(nil)
-	var v mat.Dense
-	svd.VTo(&v)
-	tol := 1e-9 * math.Max(1, maxAbs(sv))
-	rank := 0
-	for _, x := range sv {
-		if x > tol {
-			rank++
-		}
-	}
-	var out [][]float64
-	for j := rank; j < c; j++ {
-		z := make([]float64, c)
-		for i := 0; i < c; i++ {
-			z[i] = v.At(i, j)
-		}
-		out = append(out, z)
-	}
-	return out
-}
-
-func maxAbs(x []float64) float64 {
-	m := 0.0
-	for _, v := range x {
-		m = math.Max(m, math.Abs(v))
-	}
-	return m
-}
-
-// suppressYear suppresses year index y and returns the numbers of primary
-// and secondary cells.
-func (s *system) suppressYear(y, threshold int) (primary, secondary int) {
-	n := len(s.byCell)
-	value := make([]float64, n)
-	for l, p := range s.h.Levels {
-		nk := len(p.Keys)
-		for v, name := range s.vars {
-			ser := p.Var(name)
-			for u := 0; u < nk; u++ {
-				value[s.cell(l, u, v)] = ser.Values[y*nk+u]
-			}
-		}
-	}
-	hidden := make([]bool, n)  // suppressed by us
-	unknown := make([]bool, n) // hidden or missing in the source
-	for c, x := range value {
-		switch {
-		case math.IsNaN(x):
-			unknown[c] = true
-		case x >= 1 && x < float64(threshold):
-			hidden[c], unknown[c] = true, true
-			primary++
-		}
-	}
-	for {
-		c := s.firstRecoverable(hidden, unknown)
-		if c < 0 {
-			break
-		}
-		comp := s.complement(c, value, unknown)
-		if comp < 0 {
-			break // cannot happen for a consistent system; never loop
-		}
-		hidden[comp], unknown[comp] = true, true
-		secondary++
-	}
-	for l, p := range s.h.Levels {
-		nk := len(p.Keys)
-		for v, name := range s.vars {
-			ser := p.Var(name)
-			for u := 0; u < nk; u++ {
-				if hidden[s.cell(l, u, v)] {
-					ser.Flags[y*nk+u] |= datasets.Suppressed
-				}
-			}
-		}
-	}
-	return primary, secondary
-}
-
-// firstRecoverable returns the lowest hidden cell that the relations
-// determine, or -1.
-func (s *system) firstRecoverable(hidden, unknown []bool) int {
-	det := s.determined(unknown)
-	for c := range hidden {
-		if hidden[c] && det[c] {
-			return c
-		}
-	}
-	return -1
-}
-
-// determined reports, for every unknown cell, whether the relations fix
-// its value given all known cells.
-func (s *system) determined(unknown []bool) map[int]bool {
-	// The relations that involve unknown cells, restricted to them.
-	var cols []int
-	col := map[int]int{}
-	for c, u := range unknown {
-		if u {
-			col[c] = len(cols)
-			cols = append(cols, c)
-		}
-	}
-	out := map[int]bool{}
-	if len(cols) == 0 {
-		return out
-	}
-	seen := map[int]bool{}
-	var rows []int
-	for _, c := range cols {
-		for _, e := range s.byCell[c] {
-			if !seen[e] {
-				seen[e] = true
-				rows = append(rows, e)
-			}
-		}
-	}
-	sort.Ints(rows)
-	if len(rows) == 0 {
-		return out // nothing links the unknown cells to anything published
-	}
-	a := mat.NewDense(len(rows), len(cols), nil)
-	for i, e := range rows {
-		row := s.eqs[e]
-		for k, c := range row.cells {
-			if j, ok := col[c]; ok {
-				a.Set(i, j, a.At(i, j)+row.coef[k])
-			}
-		}
-	}
-	null := nullSpace(a)
-	for j, c := range cols {
-		free := false
-		for _, z := range null {
-			if math.Abs(z[j]) > 1e-9 {
-				free = true
-				break
-			}
-		}
-		out[c] = !free
-	}
-	return out
-}
-
-// complement chooses the published cell to hide so that cell c can no
-// longer be recomputed: among the published cells that share a relation
-// with c (or, failing that, with any unknown cell), the smallest non-zero
-// one that makes c undetermined; if no single cell does, the smallest
-// one, and further rounds add more. It returns -1 if there is no
-// published cell to hide.
-func (s *system) complement(c int, value []float64, unknown []bool) int {
-	cand := s.neighbours([]int{c}, unknown)
-	if len(cand) == 0 {
-		var all []int
-		for d, u := range unknown {
-			if u {
-				all = append(all, d)
-			}
-		}
-		cand = s.neighbours(all, unknown)
-	}
-	sort.Slice(cand, func(i, j int) bool {
-		a, b := cand[i], cand[j]
-		za, zb := value[a] == 0, value[b] == 0
-		if za != zb {
-			return zb // non-zero first: hiding a zero protects little
-		}
-		if value[a] != value[b] {
-			return value[a] < value[b]
-		}
-		return a < b
-	})
-	for _, d := range cand {
-		unknown[d] = true
-		det := s.determined(unknown)
-		unknown[d] = false
-		if !det[c] {
-			return d
-		}
-	}
-	if len(cand) > 0 {
-		return cand[0]
-	}
-	return -1
-}
-
-// neighbours returns the published cells that share a relation with any
-// of cells, in ascending order.
-func (s *system) neighbours(cells []int, unknown []bool) []int {
-	seen := map[int]bool{}
-	var out []int
-	for _, c := range cells {
-		for _, e := range s.byCell[c] {
-			for _, d := range s.eqs[e].cells {
-				if !unknown[d] && !seen[d] {
-					seen[d] = true
-					out = append(out, d)
-				}
-			}
-		}
-	}
-	sort.Ints(out)
-	return out
+	return res, nil
 }

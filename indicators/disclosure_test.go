@@ -155,7 +155,10 @@ func TestSuppressToyCity(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			h, fams := tc.city.hierarchy()
-			res := Suppress(h, fams, vars, 3)
+			res, err := Suppress(h, fams, vars, 3)
+			if err != nil {
+				t.Fatal(err)
+			}
 			if res.Primary != tc.primary {
 				t.Errorf("primary %d, want %d", res.Primary, tc.primary)
 			}

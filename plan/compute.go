@@ -58,7 +58,10 @@ func (r *runner) computeIndicators() error {
 				h.Parent = append(h.Parent, parentOf(l, r.levels[i+1]))
 			}
 		}
-		res := indicators.Suppress(h, r.families, r.c.counts, r.c.threshold)
+		res, err := indicators.Suppress(h, r.families, r.c.counts, r.c.threshold)
+		if err != nil {
+			return fmt.Errorf("%s: %w", r.c.plan.File, err)
+		}
 		if res.Primary > 0 {
 			r.notes = append(r.notes, fmt.Sprintf("disclosure control: %d counts below %d hidden (.), and %d further cells so that none can be recomputed from totals",
 				res.Primary, r.c.threshold, res.Secondary))
