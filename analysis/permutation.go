@@ -22,7 +22,6 @@ func streamFor(seed, id uint64) *rand.Rand {
 	return rand.New(rand.NewPCG(seed, 0x9e3779b97f4a7c15^id))
 }
 
-
 // MoranPermutation tests global Moran's I by permuting the values over
 // the areas reps times: p = (M + 1)/(reps + 1) with M the number of
 // permuted I at least as large as the observed (spdep's moran.mc); on

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"sort"
@@ -318,7 +319,7 @@ func GeneralG(x []float64, w *geo.Weights) (Global, error) {
 	var m1, m2, m3, m4 float64
 	for _, v := range s.x {
 		if v < 0 {
-			return Global{Excluded: ex}, fmt.Errorf("General G needs values of at least 0")
+			return Global{Excluded: ex}, errors.New("the statistic General G needs values of at least 0")
 		}
 		m1 += v
 		m2 += v * v

@@ -383,13 +383,13 @@ func validArray(a arrow.Array) error {
 	if len(bufs) > 0 && bufs[0] != nil && bufs[0].Len() < (n+7)/8 {
 		return fmt.Errorf("the validity bitmap has %d bytes for %d values", bufs[0].Len(), n)
 	}
-	switch a.(type) {
+	switch a := a.(type) {
 	case *array.String:
 		return validOffsets(arrow.Int32Traits.CastFromBytes(bufferBytes(bufs, 1)), d.Offset(), d.Len(), bufferLen(bufs, 2))
 	case *array.LargeString:
 		return validOffsets(arrow.Int64Traits.CastFromBytes(bufferBytes(bufs, 1)), d.Offset(), d.Len(), bufferLen(bufs, 2))
 	case *array.Dictionary:
-		return validDictionary(a.(*array.Dictionary))
+		return validDictionary(a)
 	}
 	if fw, ok := a.DataType().(arrow.FixedWidthDataType); ok && fw.BitWidth() >= 8 {
 		need := n * (fw.BitWidth() / 8)

@@ -41,7 +41,7 @@ func ReadShapefileLayer(p ShapefileParts, name string) (*Layer, error) {
 	if err != nil {
 		return nil, err
 	}
-	if p.SHX != nil && len(p.SHX) >= 100 {
+	if len(p.SHX) >= 100 {
 		if n := (len(p.SHX) - 100) / 8; n != len(shapes) {
 			return nil, &FeatureError{File: name, Msg: fmt.Sprintf("the .shx indexes %d shapes, the .shp holds %d: the files do not belong together or one is damaged", n, len(shapes))}
 		}

@@ -2,6 +2,7 @@ package indicators
 
 import (
 	"gonum.org/v1/gonum/mat"
+	"math"
 
 	"planatlas/datasets"
 )
@@ -37,7 +38,10 @@ const (
 // are not changed (everything is computed from the true counts; outputs
 // hide what is flagged).
 //
-// Primary suppression hides counts 1 ≤ x < threshold; zeros stay.
+// Primary suppression hides counts 1 ≤ x < threshold; zeros stay. Weighted
+// counts (fractional by design) are judged by their rounded value, and any
+// value above 0 that rounds below the threshold is hidden: 0,4 and 2,4
+// persons are small counts as 1 and 2 are.
 // Secondary suppression then hides further cells until no hidden cell can
 // be recomputed from what is published. The published cells obey linear
 // relations: each district and the city is the sum of its parts, and the
@@ -121,4 +125,11 @@ func suppress(h Hierarchy, families []datasets.Family, counts []string, threshol
 		}
 	}
 	return res, nil
+}
+
+// primary reports whether a count x is hidden by primary suppression:
+// 1 ≤ x < threshold for whole counts; for weighted (fractional) counts,
+// x > 0 with round(x) < threshold.
+func primary(x float64, threshold int) bool {
+	return x > 0 && math.Round(x) < float64(threshold)
 }

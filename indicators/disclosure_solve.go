@@ -47,7 +47,7 @@ func (s *system) newYear(y, threshold int, cfg config) *year {
 		switch {
 		case math.IsNaN(x):
 			t.addUnknown(c)
-		case x >= 1 && x < float64(threshold):
+		case primary(x, threshold):
 			t.hidden[c] = true
 			t.addUnknown(c)
 		}

@@ -198,3 +198,22 @@ func TestAttackFindsPrimaryOnlyLeaks(t *testing.T) {
 		t.Errorf("leaks %v, want [u18@a1]", leaks)
 	}
 }
+
+// Primary suppression: whole counts 1 and 2 are hidden at threshold 3,
+// weighted counts by their rounded value, anything above 0 that rounds
+// below the threshold included; zeros and missing values are not.
+func TestPrimarySuppression(t *testing.T) {
+	tests := []struct {
+		x    float64
+		want bool
+	}{
+		{0, false}, {1, true}, {2, true}, {3, false}, {17, false},
+		{0.4, true}, {0.5, true}, {1.4, true}, {2.4, true}, {2.5, false}, {2.6, false}, {3.2, false},
+		{math.NaN(), false},
+	}
+	for _, tc := range tests {
+		if got := primary(tc.x, 3); got != tc.want {
+			t.Errorf("primary(%v, 3) = %v, want %v", tc.x, got, tc.want)
+		}
+	}
+}

@@ -18,20 +18,19 @@ import (
 
 // spatialResult holds the spatial statistics of one indicator or index.
 type spatialResult struct {
-	id      string
-	v       value
-	moran   analysis.Global
-	permP   float64
-	geary   analysis.Global
-	g       analysis.Global // General G; Stat NaN where values are negative
-	lisa    analysis.LISA
-	gi      analysis.Local
-	giP     []float64
-	ebI     float64              // Moran's I of EB-standardised rates (rates of counts only)
-	joins   []analysis.JoinCount // join counts of the quintile classes
-	reps    int
-	alpha   float64
-	missing int
+	id    string
+	v     value
+	moran analysis.Global
+	permP float64
+	geary analysis.Global
+	g     analysis.Global // General G; Stat NaN where values are negative
+	lisa  analysis.LISA
+	gi    analysis.Local
+	giP   []float64
+	ebI   float64              // Moran's I of EB-standardised rates (rates of counts only)
+	joins []analysis.JoinCount // join counts of the quintile classes
+	reps  int
+	alpha float64
 }
 
 // computeSpatial computes the plan's spatial statistics on the values of

@@ -150,4 +150,3 @@ func (r *runner) writeTrends() error {
 	}
 	return r.writeFrame("trends", r.trends)
 }
-
