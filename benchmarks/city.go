@@ -64,9 +64,12 @@ func WriteCity(dir string, nx, ny int) error {
 	}
 	bw.WriteString("\n]}\n")
 	if err := bw.Flush(); err != nil {
+		_ = f.Close() // the error that matters is the flush's
 		return err
 	}
-	f.Close()
+	if err := f.Close(); err != nil {
+		return err
+	}
 
 	// Population: smooth surfaces of size and age structure plus noise.
 	r := rand.New(rand.NewPCG(1, 2))
@@ -169,11 +172,11 @@ func writeFile(name string, write func(io.Writer) error) error {
 	}
 	bw := bufio.NewWriterSize(f, 1<<20)
 	if err := write(bw); err != nil {
-		f.Close()
+		_ = f.Close() // the error that matters is write's
 		return err
 	}
 	if err := bw.Flush(); err != nil {
-		f.Close()
+		_ = f.Close() // the error that matters is the flush's
 		return err
 	}
 	return f.Close()

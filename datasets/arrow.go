@@ -29,7 +29,7 @@ func ReadParquet(r io.ReaderAt, size int64, name string, spec Spec) (t *Table, e
 	if err != nil {
 		return nil, err
 	}
-	defer pf.Close()
+	defer func() { _ = pf.Close() }() // read from memory: nothing to lose
 	bad := func(err error) error {
 		return &InputError{File: name, Msg: "not a readable Parquet file: " + err.Error()}
 	}
@@ -100,7 +100,7 @@ func ReadIPC(r io.ReaderAt, size int64, name string, spec Spec) (t *Table, err e
 	if err != nil {
 		return nil, err
 	}
-	defer fr.Close()
+	defer func() { _ = fr.Close() }() // read from memory: nothing to lose
 	recs := make([]arrow.RecordBatch, 0, fr.NumRecords())
 	defer func() {
 		for _, rec := range recs {
@@ -135,7 +135,7 @@ func ArrowColumns(data []byte, name string, parquetFile bool) (names []string, e
 		if err != nil {
 			return nil, err
 		}
-		defer pf.Close()
+		defer func() { _ = pf.Close() }() // read from memory: nothing to lose
 		fr, err := pqarrow.NewFileReader(pf, pqarrow.ArrowReadProperties{}, memory.DefaultAllocator)
 		if err == nil {
 			schema, err = fr.Schema()
@@ -150,7 +150,7 @@ func ArrowColumns(data []byte, name string, parquetFile bool) (names []string, e
 			return nil, err
 		}
 		schema = fr.Schema()
-		fr.Close()
+		_ = fr.Close() // read from memory: nothing to lose
 	}
 	names = make([]string, schema.NumFields())
 	for i, f := range schema.Fields() {

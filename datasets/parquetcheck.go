@@ -36,7 +36,7 @@ func openParquet(r io.ReaderAt, size int64, name string) (*file.Reader, error) {
 		return nil, &InputError{File: name, Msg: "not a readable Parquet file: " + err.Error()}
 	}
 	if err := checkParquetFooter(pf.MetaData(), size); err != nil {
-		pf.Close()
+		_ = pf.Close() // the file is refused anyway
 		return nil, &InputError{File: name, Msg: "damaged Parquet footer: " + err.Error() + damagedAdvice}
 	}
 	return pf, nil

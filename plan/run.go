@@ -169,7 +169,7 @@ func (r *runner) hashed(name string) (io.Reader, func(error) error, error) {
 	}
 	done := func(readErr error) error {
 		_, err := io.Copy(io.Discard, cr) // hash what the reader did not need
-		f.Close()                         // read only: nothing to flush
+		_ = f.Close()                     // read only: nothing to lose
 		if readErr != nil {
 			return readErr
 		}

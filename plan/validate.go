@@ -908,7 +908,7 @@ func readColumns(src Source, in *input) ([]string, rune, error) {
 	if err != nil {
 		return nil, 0, openError(in.spec.File, err)
 	}
-	defer f.Close()
+	defer func() { _ = f.Close() }() // read only: nothing to lose
 	if in.format == "geometry" || (in.format == "points" && !in.pointsTable) {
 		l, err := geo.ReadLayer(in.spec.File, sourceOpener(src), in.spec.Layer)
 		if err != nil {

@@ -182,7 +182,7 @@ func sourceOpener(src Source) geo.Opener {
 		if err != nil {
 			return nil, err
 		}
-		defer f.Close()
+		defer func() { _ = f.Close() }() // read only: nothing to lose
 		return io.ReadAll(f)
 	}
 }

@@ -27,7 +27,7 @@ func (s *Staging) Commit() error {
 	if err := s.recheckTarget(); err != nil {
 		return err
 	}
-	s.root.Close()
+	_ = s.root.Close() // a folder handle: nothing to lose
 	old, err := s.swap()
 	if err != nil {
 		return err
@@ -139,15 +139,17 @@ func (s *Staging) swap() (old string, err error) {
 func (s *Staging) removeOld(dir string) {
 	if s.prev != nil {
 		if root, err := os.OpenRoot(dir); err == nil {
+			// A file that cannot be removed keeps its folder, which
+			// is then kept in sight below.
 			for p := range s.prev.files {
-				root.Remove(filepath.FromSlash(p))
+				_ = root.Remove(filepath.FromSlash(p))
 			}
 			ds := append([]string(nil), s.prev.dirs...)
 			sort.Slice(ds, func(i, j int) bool { return strings.Count(ds[i], "/") > strings.Count(ds[j], "/") })
 			for _, d := range ds {
-				root.Remove(filepath.FromSlash(d))
+				_ = root.Remove(filepath.FromSlash(d)) // fails if not empty: kept below
 			}
-			root.Close()
+			_ = root.Close() // a folder handle: nothing to lose
 		}
 	}
 	if err := os.Remove(dir); err == nil || errors.Is(err, os.ErrNotExist) {

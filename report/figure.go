@@ -92,10 +92,10 @@ func withPHYs(png []byte, dpi int) ([]byte, error) {
 	binary.BigEndian.PutUint32(data[0:], ppm)
 	binary.BigEndian.PutUint32(data[4:], ppm)
 	data[8] = 1 // unit: metre
-	binary.Write(&chunk, binary.BigEndian, uint32(len(data)))
+	chunk.Write(binary.BigEndian.AppendUint32(nil, uint32(len(data))))
 	body := append([]byte("pHYs"), data...)
 	chunk.Write(body)
-	binary.Write(&chunk, binary.BigEndian, crc32.ChecksumIEEE(body))
+	chunk.Write(binary.BigEndian.AppendUint32(nil, crc32.ChecksumIEEE(body)))
 	out := make([]byte, 0, len(png)+chunk.Len())
 	out = append(out, png[:sigLen+ihdrLen]...)
 	out = append(out, chunk.Bytes()...)

@@ -25,8 +25,8 @@ func (l *lockFile) release() {
 	if l == nil || l.f == nil {
 		return
 	}
-	l.f.Close()
-	os.Remove(l.path)
+	_ = l.f.Close() // best effort, as on unix: a later run can tell nothing here
+	_ = os.Remove(l.path)
 	l.f = nil
 }
 

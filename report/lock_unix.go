@@ -28,27 +28,33 @@ func createLock(dir, prefix string) (*lockFile, error) {
 		return nil, err
 	}
 	if err := unix.Flock(int(f.Fd()), unix.LOCK_EX|unix.LOCK_NB); err != nil {
-		f.Close()
-		os.Remove(f.Name())
+		discard(f.Name(), f)
 		return nil, err
 	}
 	path := strings.TrimSuffix(f.Name(), ".locking") + lockSuffix
 	if err := os.Rename(f.Name(), path); err != nil {
-		f.Close()
-		os.Remove(f.Name())
+		discard(f.Name(), f)
 		return nil, err
 	}
 	return &lockFile{f: f, path: path}, nil
 }
 
-// release removes the lock file and unlocks it.
+// release removes the lock file and unlocks it (closing releases the
+// flock).
 func (l *lockFile) release() {
 	if l == nil || l.f == nil {
 		return
 	}
-	os.Remove(l.path)
-	l.f.Close() // closing releases the flock
+	discard(l.path, l.f)
 	l.f = nil
+}
+
+// discard removes an empty lock file and closes it. Its errors change
+// nothing: a lock file left behind is unlocked, so the next run takes it
+// for stale and removes it.
+func discard(path string, f *os.File) {
+	_ = os.Remove(path)
+	_ = f.Close()
 }
 
 // stale reports whether the lock file at path is held by no one: its run
@@ -60,8 +66,8 @@ func stale(path string) (bool, func()) {
 		return false, nil
 	}
 	if err := unix.Flock(int(f.Fd()), unix.LOCK_EX|unix.LOCK_NB); err != nil {
-		f.Close()
+		_ = f.Close() // opened read only to test the lock
 		return false, nil
 	}
-	return true, func() { os.Remove(path); f.Close() }
+	return true, func() { discard(path, f) }
 }

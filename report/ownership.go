@@ -254,7 +254,7 @@ func sameHash(file, sum string) bool {
 	if err != nil {
 		return false
 	}
-	defer f.Close()
+	defer func() { _ = f.Close() }() // read only: nothing to lose
 	h := sha256.New()
 	if _, err := io.Copy(h, f); err != nil {
 		return false

@@ -117,7 +117,7 @@ func (s *Staging) open(target, parent, prefix string) error {
 	s.lock = lock
 	s.tmp = strings.TrimSuffix(lock.path, lockSuffix)
 	fail := func(err error) error {
-		os.Remove(s.tmp)
+		_ = os.Remove(s.tmp) // best effort; the error that matters is err
 		lock.release()
 		return cannotWrite(target, err)
 	}
@@ -131,7 +131,7 @@ func (s *Staging) open(target, parent, prefix string) error {
 		return fail(err)
 	}
 	if s.rootFI, err = s.root.Stat("."); err != nil {
-		s.root.Close()
+		_ = s.root.Close() // a folder handle: nothing to lose
 		return fail(err)
 	}
 	return nil
@@ -216,11 +216,11 @@ func (s *Staging) Write(name string, fn func(io.Writer) error) error {
 	// pieces; one system call per piece cost seconds at 100,000 areas.
 	bw := bufio.NewWriterSize(w, 1<<20)
 	if err := fn(bw); err != nil {
-		w.Close()
+		_ = w.Close() // the file is incomplete anyway; Abort removes it
 		return fmt.Errorf("writing %s: %w", name, err)
 	}
 	if err := bw.Flush(); err != nil {
-		w.Close()
+		_ = w.Close() // as above
 		return fmt.Errorf("writing %s: %w", name, err)
 	}
 	if err := w.Close(); err != nil {
@@ -272,9 +272,11 @@ func (s *Staging) Abort() {
 		return
 	}
 	s.done = true
-	s.root.Close()
+	_ = s.root.Close() // a folder handle: nothing to lose
 	if s.alive() {
-		os.RemoveAll(s.tmp)
+		// Best effort: a folder that stays is unlocked, and the next
+		// run removes it.
+		_ = os.RemoveAll(s.tmp)
 	}
 	s.lock.release()
 }

@@ -25,8 +25,9 @@ func removeStale(parent, prefix string) {
 			if !ok {
 				continue
 			}
-			os.RemoveAll(filepath.Join(parent, base))
-			os.RemoveAll(filepath.Join(parent, base+".old"))
+			// Best effort: what stays is removed by a later run.
+			_ = os.RemoveAll(filepath.Join(parent, base))
+			_ = os.RemoveAll(filepath.Join(parent, base+".old"))
 			release()
 		}
 	}
@@ -40,6 +41,6 @@ func removeStale(parent, prefix string) {
 		if !ok || err != nil || pid <= 0 || processAlive(pid) {
 			continue
 		}
-		os.RemoveAll(filepath.Join(parent, e.Name()))
+		_ = os.RemoveAll(filepath.Join(parent, e.Name())) // best effort, as above
 	}
 }

@@ -50,7 +50,9 @@ func main() {
 			if err != nil {
 				fail(err)
 			}
-			pprof.StartCPUProfile(f)
+			if err := pprof.StartCPUProfile(f); err != nil {
+				fail(err)
+			}
 			defer pprof.StopCPUProfile()
 		}
 		runOne(*one)
@@ -91,7 +93,9 @@ func main() {
 			row(nx*ny, "R sf + spdep + data.table", exec.Command("Rscript", filepath.Join(*peerDir, "pipeline.R"), dir))
 		}
 		if *keep == "" {
-			os.RemoveAll(dir)
+			if err := os.RemoveAll(dir); err != nil {
+				fail(err)
+			}
 		}
 	}
 }

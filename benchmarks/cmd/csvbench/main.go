@@ -70,7 +70,9 @@ func main() {
 	if err := w.Flush(); err != nil {
 		fail(err)
 	}
-	f.Close()
+	if err := f.Close(); err != nil {
+		fail(err)
+	}
 	old := 5 * (*ages - 1)
 	plan := fmt.Sprintf(`planatlas: 1
 city: Benchmarkstadt

@@ -34,7 +34,7 @@ func main() {
 	if err != nil {
 		fail(err)
 	}
-	defer os.RemoveAll(dir)
+	defer func() { _ = os.RemoveAll(dir) }() // a temporary folder: nothing to lose
 	here, _ := os.Getwd()
 	fmt.Println("| areas | tool | read | queen | rook | links |")
 	fmt.Println("|---:|---|---:|---:|---:|---:|")
@@ -54,7 +54,9 @@ func main() {
 		if err := benchmarks.WriteGridGeoJSON(f, nx, ny, 100); err != nil {
 			fail(err)
 		}
-		f.Close()
+		if err := f.Close(); err != nil {
+			fail(err)
+		}
 		var read, queen, rook time.Duration
 		var links int
 		for r := 0; r < *runs; r++ {

@@ -32,22 +32,32 @@ func main() {
 	if err != nil {
 		fail(err)
 	}
-	defer os.RemoveAll(dir)
+	defer func() { _ = os.RemoveAll(dir) }() // a temporary folder: nothing to lose
 	gridFile, valFile := filepath.Join(dir, "grid.geojson"), filepath.Join(dir, "values.csv")
-	f, _ := os.Create(gridFile)
+	f, err := os.Create(gridFile)
+	if err != nil {
+		fail(err)
+	}
 	if err := benchmarks.WriteGridGeoJSON(f, nx, ny, 100); err != nil {
 		fail(err)
 	}
-	f.Close()
+	if err := f.Close(); err != nil {
+		fail(err)
+	}
 	x := benchmarks.GridValues(nx, ny, 1)
 	var b strings.Builder
 	b.WriteString("value\n")
 	for _, v := range x {
 		fmt.Fprintf(&b, "%.17g\n", v)
 	}
-	os.WriteFile(valFile, []byte(b.String()), 0o644)
+	if err := os.WriteFile(valFile, []byte(b.String()), 0o644); err != nil {
+		fail(err)
+	}
 
-	data, _ := os.ReadFile(gridFile)
+	data, err := os.ReadFile(gridFile)
+	if err != nil {
+		fail(err)
+	}
 	l, err := geo.ReadGeoJSONLayer(data, gridFile)
 	if err != nil {
 		fail(err)
@@ -70,9 +80,14 @@ func main() {
 	}
 	var I float64
 	tm := best(func() { g, _ := analysis.Moran(x, w); I = g.Stat })
-	tp := best(func() { analysis.MoranPermutation(x, w, 999, 1) })
-	tl := best(func() { analysis.LocalMoranPermutation(x, w, 999, 1, 0.05, false) })
-	tg := best(func() { analysis.GiStarPermutation(x, w, 999, 1) })
+	check := func(_ any, err error) {
+		if err != nil {
+			fail(err)
+		}
+	}
+	tp := best(func() { check(analysis.MoranPermutation(x, w, 999, 1)) })
+	tl := best(func() { check(analysis.LocalMoranPermutation(x, w, 999, 1, 0.05, false)) })
+	tg := best(func() { _, _, err := analysis.GiStarPermutation(x, w, 999, 1); check(nil, err) })
 	fmt.Println("| tool | Moran (analytic) | Moran, 999 permutations | local Moran, 999 | Gi*, 999 | I |")
 	fmt.Println("|---|---:|---:|---:|---:|---:|")
 	fmt.Printf("| planatlas | %.3f s | %.3f s | %.3f s | %.3f s | %.12f |\n", tm, tp, tl, tg, I)
