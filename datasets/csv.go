@@ -98,7 +98,8 @@ func csvError(name string, err error) error {
 // or point, UTF-8 (with or without byte order mark) or Windows-1252, the
 // official placeholder signs for missing values. name is used in error
 // messages. The file is streamed: only the Spec's columns are kept.
-func ReadCSV(r io.Reader, name string, spec Spec, opt CSVOptions) (*Table, error) {
+func ReadCSV(r io.Reader, name string, spec Spec, opt CSVOptions) (_ *Table, err error) {
+	defer recoverDamaged(name, "CSV", &err)
 	tr, sample, err := newTextReader(r, name, opt.Encoding)
 	if err != nil {
 		return nil, err

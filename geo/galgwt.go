@@ -73,7 +73,8 @@ func galWord(s string) string {
 // given area order. Every key of the file must be one of keys and every
 // area must have a line: a weights file made for other areas is an
 // error naming the line, never a silent misalignment.
-func ReadGAL(r io.Reader, name string, keys []string, style Style) (*Weights, error) {
+func ReadGAL(r io.Reader, name string, keys []string, style Style) (_ *Weights, err error) {
+	defer recoverReader(name, &err)
 	sc, idx, err := weightsHeader(r, name, keys)
 	if err != nil {
 		return nil, err
@@ -132,7 +133,8 @@ func ReadGAL(r io.Reader, name string, keys []string, style Style) (*Weights, er
 // ReadGWT reads GWT weights on the given area order, keeping the file's
 // weights (style B keeps them as they are; W rescales each row to sum 1).
 // Areas without a line are islands.
-func ReadGWT(r io.Reader, name string, keys []string, style Style) (*Weights, error) {
+func ReadGWT(r io.Reader, name string, keys []string, style Style) (_ *Weights, err error) {
+	defer recoverReader(name, &err)
 	sc, idx, err := weightsHeader(r, name, keys)
 	if err != nil {
 		return nil, err

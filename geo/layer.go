@@ -84,7 +84,8 @@ type ReadOptions struct {
 // CRS. It stops at the first problem that makes the areas unusable: a
 // missing key, a duplicate key, a missing or broken geometry,
 // coordinates that cannot lie in the CRS, an invalid polygon.
-func (l *Layer) Areas(opt ReadOptions) (*Areas, error) {
+func (l *Layer) Areas(opt ReadOptions) (_ *Areas, err error) {
+	defer recoverReader(l.File, &err)
 	a, problems := l.build(opt, false)
 	for _, p := range problems {
 		if p.Severity == Error {

@@ -30,10 +30,9 @@ func FormatOf(name string) string {
 // ReadLayer reads a geometry file of any supported format. layer picks a
 // GeoPackage's table ("" for its only polygon table); other formats hold
 // one layer and ignore it.
-func ReadLayer(name string, open Opener, layer string) (*Layer, error) {
+func ReadLayer(name string, open Opener, layer string) (l *Layer, err error) {
+	defer recoverReader(name, &err)
 	format := FormatOf(name)
-	var l *Layer
-	var err error
 	switch format {
 	case "GeoJSON":
 		var data []byte
