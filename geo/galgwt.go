@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // WriteGAL writes the neighbours in GeoDa's GAL format, which GeoDa,
@@ -53,12 +54,21 @@ func WriteGWT(w io.Writer, wt *Weights, layer, keyField string) error {
 
 // wordKeys checks that keys can be written as words of a line.
 func wordKeys(keys []string) error {
-	for _, k := range keys {
-		if k == "" || strings.ContainsAny(k, " \t\r\n") {
-			return fmt.Errorf("area key %q contains white space and cannot be written to a GAL or GWT file", k)
-		}
+	if k, ok := KeyWithSpace(keys); ok {
+		return fmt.Errorf("area key %q contains white space and cannot be written to a GAL or GWT file", k)
 	}
 	return nil
+}
+
+// KeyWithSpace returns the first key that is empty or holds white space,
+// which the GAL and GWT formats (words separated by spaces) cannot carry.
+func KeyWithSpace(keys []string) (string, bool) {
+	for _, k := range keys {
+		if k == "" || strings.ContainsAny(k, " \t\r\n") {
+			return k, true
+		}
+	}
+	return "", false
 }
 
 // galWord makes a header word without spaces.
@@ -87,33 +97,36 @@ func ReadGAL(r io.Reader, name string, keys []string, style Style) (_ *Weights, 
 			break
 		}
 		if len(head) != 2 {
-			return nil, sc.errorf("expected an area key and its number of neighbours, found %q", strings.Join(head, " "))
+			return nil, sc.errorf("expected an area key and its number of neighbours, found %q", clip(strings.Join(head, " ")))
 		}
 		i, err := sc.key(head[0], idx)
 		if err != nil {
 			return nil, err
 		}
 		if seen[i] {
-			return nil, sc.errorf("area %q has a second entry", head[0])
+			return nil, sc.errorf("area %q has a second entry", clip(head[0]))
 		}
 		seen[i] = true
 		count, err := strconv.Atoi(head[1])
 		if err != nil || count < 0 {
-			return nil, sc.errorf("%q is not a number of neighbours", head[1])
+			return nil, sc.errorf("%q is not a number of neighbours", clip(head[1]))
 		}
 		var list []string
 		if count > 0 {
 			if list, ok = sc.next(); !ok {
-				return nil, sc.errorf("the file ends before the neighbours of %q", head[0])
+				return nil, sc.errorf("the file ends before the neighbours of %q", clip(head[0]))
 			}
 		}
 		if len(list) != count {
-			return nil, sc.errorf("area %q should have %d neighbours, the line lists %d", head[0], count, len(list))
+			return nil, sc.errorf("area %q should have %d neighbours, the line lists %d", clip(head[0]), count, len(list))
 		}
 		for _, k := range list {
 			j, err := sc.key(k, idx)
 			if err != nil {
 				return nil, err
+			}
+			if j == i {
+				return nil, sc.errorf("area %q lists itself as its neighbour: spatial statistics take an area's own value apart, remove it from the list", clip(k))
 			}
 			nb[i] = append(nb[i], j)
 		}
@@ -151,7 +164,7 @@ func ReadGWT(r io.Reader, name string, keys []string, style Style) (_ *Weights, 
 			break
 		}
 		if len(f) != 3 {
-			return nil, sc.errorf("expected \"key neighbourkey weight\", found %q", strings.Join(f, " "))
+			return nil, sc.errorf("expected \"key neighbourkey weight\", found %q", clip(strings.Join(f, " ")))
 		}
 		i, err := sc.key(f[0], idx)
 		if err != nil {
@@ -162,8 +175,14 @@ func ReadGWT(r io.Reader, name string, keys []string, style Style) (_ *Weights, 
 			return nil, err
 		}
 		v, err := strconv.ParseFloat(f[2], 64)
-		if err != nil || v < 0 || math.IsInf(v, 0) {
-			return nil, sc.errorf("%q is not a weight", f[2])
+		if err != nil || !(v >= 0) || math.IsInf(v, 0) {
+			return nil, sc.errorf("%q is not a weight: weights are numbers of at least 0", clip(f[2]))
+		}
+		if i == j {
+			return nil, sc.errorf("area %q is linked to itself: spatial statistics take an area's own value apart, remove the line", clip(f[0]))
+		}
+		if v == 0 {
+			continue // a weight of 0 is no link: an area with only such lines is an island
 		}
 		rows[i] = append(rows[i], link{j, v, sc.line})
 	}
@@ -219,7 +238,7 @@ func (s *weightsScanner) key(k string, idx map[string]int) (int, error) {
 				break
 			}
 		}
-		return 0, s.errorf("area %q is not one of the planning areas%s", k, hint)
+		return 0, s.errorf("area %q is not one of the planning areas%s", clip(k), hint)
 	}
 	return i, nil
 }
@@ -242,7 +261,7 @@ func weightsHeader(r io.Reader, name string, keys []string) (*weightsScanner, ma
 	}
 	n, err := strconv.Atoi(nField)
 	if err != nil {
-		return nil, nil, sc.errorf("the header should give the number of areas, found %q", strings.Join(head, " "))
+		return nil, nil, sc.errorf("the header should give the number of areas, found %q", clip(strings.Join(head, " ")))
 	}
 	if n != len(keys) {
 		return nil, nil, sc.errorf("the file is for %d areas, the plan has %d", n, len(keys))
@@ -261,4 +280,18 @@ func missingAreas(name string, keys []string, seen []bool) error {
 		return &FeatureError{File: name, Msg: fmt.Sprintf("%d area(s) have no entry: %s", len(miss), some(miss, 10))}
 	}
 	return nil
+}
+
+// clip shortens a text from a file for a message: a damaged file can hold
+// a "key" of 40 MB.
+func clip(s string) string {
+	const max = 60
+	if len(s) <= max {
+		return s
+	}
+	cut := max
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "…"
 }

@@ -155,6 +155,7 @@ func TestReadGALErrors(t *testing.T) {
 		{"3\n01 1\n02\n02 1\n01\n", `w.gal: 1 area(s) have no entry: "03"`},
 		{"3\n01 1\n02\n01 1\n02\n", `w.gal:4: area "01" has a second entry`},
 		{"3\n01 2\n02 02\n", `w.gal:3: area "01" lists the neighbour "02" twice: list it once`},
+		{"3\n01 1\n01\n", `w.gal:3: area "01" lists itself as its neighbour: spatial statistics take an area's own value apart, remove it from the list`},
 	}
 	for _, tc := range tests {
 		_, err := ReadGAL(strings.NewReader(tc.file), "w.gal", keys, RowStandardised)
@@ -168,8 +169,11 @@ func TestReadGWTErrors(t *testing.T) {
 	keys := []string{"01", "02", "03"}
 	tests := []struct{ file, want string }{
 		{"3\n01 02 1\n01 03 1\n01 02 0.5\n", `w.gwt:4: the link 01 → 02 appears twice (first on line 2): keep one of them`},
-		{"3\n01 02 -1\n", `w.gwt:2: "-1" is not a weight`},
-		{"3\n01 02 Inf\n", `w.gwt:2: "Inf" is not a weight`},
+		{"3\n01 02 -1\n", `w.gwt:2: "-1" is not a weight: weights are numbers of at least 0`},
+		{"3\n01 02 Inf\n", `w.gwt:2: "Inf" is not a weight: weights are numbers of at least 0`},
+		{"3\n01 02 NaN\n", `w.gwt:2: "NaN" is not a weight: weights are numbers of at least 0`},
+		{"3\n01 01 1\n", `w.gwt:2: area "01" is linked to itself: spatial statistics take an area's own value apart, remove the line`},
+		{"3\n01 " + strings.Repeat("9", 100) + " 1\n", `w.gwt:2: area "` + strings.Repeat("9", 60) + `…" is not one of the planning areas`},
 		{"3\n01 02\n", `w.gwt:2: expected "key neighbourkey weight", found "01 02"`},
 	}
 	for _, tc := range tests {
@@ -213,5 +217,18 @@ func TestLabelPoint(t *testing.T) {
 	holed := orb.MultiPolygon{{{{0, 0}, {10, 0}, {10, 10}, {0, 10}, {0, 0}}, {{2, 2}, {2, 8}, {8, 8}, {8, 2}, {2, 2}}}}
 	if p := labelPoint(holed); p != (orb.Point{1, 5}) {
 		t.Errorf("label point of a ring %v, want (1, 5)", p)
+	}
+}
+
+// A weight of 0 is no link: an area with only such lines is an island,
+// not a row of zeros that row-standardising would divide by.
+func TestReadGWTZeroWeights(t *testing.T) {
+	keys := []string{"01", "02", "03"}
+	w, err := ReadGWT(strings.NewReader("3\n01 02 0\n02 03 2\n03 02 0.5\n"), "w.gwt", keys, RowStandardised)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := fmt.Sprint(w.Neighbours, w.Values); got != "[[] [2] [1]] [[] [1] [1]]" {
+		t.Errorf("weights %s", got)
 	}
 }

@@ -2,7 +2,6 @@ package indicators
 
 import (
 	"gonum.org/v1/gonum/mat"
-	"math"
 
 	"planatlas/datasets"
 )
@@ -39,9 +38,9 @@ const (
 // hide what is flagged).
 //
 // Primary suppression hides counts 1 ≤ x < threshold; zeros stay. Weighted
-// counts (fractional by design) are judged by their rounded value, and any
-// value above 0 that rounds below the threshold is hidden: 0,4 and 2,4
-// persons are small counts as 1 and 2 are.
+// counts (fractional by design) are judged by their rounded value, halves
+// rounded down: any value above 0 up to threshold − ½ is hidden, so 0,4,
+// 2,4 and 2,5 persons are small counts as 1 and 2 are.
 // Secondary suppression then hides further cells until no hidden cell can
 // be recomputed from what is published. The published cells obey linear
 // relations: each district and the city is the sum of its parts, and the
@@ -129,7 +128,7 @@ func suppress(h Hierarchy, families []datasets.Family, counts []string, threshol
 
 // primary reports whether a count x is hidden by primary suppression:
 // 1 ≤ x < threshold for whole counts; for weighted (fractional) counts,
-// x > 0 with round(x) < threshold.
+// 0 < x ≤ threshold − ½.
 func primary(x float64, threshold int) bool {
-	return x > 0 && math.Round(x) < float64(threshold)
+	return x > 0 && x <= float64(threshold)-0.5
 }

@@ -208,7 +208,7 @@ func TestPrimarySuppression(t *testing.T) {
 		want bool
 	}{
 		{0, false}, {1, true}, {2, true}, {3, false}, {17, false},
-		{0.4, true}, {0.5, true}, {1.4, true}, {2.4, true}, {2.5, false}, {2.6, false}, {3.2, false},
+		{0.4, true}, {0.5, true}, {1.4, true}, {2.4, true}, {2.5, true}, {2.51, false}, {2.6, false}, {3.2, false},
 		{math.NaN(), false},
 	}
 	for _, tc := range tests {

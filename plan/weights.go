@@ -168,6 +168,12 @@ func (r *runner) writeWeights() error {
 	if r.weights == nil {
 		return nil
 	}
+	if k, ok := geo.KeyWithSpace(r.weights.Keys); ok {
+		// The weights are used all the same; only their files for
+		// GeoDa and PySAL cannot be written.
+		r.notes = append(r.notes, fmt.Sprintf("weights.gal and weights.gwt are not written: the area key %q contains white space, which these formats cannot carry", k))
+		return nil
+	}
 	layer := strings.TrimSuffix(path.Base(r.c.plan.Areas.File), path.Ext(r.c.plan.Areas.File))
 	if err := r.st.Write("weights.gal", func(w io.Writer) error { return geo.WriteGAL(w, r.weights, layer, r.c.plan.Areas.Key) }); err != nil {
 		return err

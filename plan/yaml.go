@@ -3,6 +3,7 @@ package plan
 import (
 	"errors"
 	"fmt"
+	"math"
 	"reflect"
 	"regexp"
 	"sort"
@@ -120,8 +121,61 @@ func decodeValue(n *yaml.Node, out any, file, field string) error {
 			return nil
 		}
 	}
+	if err := checkWholeNumber(n, out, file, field); err != nil {
+		return err
+	}
 	if err := n.Decode(out); err != nil {
 		return typeError(file, n, field, err)
+	}
+	return checkFinite(n, out, file, field)
+}
+
+// checkFinite refuses .inf and .nan, which YAML reads as numbers: no
+// distance, tolerance, weight, bound or target of a plan is infinite.
+func checkFinite(n *yaml.Node, out any, file, field string) error {
+	v := reflect.ValueOf(out).Elem()
+	if v.Kind() == reflect.Pointer {
+		if v.IsNil() {
+			return nil
+		}
+		v = v.Elem()
+	}
+	bad := func(x float64) bool { return math.IsNaN(x) || math.IsInf(x, 0) }
+	switch {
+	case v.Kind() == reflect.Float64 || v.Kind() == reflect.Float32:
+		if bad(v.Float()) {
+			return &Error{File: file, Line: n.Line, Msg: fmt.Sprintf("%q: %s is not a number planatlas can use (infinite or not a number)", field, n.Value)}
+		}
+	case v.Kind() == reflect.Slice && (v.Type().Elem().Kind() == reflect.Float64 || v.Type().Elem().Kind() == reflect.Float32):
+		for i := 0; i < v.Len(); i++ {
+			if bad(v.Index(i).Float()) {
+				line, text := n.Line, ""
+				if i < len(n.Content) {
+					line, text = n.Content[i].Line, n.Content[i].Value
+				}
+				return &Error{File: file, Line: line, Msg: fmt.Sprintf("%q: %s is not a number planatlas can use (infinite or not a number)", field, text)}
+			}
+		}
+	}
+	return nil
+}
+
+// checkWholeNumber refuses a fraction where a whole number belongs:
+// yaml.v3 cuts 2.9 to 2, which would turn "threshold: 2.9" silently into
+// a threshold of 2.
+func checkWholeNumber(n *yaml.Node, out any, file, field string) error {
+	t := reflect.TypeOf(out).Elem()
+	if t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	switch t.Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+	default:
+		return nil
+	}
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!float" {
+		return &Error{File: file, Line: n.Line, Msg: fmt.Sprintf("%q: %s is not a whole number", field, n.Value)}
 	}
 	return nil
 }

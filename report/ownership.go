@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"syscall"
 )
 
 // ownedFolder is an output folder that planatlas may replace: the files
@@ -109,7 +110,14 @@ func checkTarget(target, abs string) (*ownedFolder, error) {
 		return nil, nil
 	}
 	if err != nil {
-		return nil, &OutputError{Dir: target, Msg: err.Error()}
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		if errors.Is(err, syscall.ENOTDIR) {
+			return nil, &OutputError{Dir: target, Msg: "a part of the path is a file, not a folder; choose a folder (--out)"}
+		}
+		return nil, &OutputError{Dir: target, Msg: fmt.Sprintf("cannot be used: %v; choose another folder (--out)", err)}
 	}
 	if !fi.IsDir() {
 		return nil, &OutputError{Dir: target, Msg: "is a file, not a folder; choose a folder (a new one is created)"}

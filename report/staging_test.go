@@ -172,6 +172,11 @@ func TestStageRefuses(t *testing.T) {
 			home, _ := os.UserHomeDir()
 			return home, nil
 		}, `is your home folder|contains the working directory`},
+		{"below a file", func(t *testing.T, dir string) (string, []string) {
+			f := filepath.Join(dir, "afile")
+			os.WriteFile(f, []byte("x"), 0o644)
+			return filepath.Join(f, "out"), nil
+		}, `a part of the path is a file, not a folder; choose a folder \(--out\)`},
 		{"a dangling link", func(t *testing.T, dir string) (string, []string) {
 			l := filepath.Join(dir, "out")
 			os.Symlink(filepath.Join(dir, "gone"), l)

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -75,6 +76,9 @@ it as it was. A folder that holds files planatlas did not write is refused.`,
 			path := ""
 			if len(a) == 1 {
 				path = a[0]
+			}
+			if cmd.Flags().Changed("out") && strings.TrimSpace(out) == "" {
+				return usageError{fmt.Errorf("--out is empty (an unset variable in a script?): give the output folder, or leave --out out for the default")}
 			}
 			p, data, src, defOut, err := loadPlan(path)
 			if err != nil {

@@ -468,3 +468,47 @@ type internalErr struct{}
 
 func (internalErr) Error() string  { return "broken invariant" }
 func (internalErr) Internal() bool { return true }
+
+// Area keys with a space ("PR 01") are fine for every computation; only
+// the weights files for GeoDa and PySAL cannot carry them, and the run
+// says so instead of failing after all the work.
+func TestKeysWithSpaces(t *testing.T) {
+	dir := t.TempDir()
+	copyTree(t, "testdata/bad/_base", dir)
+	for _, f := range []string{"gebiete.geojson", "bevoelkerung.csv", "arbeitsmarkt.csv"} {
+		p := filepath.Join(dir, f)
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := regexp.MustCompile(`("id": *")(0[1-4])"`).ReplaceAllString(string(b), `${1}PR $2"`)
+		s = regexp.MustCompile(`(?m)^(0[1-4]);`).ReplaceAllString(s, "PR $1;")
+		if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	edit(t, dir, "plan.yaml", "inputs:\n", "weights: {type: queen}\ninputs:\n")
+	out := filepath.Join(dir, "out")
+	var so, se bytes.Buffer
+	if code := run([]string{"run", filepath.Join(dir, "plan.yaml"), "--out", out}, &so, &se); code != 0 {
+		t.Fatalf("exit %d: %s", code, se.String())
+	}
+	if !strings.Contains(so.String(), `weights.gal and weights.gwt are not written: the area key "PR 01" contains white space`) {
+		t.Errorf("stdout: %s", so.String())
+	}
+	if _, err := os.Stat(filepath.Join(out, "weights.gal")); err == nil {
+		t.Error("weights.gal written")
+	}
+	if b, _ := os.ReadFile(filepath.Join(out, "indicators.csv")); !strings.Contains(string(b), "PR 04") {
+		t.Error("indicators.csv lacks the area PR 04")
+	}
+}
+
+// An empty --out (an unset variable in a script) is refused, not taken
+// for the default folder.
+func TestEmptyOut(t *testing.T) {
+	var so, se bytes.Buffer
+	if code := run([]string{"run", "--out", ""}, &so, &se); code != 2 || !strings.Contains(se.String(), "--out is empty") {
+		t.Errorf("exit %d: %s", code, se.String())
+	}
+}
