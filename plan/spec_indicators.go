@@ -1,0 +1,113 @@
+package plan
+
+import (
+	"fmt"
+	"strings"
+
+	"planatlas/indicators"
+)
+
+// checkIndicators compiles the catalog's indicators the plan selects,
+// then the plan's own; a plan indicator with a catalog name overrides
+// the fields it gives. An error is returned only for a broken catalog.
+func (chk *checker) checkIndicators() error {
+	p, c := chk.p, chk.c
+	cat, err := indicators.LoadCatalog()
+	if err != nil {
+		return err // the shipped catalog is broken: a bug, not bad input
+	}
+	c.catalogVersion = cat.Version
+	chk.candidates = append(append([]string(nil), chk.varNames...), AreaVariable)
+	type pending struct {
+		def      indicators.Definition
+		line     int
+		fromPlan bool
+	}
+	var defs []pending
+	add := func(d pending) {
+		if i, ok := chk.defIndex[d.def.ID]; ok {
+			defs[i] = d
+			return
+		}
+		chk.defIndex[d.def.ID] = len(defs)
+		defs = append(defs, d)
+	}
+	var catIDs []string
+	if p.Catalog.All {
+		for _, d := range cat.Indicators {
+			catIDs = append(catIDs, d.ID)
+		}
+	}
+	for _, id := range p.Catalog.IDs {
+		if _, ok := cat.Get(id); !ok {
+			var all []string
+			for _, d := range cat.Indicators {
+				all = append(all, d.ID)
+			}
+			chk.fail(p.Catalog.Line, "catalog: %q is not a catalog indicator%s (planatlas indicators lists them)", id, didYouMean(id, all))
+			continue
+		}
+		catIDs = append(catIDs, id)
+	}
+	for _, id := range catIDs {
+		d, _ := cat.Get(id)
+		add(pending{def: d, line: p.Catalog.Line})
+	}
+	for _, e := range p.Indicators {
+		if !identifier.MatchString(e.Name) {
+			chk.fail(e.Line, "indicator name %q: use letters, digits and _ only, starting with a letter", e.Name)
+		}
+		own := e.Value
+		own.ID = e.Name
+		if base, ok := cat.Get(e.Name); ok {
+			own = base.Merge(own)
+		}
+		add(pending{def: own, line: e.Line, fromPlan: true})
+	}
+	missingFor := map[string][]string{} // variable → catalog indicators that need it
+	var missingOrder []string
+	for _, d := range defs {
+		if !d.fromPlan {
+			var missing []string
+			for _, v := range d.def.Vars() {
+				if !chk.known(v) {
+					missing = append(missing, v)
+				}
+			}
+			if len(missing) > 0 {
+				for _, v := range missing {
+					if _, seen := missingFor[v]; !seen {
+						missingOrder = append(missingOrder, v)
+					}
+					missingFor[v] = append(missingFor[v], d.def.ID)
+				}
+				c.unavailable[d.def.ID] = missing
+				continue
+			}
+		}
+		ind, err := d.def.Compile(chk.known, chk.candidates)
+		if err != nil {
+			chk.fail(d.line, "indicator %q: %v", d.def.ID, err)
+			continue
+		}
+		chk.byInd[ind.ID] = len(c.indicators)
+		c.indicators = append(c.indicators, ind)
+		c.indicatorLines = append(c.indicatorLines, d.line)
+	}
+	for _, v := range missingOrder {
+		c.notes = append(c.notes, fmt.Sprintf("catalog: the plan defines no variable %q, so these indicators are not computed: %s",
+			v, strings.Join(missingFor[v], ", ")))
+	}
+	return nil
+}
+
+// known reports whether a formula may use the variable n.
+func (chk *checker) known(n string) bool { return chk.byVar[n] != nil || n == AreaVariable }
+
+// unavailable explains why a catalog indicator is not computed, or "".
+func (chk *checker) unavailable(id string) string {
+	if m, ok := chk.c.unavailable[id]; ok {
+		return fmt.Sprintf("; the catalog indicator %q needs the variable(s) %s, which the plan does not define", id, strings.Join(m, ", "))
+	}
+	return ""
+}
