@@ -415,3 +415,16 @@ func anyNode(n node, pred func(node) bool) bool {
 	}
 	return false
 }
+
+// MaxLag returns the largest k of the formula's lag(x, k) terms, or 0:
+// the formula has a value only in years with data k years before.
+func (f *Formula) MaxLag() int {
+	k := 0
+	anyNode(f.root, func(n node) bool {
+		if l, ok := n.(lagNode); ok && l.years > k {
+			k = l.years
+		}
+		return false
+	})
+	return k
+}

@@ -72,6 +72,10 @@ func (r *runner) computeIndicators() error {
 	for _, l := range r.levels {
 		l.values = indicators.Compute(l.panel, defs)
 	}
+	if err := r.dropUnsupported(); err != nil {
+		return err
+	}
+	defs = r.c.indicators
 	areaVals := areaLevel.values
 	for k, d := range defs {
 		if allMissing(areaVals[k].Values) {

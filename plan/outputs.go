@@ -168,11 +168,6 @@ func (r *runner) figures() error {
 		if m.AllYears && v.all != nil {
 			pool = v.all
 		}
-		if m.asked && m.Method != "manual" {
-			if d := distinctCount(pool); d < m.Classes {
-				return &Error{File: r.c.plan.File, Line: m.Line, Msg: fmt.Sprintf("map %q: %d classes asked, but the values take only %d distinct value(s); ask for at most %d classes", m.Value, m.Classes, d, max(d, 2))}
-			}
-		}
 		classes, err := analysis.Classify(m.Method, pool, m.Classes, m.Bounds)
 		if err == nil && m.AllYears {
 			classes = classes.Recount(v.values)

@@ -58,10 +58,41 @@ func Run(p *Plan, src Source, opt Options) (*Result, error) {
 	}
 	defer st.Abort()
 	r := &runner{c: c, src: src, loc: report.NewLocale(c.lang), st: st, opt: opt}
-	steps := []struct {
-		de, en string
-		fn     func() error
-	}{
+	steps := append(r.computeSteps(), r.writeSteps()...)
+	if err := r.do(steps); err != nil {
+		return nil, err
+	}
+	return &Result{Out: opt.Out, Files: st.Files(), Notes: append(r.notes, st.Notes()...)}, nil
+}
+
+// Check is a dry run: it validates the plan and computes everything Run
+// computes — reading every file, joining it to the areas, indicators,
+// disclosure control, indices, trends, weights and spatial statistics —
+// but draws and writes nothing. A plan that passes Check fails in Run
+// only where writing the outputs fails. It returns the checked plan and
+// the run's notes.
+func Check(p *Plan, src Source, opt Options) (*Checked, []string, error) {
+	c, err := Validate(p, src, opt.Lang)
+	if err != nil {
+		return nil, nil, err
+	}
+	r := &runner{c: c, src: src, loc: report.NewLocale(c.lang), opt: opt}
+	if err := r.do(r.computeSteps()); err != nil {
+		return nil, nil, err
+	}
+	return c, r.notes, nil
+}
+
+// step is one stage of a run, named in both languages for the progress
+// lines.
+type step struct {
+	de, en string
+	fn     func() error
+}
+
+// computeSteps are the stages that read and compute; they write nothing.
+func (r *runner) computeSteps() []step {
+	return []step{
 		{"Eingaben gelesen", "inputs read", r.read},
 		{"Panel gebildet", "panel built", r.buildPanel},
 		{"Geometrien verknüpft", "geometries joined", r.join},
@@ -69,25 +100,33 @@ func Run(p *Plan, src Source, opt Options) (*Result, error) {
 		{"Indizes und Rangfolgen berechnet", "indices and rankings computed", r.computeIndices},
 		{"Trends berechnet", "trends computed", r.computeTrends},
 		{"Räumliche Statistik berechnet", "spatial statistics computed", r.computeSpatial},
+		{"Abbildungen geprüft", "figures checked", r.checkFigures},
+	}
+}
+
+// writeSteps are the stages that draw and write into the staging folder,
+// and the commit that swaps it in.
+func (r *runner) writeSteps() []step {
+	return []step{
 		{"Karten und Diagramme gezeichnet", "maps and charts drawn", r.figures},
 		{"Tabellen und Geodaten geschrieben", "tables and geodata written", r.tables},
 		{"Bericht geschrieben", "report written", r.writeReport},
 		{"Ausgabe übernommen", "output committed", r.commit},
 	}
+}
+
+// do runs the steps in order, reporting each to opt.Progress.
+func (r *runner) do(steps []step) error {
 	for i, s := range steps {
 		t0 := time.Now()
 		if err := s.fn(); err != nil {
-			return nil, err
+			return err
 		}
-		if opt.Progress != nil {
-			name := s.de
-			if c.lang == "en" {
-				name = s.en
-			}
-			opt.Progress(i+1, len(steps), name, time.Since(t0))
+		if r.opt.Progress != nil {
+			r.opt.Progress(i+1, len(steps), r.pick(s.de, s.en), time.Since(t0))
 		}
 	}
-	return &Result{Out: opt.Out, Files: st.Files(), Notes: append(r.notes, st.Notes()...)}, nil
+	return nil
 }
 
 // protected returns the plan's file and the files it names, where they
@@ -514,6 +553,10 @@ func countMissing(v []float64) int {
 // flags of its values.
 func (r *runner) whyMissing(d *indicators.Indicator, fs []datasets.Flag) string {
 	if d.Formula != nil {
+		ys := r.panel.Years
+		if k := d.Formula.MaxLag(); k > 0 && len(ys) > 0 && ys[len(ys)-1]-ys[0] < k {
+			return fmt.Sprintf("it compares each year with %d years earlier, and the data cover only %d–%d", k, ys[0], ys[len(ys)-1])
+		}
 		for _, v := range d.Formula.Vars {
 			s := r.panel.Var(v)
 			if s == nil {

@@ -53,6 +53,17 @@ func (chk *checker) checkIndicators() error {
 		d, _ := cat.Get(id)
 		add(pending{def: d, line: p.Catalog.Line})
 	}
+	// Indicators only "catalog: all" asks for may be left out where the
+	// data cannot support them; those the plan names may not.
+	c.implicit = map[string]bool{}
+	if p.Catalog.All {
+		for _, d := range cat.Indicators {
+			c.implicit[d.ID] = !contains(p.Catalog.IDs, d.ID)
+		}
+		for _, e := range p.Indicators {
+			delete(c.implicit, e.Name)
+		}
+	}
 	for _, e := range p.Indicators {
 		if !identifier.MatchString(e.Name) {
 			chk.fail(e.Line, "indicator name %q: use letters, digits and _ only, starting with a letter", e.Name)

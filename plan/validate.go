@@ -35,6 +35,7 @@ type Checked struct {
 	indicators     []*indicators.Indicator
 	indicatorLines []int               // the plan line of each indicator
 	unavailable    map[string][]string // catalog indicators not computed → the variables they lack
+	implicit       map[string]bool     // indicators only "catalog: all" selects: left out where the data cannot support them
 	catalogVersion string
 	threshold      int      // disclosure control: counts below it are hidden
 	counts         []string // the count variables (subject to disclosure control)

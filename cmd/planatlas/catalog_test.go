@@ -21,7 +21,9 @@ var update = flag.Bool("update", false, "write the bad-input catalog's want file
 // folder that cannot be written). Each case first runs the base plan,
 // then the bad one, and asserts exit code 2, the message, that the
 // previous output and every file of the plan are byte for byte as they
-// were, and that no staging folder is left behind.
+// were, that no staging folder is left behind, and that validate (a
+// dry run) fails with the same message unless the case is about the
+// output folder.
 func TestBadInputCatalog(t *testing.T) {
 	entries, err := os.ReadDir("testdata/bad")
 	if err != nil {
@@ -80,6 +82,19 @@ func TestBadInputCatalog(t *testing.T) {
 			}
 			if !sameTree(t, before, tree(t, dir)) {
 				t.Error("the previous output or the plan's files changed")
+			}
+			// validate is a dry run: every case that is not about the
+			// output folder fails there too, with the same message.
+			if !strings.HasPrefix(name, "output-folder-") {
+				so.Reset()
+				se.Reset()
+				if code := run([]string{"validate", filepath.Join(dir, "plan.yaml")}, &so, &se); code != 2 {
+					t.Errorf("validate: exit code %d, want 2 (%s)", code, so.String())
+				}
+				vmsg := strings.TrimSpace(strings.TrimPrefix(se.String(), "planatlas: "))
+				if vmsg = strings.ReplaceAll(vmsg, dir+string(filepath.Separator), ""); vmsg != msg {
+					t.Errorf("validate says\n  %s\nrun says\n  %s", vmsg, msg)
+				}
 			}
 			if left := leftovers(t, dir); len(left) > 0 {
 				t.Errorf("staging folders left behind: %v", left)

@@ -224,31 +224,41 @@ func (e geometryErrors) Error() string {
 func (e geometryErrors) BadInput() bool { return true }
 
 func newValidateCmd(stdout io.Writer) *cobra.Command {
-	return &cobra.Command{
+	var lang string
+	cmd := &cobra.Command{
 		Use:   "validate PLAN",
-		Short: "Check a plan and its files without running it",
-		Long: `Validate checks a plan: its fields, every name it uses (inputs, variables,
-indicators, indices), its formulas, and that every file exists and has the
-columns the plan names. It reads only the files' headers.`,
-		Args: args(cobra.ExactArgs(1)),
+		Short: "Check a plan and its data: a dry run that writes nothing",
+		Long: `Validate checks a plan and its data as a run would, without drawing or writing
+anything: its fields, every name it uses (inputs, variables, indicators,
+indices), its formulas; then it reads every file, joins the tables to the
+areas and computes the indicators, disclosure control, indices, trends and
+spatial statistics. A plan that validates fails in "run" only where writing
+the outputs fails (a full disk, an output folder planatlas may not replace).`,
+		Example: `  planatlas validate meine-stadt/plan.yaml`,
+		Args:    args(cobra.ExactArgs(1)),
 		RunE: func(cmd *cobra.Command, a []string) error {
+			if lang != "" && lang != "de" && lang != "en" {
+				return usageError{fmt.Errorf("--lang %q: use de or en", lang)}
+			}
 			p, _, src, _, err := loadPlan(a[0])
 			if err != nil {
 				return err
 			}
-			checked, err := plan.Validate(p, src, "")
+			checked, notes, err := plan.Check(p, src, plan.Options{Lang: lang})
 			if err != nil {
 				return err
 			}
 			s := checked.Summary()
 			fmt.Fprintf(stdout, "%s: ok (%d inputs, %d variables, %d indicators, %d indices)\n",
 				a[0], s.Inputs, s.Variables, s.Indicators, s.Indices)
-			for _, n := range s.Notes {
+			for _, n := range notes {
 				fmt.Fprintln(stdout, "  note:", n)
 			}
 			return nil
 		},
 	}
+	cmd.Flags().StringVar(&lang, "lang", "", "language of the messages: de or en (default: the plan's)")
+	return cmd
 }
 
 func newInitCmd(stdout io.Writer) *cobra.Command {
