@@ -130,7 +130,9 @@ func (chk *checker) checkIndices() {
 			}
 			ix.dynamic = comps(s.Dynamic)
 			ix.valid = s.Valid
-			if s.Valid != nil && chk.byVar[s.Valid.Variable] == nil {
+			if s.Valid != nil && s.Valid.Variable == "" {
+				chk.fail(s.Valid.Line, "index %q: valid needs variable, the variable whose value decides which areas take part (valid: {variable: ew, min: 300})", e.Name)
+			} else if s.Valid != nil && chk.byVar[s.Valid.Variable] == nil {
 				chk.fail(s.Valid.Line, "index %q: valid: %q is not a variable%s", e.Name, s.Valid.Variable, suggest(s.Valid.Variable, chk.varNames))
 			}
 		case len(s.Dynamic) > 0 || s.Valid != nil:

@@ -53,9 +53,6 @@ func decode(n *yaml.Node, out any, file string) error {
 	v := reflect.ValueOf(out).Elem()
 	t := v.Type()
 	what := structNames[t]
-	if n.Kind != yaml.MappingNode {
-		return &Error{File: file, Line: n.Line, Msg: fmt.Sprintf("%s must be a mapping of fields (name: value), not %s", what, kindName(n))}
-	}
 	fields := map[string]int{}
 	var names []string
 	for i := 0; i < t.NumField(); i++ {
@@ -65,6 +62,11 @@ func decode(n *yaml.Node, out any, file string) error {
 		}
 		fields[tag] = i
 		names = append(names, tag)
+	}
+	if n.Kind != yaml.MappingNode {
+		sorted := append([]string(nil), names...)
+		sort.Strings(sorted)
+		return &Error{File: file, Line: n.Line, Msg: fmt.Sprintf("%s must be a mapping of its fields (%s), not %s", what, strings.Join(sorted, ", "), kindName(n))}
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := n.Content[i], n.Content[i+1]
@@ -101,6 +103,18 @@ func decodeValue(n *yaml.Node, out any, file, field string) error {
 	}
 	if _, isStruct := structNames[reflect.TypeOf(out).Elem()]; isStruct {
 		return decode(n, out, file)
+	}
+	if pt := reflect.TypeOf(out).Elem(); pt.Kind() == reflect.Pointer {
+		if _, isStruct := structNames[pt.Elem()]; isStruct {
+			// an optional section (valid, pyramid): decoded as strictly,
+			// with its line
+			p := reflect.New(pt.Elem())
+			if err := decode(n, p.Interface(), file); err != nil {
+				return err
+			}
+			reflect.ValueOf(out).Elem().Set(p)
+			return nil
+		}
 	}
 	if rv := reflect.ValueOf(out).Elem(); rv.Kind() == reflect.Slice {
 		if _, isStruct := structNames[rv.Type().Elem()]; isStruct {
@@ -204,6 +218,9 @@ func typeError(file string, n *yaml.Node, field string, err error) error {
 			msg = m[2]
 		}
 		msg = strings.NewReplacer("!!str", "text", "!!int", "a whole number", "!!float", "a number", "!!map", "a mapping", "!!seq", "a list", "!!bool", "true/false").Replace(msg)
+		if m := goInto.FindStringSubmatch(msg); m != nil {
+			msg = strings.TrimPrefix(strings.TrimSuffix(msg, m[0]), "cannot unmarshal ") + " is given where " + goTypeName(m[1]) + " is expected"
+		}
 		return &Error{File: file, Line: n.Line, Msg: fmt.Sprintf("%q: %s", field, msg)}
 	}
 	msg := err.Error()
@@ -211,6 +228,30 @@ func typeError(file string, n *yaml.Node, field string, err error) error {
 		msg = m[2]
 	}
 	return &Error{File: file, Line: n.Line, Msg: fmt.Sprintf("%q: %s", field, msg)}
+}
+
+// goInto finds the Go type in a yaml.v3 message ("… into uint64"): the
+// user wrote a plan, not Go.
+var goInto = regexp.MustCompile(` into (\S+)$`)
+
+// goTypeName names a Go type of the plan's fields in the plan's words.
+func goTypeName(t string) string {
+	t = strings.TrimLeft(t, "*")
+	switch {
+	case strings.HasPrefix(t, "[]"):
+		return "a list"
+	case strings.HasPrefix(t, "map["):
+		return "a mapping"
+	case strings.HasPrefix(t, "int"), strings.HasPrefix(t, "uint"):
+		return "a whole number"
+	case strings.HasPrefix(t, "float"):
+		return "a number"
+	case t == "string":
+		return "text"
+	case t == "bool":
+		return "true or false"
+	}
+	return "another kind of value"
 }
 
 func kindName(n *yaml.Node) string {
