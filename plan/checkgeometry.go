@@ -125,3 +125,41 @@ func formatLocal(v float64, decimals int, de bool) string {
 	}
 	return s
 }
+
+// Attribute describes one attribute of a geometry file for choosing the
+// key: how many features have a value, and how many distinct values.
+type Attribute struct {
+	Name               string
+	Features, Distinct int
+	Empty              int  // features without a value
+	Numeric            bool // every value is a number (sizes, shares: rarely a key)
+}
+
+// Unique reports whether every feature has a value of its own: a
+// candidate for the area key.
+func (a Attribute) Unique() bool { return a.Empty == 0 && a.Distinct == a.Features && a.Features > 0 }
+
+// Attributes reads a geometry file and describes each attribute, in the
+// file's order, so that check-geometry without --key can propose one.
+func Attributes(file, layer string, src Source) ([]Attribute, error) {
+	l, err := geo.ReadLayer(file, sourceOpener(src), layer)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Attribute, len(l.Fields))
+	for k, name := range l.Fields {
+		seen := map[string]bool{}
+		a := Attribute{Name: name, Features: len(l.Features), Numeric: true}
+		for _, f := range l.Features {
+			if k >= len(f.Attrs) || f.Attrs[k].Null || strings.TrimSpace(f.Attrs[k].Text) == "" {
+				a.Empty++
+				continue
+			}
+			seen[f.Attrs[k].Text] = true
+			a.Numeric = a.Numeric && f.Attrs[k].Number
+		}
+		a.Distinct = len(seen)
+		out[k] = a
+	}
+	return out, nil
+}

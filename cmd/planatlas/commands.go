@@ -184,7 +184,7 @@ Fehler und Warnungen auf einmal.`,
 			case len(a) == 1:
 				spec.File = a[0]
 				if spec.Key == "" {
-					return usageError{fmt.Errorf("--key is required: the attribute holding the area key")}
+					return noKey(spec, src)
 				}
 			default:
 				return usageError{fmt.Errorf("give the geometry FILE with --key, or --plan PLAN (see planatlas check-geometry --help)")}
@@ -210,6 +210,50 @@ Fehler und Warnungen auf einmal.`,
 	f.Float64Var(&minArea, "min-area", 0.01, "m²: smaller overlaps and gaps are not reported")
 	f.StringVar(&lang, "lang", "", "de or en (default: de, or the plan's)")
 	return cmd
+}
+
+// noKey is check-geometry's answer without --key: the file's attributes,
+// and the unique ones proposed as the key.
+func noKey(spec plan.AreasSpec, src plan.Source) error {
+	attrs, err := plan.Attributes(spec.File, spec.Layer, src)
+	if err != nil {
+		return err
+	}
+	var b strings.Builder
+	b.WriteString("--key is required: the attribute holding the area key. The attributes of " + spec.File + ":")
+	var unique []string
+	for _, a := range attrs {
+		fmt.Fprintf(&b, "\n  %-20s %d distinct value(s) in %d feature(s)", a.Name, a.Distinct, a.Features)
+		if a.Empty > 0 {
+			fmt.Fprintf(&b, ", %d empty", a.Empty)
+		}
+		if a.Unique() {
+			b.WriteString(" — unique")
+			unique = append(unique, a.Name)
+		}
+	}
+	// Text keys first ("01100101" keeps its leading zero); a unique
+	// number is more often a size than a key.
+	sort.SliceStable(unique, func(i, j int) bool { return !numeric(attrs, unique[i]) && numeric(attrs, unique[j]) })
+	switch len(unique) {
+	case 0:
+		b.WriteString("\nNo attribute is unique and never empty: the key must tell every area apart (check the file, or merge its duplicate features).")
+	default:
+		fmt.Fprintf(&b, "\nA key must be unique and never empty: try\n  planatlas check-geometry %s --key %s", spec.File, unique[0])
+		if len(unique) > 1 {
+			fmt.Fprintf(&b, "\n(or --key %s)", strings.Join(unique[1:], ", --key "))
+		}
+	}
+	return usageError{errors.New(b.String())}
+}
+
+func numeric(attrs []plan.Attribute, name string) bool {
+	for _, a := range attrs {
+		if a.Name == name {
+			return a.Numeric
+		}
+	}
+	return false
 }
 
 // geometryErrors ends check-geometry with exit code 2 after its report.

@@ -205,6 +205,9 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"run", "--lang", "fr"}, 2, `--lang "fr": use de or en`},
 		{[]string{"run", "does-not-exist.yaml"}, 2, "plan does-not-exist.yaml not found"},
 		{[]string{"validate"}, 2, "accepts 1 arg(s), received 0"},
+		// without --key: the attributes, and the unique text one proposed
+		{[]string{"check-geometry", "../../demo/data/planungsraeume.geojson"}, 2, "pr_id                38 distinct value(s) in 38 feature(s) — unique"},
+		{[]string{"check-geometry", "../../demo/data/planungsraeume.geojson"}, 2, "try\n  planatlas check-geometry ../../demo/data/planungsraeume.geojson --key pr_id\n"},
 		{[]string{"version"}, 0, ""},
 	}
 	for _, tc := range tests {
