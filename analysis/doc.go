@@ -6,9 +6,10 @@
 // Functions here work on one value per area ([]float64, NaN for
 // missing) on the Panel's area order, so they compose with gonum and
 // with each other; they never reorder areas. Methods that have a
-// published definition follow it to the last digit (see METHODS.md in
-// the project's shared documents), and their tests check them against
-// the published data or the peers' output kept in testdata:
+// published definition follow it to the last digit (docs/methods.md in
+// the repository gives each with its formula and source), and their
+// tests check them against the published data in testdata/reference and
+// examples/berlin/data or against the peers' output kept in testdata:
 //
 //   - indices: weighted z-sums (population sd, as Berlin's social
 //     monitoring), Berlin's MSS (ComputeMSS), CDC's SVI (ComputeSVI),

@@ -58,7 +58,7 @@ func readEsda(t *testing.T, name string) map[string][]float64 {
 // the observed one. esda's p_sim is (min(M≥, M<) + 1)/(R + 1) (crand:
 // larger = #(sim ≥ obs), replaced by R − larger where that is smaller), so
 // a tie counts as "at least" only; planatlas's is (min(M≥, M≤) + 1)/(R + 1)
-// as METHODS.md section 6 and spdep: a tie counts on both sides. Where an
+// as docs/methods.md section 6 and spdep: a tie counts on both sides. Where an
 // observed lag is the lowest possible and others tie it, esda calls it the
 // most extreme (North Carolina's area 56: its lag is 0, a zero rate, and
 // about 13 % of draws give 0 too: esda 0.0001, planatlas 0.13). Like is

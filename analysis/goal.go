@@ -26,7 +26,7 @@ type Goal struct {
 }
 
 // AssessGoal projects a series to the target year and rates it after the
-// method of Germany's sustainability strategy (METHODS.md section 5): the
+// method of Germany's sustainability strategy (docs/methods.md section 5): the
 // mean annual change over the last five years (six points; fewer if the
 // series is shorter) is extrapolated from the latest value to the target
 // year, and the share of the gap between the latest value and the target

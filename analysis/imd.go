@@ -28,7 +28,7 @@ func ExponentialTransform(rank, n float64) float64 {
 // IMD score Σ_d w_d · X(rank_d) and its rank (1 = highest score). Tied
 // domain ranks, published as the lowest rank of the tie, are transformed
 // as the tie's average rank, as the published scores were computed
-// (METHODS.md section 3).
+// (docs/methods.md section 3).
 func IMD(domainRanks [][]float64, weights []float64) (score, rank []float64, err error) {
 	if len(domainRanks) != len(weights) {
 		return nil, nil, fmt.Errorf("%d domains, %d weights", len(domainRanks), len(weights))

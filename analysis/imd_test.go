@@ -10,8 +10,8 @@ import (
 // domain ranks: equal to the published score to 3 decimals for all but
 // those on the rounding boundary, and ranks off by at most one.
 func TestIMD2019(t *testing.T) {
-	rows := readCSVFile(t, "../../shared/reference/imd/imd2019_england_lsoa11.csv")
-	scores := readCSVFile(t, "../../shared/reference/imd/UK_IMD_E.csv")
+	rows := readCSVFile(t, referenceFile("imd", "imd2019_england_lsoa11.csv.gz"))
+	scores := readCSVFile(t, referenceFile("imd", "UK_IMD_E.csv.gz"))
 	published := map[string]float64{}
 	for _, r := range scores {
 		if r["nation"] == "E" {

@@ -8,7 +8,7 @@ import (
 // MSS is Berlin's social monitoring (Monitoring Soziale Stadtentwicklung)
 // for one edition: a status index from the level of a few shares and a
 // dynamic index from their change over two years, each in classes, and
-// their combination (METHODS.md section 1).
+// their combination (docs/methods.md section 1).
 type MSS struct {
 	StatusSum, StatusIndex   []float64 // per area; NaN for invalid areas
 	DynamicSum, DynamicIndex []float64
@@ -97,7 +97,7 @@ func ComputeMSS(status, dynamic [][]float64, valid []bool) (*MSS, error) {
 	return m, nil
 }
 
-// mssStatusClass returns the status class of a status index x (METHODS.md
+// mssStatusClass returns the status class of a status index x (docs/methods.md
 // section 1): 1 hoch if x < −1; 2 mittel if −1 ≤ x ≤ 1; 3 niedrig if
 // 1 < x ≤ 1.5; 4 sehr niedrig if x > 1.5. A bound belongs to the class
 // nearer the middle: −1 and 1 are mittel, 1.5 is niedrig.

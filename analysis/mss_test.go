@@ -1,48 +1,21 @@
 package analysis
 
 import (
-	"encoding/csv"
 	"fmt"
 	"math"
-	"os"
-	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
 	"testing"
 )
 
-const mssReference = "../../shared/reference/berlin/mss"
-
-func readCSVFile(t *testing.T, path string) []map[string]string {
-	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Skipf("reference data %s not found (the shared reference folder is not beside the project): %v", path, err)
-	}
-	defer f.Close()
-	rows, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out []map[string]string
-	for _, r := range rows[1:] {
-		m := map[string]string{}
-		for i, h := range rows[0] {
-			m[h] = r[i]
-		}
-		out = append(out, m)
-	}
-	return out
-}
-
 // Every official status, dynamic and combined class of the five MSS
 // editions 2013–2021 is reproduced from the published indicators, the
 // valid areas being those the city classified.
 func TestMSSOfficialClasses(t *testing.T) {
 	for _, year := range []int{2013, 2015, 2017, 2019, 2021} {
-		inputs := readCSVFile(t, filepath.Join(mssReference, fmt.Sprintf("mss-%d-inputs.csv", year)))
-		official := readCSVFile(t, filepath.Join(mssReference, fmt.Sprintf("mss-%d-official-classes.csv", year)))
+		inputs := readCSVFile(t, referenceFile("berlin", "mss", fmt.Sprintf("mss-%d-inputs.csv", year)))
+		official := readCSVFile(t, referenceFile("berlin", "mss", fmt.Sprintf("mss-%d-official-classes.csv", year)))
 		classOf := map[string]map[string]string{}
 		for _, r := range official {
 			classOf[r["id"]] = r
@@ -123,9 +96,10 @@ func TestMSSOfficialClasses(t *testing.T) {
 	}
 }
 
-// Values exactly on a class bound land in the class METHODS.md gives
-// them: −1 and 1 are mittel (status) and stabil (dynamic), 1.5 is
-// niedrig; the next float beyond each bound is in the next class.
+// Values exactly on a class bound land in the class docs/methods.md
+// section 1 gives them: −1 and 1 are mittel (status) and stabil
+// (dynamic), 1.5 is niedrig; the next float beyond each bound is in the
+// next class.
 func TestMSSClassBounds(t *testing.T) {
 	up := func(x float64) float64 { return math.Nextafter(x, math.Inf(1)) }
 	down := func(x float64) float64 { return math.Nextafter(x, math.Inf(-1)) }

@@ -264,7 +264,7 @@ func below(u, m uint64) uint64 {
 // lags whose v_k stays and whose other neighbours' values are drawn
 // without replacement from the other n − 1 values. It returns M≥ and M≤,
 // the numbers of permuted lags at least and at most the observed one;
-// the folded pseudo p is (min(M≥, M≤) + 1)/(reps + 1) (METHODS.md
+// the folded pseudo p is (min(M≥, M≤) + 1)/(reps + 1) (docs/methods.md
 // section 6). Lags that differ by no more than the rounding of their
 // sums, 4(K+1)u · (|w_kk v_k| + max|v| Σ_{j≠k} |w_kj|) for K neighbours
 // and unit roundoff u, are ties, counted in both: the same values summed

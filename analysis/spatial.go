@@ -12,7 +12,7 @@ import (
 )
 
 // Spatial statistics on one variable over the areas and their weights
-// (METHODS.md section 6), as R spdep computes them. Areas without a value
+// (docs/methods.md section 6), as R spdep computes them. Areas without a value
 // or without a neighbour with a value take no part: they are listed in
 // Excluded and get no local statistic, and n counts only the others.
 

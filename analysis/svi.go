@@ -30,7 +30,7 @@ type SVI struct {
 }
 
 // ComputeSVI computes the CDC/ATSDR Social Vulnerability Index
-// (METHODS.md section 2) from values[variable][area] (NaN for missing)
+// (docs/methods.md section 2) from values[variable][area] (NaN for missing)
 // and each area's population (areas with none are left out of every
 // ranking). Percentile ranks are
 //

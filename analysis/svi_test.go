@@ -3,7 +3,6 @@ package analysis
 import (
 	"fmt"
 	"math"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -28,16 +27,15 @@ var (
 // Delaware's tracts (two without population, one with -999 inputs) are
 // reproduced cell for cell: every EPL, SPL, RPL and flag column.
 func TestSVIAgainstCDC(t *testing.T) {
-	const dir = "../../shared/reference/svi"
 	for _, tc := range []struct {
 		file string
 		vars []SVIVariable
 	}{
 		{"2020svi_pa_co_cdc.csv", svi2020Vars},
 		{"2022svi_pa_co_cdc.csv", svi2020Vars},
-		{"cdc_de_ct_svi2020.csv", svi2020Vars},
+		{"cdc_de_ct_svi2020.csv.gz", svi2020Vars},
 	} {
-		rows := readCSVFile(t, filepath.Join(dir, tc.file))
+		rows := readCSVFile(t, referenceFile("svi", tc.file))
 		num := func(r map[string]string, col string) float64 {
 			v, err := strconv.ParseFloat(r[col], 64)
 			if err != nil {
@@ -107,7 +105,7 @@ func TestSVIAgainstCDC(t *testing.T) {
 // off at near-ties. Limited English is a share of residents aged 5 and
 // over, whose count the file lacks.
 func TestSVI2016(t *testing.T) {
-	rows := readCSVFile(t, "../../shared/reference/svi/2016svi_pa_co_cdc.csv")
+	rows := readCSVFile(t, referenceFile("svi", "2016svi_pa_co_cdc.csv"))
 	num := func(r map[string]string, col string) float64 {
 		v, err := strconv.ParseFloat(r[col], 64)
 		if err != nil || v == -999 {

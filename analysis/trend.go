@@ -8,7 +8,7 @@ import (
 )
 
 // Trend describes how one indicator of one area changed over the years
-// (METHODS.md section 5). Values that cannot be computed are NaN.
+// (docs/methods.md section 5). Values that cannot be computed are NaN.
 type Trend struct {
 	N        int     // years with a value
 	Slope    float64 // OLS slope per year

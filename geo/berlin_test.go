@@ -1,6 +1,9 @@
 package geo
 
 import (
+	"bytes"
+	"compress/gzip"
+	"io"
 	"math"
 	"os"
 	"path/filepath"
@@ -9,17 +12,44 @@ import (
 	"testing"
 )
 
-// reference is the project's shared folder of published data; tests that
-// need it skip without it.
-const reference = "../../shared/reference/berlin"
+// Berlin's planning areas of 2021 are the repository's Berlin example
+// data; the areas valid until 2020 are with the other published reference
+// data under testdata/reference, gzip-compressed. Both READMEs name the
+// sources and licences. A missing file fails the test.
+const (
+	berlinData = "../examples/berlin/data"
+	reference  = "../testdata/reference"
+)
 
-func needReference(t *testing.T, path string) string {
+// lor2021Shapefile returns the path of the 2021 planning areas' .shp.
+func lor2021Shapefile(t testing.TB) string {
 	t.Helper()
-	p := filepath.Join(reference, path)
+	p := filepath.Join(berlinData, "lor_planungsraeume_2021.shp")
 	if _, err := os.Stat(p); err != nil {
-		t.Skipf("reference data %s not found (the shared reference folder is not beside the project): %v", p, err)
+		t.Fatalf("Berlin example data: %v", err)
 	}
 	return p
+}
+
+// readReference reads a file under testdata/reference, gunzipping it if
+// its name ends in .gz.
+func readReference(t testing.TB, path string) []byte {
+	t.Helper()
+	p := filepath.Join(reference, path)
+	data, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatalf("reference data: %v", err)
+	}
+	if strings.HasSuffix(p, ".gz") {
+		z, err := gzip.NewReader(bytes.NewReader(data))
+		if err != nil {
+			t.Fatalf("reference data %s: %v", p, err)
+		}
+		if data, err = io.ReadAll(z); err != nil {
+			t.Fatalf("reference data %s: %v", p, err)
+		}
+	}
+	return data
 }
 
 func readShapefileParts(t testing.TB, shp string) ShapefileParts {
@@ -39,7 +69,7 @@ func readShapefileParts(t testing.TB, shp string) ShapefileParts {
 // leading zeros, names with umlauts, the areas summing to the published
 // GROESSE_M2 within 0.1 %.
 func TestBerlinLOR2021Shapefile(t *testing.T) {
-	shp := needReference(t, "lor2021/lor_planungsraeume_2021.shp")
+	shp := lor2021Shapefile(t)
 	l, err := ReadShapefileLayer(readShapefileParts(t, shp), "lor_planungsraeume_2021.shp")
 	if err != nil {
 		t.Fatal(err)
@@ -95,11 +125,7 @@ func TestBerlinLOR2021Shapefile(t *testing.T) {
 // used twice, two areas that overlap by a tenth of a square metre and a
 // gap of the same size: Check reports all three, naming the features.
 func TestBerlinLOR2019Check(t *testing.T) {
-	path := needReference(t, "lor2019-planning-areas.geojson")
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	data := readReference(t, "berlin/lor2019-planning-areas.geojson.gz")
 	l, err := ReadGeoJSONLayer(data, "lor2019.geojson")
 	if err != nil {
 		t.Fatal(err)

@@ -23,7 +23,7 @@ func (nb Neighbours) Islands() []int {
 }
 
 // Queen returns queen contiguity: two areas are neighbours if their
-// boundaries share at least one point (METHODS.md section 6). Shared
+// boundaries share at least one point (docs/methods.md section 6). Shared
 // vertices need not coincide: a vertex of one area that lies on an edge
 // of the other within tol metres counts, so an edge split by an extra
 // vertex, or a digitising gap up to tol, still makes neighbours. For
@@ -65,7 +65,7 @@ func Queen(a *Areas, tol float64) Neighbours {
 
 // Rook returns rook contiguity: two areas are neighbours if their
 // boundaries share a stretch of positive length, so a single common
-// corner does not count (METHODS.md section 6). Two edges share a stretch
+// corner does not count (docs/methods.md section 6). Two edges share a stretch
 // where they run along each other within tol metres, whatever their
 // vertices: the length of one edge's projection onto the other, where
 // both lie within tol of the other's line, is summed per pair; pairs

@@ -19,7 +19,7 @@ var update = flag.Bool("update", false, "rewrite golden files in testdata")
 // 2019 (GeoJSON, the duplicate key merged), as spdep_reference.R does.
 func berlinLayers(t *testing.T) map[string]*Areas {
 	t.Helper()
-	shp := needReference(t, "lor2021/lor_planungsraeume_2021.shp")
+	shp := lor2021Shapefile(t)
 	l21, err := ReadShapefileLayer(readShapefileParts(t, shp), "lor2021.shp")
 	if err != nil {
 		t.Fatal(err)
@@ -28,10 +28,7 @@ func berlinLayers(t *testing.T) map[string]*Areas {
 	if err != nil {
 		t.Fatal(err)
 	}
-	data, err := os.ReadFile(needReference(t, "lor2019-planning-areas.geojson"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	data := readReference(t, "berlin/lor2019-planning-areas.geojson.gz")
 	l19, err := ReadGeoJSONLayer(data, "lor2019.geojson")
 	if err != nil {
 		t.Fatal(err)

@@ -12,7 +12,7 @@ const (
 	// Binary weights are 1 for a neighbour ("B" in spdep and PySAL).
 	Binary Style = 'B'
 	// RowStandardised weights sum to 1 over each row ("W"); the
-	// default of METHODS.md section 6. Rows of islands stay empty.
+	// default of docs/methods.md section 6. Rows of islands stay empty.
 	RowStandardised Style = 'W'
 )
 

@@ -67,7 +67,7 @@ func (d Definition) Merge(o Definition) Definition {
 	return d
 }
 
-// Smoothing methods for rates (METHODS.md section 4).
+// Smoothing methods for rates (docs/methods.md section 4).
 const (
 	SmoothNone         = ""
 	SmoothGlobalEB     = "eb-global"      // global empirical Bayes (spdep EBest)

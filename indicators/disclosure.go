@@ -32,7 +32,7 @@ const (
 )
 
 // Suppress applies disclosure control as German official statistics do
-// (METHODS.md section 4) to the count variables counts of every level,
+// (docs/methods.md section 4) to the count variables counts of every level,
 // year by year, and marks hidden cells with the flag Suppressed; values
 // are not changed (everything is computed from the true counts; outputs
 // hide what is flagged).

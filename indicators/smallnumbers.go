@@ -72,7 +72,7 @@ func GlobalEB(x, n []float64) []float64 {
 }
 
 // LocalEB smooths rates towards the rate of each area's neighbourhood,
-// the area included (Marshall 1991; METHODS.md section 4; spdep EBlocal
+// the area included (Marshall 1991; docs/methods.md section 4; spdep EBlocal
 // with geoda = TRUE; GeoDa):
 //
 //	m_i = Σ_j x_j / Σ_j n_j,  j ∈ N(i) ∪ {i}

@@ -87,8 +87,9 @@ func TestGlobalEBAgainstSpdep(t *testing.T) {
 }
 
 // Local EB equals spdep's EBlocal on the Auckland data, with the area's
-// own local mean (geoda = TRUE, the METHODS.md definition) and, as the
-// named variant, with each neighbour's mean (spdep's default).
+// own local mean (geoda = TRUE, the definition of docs/methods.md
+// section 4) and, as the named variant, with each neighbour's mean
+// (spdep's default).
 func TestLocalEBAgainstSpdep(t *testing.T) {
 	h, rows := readRef(t, "eblocal_auckland.csv")
 	x, n := col(t, h, rows, "cases"), col(t, h, rows, "pop")

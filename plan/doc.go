@@ -16,6 +16,6 @@
 // "weigth:" changes every number downstream. Validate then checks every
 // name before anything runs: files, columns, variables in formulas,
 // indicators in indices and outputs. Run carries out the flow of
-// DESIGN.md (datasets → geo → indicators → analysis → report) and
+// docs/design.md (datasets → geo → indicators → analysis → report) and
 // writes the outputs atomically.
 package plan

@@ -18,7 +18,7 @@ var goalStatusNames = map[analysis.GoalStatus][2]string{
 	analysis.GoalWrongWay:      {"falsche Richtung", "wrong direction"},
 }
 
-// goalsFrame assesses every goal of the plan (METHODS.md section 5) on
+// goalsFrame assesses every goal of the plan (docs/methods.md section 5) on
 // the published values of its area, district or city, and lays out the
 // goals table.
 func (r *runner) goalsFrame() (*datasets.Frame, error) {

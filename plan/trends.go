@@ -9,7 +9,7 @@ import (
 )
 
 // trendsFrame computes every indicator's trend on every level over the
-// plan's years (METHODS.md section 5), on the published values.
+// plan's years (docs/methods.md section 5), on the published values.
 func (r *runner) trendsFrame() *datasets.Frame {
 	de := r.c.lang != "en"
 	t := func(d, e string) string {

@@ -28,7 +28,7 @@ type Plan struct {
 	Line int    `yaml:"-"`
 }
 
-// WeightsSpec says how spatial weights are built (METHODS.md section 6).
+// WeightsSpec says how spatial weights are built (docs/methods.md section 6).
 type WeightsSpec struct {
 	Type      string   `yaml:"type"`      // queen (default), rook, knn, distance, or file
 	K         int      `yaml:"k"`         // knn: the number of neighbours

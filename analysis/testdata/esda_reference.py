@@ -2,9 +2,10 @@
 TestLocalAgainstEsda (analysis/esda_test.go).
 
 Run from analysis/:
-  NUMBA_CACHE_DIR=/tmp/numba PYTHONPATH=../../shared/peers/esda-2.4.3 \
+  NUMBA_CACHE_DIR=/tmp/numba PYTHONPATH=/tmp/esda-2.4.3 \
     /usr/bin/python3 testdata/esda_reference.py
-Needs esda 2.4.3 (../../shared/peers) and Debian's python3-libpysal and
+Needs esda 2.4.3, which Debian lacks (from PyPI: pip install --no-deps
+--target /tmp/esda-2.4.3 esda==2.4.3), and Debian's python3-libpysal and
 python3-numba. Reads the neighbours and values of
 testdata/spatial_{columbus,nc}.txt (written by spatial_reference.R) and
 writes testdata/esda_{columbus,nc}.txt: "name value value ..." lines at

@@ -18,7 +18,7 @@ write.csv(data.frame(cases = nc$SID74, pop = nc$BIR74, raw = f17(eb$raw), est = 
 # Local empirical Bayes: Auckland infant deaths 1977-85 (167 areas),
 # cases M77_85, population at risk 9 * Und5_81, queen contiguity from the
 # polygons (spdep's own example). geoda = TRUE is Marshall's local mean
-# m_i as in METHODS.md; geoda = FALSE (the default) uses each
+# m_i as in docs/methods.md section 4; geoda = FALSE (the default) uses each
 # neighbour's own m_j and is recorded for comparison.
 auck <- st_read(system.file("shapes/auckland.shp", package = "spData")[1], quiet = TRUE)
 nb <- poly2nb(auck)

@@ -2,7 +2,8 @@
 libpysal reads planatlas's GAL file to the same neighbours.
 
 Run from the geo folder:  /usr/bin/python3 testdata/peers/libpysal_reference.py
-Needs Debian's python3-libpysal and python3-geopandas, and ../../shared/reference.
+Needs Debian's python3-libpysal and python3-geopandas; reads the planning
+areas from the repository's ../examples/berlin/data.
 Writes testdata/peers/libpysal_lor2021_{queen,rook}.txt ("key: neighbour keys")
 and libpysal_gal_check.txt, what libpysal made of planatlas's GAL file.
 """
@@ -13,7 +14,7 @@ warnings.filterwarnings("ignore")
 import geopandas
 import libpysal
 
-shp = "../../shared/reference/berlin/lor2021/lor_planungsraeume_2021.shp"
+shp = "../examples/berlin/data/lor_planungsraeume_2021.shp"
 df = geopandas.read_file(shp)
 keys = list(df["PLR_ID"].astype(str))
 for rule, cls in (("queen", libpysal.weights.Queen), ("rook", libpysal.weights.Rook)):

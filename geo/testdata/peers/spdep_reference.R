@@ -1,16 +1,17 @@
 # Neighbours of Berlin's planning areas by R spdep, the reference for
 # geo's contiguity, k-nearest-neighbour and distance-band weights.
 # Run from the geo folder:  Rscript testdata/peers/spdep_reference.R
-# Needs Debian's r-cran-spdep and r-cran-sf, and ../../shared/reference.
+# Needs Debian's r-cran-spdep and r-cran-sf. Reads the planning areas from
+# the repository: ../examples/berlin/data (2021) and
+# ../testdata/reference/berlin (until 2020, gzip-compressed).
 # Writes testdata/peers/spdep_<layer>_<rule>.txt: per area (sorted by
 # key) "key: neighbour keys", plus the label points (st_point_on_surface).
 suppressPackageStartupMessages({ library(sf); library(spdep) })
 sf_use_s2(FALSE)
-ref <- "../../shared/reference/berlin"
 layers <- list(
-  lor2021 = { x <- st_read(file.path(ref, "lor2021/lor_planungsraeume_2021.shp"), quiet = TRUE)
+  lor2021 = { x <- st_read("../examples/berlin/data/lor_planungsraeume_2021.shp", quiet = TRUE)
               data.frame(key = x$PLR_ID, geometry = st_geometry(x)) |> st_as_sf() },
-  lor2019 = { x <- st_read(file.path(ref, "lor2019-planning-areas.geojson"), quiet = TRUE)
+  lor2019 = { x <- st_read(paste0("/vsigzip/", normalizePath("../testdata/reference/berlin/lor2019-planning-areas.geojson.gz")), quiet = TRUE)
               x <- st_transform(x, 25833)
               # feature 124 and 205 share the key 06010102: merge them, as
               # planatlas does with "duplicates: merge"
