@@ -256,7 +256,13 @@ func (r *runner) changeMap(m MapSpec) ([]classRow, error) {
 				low++
 			}
 		}
-		mc.colours, mc.method = divergingColours(v.need, low, len(mc.classes.Bounds)-low), "manual"
+		if high := len(mc.classes.Bounds) - low; err == nil && high > 3 {
+			err = fmt.Errorf("the highest change, %s, is above the last bound, and a change map has at most 3 classes on each side of 0; end the bounds at or above it",
+				r.loc.Number(mc.classes.Bounds[len(mc.classes.Bounds)-1], v.decimals))
+		}
+		if err == nil {
+			mc.colours, mc.method = divergingColours(v.need, low, len(mc.classes.Bounds)-low), "manual"
+		}
 	} else {
 		if d := distinctCount(v.values); m.asked && d < m.Classes {
 			err = fmt.Errorf("%d classes asked, but the changes take only %d distinct value(s); ask for at most %d classes", m.Classes, d, max(d, 2))

@@ -12,6 +12,7 @@ import (
 	"planatlas/analysis"
 	"planatlas/datasets"
 	"planatlas/demo"
+	"planatlas/indicators"
 	"planatlas/report"
 )
 
@@ -49,6 +50,33 @@ func TestChangeValues(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// A diverging map is blue below its centre and red above it, each side
+// darkest farthest from the centre; where a lower value means more need,
+// red below and blue above. Five classes split two below, three above.
+func TestDivergingColours(t *testing.T) {
+	const r3, r2, r1, b1, b2, b3 = "#b2182b", "#ef8a62", "#fddbc7", "#d1e5f0", "#67a9cf", "#2166ac"
+	for _, tc := range []struct {
+		need      indicators.Need
+		low, high int
+		want      string
+	}{
+		{indicators.HigherIsNeed, 3, 3, strings.Join([]string{b3, b2, b1, r1, r2, r3}, " ")},
+		{indicators.HigherIsNeed, 2, 3, strings.Join([]string{b2, b1, r1, r2, r3}, " ")},
+		{indicators.LowerIsNeed, 3, 3, strings.Join([]string{r3, r2, r1, b1, b2, b3}, " ")},
+		{indicators.LowerIsNeed, 2, 3, strings.Join([]string{r2, r1, b1, b2, b3}, " ")},
+		{indicators.LowerIsNeed, 3, 1, strings.Join([]string{r3, r2, r1, b1}, " ")},
+		{indicators.HigherIsNeed, 3, 0, strings.Join([]string{b3, b2, b1}, " ")},
+	} {
+		var got []string
+		for _, c := range divergingColours(tc.need, tc.low, tc.high) {
+			got = append(got, hexColour(c))
+		}
+		if strings.Join(got, " ") != tc.want {
+			t.Errorf("need %v, %d below, %d above: %s, want %s", tc.need, tc.low, tc.high, strings.Join(got, " "), tc.want)
+		}
 	}
 }
 
@@ -253,6 +281,7 @@ func TestFigureValidation(t *testing.T) {
 		{"change of an index", "    - value: bedarfsindex\n      change: {from: 2019, to: 2024}\n", `map "bedarfsindex": a change map is for an indicator`},
 		{"change and year", kinder + "      year: 2020\n      change: {from: 2019, to: 2024}\n", `a change map has its years in change (from, to); leave out year`},
 		{"change with fisher", kinder + "      method: fisher\n      change: {from: 2019, to: 2024}\n", `a change map has quantiles on each side of 0`},
+		{"change bounds, 4 classes below 0", kinder + "      method: manual\n      bounds: [-3, -2, -1, 0]\n      change: {from: 2019, to: 2024}\n", `a change map has at most 3 classes on each side of 0`},
 		{"change bounds without 0", kinder + "      method: manual\n      bounds: [-1, 1]\n      change: {from: 2019, to: 2024}\n", `a change map's bounds must include 0`},
 		{"implausible year", kinder + "      year: 202\n", `map "kinderarmut": year 202 is not a plausible year`},
 		{"index of another year", "    - value: bedarfsindex\n      year: 2021\n", `map "bedarfsindex": year 2021, but the index is computed for 2024`},

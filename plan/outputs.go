@@ -682,25 +682,28 @@ func (r *runner) diverging(v value, pool []float64, k int, centre float64) (anal
 	return classes, divergingColours(v.need, kLow, kHigh), nil
 }
 
-// divergingColours colours kLow classes below a centre blue (darkest
-// farthest from it) and kHigh above it red (lightest next to it),
-// reversed where a lower value means more need.
+// divergingColours colours kLow classes below a centre and kHigh above
+// it, each side darkest farthest from the centre: blue below and red
+// above, or red below and blue above where a lower value means more
+// need (a fall is then the worse).
 func divergingColours(need indicators.Need, kLow, kHigh int) []color.Color {
 	half := max(kLow, kHigh)
-	pal := report.Palette("RdBu", 2*half) // red … blue
-	// Ascending values: blue below the city (darkest farthest from it),
-	// red above (lightest next to it).
+	pal := report.Palette("RdBu", 2*half) // dark red … light red, light blue … dark blue
 	var cols []color.Color
+	if need == indicators.LowerIsNeed {
+		for i := 0; i < kLow; i++ {
+			cols = append(cols, pal[half-kLow+i])
+		}
+		for i := 0; i < kHigh; i++ {
+			cols = append(cols, pal[half+i])
+		}
+		return cols
+	}
 	for i := 0; i < kLow; i++ {
 		cols = append(cols, pal[half+kLow-1-i])
 	}
 	for i := 0; i < kHigh; i++ {
 		cols = append(cols, pal[half-1-i])
-	}
-	if need == indicators.LowerIsNeed {
-		for i, j := 0, len(cols)-1; i < j; i, j = i+1, j-1 {
-			cols[i], cols[j] = cols[j], cols[i]
-		}
 	}
 	return cols
 }

@@ -344,6 +344,17 @@ func (chk *checker) checkChange(m *MapSpec) {
 		if len(m.Bounds) > 0 && !slices.Contains(m.Bounds, 0) {
 			chk.fail(m.Line, "map %q: a change map's bounds must include 0, where blue turns to red", m.Value)
 		}
+		below, above := 0, 0
+		for _, b := range m.Bounds {
+			if b < 0 {
+				below++
+			} else if b > 0 {
+				above++
+			}
+		}
+		if below > 2 || above > 3 {
+			chk.fail(m.Line, "map %q: a change map has at most 3 classes on each side of 0: at most 2 bounds below 0 and 3 above", m.Value)
+		}
 	default:
 		chk.fail(m.Line, "map %q: a change map has quantiles on each side of 0 (leave out method) or method: manual with bounds that include 0", m.Value)
 	}
