@@ -170,6 +170,13 @@ func TestFigureYearsIDsAndChanges(t *testing.T) {
     - value: sgb2_quote
       year: 2021
       top: 10
+    - type: trend
+      value: kinderarmut
+      id: kinder
+    - type: scatter
+      x: arbeitslosenanteil
+      value: sgb2_quote
+      year: 2019
 `, 1)
 	})
 	out, _, err := runDir(t, dir)
@@ -185,6 +192,8 @@ func TestFigureYearsIDsAndChanges(t *testing.T) {
 		{"map-sgb2_quote-change-relative-2019-2024.svg", "Veränderung 2019–2024 in %"},
 		{"ranking-sgb2_quote-2021.svg", "… 18 weitere Planungsräume …"},
 		{"ranking-sgb2_quote-2021.svg", "Rangfolge der Planungsräume 2021"},
+		{"trend-kinder.svg", "Kinderarmut"},
+		{"scatter-arbeitslosenanteil-sgb2_quote-2019.svg", "Planungsräume 2019 ·"},
 		{"report.html", "Karte: Anteil unter 6 Jahren (2021)"},
 		{"report.html", "Karte: Kinderarmut (SGB II unter 15) – Veränderung 2019–2024"},
 		{"manifest.json", `"path": "classes.csv"`},

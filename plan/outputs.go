@@ -608,7 +608,7 @@ func (r *runner) trendChart(ch ChartSpec) error {
 		spec.Series = append(spec.Series, series(units, u))
 	}
 	fig := report.Trends(spec)
-	name := "trend-" + ch.Value
+	name := ch.name
 	if err := r.writeFigure(name, fig); err != nil {
 		return err
 	}
