@@ -455,10 +455,14 @@ func (r *runner) classesFrame(rows []classRow) *datasets.Frame {
 }
 
 // writeClasses writes classes.csv (and the plan's other table formats):
-// the class breaks of every map.
+// the class breaks of every map. Its sheet goes after the other tables'
+// in tables.xlsx.
 func (r *runner) writeClasses(rows []classRow) error {
 	if len(rows) == 0 {
 		return nil
 	}
-	return r.writeParts("classes", datasets.Whole(r.classesFrame(rows)))
+	sheets, notes, err := r.writeTable("classes", datasets.Whole(r.classesFrame(rows)))
+	r.xlsxLast = append(r.xlsxLast, sheets...)
+	r.notes = append(r.notes, notes...)
+	return err
 }

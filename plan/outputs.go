@@ -494,10 +494,11 @@ func (r *runner) writeTable(base string, parts datasets.Parts) ([]datasets.Sheet
 // writeWorkbook writes tables.xlsx with a sheet per table, if the plan
 // asks for xlsx.
 func (r *runner) writeWorkbook() error {
-	if len(r.sheets) == 0 {
+	sheets := append(r.sheets, r.xlsxLast...)
+	if len(sheets) == 0 {
 		return nil
 	}
-	return r.st.Write("tables.xlsx", func(w io.Writer) error { return datasets.WriteXLSX(w, r.sheets) })
+	return r.st.Write("tables.xlsx", func(w io.Writer) error { return datasets.WriteXLSX(w, sheets) })
 }
 
 // scatterChart draws one indicator against another over the areas, with

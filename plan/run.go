@@ -130,6 +130,7 @@ type runner struct {
 	html     []report.HTMLFigure // figures kept for report.html
 	jobs     []func() error      // figures to draw (render)
 	sheets   []datasets.Sheet    // tables for tables.xlsx
+	xlsxLast []datasets.Sheet    // the figures' tables (classes), last in tables.xlsx
 	year     int                 // the outputs' year
 	levels   []*level            // areas first, the city last
 	values   []*datasets.Series  // the areas' indicator values (levels[0].values)
