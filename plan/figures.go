@@ -47,13 +47,14 @@ func (r *runner) dataYears() string {
 	return strings.Join(s, ", ")
 }
 
-// yearNote is " (2021)" for a figure of a year other than the outputs'
-// (for its title in the report), "" otherwise.
-func (r *runner) yearNote(year int) string {
-	if year == r.year || year == 0 {
+// yearNote is " (2021)" for the report's title of a figure whose plan
+// asks for a year other than the outputs' (an index's own year is said
+// by its subtitle), "" otherwise.
+func (r *runner) yearNote(asked int) string {
+	if asked == 0 || asked == r.year {
 		return ""
 	}
-	return fmt.Sprintf(" (%d)", year)
+	return fmt.Sprintf(" (%d)", asked)
 }
 
 // yearSpan writes the years of a scatter's two values: one year, or both
@@ -128,7 +129,7 @@ func (r *runner) drawMap(m MapSpec) ([]classRow, error) {
 		return nil, err
 	}
 	alt, head, rows := r.valueAlt(v)
-	if err := r.keepFigure(m.name, r.pick("Karte: ", "Map: ")+v.label+r.yearNote(year), fig, alt, head, rows); err != nil {
+	if err := r.keepFigure(m.name, r.pick("Karte: ", "Map: ")+v.label+r.yearNote(m.Year), fig, alt, head, rows); err != nil {
 		return nil, err
 	}
 	return classRows(m, v.year, 0, mc), nil

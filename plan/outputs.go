@@ -199,7 +199,7 @@ func (r *runner) figures() error {
 			return err
 		}
 		alt, head, rows := r.valueAlt(v)
-		if err := r.keepFigure(ch.name, r.pick("Rangfolge: ", "Ranking: ")+v.label+r.yearNote(v.year), fig, alt, head, rows); err != nil {
+		if err := r.keepFigure(ch.name, r.pick("Rangfolge: ", "Ranking: ")+v.label+r.yearNote(ch.Year), fig, alt, head, rows); err != nil {
 			return err
 		}
 	}
@@ -565,7 +565,7 @@ func (r *runner) scatterChart(ch ChartSpec) error {
 			rows = append(rows, []string{r.areas.Keys[i], r.areas.Names[i], r.loc.Number(vx.values[i], vx.decimals), r.loc.Number(vy.values[i], vy.decimals)})
 		}
 	}
-	return r.keepFigure(name, r.pick("Streudiagramm: ", "Scatter: ")+vy.label+" – "+vx.label+r.yearNote(vy.year), fig, alt,
+	return r.keepFigure(name, r.pick("Streudiagramm: ", "Scatter: ")+vy.label+" – "+vx.label+r.yearNote(ch.Year), fig, alt,
 		[]string{h["key"], h["name"], vx.label, vy.label}, rows)
 }
 
