@@ -1,21 +1,29 @@
 package plan
 
-import "fmt"
-
-// checkFigures checks what the figures ask of the data before anything
-// is drawn, so that validate (a dry run, which draws nothing) finds the
-// same mistakes as run: a map cannot have more classes than its values
-// have distinct values.
+// checkFigures lays out every map and finds the year of every chart
+// before anything is drawn, so that validate (a dry run, which draws
+// nothing) finds the same mistakes as run: a year not in the data, more
+// classes than values, a change between years without values. The maps'
+// layouts are kept for drawing.
 func (r *runner) checkFigures() error {
-	for _, m := range r.c.maps {
-		v := r.value(m.Value)
-		pool := v.values
-		if m.AllYears && v.all != nil {
-			pool = v.all
+	r.layouts = make([]mapLayout, len(r.c.maps))
+	for i, m := range r.c.maps {
+		l, err := r.layoutMap(m)
+		if err != nil {
+			return err
 		}
-		if m.asked && m.Method != "manual" {
-			if d := distinctCount(pool); d < m.Classes {
-				return &Error{File: r.c.plan.File, Line: m.Line, Msg: fmt.Sprintf("map %q: %d classes asked, but the values take only %d distinct value(s); ask for at most %d classes", m.Value, m.Classes, d, max(d, 2))}
+		r.layouts[i] = l
+	}
+	for _, ch := range r.c.charts {
+		if ch.Type == "trend" {
+			continue // a trend shows every year
+		}
+		if _, err := r.figureYear("chart", ch.Value, ch.Year, ch.Line); err != nil {
+			return err
+		}
+		if ch.Type == "scatter" {
+			if _, err := r.figureYear("chart", ch.X, ch.Year, ch.Line); err != nil {
+				return err
 			}
 		}
 	}

@@ -28,13 +28,19 @@ type value struct {
 	city     float64
 	smooth   string // the smoothing method, if any
 	index    *indexResult
-	year     int       // the year of the values (an index's own year); the outputs' year if 0
+	year     int       // the year of the values (an index's own year)
 	mss      bool      // the dynamic index of an MSS
 	all      []float64 // an indicator's published values of all years (for bounds held fixed)
 }
 
-func (r *runner) value(id string) value {
-	yi := r.panel.YearIndex(r.year)
+// value returns what a map or chart shows of id in the outputs' year
+// (an index: in its own year).
+func (r *runner) value(id string) value { return r.valueAt(id, r.year) }
+
+// valueAt returns an indicator's values in year, which is in the data
+// (figureYear checked it), or an index's in its own year.
+func (r *runner) valueAt(id string, year int) value {
+	yi := r.panel.YearIndex(year)
 	for k, d := range r.c.indicators {
 		if d.ID == id {
 			flags := r.yearFlags(r.values[k].Flags, yi)
@@ -45,7 +51,7 @@ func (r *runner) value(id string) value {
 			return value{
 				label: d.Label.In(r.c.lang), unit: d.Unit.In(r.c.lang), need: d.Need, decimals: d.Decimals,
 				values: published(r.yearValues(r.values[k].Values, yi), flags), flags: flags, city: city, smooth: d.Smooth,
-				all: published(r.values[k].Values, r.values[k].Flags),
+				all: published(r.values[k].Values, r.values[k].Flags), year: year,
 			}
 		}
 	}
@@ -162,56 +168,13 @@ func (r *runner) displayAreas() *geo.Areas {
 }
 
 func (r *runner) figures() error {
-	for _, m := range r.c.maps {
-		v := r.value(m.Value)
-		pool := v.values
-		if m.AllYears && v.all != nil {
-			pool = v.all
-		}
-		classes, err := analysis.Classify(m.Method, pool, m.Classes, m.Bounds)
-		if err == nil && m.AllYears {
-			classes = classes.Recount(v.values)
-		}
-		colours := r.palette(v, len(classes.Bounds))
-		method := m.Method
-		if m.Palette == "diverging" && !math.IsNaN(v.city) {
-			classes, colours, err = r.diverging(v, pool, m.Classes)
-			method = "diverging"
-		}
+	var classes []classRow
+	for i, m := range r.c.maps {
+		rows, err := r.drawMap(m, r.layouts[i])
 		if err != nil {
-			return &Error{File: r.c.plan.File, Line: m.Line, Msg: fmt.Sprintf("map %q: %v in %d", m.Value, err, r.year)}
-		}
-		if classes.Note != "" {
-			r.notes = append(r.notes, fmt.Sprintf("map %s: %s", m.Value, classes.Note))
-		}
-		year := r.year
-		if v.year != 0 {
-			year = v.year
-		}
-		subtitle := fmt.Sprintf("%s %d · %s, %d %s", r.pick("Planungsräume", "Planning areas"), year,
-			r.loc.T(method), len(classes.Bounds), r.loc.T("classes"))
-		if m.AllYears {
-			subtitle += r.pick(" (Grenzen aus allen Jahren)", " (bounds from all years)")
-		}
-		switch v.smooth {
-		case indicators.SmoothGlobalEB:
-			subtitle += r.pick(" · geglättet (globales Empirical Bayes)", " · smoothed (global empirical Bayes)")
-		case indicators.SmoothLocalEB, indicators.SmoothLocalEBSpdep:
-			subtitle += r.pick(" · geglättet (lokales Empirical Bayes)", " · smoothed (local empirical Bayes)")
-		}
-		fig := report.Map(report.MapSpec{
-			Title: v.label, Subtitle: subtitle, Legend: r.legendTitle(v), Source: r.source(),
-			Areas: r.displayAreas(), Values: v.values, Flags: v.flags, Classes: classes,
-			Colours: colours, Decimals: v.decimals, City: v.city, Locale: r.loc,
-			AreaLabels: r.labelsIf(m.Labels), LabelAt: r.labelPoints(m.Labels), Width: width(m.Size),
-		})
-		if err := r.writeFigure("map-"+m.Value, fig); err != nil {
 			return err
 		}
-		alt, head, rows := r.valueAlt(v)
-		if err := r.keepFigure("map-"+m.Value, r.pick("Karte: ", "Map: ")+v.label, fig, alt, head, rows); err != nil {
-			return err
-		}
+		classes = append(classes, rows...)
 	}
 	for _, ch := range r.c.charts {
 		if ch.Type == "scatter" {
@@ -226,15 +189,22 @@ func (r *runner) figures() error {
 			}
 			continue
 		}
-		v := r.value(ch.Value)
-		fig := r.rankingChart(v, width(ch.Size))
-		if err := r.writeFigure("ranking-"+ch.Value, fig); err != nil {
+		year, err := r.figureYear("chart", ch.Value, ch.Year, ch.Line)
+		if err != nil {
+			return err
+		}
+		v := r.valueAt(ch.Value, year)
+		fig := r.rankingChart(v, width(ch.Size), ch.top())
+		if err := r.writeFigure(ch.name, fig); err != nil {
 			return err
 		}
 		alt, head, rows := r.valueAlt(v)
-		if err := r.keepFigure("ranking-"+ch.Value, r.pick("Rangfolge: ", "Ranking: ")+v.label, fig, alt, head, rows); err != nil {
+		if err := r.keepFigure(ch.name, r.pick("Rangfolge: ", "Ranking: ")+v.label+r.yearNote(ch.Year), fig, alt, head, rows); err != nil {
 			return err
 		}
+	}
+	if err := r.writeClasses(classes); err != nil {
+		return err
 	}
 	if err := r.spatialFigures(); err != nil {
 		return err
@@ -277,7 +247,10 @@ func (r *runner) rankingNote(v value) string {
 	return r.pick("Rang 1 = höchster Bedarf", "rank 1 = most need")
 }
 
-func (r *runner) rankingChart(v value, w float64) report.Figure {
+// rankingChart draws the areas ranked by v; a ranking of more than
+// 2·top areas shows the first and the last top (ranking.csv and the
+// report's table have them all).
+func (r *runner) rankingChart(v value, w float64, top int) report.Figure {
 	var order []int
 	var ranks analysis.Ranking
 	if v.index != nil {
@@ -315,11 +288,11 @@ func (r *runner) rankingChart(v value, w float64) report.Figure {
 	}
 	spec := report.BarSpec{
 		Title:    v.label,
-		Subtitle: fmt.Sprintf("%s %d · %s", r.pick("Rangfolge der Planungsräume", "Ranking of planning areas"), r.year, r.rankingNote(v)),
+		Subtitle: fmt.Sprintf("%s %d · %s", r.pick("Rangfolge der Planungsräume", "Ranking of planning areas"), v.year, r.rankingNote(v)),
 		Axis:     r.legendTitle(v),
 		Source:   r.source(),
 		Labels:   labels, Values: vals, Colours: cols,
-		Ref: v.city, Decimals: v.decimals, Locale: r.loc, Width: w,
+		Ref: v.city, Decimals: v.decimals, Locale: r.loc, Width: w, Top: top,
 	}
 	if v.index != nil {
 		spec.Ref = 0
@@ -328,7 +301,7 @@ func (r *runner) rankingChart(v value, w float64) report.Figure {
 		spec.RefLabel = fmt.Sprintf("%s: %s", r.loc.T("city"), r.loc.Number(v.city, v.decimals))
 	}
 	if len(missing) > 0 {
-		spec.Note = fmt.Sprintf("%s: %s", r.loc.T("notranked"), strings.Join(missing, ", "))
+		spec.Note = fmt.Sprintf("%s: %s", r.loc.T("notranked"), r.someNames(missing, 20))
 	}
 	return report.BarChart(spec)
 }
@@ -521,16 +494,25 @@ func (r *runner) writeTable(base string, parts datasets.Parts) ([]datasets.Sheet
 // writeWorkbook writes tables.xlsx with a sheet per table, if the plan
 // asks for xlsx.
 func (r *runner) writeWorkbook() error {
-	if len(r.sheets) == 0 {
+	sheets := append(r.sheets, r.xlsxLast...)
+	if len(sheets) == 0 {
 		return nil
 	}
-	return r.st.Write("tables.xlsx", func(w io.Writer) error { return datasets.WriteXLSX(w, r.sheets) })
+	return r.st.Write("tables.xlsx", func(w io.Writer) error { return datasets.WriteXLSX(w, sheets) })
 }
 
 // scatterChart draws one indicator against another over the areas, with
 // the least-squares line and Pearson's r.
 func (r *runner) scatterChart(ch ChartSpec) error {
-	vx, vy := r.value(ch.X), r.value(ch.Value)
+	yx, err := r.figureYear("chart", ch.X, ch.Year, ch.Line)
+	if err != nil {
+		return err
+	}
+	yy, err := r.figureYear("chart", ch.Value, ch.Year, ch.Line)
+	if err != nil {
+		return err
+	}
+	vx, vy := r.valueAt(ch.X, yx), r.valueAt(ch.Value, yy)
 	var xs, ys []float64
 	for i := range vx.values {
 		if !math.IsNaN(vx.values[i]) && !math.IsNaN(vy.values[i]) {
@@ -564,12 +546,12 @@ func (r *runner) scatterChart(ch ChartSpec) error {
 	}
 	fig := report.Scatter(report.ScatterSpec{
 		Title:    fmt.Sprintf("%s – %s", vy.label, vx.label),
-		Subtitle: fmt.Sprintf("%s %d · %d %s", r.pick("Planungsräume", "Planning areas"), r.year, len(xs), r.pick("Planungsräume mit beiden Werten", "planning areas with both values")),
+		Subtitle: fmt.Sprintf("%s %s · %d %s", r.pick("Planungsräume", "Planning areas"), yearSpan(vx.year, vy.year), len(xs), r.pick("Planungsräume mit beiden Werten", "planning areas with both values")),
 		XLabel:   axis(vx), YLabel: axis(vy), Source: r.source(), X: vx.values, Y: vy.values,
 		Slope: b, Intercept: a, SlopeLabel: "r = " + r.loc.Number(rho, 2), Locale: r.loc, Raw: true,
 		Decimals: [2]int{vx.decimals, vy.decimals},
 	})
-	name := "scatter-" + ch.X + "-" + ch.Value
+	name := ch.name
 	if err := r.writeFigure(name, fig); err != nil {
 		return err
 	}
@@ -583,7 +565,7 @@ func (r *runner) scatterChart(ch ChartSpec) error {
 			rows = append(rows, []string{r.areas.Keys[i], r.areas.Names[i], r.loc.Number(vx.values[i], vx.decimals), r.loc.Number(vy.values[i], vy.decimals)})
 		}
 	}
-	return r.keepFigure(name, r.pick("Streudiagramm: ", "Scatter: ")+vy.label+" – "+vx.label, fig, alt,
+	return r.keepFigure(name, r.pick("Streudiagramm: ", "Scatter: ")+vy.label+" – "+vx.label+r.yearNote(ch.Year), fig, alt,
 		[]string{h["key"], h["name"], vx.label, vy.label}, rows)
 }
 
@@ -627,7 +609,7 @@ func (r *runner) trendChart(ch ChartSpec) error {
 		spec.Series = append(spec.Series, series(units, u))
 	}
 	fig := report.Trends(spec)
-	name := "trend-" + ch.Value
+	name := ch.name
 	if err := r.writeFigure(name, fig); err != nil {
 		return err
 	}
@@ -655,16 +637,16 @@ func (r *runner) trendChart(ch ChartSpec) error {
 	return r.keepFigure(name, r.pick("Entwicklung: ", "Development: ")+d.Label.In(r.c.lang), fig, strings.Join(alt, "; ")+".", head, rows)
 }
 
-// diverging classifies values into quantile classes below and above the
-// city's value, k/2 on each side (the city's value a class bound), and
-// colours them blue below and red above, reversed where a lower value
-// means more need.
-func (r *runner) diverging(v value, pool []float64, k int) (analysis.Classes, []color.Color, error) {
+// diverging classifies values into quantile classes below and above
+// centre (the city's value, or 0 for a change), k/2 on each side (centre
+// a class bound), and colours them blue below and red above, reversed
+// where a lower value means more need.
+func (r *runner) diverging(v value, pool []float64, k int, centre float64) (analysis.Classes, []color.Color, error) {
 	var low, high []float64
 	for _, x := range pool {
 		switch {
 		case math.IsNaN(x):
-		case x <= v.city:
+		case x <= centre:
 			low = append(low, x)
 		default:
 			high = append(high, x)
@@ -678,7 +660,7 @@ func (r *runner) diverging(v value, pool []float64, k int) (analysis.Classes, []
 			return analysis.Classes{}, nil, err
 		}
 		bounds = append(bounds, cl.Bounds[:len(cl.Bounds)-1]...)
-		bounds = append(bounds, v.city)
+		bounds = append(bounds, centre)
 		kLow = len(cl.Bounds)
 	} else {
 		kLow = 0
@@ -698,23 +680,33 @@ func (r *runner) diverging(v value, pool []float64, k int) (analysis.Classes, []
 		return classes, nil, err
 	}
 	classes.Method = "diverging"
+	return classes, divergingColours(v.need, kLow, kHigh), nil
+}
+
+// divergingColours colours kLow classes below a centre and kHigh above
+// it, each side darkest farthest from the centre: blue below and red
+// above, or red below and blue above where a lower value means more
+// need (a fall is then the worse).
+func divergingColours(need indicators.Need, kLow, kHigh int) []color.Color {
 	half := max(kLow, kHigh)
-	pal := report.Palette("RdBu", 2*half) // red … blue
-	// Ascending values: blue below the city (darkest farthest from it),
-	// red above (lightest next to it).
+	pal := report.Palette("RdBu", 2*half) // dark red … light red, light blue … dark blue
 	var cols []color.Color
+	if need == indicators.LowerIsNeed {
+		for i := 0; i < kLow; i++ {
+			cols = append(cols, pal[half-kLow+i])
+		}
+		for i := 0; i < kHigh; i++ {
+			cols = append(cols, pal[half+i])
+		}
+		return cols
+	}
 	for i := 0; i < kLow; i++ {
 		cols = append(cols, pal[half+kLow-1-i])
 	}
 	for i := 0; i < kHigh; i++ {
 		cols = append(cols, pal[half-1-i])
 	}
-	if v.need == indicators.LowerIsNeed {
-		for i, j := 0, len(cols)-1; i < j; i, j = i+1, j-1 {
-			cols[i], cols[j] = cols[j], cols[i]
-		}
-	}
-	return classes, cols, nil
+	return cols
 }
 
 func (r *runner) labelsIf(on bool) []string {

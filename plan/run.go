@@ -166,9 +166,11 @@ type runner struct {
 	display  *geo.Areas               // the areas simplified for maps
 	pca      map[string]*analysis.PCA // pca indices by id: loadings for their table
 	spatial  []*spatialResult
+	layouts  []mapLayout         // of the maps, found before drawing
 	html     []report.HTMLFigure // figures kept for report.html
 	jobs     []func() error      // figures to draw (render)
 	sheets   []datasets.Sheet    // tables for tables.xlsx
+	xlsxLast []datasets.Sheet    // the figures' tables (classes), last in tables.xlsx
 	year     int                 // the outputs' year
 	levels   []*level            // areas first, the city last
 	values   []*datasets.Series  // the areas' indicator values (levels[0].values)

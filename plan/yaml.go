@@ -283,6 +283,7 @@ var structNames = map[reflect.Type]string{
 	reflect.TypeOf(MapSpec{}):               "a map",
 	reflect.TypeOf(DisclosureSpec{}):        "disclosure",
 	reflect.TypeOf(ChartSpec{}):             "a chart",
+	reflect.TypeOf(ChangeSpec{}):            "a change",
 }
 
 // Named is an ordered mapping from names to values: the plan's inputs,

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"fmt"
 	"image/color"
 	"math"
 
@@ -20,33 +21,107 @@ type BarSpec struct {
 	Colours  []color.Color // per bar
 	Ref      float64       // reference value (the city's), NaN for none
 	RefLabel string
-	Note     string // a line below the chart, e.g. areas without a value
+	Note     string // a line below the chart, e.g. areas without a value; wrapped
 	Decimals int
 	Locale   Locale
 	// Width is the page width in mm: 170 (A4 portrait column) if 0,
 	// 257 for A4 landscape.
 	Width float64
+	// Top, if above 0, shortens a long ranking: of more than 2·Top bars
+	// only the first and the last Top are drawn, with a marker between
+	// them saying how many areas are left out.
+	Top int
+}
+
+// Sizes of a bar chart, in mm: a row per bar, narrowed down to
+// minBarRow where that makes the chart fit the page's text height (A4
+// with 20 mm margins: 257 mm in portrait, 170 mm in landscape).
+const (
+	barRow         = 4.4
+	minBarRow      = 3.4
+	gapRows        = 1.6 // the marker of left-out bars, in rows
+	portraitTextH  = 257.0
+	landscapeTextH = 170.0
+)
+
+// PageTextHeight is the height in mm that a figure of width w (0: the
+// portrait column) may take on an A4 page with 20 mm margins.
+func PageTextHeight(w float64) float64 {
+	if pageWidth(w) > pageW {
+		return landscapeTextH
+	}
+	return portraitTextH
+}
+
+// moreAreas is the text of the marker of n left-out bars.
+func (l Locale) moreAreas(n int) string {
+	switch {
+	case l.Lang == "en" && n == 1:
+		return "… 1 more area …"
+	case l.Lang == "en":
+		return fmt.Sprintf("… %s more areas …", l.Number(float64(n), 0))
+	case n == 1:
+		return "… 1 weiterer Planungsraum …"
+	}
+	return fmt.Sprintf("… %s weitere Planungsräume …", l.Number(float64(n), 0))
 }
 
 // BarChart lays out a ranked bar chart.
 func BarChart(s BarSpec) Figure {
 	pageW := pageWidth(s.Width)
 	st := newStyle()
-	const rowH, axisH, footH = 4.4, 6.0, 15.0
+	const axisH = 6.0
 	const titleH, subH = headingTitleH, headingSubH
-	n := len(s.Values)
-	H := marginMM + titleH + subH + 2 + axisH + rowH*float64(n) + footH
+	// The bars drawn: all, or the first and last Top with a gap.
+	shown := make([]int, 0, len(s.Values))
+	gap, hidden := -1, 0
+	if n := len(s.Values); s.Top > 0 && n > 2*s.Top {
+		for i := 0; i < s.Top; i++ {
+			shown = append(shown, i)
+		}
+		for i := n - s.Top; i < n; i++ {
+			shown = append(shown, i)
+		}
+		gap, hidden = s.Top, n-2*s.Top
+	} else {
+		for i := range s.Values {
+			shown = append(shown, i)
+		}
+	}
+	noteSt := st.text(7, false, darkGrey)
+	var noteLines []string
+	if s.Note != "" {
+		noteLines = wrap(noteSt, s.Note, mm(pageW-2*marginMM))
+	}
+	// Below the bars: the reference line's label, the axis title, the
+	// note's lines, the source.
+	srcLines := wrap(noteSt, s.Source, mm(pageW-2*marginMM))
+	footH := 15.0 + 3.2*float64(len(noteLines)+len(srcLines)-1)
+	rows := float64(len(shown))
+	if gap >= 0 {
+		rows += gapRows
+	}
+	fixed := marginMM + titleH + subH + 2 + axisH + footH
+	rowH := barRow
+	if limit := PageTextHeight(s.Width); fixed+rowH*rows > limit && rows > 0 && (limit-fixed)/rows >= minBarRow {
+		rowH = (limit - fixed) / rows // narrower rows that fit the page
+	}
+	H := fixed + rowH*rows
 	fig := Figure{W: mm(pageW), H: mm(H)}
-	lab := st.text(7.5, false, black)
+	labSize := 7.5
+	if rowH < 4 {
+		labSize = 7
+	}
+	lab := st.text(labSize, false, black)
 	lab.XAlign = draw.XRight
 	lab.YAlign = draw.YCenter
 	var labelW vg.Length
-	for _, l := range s.Labels {
-		labelW = max(labelW, lab.Width(l))
+	for _, i := range shown {
+		labelW = max(labelW, lab.Width(s.Labels[i]))
 	}
 	lo, hi := 0.0, 0.0
-	for _, v := range s.Values {
-		if !math.IsNaN(v) {
+	for _, i := range shown {
+		if v := s.Values[i]; !math.IsNaN(v) {
 			lo, hi = math.Min(lo, v), math.Max(hi, v)
 		}
 	}
@@ -73,7 +148,19 @@ func BarChart(s BarSpec) Figure {
 		x1 := mm(pageW - marginMM - 12) // room for value labels
 		xv := func(v float64) vg.Length { return x0 + (x1-x0)*vg.Length((v-lo)/(hi-lo)) }
 		yTop := marginMM + titleH + subH + 2 + axisH
-		yBot := yTop + rowH*float64(n)
+		yBot := yTop + rowH*rows
+		// The vertical extent of the bars: one span, or two around the gap.
+		spans := [][2]float64{{yTop, yBot}}
+		yGap := 0.0
+		if gap >= 0 {
+			yGap = yTop + rowH*float64(gap)
+			spans = [][2]float64{{yTop, yGap}, {yGap + rowH*gapRows, yBot}}
+		}
+		vline := func(ls draw.LineStyle, x vg.Length) {
+			for _, sp := range spans {
+				c.StrokeLine2(ls, x, top(sp[0]), x, top(sp[1]))
+			}
+		}
 
 		// Grid and tick labels at round values.
 		tick := st.text(7, false, darkGrey)
@@ -81,14 +168,18 @@ func BarChart(s BarSpec) Figure {
 		tick.YAlign = draw.YBottom
 		for _, t := range niceTicks(lo, hi, 7) {
 			x := xv(t)
-			c.StrokeLine2(draw.LineStyle{Color: lightGrey, Width: vg.Points(0.4)}, x, top(yTop), x, top(yBot))
+			vline(draw.LineStyle{Color: lightGrey, Width: vg.Points(0.4)}, x)
 			c.FillText(tick, vg.Point{X: x, Y: top(yTop - 1)}, s.Locale.Number(t, tickDecimals(t)))
 		}
 		// Bars.
 		val := st.text(6.5, false, darkGrey)
 		val.YAlign = draw.YCenter
-		for i, v := range s.Values {
-			yc := yTop + rowH*(float64(i)+0.5)
+		for j, i := range shown {
+			v := s.Values[i]
+			yc := yTop + rowH*(float64(j)+0.5)
+			if gap >= 0 && j >= gap {
+				yc += rowH * gapRows
+			}
 			c.FillText(lab, vg.Point{X: labelX, Y: top(yc)}, s.Labels[i])
 			if math.IsNaN(v) {
 				continue
@@ -113,12 +204,24 @@ func BarChart(s BarSpec) Figure {
 				c.FillText(t, vg.Point{X: a - mm(1), Y: top(yc)}, s.Locale.Number(v, s.Decimals))
 			}
 		}
+		// The marker of the left-out bars: dashed rules across the chart
+		// and the number of areas between them.
+		if gap >= 0 {
+			rule := draw.LineStyle{Color: midGrey, Width: vg.Points(0.5), Dashes: []vg.Length{vg.Points(2), vg.Points(2)}}
+			for _, y := range []float64{yGap + rowH*0.2, yGap + rowH*(gapRows-0.2)} {
+				c.StrokeLine2(rule, mm(marginMM), top(y), x1, top(y))
+			}
+			gt := st.text(7.5, true, darkGrey)
+			gt.XAlign = draw.XCenter
+			gt.YAlign = draw.YCenter
+			c.FillText(gt, vg.Point{X: (mm(marginMM) + x1) / 2, Y: top(yGap + rowH*gapRows/2)}, s.Locale.moreAreas(hidden))
+		}
 		// Zero and reference lines.
-		c.StrokeLine2(draw.LineStyle{Color: darkGrey, Width: vg.Points(0.7)}, xv(0), top(yTop), xv(0), top(yBot))
+		vline(draw.LineStyle{Color: darkGrey, Width: vg.Points(0.7)}, xv(0))
 		if !math.IsNaN(s.Ref) {
 			ref := draw.LineStyle{Color: color.RGBA{R: 0x1f, G: 0x4e, B: 0x9a, A: 0xff}, Width: vg.Points(1), Dashes: []vg.Length{vg.Points(3), vg.Points(2)}}
 			x := xv(s.Ref)
-			c.StrokeLine2(ref, x, top(yTop), x, top(yBot))
+			vline(ref, x)
 			rt := st.text(7, true, ref.Color)
 			rt.XAlign = draw.XCenter
 			rt.YAlign = draw.YTop
@@ -128,12 +231,14 @@ func BarChart(s BarSpec) Figure {
 		at.XAlign = draw.XCenter
 		at.YAlign = draw.YTop
 		c.FillText(at, vg.Point{X: (x0 + x1) / 2, Y: top(yBot + 5)}, s.Axis)
-		note := st.text(7, false, darkGrey)
-		note.YAlign = draw.YBottom
-		if s.Note != "" {
-			c.FillText(note, vg.Point{X: mm(marginMM), Y: mm(7.5)}, s.Note)
+		noteSt.YAlign = draw.YTop
+		for k, line := range noteLines {
+			c.FillText(noteSt, vg.Point{X: mm(marginMM), Y: top(yBot + 9.5 + 3.2*float64(k))}, line)
 		}
-		c.FillText(note, vg.Point{X: mm(marginMM), Y: mm(3)}, s.Source)
+		noteSt.YAlign = draw.YBottom
+		for k, line := range srcLines {
+			c.FillText(noteSt, vg.Point{X: mm(marginMM), Y: mm(3 + 3.2*float64(len(srcLines)-1-k))}, line)
+		}
 	}
 	return fig
 }

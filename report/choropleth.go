@@ -33,6 +33,10 @@ type MapSpec struct {
 	// Labels, if set, name the classes in the legend instead of their
 	// bounds (categories such as LISA clusters); counts are added.
 	Labels []string
+	// Class, if set, is each area's class (−1 for none) instead of the
+	// class its value falls in by the bounds: the MSS's own classes, in
+	// which a bound can belong to the class above.
+	Class []int
 	// AreaLabels, if set, writes each area's name at its label point
 	// (LabelAt, in the areas' CRS); a name that would overlap one already
 	// written, or leave the map, is left out, larger areas first.
@@ -88,7 +92,11 @@ func Map(s MapSpec) Figure {
 		counts := map[string]int{}
 		for i, g := range s.Areas.Geoms {
 			var fill color.Color = missingColour
-			if k := s.Classes.Class(s.Values[i]); k >= 0 {
+			k := s.Classes.Class(s.Values[i])
+			if s.Class != nil {
+				k = s.Class[i]
+			}
+			if k >= 0 {
 				fill = s.Colours[k]
 			} else if s.Flags != nil && s.Flags[i]&(datasets.Confidential|datasets.Suppressed) != 0 {
 				fill = confidentialColour
@@ -134,8 +142,9 @@ func Map(s MapSpec) Figure {
 			c.Stroke(p)
 			c.FillText(lab, vg.Point{X: mm(lx + 8), Y: top(y + 1.75)}, label)
 		}
+		dec := legendDecimals(s.Locale, s.Classes.Bounds, s.Decimals)
 		for k := range s.Classes.Bounds {
-			label := classLabel(s.Locale, s.Classes, k, s.Decimals)
+			label := classLabel(s.Locale, s.Classes, k, dec)
 			if k < len(s.Labels) {
 				label = fmt.Sprintf("%s (%d)", s.Labels[k], s.Classes.Counts[k])
 			}
@@ -193,6 +202,25 @@ func wrap(st draw.TextStyle, text string, w vg.Length) []string {
 // confidentialColour marks areas whose value is withheld: a mid grey,
 // darker than "no data".
 var confidentialColour = color.RGBA{R: 0xb4, G: 0xb4, B: 0xb4, A: 0xff}
+
+// legendDecimals returns the decimals of a legend's bounds: the value's
+// own, or up to three more where two bounds would read alike ("über
+// −0,3 bis −0,3").
+func legendDecimals(l Locale, bounds []float64, decimals int) int {
+	for d := decimals; d < decimals+3; d++ {
+		distinct := true
+		for k := 1; k < len(bounds); k++ {
+			if bounds[k] != bounds[k-1] && l.Number(bounds[k], d) == l.Number(bounds[k-1], d) {
+				distinct = false
+				break
+			}
+		}
+		if distinct {
+			return d
+		}
+	}
+	return decimals + 3
+}
 
 // classLabel writes the range of class k: "bis 4,1 (7)" for the first,
 // "über 4,1 bis 9,8 (8)" for the others (upper-inclusive classes).
