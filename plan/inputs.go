@@ -1,0 +1,255 @@
+package plan
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"sort"
+	"strings"
+
+	"planatlas/datasets"
+)
+
+// readTable reads a table input (csv, parquet, arrow) from its files, in
+// order, as one table, each file recorded in the manifest; with year:
+// {from_name: …} each file's rows take the year of its name. Declared
+// missing-value codes become missing values, and undeclared ones are
+// errors.
+func (r *runner) readTable(in *input) (*datasets.Table, error) {
+	var parts []*datasets.Table
+	var years []int
+	for _, name := range in.files {
+		cols := in.cols
+		if in.yearName != nil {
+			y, err := in.fileYear(name)
+			if err != nil {
+				return nil, &Error{File: r.c.plan.File, Line: in.spec.Year.Line, Msg: fmt.Sprintf("input %q: %v", in.name, err)}
+			}
+			cols.FixedYear = y
+			years = append(years, y)
+		}
+		rd, done, err := r.hashed(name)
+		if err != nil {
+			return nil, &Error{File: r.c.plan.File, Line: in.line, Msg: fmt.Sprintf("input %q: %v", in.name, err)}
+		}
+		var t *datasets.Table
+		switch in.format {
+		case "csv":
+			opt := in.csv
+			opt.SizeHint = rd.(*countReader).size
+			t, err = datasets.ReadCSV(rd, name, cols, opt)
+		default:
+			var data []byte
+			if data, err = io.ReadAll(rd); err == nil {
+				br := bytes.NewReader(data)
+				if in.format == "parquet" {
+					t, err = datasets.ReadParquet(br, int64(len(data)), name, cols)
+				} else {
+					t, err = datasets.ReadIPC(br, int64(len(data)), name, cols)
+				}
+			}
+		}
+		if err = done(err); err != nil {
+			return nil, err
+		}
+		parts = append(parts, t)
+	}
+	t, err := datasets.Concat(in.spec.File.String(), parts)
+	if err != nil {
+		return nil, err
+	}
+	if len(parts) > 1 {
+		msg := fmt.Sprintf("input %q: %d files read as one table: %s", in.name, len(parts), someOf(in.files, 4))
+		if len(years) > 0 {
+			sorted := append([]int(nil), years...)
+			sort.Ints(sorted)
+			msg += fmt.Sprintf(" (years %s from the file names)", yearSpan(sorted))
+		}
+		r.notes = append(r.notes, msg)
+	}
+	if err := r.markMissing(in, t); err != nil {
+		return nil, err
+	}
+	t.Complete = in.spec.Complete
+	return t, nil
+}
+
+// markMissing turns the declared codes of an input's table into missing
+// values and refuses a value that looks like an undeclared code, with
+// the fix: the missing: line to add.
+func (r *runner) markMissing(in *input, t *datasets.Table) error {
+	err := t.MarkMissing()
+	var sc *datasets.SuspectCode
+	if !errors.As(err, &sc) {
+		return err
+	}
+	areas := make([]string, len(sc.Keys))
+	for i, k := range sc.Keys {
+		areas[i] = r.areaName(k)
+	}
+	more := ""
+	if sc.Rows > len(sc.Where) {
+		more = ", …"
+	}
+	return &Error{File: r.c.plan.File, Line: in.line, Msg: fmt.Sprintf(
+		"input %q: %s, column %q: the value %s in %d row(s) (%s%s; areas %s) looks like a code for a missing value, not a number; "+
+			"if it is one, declare it in the input: missing: [%s] (or for this column only: missing: {%s: [%s]}); "+
+			"if %s is a real value, declare the column's codes in full, none if it has none: missing: {%s: []}",
+		in.name, sc.File, sc.Column, sc.Text(), sc.Rows, strings.Join(sc.Where, ", "), more, strings.Join(areas, ", "),
+		sc.Text(), yamlKey(sc.Column), sc.Text(), sc.Text(), yamlKey(sc.Column))}
+}
+
+// yamlKey writes a column name as a YAML key: quoted where it has to be.
+func yamlKey(s string) string {
+	if identifier.MatchString(s) {
+		return s
+	}
+	return quote(s)
+}
+
+// areaName returns "key name" of an area of the geometry, or the key.
+func (r *runner) areaName(key string) string {
+	if r.names == nil && r.geom != nil {
+		r.names = make(map[string]string, len(r.geom.Keys))
+		for i, k := range r.geom.Keys {
+			if n := r.geom.Names[i]; n != "" && n != k {
+				r.names[k] = k + " " + n
+			}
+		}
+	}
+	if n, ok := r.names[key]; ok {
+		return n
+	}
+	return key
+}
+
+// checkCoverage refuses a geometry most of whose areas have no row in
+// any input: missing values are for a few areas a table leaves out (the
+// areas below a minimum population), not for a geometry of another
+// territory or a wrong key.
+func (r *runner) checkCoverage(p *datasets.Panel) error {
+	inData := map[string]bool{}
+	for in, t := range r.inTables {
+		if in.format == "points" || in.format == "grid" {
+			continue // counted in every area of the geometry
+		}
+		for _, k := range t.Keys {
+			inData[k] = true
+		}
+	}
+	if len(inData) == 0 {
+		return nil
+	}
+	var none []string
+	for _, k := range r.geom.Keys {
+		if !inData[k] {
+			none = append(none, r.areaName(k))
+		}
+	}
+	if n := len(r.geom.Keys); len(none) > n/2 {
+		return &Error{File: r.c.plan.File, Line: r.c.plan.Areas.Line, Msg: fmt.Sprintf(
+			"areas: %d of the %d areas of %s have no row in any input (%s): is it the right geometry, and is key the column the inputs use?",
+			len(none), n, r.c.plan.Areas.File, someOf(none, 5))}
+	}
+	return nil
+}
+
+// gapNotes says which areas each input lacks (they have missing values
+// there), and which areas and years the declared codes left without a
+// value.
+func (r *runner) gapNotes(p *datasets.Panel) {
+	inputOf := map[*datasets.Table]*input{}
+	for in, t := range r.inTables {
+		inputOf[t] = in
+	}
+	for _, g := range p.Gaps {
+		in := inputOf[g.Table]
+		name := g.Table.Name
+		if in != nil {
+			name = in.name
+		}
+		if len(g.Areas) > 0 {
+			areas := make([]string, len(g.Areas))
+			for i, k := range g.Areas {
+				areas[i] = r.areaName(k)
+			}
+			r.notes = append(r.notes, fmt.Sprintf("input %q: %d area(s) have no row in %s; its variables are missing there (complete: true makes this an error): %s",
+				name, len(g.Areas), g.Table.Name, someOf(areas, 6)))
+		}
+		if len(g.Cells) > 0 {
+			r.notes = append(r.notes, fmt.Sprintf("input %q: %d area(s) and year(s) have no row in %s although the table has that year for other areas; its variables are missing there: %s",
+				name, len(g.Cells), g.Table.Name, someOf(g.Cells, 6)))
+		}
+	}
+	// Declared codes: one note per group of variables with the same
+	// missing cells.
+	nA := len(p.Keys)
+	type group struct {
+		vars  []string
+		cells []int
+	}
+	var groups []*group
+	bySig := map[string]*group{}
+	for _, v := range r.c.variables {
+		s := p.Var(v.name)
+		if s == nil {
+			continue
+		}
+		var cells []int
+		var sig strings.Builder
+		for c, f := range s.Flags {
+			if f&datasets.SourceMissing != 0 && math.IsNaN(s.Values[c]) {
+				cells = append(cells, c)
+				fmt.Fprintf(&sig, "%d,", c)
+			}
+		}
+		if len(cells) == 0 {
+			continue
+		}
+		g := bySig[sig.String()]
+		if g == nil {
+			g = &group{cells: cells}
+			bySig[sig.String()] = g
+			groups = append(groups, g)
+		}
+		g.vars = append(g.vars, v.name)
+	}
+	for _, g := range groups {
+		byYear := map[int][]string{}
+		var years []int
+		for _, c := range g.cells {
+			y := p.Years[c/nA]
+			if _, ok := byYear[y]; !ok {
+				years = append(years, y)
+			}
+			byYear[y] = append(byYear[y], r.areaName(p.Keys[c%nA]))
+		}
+		var parts []string
+		for _, y := range years {
+			parts = append(parts, fmt.Sprintf("%d: %d area(s), %s", y, len(byYear[y]), someOf(byYear[y], 5)))
+		}
+		r.notes = append(r.notes, fmt.Sprintf("variable(s) %s: no value where the source writes a declared missing-value code (missing:); %s",
+			strings.Join(g.vars, ", "), strings.Join(parts, "; ")))
+	}
+}
+
+// someOf lists the first n items and how many more there are.
+func someOf(items []string, n int) string {
+	if len(items) <= n {
+		return strings.Join(items, ", ")
+	}
+	return strings.Join(items[:n], ", ") + fmt.Sprintf(" and %d more", len(items)-n)
+}
+
+func yearSpan(ys []int) string {
+	if len(ys) > 1 && ys[len(ys)-1]-ys[0] == len(ys)-1 {
+		return fmt.Sprintf("%d–%d", ys[0], ys[len(ys)-1])
+	}
+	parts := make([]string, len(ys))
+	for i, y := range ys {
+		parts[i] = fmt.Sprint(y)
+	}
+	return strings.Join(parts, ", ")
+}
