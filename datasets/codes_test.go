@@ -91,7 +91,7 @@ func TestNoSuspectInSkewedCounts(t *testing.T) {
 	b.WriteString("id;jahr;ew;kitas\n")
 	for year := 2021; year <= 2024; year++ {
 		for a := 1; a <= 500; a++ {
-			ew := int(math.Round(300 * math.Exp(float64(a%97)/20)))         // 300 to about 36,000
+			ew := int(math.Round(300 * math.Exp(float64(a%97)/20)))            // 300 to about 36,000
 			kitas := []int{0, 0, 0, 1, 0, 2, 0, 0, 3, 0, 0, 1}[a%12] * (a % 5) // mostly 0
 			if a == 7 {
 				ew = 99000 // one very large area, the same every year
