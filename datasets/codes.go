@@ -131,7 +131,8 @@ func (t *Table) MarkMissing() error {
 // wide), so real extremes are not taken for codes; a code such as -9999
 // in a column of shares (0 to 60) is 166 ranges away. A value that only
 // one area holds, in several years, is not repeated in this sense.
-// Tables of fewer than four values are not judged.
+// Apart from the first rule, columns of fewer than four values are not
+// judged.
 type SuspectCode struct {
 	File   string
 	Column string
@@ -183,9 +184,6 @@ func (t *Table) suspect(c int) *SuspectCode {
 		}
 		minPlain = math.Min(minPlain, v)
 	}
-	if n < 4 {
-		return nil
-	}
 	if len(negNines) > 0 && minPlain >= 0 {
 		var codes []float64
 		for v := range negNines {
@@ -193,6 +191,9 @@ func (t *Table) suspect(c int) *SuspectCode {
 		}
 		sort.Float64s(codes)
 		return t.suspectOf(c, codes[len(codes)-1]) // the one nearest to 0 first: -99 before -9999
+	}
+	if n < 4 {
+		return nil
 	}
 	// The extremes, and the values next to them.
 	lo2, hi2 := math.Inf(1), math.Inf(-1)

@@ -44,7 +44,8 @@ func TestMissingCodes(t *testing.T) {
 		{"an extreme value once", []string{"1", "2", "3", "4", "5", "6", "7", "77777"}, MissingCodes{}, "", 0},
 		{"a sparse count", []string{"0", "0", "0", "1", "0", "2", "0", "50", "50"}, MissingCodes{}, "", 0},
 		{"negative values are real here", []string{"-9999", "-50", "20", "-3", "7", "1"}, MissingCodes{}, "", 0},
-		{"too few values", []string{"1", "-9999", "2"}, MissingCodes{}, "", 0},
+		{"few values, but -9999 among counts", []string{"1", "-9999", "2"}, MissingCodes{}, "-9999", 0},
+		{"too few values", []string{"1", "99999", "2"}, MissingCodes{}, "", 0},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -134,5 +135,33 @@ func TestConcat(t *testing.T) {
 	_, err = Concat("*.csv", []*Table{a, b, dup})
 	if want := `c-2021.csv:3: area "02", year 2021 is also in a-2021.csv:3`; err == nil || !strings.HasPrefix(err.Error(), want) {
 		t.Errorf("overlap\n  %v\nwant prefix\n  %s", err, want)
+	}
+}
+
+// A variable that sums columns (a formula "a + b") shares a family with
+// the variables of those columns, so that disclosure control knows that
+// it is their sum.
+func TestFamilyOfASum(t *testing.T) {
+	tab, err := ReadCSV(strings.NewReader("id;a;b;c\n01;1;2;3\n02;4;5;6\n"), "t.csv", Spec{Key: "id", FixedYear: 2021, Values: []string{"a", "b", "c"}}, CSVOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tab.AddColumn("a + b", []float64{3, 9}, make([]Flag, 2))
+	fs := Families([]VariableSpec{
+		{Name: "va", Table: tab, Column: "a"},
+		{Name: "vc", Table: tab, Column: "c"},
+		{Name: "vb", Table: tab, Column: "b"},
+		{Name: "sum", Table: tab, Column: "a + b", Sum: []string{"a", "b"}},
+	})
+	if len(fs) != 2 {
+		t.Fatalf("%d families, want 2: %+v", len(fs), fs)
+	}
+	f := fs[0]
+	got := fmt.Sprintln(f.Column, f.Vars, f.Member)
+	if want := "a+b [va vb sum] [[true false] [false true] [true true]]\n"; got != want {
+		t.Errorf("family %s, want %s", got, want)
+	}
+	if got := fmt.Sprintln(fs[1].Column, fs[1].Vars); got != "c [vc]\n" {
+		t.Errorf("second family %s", got)
 	}
 }

@@ -87,6 +87,10 @@ type VariableSpec struct {
 	// Weighted marks a count whose values may be fractional by design
 	// (weighted survey counts, estimates); disclosure control rounds them.
 	Weighted bool
+	// Sum: Column was computed row by row as the sum of these columns of
+	// the table (a variable's formula "a + b + c"). Disclosure control
+	// links the variable with the variables of those columns (Families).
+	Sum []string
 }
 
 // BuildPanel reads the variables of specs into a Panel. years restricts

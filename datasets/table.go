@@ -481,3 +481,20 @@ func (t *Table) AddConstant(column string, v float64) {
 	t.Values = append(t.Values, vals)
 	t.Flags = append(t.Flags, make([]Flag, t.Len()))
 }
+
+// AddColumn adds a value column computed from the others, such as a
+// variable's formula over the columns of a wide table; a column of that
+// name already added is kept.
+func (t *Table) AddColumn(column string, vals []float64, flags []Flag) {
+	if t.ValueIndex(column) >= 0 {
+		return
+	}
+	t.Spec.Values = append(append([]string(nil), t.Spec.Values...), column)
+	t.Values = append(t.Values, vals)
+	t.Flags = append(t.Flags, flags)
+}
+
+// RowError is an InputError about row i of the table and a column.
+func (t *Table) RowError(i int, column, format string, args ...any) *InputError {
+	return t.errAt(i, column, format, args...)
+}

@@ -253,3 +253,43 @@ func yearSpan(ys []int) string {
 	}
 	return strings.Join(parts, ", ")
 }
+
+// formulaColumn computes a formula variable's column on each row of its
+// table: missing where any column it names is. For a count, the columns
+// must be counts too: a negative value in any of them is an error, as it
+// is in a count's column.
+//
+// Disclosure control: a formula that is only a sum of columns ("a + b +
+// c") joins the family of those columns, so that a hidden count of one
+// of them cannot be recomputed from the sum and the others. Any other
+// formula (a difference, a product) cannot be written as a sum of atoms:
+// such a variable is a count of its own, without a family; its small
+// values are hidden, but its relation to the variables of its columns is
+// unknown to disclosure control, and a note says so.
+func (r *runner) formulaColumn(v *variable, t *datasets.Table) error {
+	cols := make(map[string]int, len(v.formula.Vars))
+	for _, c := range v.formula.Vars {
+		cols[c] = t.ValueIndex(c)
+	}
+	n := t.Len()
+	vals, flags := make([]float64, n), make([]datasets.Flag, n)
+	for i := 0; i < n; i++ {
+		var bad error
+		vals[i], flags[i] = v.formula.EvalRow(func(name string) (float64, datasets.Flag) {
+			c := cols[name]
+			x := t.Values[c][i]
+			if v.count && x < 0 && bad == nil {
+				bad = t.RowError(i, name, "%v is negative, but the formula of %q makes a count from it", x, v.name)
+			}
+			return x, t.Flags[c][i]
+		})
+		if bad != nil {
+			return bad
+		}
+	}
+	t.AddColumn(v.column, vals, flags)
+	if v.count && v.sum == nil && r.c.threshold > 0 {
+		r.notes = append(r.notes, fmt.Sprintf("variable %q: its formula %q is not only a sum of columns, so disclosure control does not know how it relates to the variables of its columns; it hides its small values, but check that no hidden count can be recomputed from it and the others (or write count: false if it is not a count)", v.name, v.column))
+	}
+	return nil
+}

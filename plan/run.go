@@ -322,7 +322,13 @@ func (r *runner) readGeometryTable(in *input, areasLayer *geo.Layer) error {
 
 func (r *runner) buildPanel() error {
 	for _, v := range r.c.variables {
-		r.specs = append(r.specs, datasets.VariableSpec{Name: v.name, Table: r.inTables[v.in], Column: v.column, Where: v.filters, Count: v.count, Weighted: v.weighted})
+		t := r.inTables[v.in]
+		if v.formula != nil {
+			if err := r.formulaColumn(v, t); err != nil {
+				return err
+			}
+		}
+		r.specs = append(r.specs, datasets.VariableSpec{Name: v.name, Table: t, Column: v.column, Where: v.filters, Count: v.count, Weighted: v.weighted, Sum: v.sum})
 	}
 	// The geometry's areas belong to the panel: where a table lacks one,
 	// its variables are missing there (an error with complete: true).
@@ -374,6 +380,9 @@ func (r *runner) join() error {
 		}
 	}
 	if err := r.panel.Set(AreaVariable, s); err != nil {
+		return err
+	}
+	if err := r.rateSeries(); err != nil {
 		return err
 	}
 	if r.c.plan.Weights.Line > 0 {

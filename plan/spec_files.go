@@ -97,7 +97,13 @@ func (chk *checker) checkColumns(in *input, file string) {
 		need = append(need, column{d, "dimension", in.line})
 	}
 	for _, v := range c.variables {
-		if v.in == in && !(in.format == "points" && v.column == PointCount) {
+		switch {
+		case v.in != in || in.format == "points" && v.column == PointCount:
+		case v.formula != nil:
+			for _, col := range v.formula.Vars {
+				need = append(need, column{col, "variable " + quote(v.name) + " (formula)", v.line})
+			}
+		default:
 			need = append(need, column{v.column, "variable " + quote(v.name), v.line})
 		}
 	}

@@ -47,7 +47,8 @@ type Checked struct {
 	images         []string
 	csv            datasets.CSVStyle
 	notes          []string
-	warnings       []string // notes that report.html shows at its top
+	warnings       []string   // notes that report.html shows at its top
+	rates          []rateExpr // numerators and denominators that are sums of variables
 }
 
 type input struct {
@@ -81,7 +82,9 @@ func (in *input) file() string {
 type variable struct {
 	name     string
 	in       *input
-	column   string
+	column   string              // the column, or the formula's text
+	formula  *indicators.Formula // over the input's columns; nil for a column
+	sum      []string            // the columns of a formula that is only their sum
 	filters  []datasets.Filter
 	agg      indicators.Aggregation
 	count    bool
@@ -192,6 +195,7 @@ func Validate(p *Plan, src Source, lang string) (*Checked, error) {
 	if err := chk.checkIndicators(); err != nil {
 		return nil, err
 	}
+	chk.checkRateExpressions()
 	chk.checkDisclosure()
 	chk.checkIndices()
 	chk.checkGoals()
