@@ -218,6 +218,9 @@ func BuildPanelWith(specs []VariableSpec, opt PanelOptions) (*Panel, error) {
 			// Lost leading zeros are an error even where missing rows
 			// are allowed: the rows are there, under other keys.
 			if t.Complete || hint != "" {
+				if hint == "" {
+					hint = "; the plan marks this input complete: true (without it, these areas would have missing values)"
+				}
 				return nil, &InputError{File: t.Name, Msg: fmt.Sprintf("%d area(s) found in other tables or the geometry have no row here: %s%s",
 					len(missing), listSome(missing, 5), hint)}
 			}
@@ -266,7 +269,7 @@ func BuildPanelWith(specs []VariableSpec, opt PanelOptions) (*Panel, error) {
 			}
 		}
 		if len(missing) > 0 && t.Complete {
-			return nil, &InputError{File: t.Name, Msg: fmt.Sprintf("missing rows (the table has these years for other areas): %s", listSome(missing, 5))}
+			return nil, &InputError{File: t.Name, Msg: fmt.Sprintf("missing rows (the table has these years for other areas): %s; the plan marks this input complete: true", listSome(missing, 5))}
 		}
 		gaps[ti].Cells = missing
 		for yi := range p.Years {
