@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"planatlas/datasets"
+	"planatlas/geo"
 )
 
 // readTable reads a table input (csv, parquet, arrow) from its files, in
@@ -125,26 +126,57 @@ func (r *runner) areaName(key string) string {
 	return key
 }
 
-// checkCoverage refuses a geometry most of whose areas have no row in
-// any input: missing values are for a few areas a table leaves out (the
-// areas below a minimum population), not for a geometry of another
-// territory or a wrong key.
-func (r *runner) checkCoverage(p *datasets.Panel) error {
-	inData := map[string]bool{}
-	for in, t := range r.inTables {
-		if in.format == "points" || in.format == "grid" {
+// checkCoverage compares the areas of the tables (in the plan's years)
+// with the geometry's before the panel is built. An area of a table that
+// the geometry lacks is an error listing both sides (with a hint where
+// leading zeros were lost); an area of the geometry that a table lacks
+// has missing values there, but a geometry most of whose areas have no
+// row in any input is refused: missing values are for the few areas a
+// table leaves out (those below a minimum population), not for a
+// geometry of another territory or a wrong key.
+func (r *runner) checkCoverage() error {
+	years := map[int]bool{}
+	for _, y := range r.c.plan.Years.List {
+		years[y] = true
+	}
+	where := map[string]string{}
+	var keys []string
+	for _, in := range r.c.inputs {
+		t := r.inTables[in]
+		if t == nil || in.format == "points" || in.format == "grid" {
 			continue // counted in every area of the geometry
 		}
-		for _, k := range t.Keys {
-			inData[k] = true
+		for i, k := range t.Keys {
+			if len(years) > 0 && !years[t.Years[i]] {
+				continue
+			}
+			if _, ok := where[k]; !ok {
+				where[k] = t.Loc(i)
+				keys = append(keys, k)
+			}
 		}
 	}
-	if len(inData) == 0 {
+	if len(keys) == 0 {
 		return nil
+	}
+	inGeom := make(map[string]bool, len(r.geom.Keys))
+	for _, k := range r.geom.Keys {
+		inGeom[k] = true
+	}
+	for _, k := range keys {
+		if !inGeom[k] {
+			sort.Strings(keys)
+			_, err := r.geom.Join(keys, func(k string) string { return where[k] })
+			var je *geo.JoinError
+			if errors.As(err, &je) && je.Hint == "" {
+				je.Hint = lostZeros(keys, inGeom, r.geom.Keys, where)
+			}
+			return err
+		}
 	}
 	var none []string
 	for _, k := range r.geom.Keys {
-		if !inData[k] {
+		if _, ok := where[k]; !ok {
 			none = append(none, r.areaName(k))
 		}
 	}
@@ -154,6 +186,21 @@ func (r *runner) checkCoverage(p *datasets.Panel) error {
 			len(none), n, r.c.plan.Areas.File, someOf(none, 5))}
 	}
 	return nil
+}
+
+// lostZeros explains data keys that are geometry keys without their
+// leading zeros (or with more), or returns "".
+func lostZeros(keys []string, inGeom map[string]bool, geomKeys []string, where map[string]string) string {
+	stripped := make(map[string]string, len(geomKeys))
+	for _, g := range geomKeys {
+		stripped[strings.TrimLeft(g, "0")] = g
+	}
+	for _, k := range keys {
+		if g, ok := stripped[strings.TrimLeft(k, "0")]; ok && !inGeom[k] && g != k {
+			return fmt.Sprintf("the keys look as if leading zeros were lost (%q in %s, %q in the geometry): keep keys as text, for example by quoting them or formatting the column as text in the spreadsheet", k, where[k], g)
+		}
+	}
+	return ""
 }
 
 // gapNotes says which areas each input lacks (they have missing values

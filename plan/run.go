@@ -332,11 +332,11 @@ func (r *runner) buildPanel() error {
 	}
 	// The geometry's areas belong to the panel: where a table lacks one,
 	// its variables are missing there (an error with complete: true).
-	p, err := datasets.BuildPanelWith(r.specs, datasets.PanelOptions{Years: r.c.plan.Years.List, Areas: r.geom.Keys})
-	if err != nil {
+	if err := r.checkCoverage(); err != nil {
 		return err
 	}
-	if err := r.checkCoverage(p); err != nil {
+	p, err := datasets.BuildPanelWith(r.specs, datasets.PanelOptions{Years: r.c.plan.Years.List, Areas: r.geom.Keys})
+	if err != nil {
 		return err
 	}
 	r.panel = p
