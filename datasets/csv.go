@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 )
@@ -145,6 +146,7 @@ func ReadCSV(r io.Reader, name string, spec Spec, opt CSVOptions) (_ *Table, err
 		return s
 	}
 	yearCache := make(map[string]int)
+	codes := spec.textCodes()
 	for {
 		rec, err := cr.Read()
 		if err == io.EOF {
@@ -188,6 +190,11 @@ func ReadCSV(r io.Reader, name string, spec Spec, opt CSVOptions) (_ *Table, err
 			t.Dims[i] = append(t.Dims[i], internS(trimSpace(rec[c])))
 		}
 		for i, c := range valCols {
+			if codes != nil && codes[i].text(rec[c]) {
+				t.Values[i] = append(t.Values[i], math.NaN())
+				t.Flags[i] = append(t.Flags[i], SourceMissing)
+				continue
+			}
 			v, f, err := ParseNumber(rec[c], dec)
 			if err != nil {
 				return nil, numberError(name, line, header[c], rec[c], dec, err)

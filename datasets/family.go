@@ -23,16 +23,47 @@ type Family struct {
 }
 
 // Families groups specs by table and column and computes each group's
-// atoms. Filters are assumed to have been checked by BuildPanel.
+// atoms. A spec whose column is a sum of columns (VariableSpec.Sum)
+// joins the groups of those columns into one family, whose atoms are the
+// atoms of each of its columns. Filters are assumed to have been checked
+// by BuildPanel.
 func Families(specs []VariableSpec) []Family {
 	type key struct {
 		t   *Table
 		col string
 	}
+	// Columns of one table linked by a sum share a group: union-find.
+	parent := map[key]key{}
+	var find func(k key) key
+	find = func(k key) key {
+		p, ok := parent[k]
+		if !ok || p == k {
+			parent[k] = k
+			return k
+		}
+		r := find(p)
+		parent[k] = r
+		return r
+	}
+	columnsOf := func(s VariableSpec) []string {
+		if len(s.Sum) > 0 {
+			return s.Sum
+		}
+		return []string{s.Column}
+	}
+	for _, s := range specs {
+		cols := columnsOf(s)
+		first := find(key{s.Table, cols[0]})
+		for _, c := range cols[1:] {
+			if r := find(key{s.Table, c}); r != first {
+				parent[r] = first
+			}
+		}
+	}
 	var order []key
 	groups := map[key][]VariableSpec{}
 	for _, s := range specs {
-		k := key{s.Table, s.Column}
+		k := find(key{s.Table, columnsOf(s)[0]})
 		if _, ok := groups[k]; !ok {
 			order = append(order, k)
 		}
@@ -40,13 +71,21 @@ func Families(specs []VariableSpec) []Family {
 	}
 	var out []Family
 	for _, k := range order {
-		out = append(out, family(k.t, k.col, groups[k]))
+		var cols []string
+		for _, s := range groups[k] {
+			for _, c := range columnsOf(s) {
+				if !containsString(cols, c) {
+					cols = append(cols, c)
+				}
+			}
+		}
+		out = append(out, family(k.t, cols, groups[k], columnsOf))
 	}
 	return out
 }
 
-func family(t *Table, column string, specs []VariableSpec) Family {
-	f := Family{Table: t.Name, Column: column}
+func family(t *Table, columns []string, specs []VariableSpec, columnsOf func(VariableSpec) []string) Family {
+	f := Family{Table: t.Name, Column: strings.Join(columns, "+")}
 	for _, s := range specs {
 		f.Vars = append(f.Vars, s.Name)
 	}
@@ -87,9 +126,10 @@ func family(t *Table, column string, specs []VariableSpec) Family {
 			classOf[di][v] = sig.String()
 		}
 	}
-	// Atoms: the combinations of classes that occur in the table.
+	// Atoms: the combinations of classes that occur in the table, in
+	// each column (a family of one column has one column's atoms).
 	atoms := map[string][]string{} // atom key → class signature per dim
-	var atomKeys []string
+	var combos []string
 	for r := range t.Keys {
 		sigs := make([]string, len(dims))
 		for di, d := range dims {
@@ -98,19 +138,22 @@ func family(t *Table, column string, specs []VariableSpec) Family {
 		k := strings.Join(sigs, "|")
 		if _, ok := atoms[k]; !ok {
 			atoms[k] = sigs
-			atomKeys = append(atomKeys, k)
+			combos = append(combos, k)
 		}
 	}
-	sort.Strings(atomKeys)
+	sort.Strings(combos)
 	f.Member = make([][]bool, len(specs))
-	for v := range specs {
-		f.Member[v] = make([]bool, len(atomKeys))
-		for a, k := range atomKeys {
-			in := true
-			for _, sig := range atoms[k] {
-				in = in && sig[v] == '1'
+	for v, s := range specs {
+		cols := columnsOf(s)
+		for _, c := range columns {
+			counted := containsString(cols, c)
+			for _, k := range combos {
+				in := counted
+				for _, sig := range atoms[k] {
+					in = in && sig[v] == '1'
+				}
+				f.Member[v] = append(f.Member[v], in)
 			}
-			f.Member[v][a] = in
 		}
 	}
 	return f

@@ -25,10 +25,16 @@ const (
 	Suppressed // computed, but hidden in outputs by disclosure control
 	Estimated  // estimated, not counted
 	Smoothed   // smoothed (for example by empirical Bayes)
+
+	// SourceMissing: the source wrote a missing-value code that the plan
+	// declares (missing: [-9999]), such as -9999 for areas below a
+	// minimum population. Kept apart from the official signs, from
+	// values hidden by disclosure control and from divisions by zero.
+	SourceMissing
 )
 
 // Missing is the set of flags that mean "there is no value".
-const Missing = Confidential | Nothing | NotMeaningful | Empty | Later | Unreliable | NoData | DivByZero
+const Missing = Confidential | Nothing | NotMeaningful | Empty | Later | Unreliable | NoData | DivByZero | SourceMissing
 
 var flagCodes = [...]struct {
 	f    Flag
@@ -46,6 +52,7 @@ var flagCodes = [...]struct {
 	{Suppressed, "suppressed"},
 	{Estimated, "estimated"},
 	{Smoothed, "smoothed"},
+	{SourceMissing, "missing-code"},
 }
 
 // String returns the flag's codes joined by "+", for example
@@ -71,7 +78,8 @@ func (f Flag) String() string {
 // hidden value: "." for confidential and suppressed values, "–" for
 // nothing there, "x" for not meaningful (including division by zero),
 // "…" for values to come later, "/" for unreliable ones. It returns ""
-// for an empty cell, for no data and for values that are present.
+// for an empty cell, for no data, for a declared missing-value code and
+// for values that are present.
 func (f Flag) Sign() string {
 	switch {
 	case f&(Confidential|Suppressed) != 0:

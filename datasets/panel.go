@@ -18,6 +18,7 @@ type Panel struct {
 	vars  map[string]*Series
 	where map[string]string // area key → where it was first seen, for messages
 	Notes []string          // things the user should know, e.g. years a table lacks
+	Gaps  []Gap             // the areas and cells that tables lack (missing values)
 }
 
 // Series is one variable on a Panel: values and flags, year-major.
@@ -86,13 +87,42 @@ type VariableSpec struct {
 	// Weighted marks a count whose values may be fractional by design
 	// (weighted survey counts, estimates); disclosure control rounds them.
 	Weighted bool
+	// Sum: Column was computed row by row as the sum of these columns of
+	// the table (a variable's formula "a + b + c"). Disclosure control
+	// links the variable with the variables of those columns (Families).
+	Sum []string
 }
 
 // BuildPanel reads the variables of specs into a Panel. years restricts
 // the Panel to those years; nil takes every year found. It checks that
-// no table has duplicate rows, that every table covers the same areas,
-// and that no area lacks a year that the table has for other areas.
+// no table has duplicate rows; an area that a table lacks, or a year
+// that a table has for other areas but not for this one, is missing
+// (NoData) in that table's variables and listed in Panel.Gaps, or an
+// error where the table is Complete.
 func BuildPanel(specs []VariableSpec, years []int) (*Panel, error) {
+	return BuildPanelWith(specs, PanelOptions{Years: years})
+}
+
+// PanelOptions are BuildPanelWith's options.
+type PanelOptions struct {
+	Years []int // restricts the Panel to these years; nil takes every year found
+	// Areas are areas the Panel holds besides those of the tables (those
+	// of the geometry): in each table they lack, their values are
+	// missing.
+	Areas []string
+}
+
+// Gap is what a table lacks: areas without any row in the Panel's
+// years, and cells (an area in a year the table has for other areas).
+type Gap struct {
+	Table *Table
+	Areas []string // keys, sorted
+	Cells []string // "area \"01\" in 2024"
+}
+
+// BuildPanelWith is BuildPanel with options.
+func BuildPanelWith(specs []VariableSpec, opt PanelOptions) (*Panel, error) {
+	years := opt.Years
 	var tables []*Table
 	seenT := map[*Table]bool{}
 	for _, s := range specs {
@@ -146,15 +176,27 @@ func BuildPanel(specs []VariableSpec, years []int) (*Panel, error) {
 		}
 		keysOf[ti] = m
 	}
+	for _, k := range opt.Areas {
+		if _, seen := p.where[k]; !seen {
+			p.where[k] = ""
+		}
+	}
 	for k := range p.where {
 		p.Keys = append(p.Keys, k)
 	}
 	sort.Strings(p.Keys)
+	gaps := make([]*Gap, len(tables))
 	for ti, t := range tables {
+		gaps[ti] = &Gap{Table: t}
 		var missing []string
 		for _, k := range p.Keys {
 			if _, ok := keysOf[ti][k]; !ok {
-				missing = append(missing, fmt.Sprintf("%q (%s)", k, p.where[k]))
+				gaps[ti].Areas = append(gaps[ti].Areas, k)
+				if p.where[k] != "" {
+					missing = append(missing, fmt.Sprintf("%q (%s)", k, p.where[k]))
+				} else {
+					missing = append(missing, fmt.Sprintf("%q", k))
+				}
 			}
 		}
 		if len(missing) > 0 {
@@ -173,8 +215,15 @@ func BuildPanel(specs []VariableSpec, years []int) (*Panel, error) {
 					break
 				}
 			}
-			return nil, &InputError{File: t.Name, Msg: fmt.Sprintf("%d area(s) found in other tables have no row here: %s%s",
-				len(missing), listSome(missing, 5), hint)}
+			// Lost leading zeros are an error even where missing rows
+			// are allowed: the rows are there, under other keys.
+			if t.Complete || hint != "" {
+				if hint == "" {
+					hint = "; the plan marks this input complete: true (without it, these areas would have missing values)"
+				}
+				return nil, &InputError{File: t.Name, Msg: fmt.Sprintf("%d area(s) found in other tables or the geometry have no row here: %s%s",
+					len(missing), listSome(missing, 5), hint)}
+			}
 		}
 	}
 	keyIdx := make(map[string]int, len(p.Keys))
@@ -186,6 +235,7 @@ func BuildPanel(specs []VariableSpec, years []int) (*Panel, error) {
 	nA, nY := len(p.Keys), len(p.Years)
 	tableYears := make([][]bool, len(tables)) // [table][year index]
 	cellOf := make([][]int32, len(tables))    // [table][row]: panel cell, -1 outside the years
+	noRow := make([][]int32, len(tables))     // [table]: cells of years it has without a row
 	for ti, t := range tables {
 		has := make([]bool, nY)
 		cover := make([]bool, nA*nY)
@@ -213,13 +263,26 @@ func BuildPanel(specs []VariableSpec, years []int) (*Panel, error) {
 				continue
 			}
 			for a, k := range p.Keys {
-				if !cover[yi*nA+a] {
+				if _, any := keysOf[ti][k]; any && !cover[yi*nA+a] {
 					missing = append(missing, fmt.Sprintf("area %q in %d", k, p.Years[yi]))
 				}
 			}
 		}
-		if len(missing) > 0 {
-			return nil, &InputError{File: t.Name, Msg: fmt.Sprintf("missing rows (the table has these years for other areas): %s", listSome(missing, 5))}
+		if len(missing) > 0 && t.Complete {
+			return nil, &InputError{File: t.Name, Msg: fmt.Sprintf("missing rows (the table has these years for other areas): %s; the plan marks this input complete: true", listSome(missing, 5))}
+		}
+		gaps[ti].Cells = missing
+		for yi := range p.Years {
+			if has[yi] {
+				for a := range p.Keys {
+					if !cover[yi*nA+a] {
+						noRow[ti] = append(noRow[ti], int32(yi*nA+a))
+					}
+				}
+			}
+		}
+		if len(gaps[ti].Areas) > 0 || len(gaps[ti].Cells) > 0 {
+			p.Gaps = append(p.Gaps, *gaps[ti])
 		}
 		if len(absent) == 1 {
 			p.Notes = append(p.Notes, fmt.Sprintf("%s has no data for %d; its variables are missing in that year", t.Name, absent[0]))
@@ -264,6 +327,9 @@ func BuildPanel(specs []VariableSpec, years []int) (*Panel, error) {
 					ser.Flags[yi*nA+a] = NoData
 				}
 			}
+		}
+		for _, c := range noRow[ti] {
+			ser.Values[c], ser.Flags[c] = math.NaN(), NoData
 		}
 		// Each filter decided once per distinct value of its column.
 		dimCodes := make([][]int32, len(s.Where))

@@ -71,6 +71,7 @@ func TestBuildPanelErrors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	missingYear.Complete, missingArea.Complete = true, true // complete: true in the plan
 	dup, err := readTestCSV(t, "duplicate.csv", Spec{Key: "planungsraum", Year: "jahr", Values: []string{"arbeitslose"}}, CSVOptions{})
 	if err != nil {
 		t.Fatal(err)
@@ -83,7 +84,7 @@ func TestBuildPanelErrors(t *testing.T) {
 		{"missing year", []VariableSpec{{Name: "x", Table: missingYear, Column: "x"}},
 			`missingyear.csv: missing rows (the table has these years for other areas): area "02" in 2024`},
 		{"missing area", []VariableSpec{{Name: "x", Table: missingYear, Column: "x"}, {Name: "y", Table: missingArea, Column: "y"}},
-			`missingarea.csv: 1 area(s) found in other tables have no row here: "02" (missingyear.csv:3)`},
+			`missingarea.csv: 1 area(s) found in other tables or the geometry have no row here: "02" (missingyear.csv:3)`},
 		{"duplicate", []VariableSpec{{Name: "a", Table: dup, Column: "arbeitslose"}},
 			`duplicate.csv:3: duplicate row for area "01", year 2023: the same as line 2`},
 		{"no match", []VariableSpec{{Name: "frauen", Table: long, Column: "anzahl", Where: []Filter{mustFilter(t, "geschlecht", "W")}}},
@@ -163,5 +164,53 @@ func TestFamilies(t *testing.T) {
 		if f.Member[1][a] == f.Member[2][a] {
 			t.Errorf("atom %d: u18 %v, ab65 %v", a, f.Member[1][a], f.Member[2][a])
 		}
+	}
+}
+
+// A table without complete: true that lacks an area, a year of an area,
+// or an area of the geometry gives missing values (NoData) there, and
+// Gaps says which.
+func TestBuildPanelGaps(t *testing.T) {
+	missingYear, err := readTestCSV(t, "missingyear.csv", Spec{Key: "planungsraum", Year: "jahr", Values: []string{"x"}}, CSVOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	missingArea, err := readTestCSV(t, "missingarea.csv", Spec{Key: "planungsraum", Year: "jahr", Values: []string{"y"}}, CSVOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := BuildPanelWith([]VariableSpec{{Name: "x", Table: missingYear, Column: "x"}, {Name: "y", Table: missingArea, Column: "y"}},
+		PanelOptions{Areas: []string{"01", "02", "03"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(p.Keys, ","); got != "01,02,03" {
+		t.Fatalf("keys %s, want 01,02,03", got)
+	}
+	nan := math.NaN()
+	want := map[string][]float64{ // 2023: 01 02 03, 2024: 01 02 03
+		"x": {1, 2, nan, 3, nan, nan},
+		"y": {1, nan, nan, 2, nan, nan},
+	}
+	for name, w := range want {
+		s := p.Var(name)
+		for i, v := range w {
+			got := s.Values[i]
+			if math.IsNaN(v) != math.IsNaN(got) || !math.IsNaN(v) && v != got {
+				t.Errorf("%s[%d] = %v, want %v", name, i, got, v)
+			}
+			if math.IsNaN(v) && s.Flags[i] != NoData {
+				t.Errorf("%s[%d] flagged %v, want no-data", name, i, s.Flags[i])
+			}
+		}
+	}
+	if len(p.Gaps) != 2 {
+		t.Fatalf("gaps %+v, want two", p.Gaps)
+	}
+	if g := p.Gaps[0]; strings.Join(g.Areas, ",") != "03" || strings.Join(g.Cells, ",") != `area "02" in 2024` {
+		t.Errorf("gap of missingyear.csv: areas %v, cells %v", g.Areas, g.Cells)
+	}
+	if g := p.Gaps[1]; strings.Join(g.Areas, ",") != "02,03" || len(g.Cells) != 0 {
+		t.Errorf("gap of missingarea.csv: areas %v, cells %v", g.Areas, g.Cells)
 	}
 }

@@ -42,6 +42,7 @@ func FromRecords(name, unit string, header []string, records [][]Cell, spec Spec
 		ByRow:  true,
 		Unit:   unit,
 	}
+	codes := spec.textCodes()
 	for r, rec := range records {
 		n := r + 1
 		bad := func(col int, format string, args ...any) error {
@@ -69,7 +70,9 @@ func FromRecords(name, unit string, header []string, records [][]Cell, spec Spec
 		}
 		for i, c := range valCols {
 			v, f := math.NaN(), Empty
-			if !rec[c].Null {
+			if codes != nil && !rec[c].Null && codes[i].text(rec[c].Text) {
+				v, f = math.NaN(), SourceMissing
+			} else if !rec[c].Null {
 				dec := DecimalPoint
 				if !rec[c].Number && strings.Contains(rec[c].Text, ",") {
 					dec = DecimalComma

@@ -10,11 +10,12 @@ import (
 // Spec names the columns of an input table that a plan uses. Only these
 // are read; every other column is skipped without being parsed.
 type Spec struct {
-	Key       string   // column with the area key, read as text ("01" stays "01"); "" for points located by their coordinates
-	Year      string   // column with the year; "" if the table holds one year only
-	FixedYear int      // the year of a table without a year column
-	Dims      []string // dimension columns of a long table (age, sex, ...), read as text
-	Values    []string // numeric columns
+	Key       string       // column with the area key, read as text ("01" stays "01"); "" for points located by their coordinates
+	Year      string       // column with the year; "" if the table holds one year only
+	FixedYear int          // the year of a table without a year column
+	Dims      []string     // dimension columns of a long table (age, sex, ...), read as text
+	Values    []string     // numeric columns
+	Missing   MissingCodes // codes the source writes for missing values
 }
 
 // Table is an input table reduced to the columns of its Spec, one entry
@@ -31,6 +32,92 @@ type Table struct {
 	Lines  []int       // source line (CSV) or 1-based row (Parquet, Arrow) per row
 	ByRow  bool        // Lines counts rows, not text lines
 	Unit   string      // what a row is called where ByRow: "row" if "", "feature" for geometry files
+	// Complete: every area must have a row in every year the table has;
+	// otherwise an area without a row has missing values (NoData).
+	Complete bool
+	parts    []part // the files of a table read from several (Concat)
+}
+
+// part is one file of a table read from several: its rows begin at
+// start.
+type part struct {
+	name  string
+	start int
+}
+
+// File returns the name of the file row i comes from: Name, or for a
+// table read from several files (Concat) the file of that row.
+func (t *Table) File(i int) string {
+	if len(t.parts) == 0 {
+		return t.Name
+	}
+	k := sort.Search(len(t.parts), func(k int) bool { return t.parts[k].start > i }) - 1
+	return t.parts[max(k, 0)].name
+}
+
+// Concat joins tables read with the same Spec from several files, in
+// the order given, into one named name (for messages about the whole
+// table; messages about a row name its file). An area and year found in
+// two files is an error naming both.
+func Concat(name string, tables []*Table) (*Table, error) {
+	if len(tables) == 1 {
+		return tables[0], nil
+	}
+	out := &Table{Name: name, Spec: tables[0].Spec, ByRow: tables[0].ByRow, Unit: tables[0].Unit,
+		Dims: make([][]string, len(tables[0].Dims)), Values: make([][]float64, len(tables[0].Values)), Flags: make([][]Flag, len(tables[0].Values))}
+	n := 0
+	for _, t := range tables {
+		n += t.Len()
+	}
+	out.reserve(n)
+	// The years of each file: only files that share a year can share an
+	// area and year.
+	yearsOf := make([]map[int]bool, len(tables))
+	for k, t := range tables {
+		yearsOf[k] = map[int]bool{}
+		for _, y := range t.Years {
+			yearsOf[k][y] = true
+		}
+		for j := 0; j < k; j++ {
+			for y := range yearsOf[k] {
+				if yearsOf[j][y] {
+					if err := overlap(tables[j], t, y); err != nil {
+						return nil, err
+					}
+				}
+			}
+		}
+		out.parts = append(out.parts, part{name: t.Name, start: out.Len()})
+		out.Keys = append(out.Keys, t.Keys...)
+		out.Years = append(out.Years, t.Years...)
+		out.Lines = append(out.Lines, t.Lines...)
+		for d := range t.Dims {
+			out.Dims[d] = append(out.Dims[d], t.Dims[d]...)
+		}
+		for v := range t.Values {
+			out.Values[v] = append(out.Values[v], t.Values[v]...)
+			out.Flags[v] = append(out.Flags[v], t.Flags[v]...)
+		}
+	}
+	return out, nil
+}
+
+// overlap reports the first area that both a and b have in year y.
+func overlap(a, b *Table, y int) error {
+	rows := map[string]int{}
+	for i, k := range a.Keys {
+		if a.Years[i] == y {
+			if _, ok := rows[k]; !ok {
+				rows[k] = i
+			}
+		}
+	}
+	for i, k := range b.Keys {
+		if j, ok := rows[k]; ok && b.Years[i] == y {
+			return b.errAt(i, "", "area %q, year %d is also in %s: each area and year may come from one file only (are two files for the same year, or is the year read wrongly?)", k, y, a.Loc(j))
+		}
+	}
+	return nil
 }
 
 // reserve makes room for n rows, so that the columns of a large file grow
@@ -49,6 +136,7 @@ func (t *Table) reserve(n int) {
 // and Spec for messages.
 func (t *Table) DropRows() {
 	t.Keys, t.Years, t.Dims, t.Values, t.Flags, t.Lines = nil, nil, nil, nil, nil, nil
+	t.parts = nil
 }
 
 // Len returns the number of data rows.
@@ -61,14 +149,14 @@ func (t *Table) Loc(i int) string {
 		if unit == "" {
 			unit = "row"
 		}
-		return fmt.Sprintf("%s: %s %d", t.Name, unit, t.Lines[i])
+		return fmt.Sprintf("%s: %s %d", t.File(i), unit, t.Lines[i])
 	}
-	return fmt.Sprintf("%s:%d", t.Name, t.Lines[i])
+	return fmt.Sprintf("%s:%d", t.File(i), t.Lines[i])
 }
 
 // errAt builds an InputError for row i.
 func (t *Table) errAt(i int, column, format string, args ...any) *InputError {
-	return &InputError{File: t.Name, Line: t.Lines[i], row: t.ByRow, unit: t.Unit, Column: column, Msg: fmt.Sprintf(format, args...)}
+	return &InputError{File: t.File(i), Line: t.Lines[i], row: t.ByRow, unit: t.Unit, Column: column, Msg: fmt.Sprintf(format, args...)}
 }
 
 // ValueIndex returns the position of a value column in t.Values, or -1.
@@ -177,7 +265,11 @@ func (t *Table) CheckUnique() error {
 		if !t.sameValues(i, j) {
 			hint = "; the rows differ in their values: if the table is long (one row per age, sex, ...), name all its dimension columns in the plan"
 		}
-		return t.errAt(i, "", "duplicate row for %s: the same as line %d%s", what, t.Lines[j], hint)
+		same := fmt.Sprintf("line %d", t.Lines[j])
+		if t.File(j) != t.File(i) {
+			same = t.Loc(j)
+		}
+		return t.errAt(i, "", "duplicate row for %s: the same as %s%s", what, same, hint)
 	}
 	return nil
 }
@@ -388,4 +480,21 @@ func (t *Table) AddConstant(column string, v float64) {
 	}
 	t.Values = append(t.Values, vals)
 	t.Flags = append(t.Flags, make([]Flag, t.Len()))
+}
+
+// AddColumn adds a value column computed from the others, such as a
+// variable's formula over the columns of a wide table; a column of that
+// name already added is kept.
+func (t *Table) AddColumn(column string, vals []float64, flags []Flag) {
+	if t.ValueIndex(column) >= 0 {
+		return
+	}
+	t.Spec.Values = append(append([]string(nil), t.Spec.Values...), column)
+	t.Values = append(t.Values, vals)
+	t.Flags = append(t.Flags, flags)
+}
+
+// RowError is an InputError about row i of the table and a column.
+func (t *Table) RowError(i int, column, format string, args ...any) *InputError {
+	return t.errAt(i, column, format, args...)
 }

@@ -5,7 +5,10 @@ import (
 	_ "embed"
 	"fmt"
 	"math"
+	"regexp"
+	"slices"
 	"strconv"
+	"strings"
 
 	"go.yaml.in/yaml/v3"
 
@@ -122,16 +125,25 @@ func (d Definition) Compile(known func(string) bool, candidates []string) (*Indi
 	}
 	text := d.Formula
 	if d.Numerator != "" {
-		for _, v := range []string{d.Numerator, d.Denominator} {
-			if !known(v) {
-				return nil, &FormulaError{Formula: v, Msg: fmt.Sprintf("unknown variable %q%s", v, suggestion(v, candidates))}
+		for _, part := range []struct{ role, text string }{{"numerator", d.Numerator}, {"denominator", d.Denominator}} {
+			v := strings.TrimSpace(part.text)
+			if plainName.MatchString(v) {
+				if !known(v) {
+					return nil, &FormulaError{Formula: v, Msg: fmt.Sprintf("unknown variable %q%s", v, suggestion(v, candidates))}
+				}
+				continue
+			}
+			f, err := Compile(v, known, candidates)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", part.role, err)
+			}
+			if !f.Linear() {
+				return nil, fmt.Errorf("%s %q: a numerator or denominator is a variable or a sum of variables (+ and −, parentheses), as they count persons or cases; write other formulas as formula: scale * (numerator) / (denominator)", part.role, v)
 			}
 		}
+		ind.Numerator, ind.Denominator = strings.TrimSpace(d.Numerator), strings.TrimSpace(d.Denominator)
 		if text == "" {
-			text = d.Numerator + " / " + d.Denominator
-			if ind.Scale != 1 {
-				text = strconv.FormatFloat(ind.Scale, 'g', -1, 64) + " * " + text
-			}
+			text = rateText(ind.Numerator, ind.Denominator, ind.Scale)
 		}
 	}
 	if text == "" {
@@ -239,11 +251,44 @@ func (d Definition) FormulaText() string {
 	if d.Formula != "" {
 		return d.Formula
 	}
-	s := d.Numerator + " / " + d.Denominator
-	if d.Scale != nil && *d.Scale != 1 {
-		s = strconv.FormatFloat(*d.Scale, 'g', -1, 64) + " * " + s
+	scale := 1.0
+	if d.Scale != nil {
+		scale = *d.Scale
+	}
+	return rateText(strings.TrimSpace(d.Numerator), strings.TrimSpace(d.Denominator), scale)
+}
+
+// plainName is a variable name: a numerator or denominator that is one.
+var plainName = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+
+// rateText writes scale * numerator / denominator, with parentheses
+// around a numerator or denominator that is a sum.
+func rateText(num, den string, scale float64) string {
+	paren := func(s string) string {
+		if plainName.MatchString(s) {
+			return s
+		}
+		return "(" + s + ")"
+	}
+	s := paren(num) + " / " + paren(den)
+	if scale != 1 {
+		s = strconv.FormatFloat(scale, 'g', -1, 64) + " * " + s
 	}
 	return s
+}
+
+// RateVars returns the variables of a numerator or denominator: the
+// variable it names, or those of its sum; nil if it does not compile.
+func RateVars(text string) []string {
+	text = strings.TrimSpace(text)
+	if plainName.MatchString(text) {
+		return []string{text}
+	}
+	f, err := Compile(text, func(string) bool { return true }, nil)
+	if err != nil {
+		return nil
+	}
+	return f.Vars
 }
 
 // Vars returns the variables a definition reads, as far as they can be
@@ -251,7 +296,13 @@ func (d Definition) FormulaText() string {
 // its formula.
 func (d Definition) Vars() []string {
 	if d.Numerator != "" {
-		return []string{d.Numerator, d.Denominator}
+		vars := RateVars(d.Numerator)
+		for _, v := range RateVars(d.Denominator) {
+			if !slices.Contains(vars, v) {
+				vars = append(vars, v)
+			}
+		}
+		return vars
 	}
 	f, err := Compile(d.Formula, func(string) bool { return true }, nil)
 	if err != nil {

@@ -93,6 +93,12 @@ func Aggregate(p *datasets.Panel, lv Level, rules map[string]Aggregation) (*data
 				u := lv.Member[a]
 				c := y*nA + a
 				d := y*nU + u
+				if w != nil && w.Values[c] == 0 {
+					// A weight of 0 leaves the value out, even a
+					// missing one (an area below the minimum
+					// population whose source writes -9999).
+					continue
+				}
 				dst.Flags[d] |= src.Flags[c]
 				wt := 1.0
 				if w != nil {

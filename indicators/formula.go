@@ -428,3 +428,86 @@ func (f *Formula) MaxLag() int {
 	})
 	return k
 }
+
+// SumOf returns the variables of a formula that is nothing but a sum of
+// distinct variables ("a + b + c"), and false for any other formula: a
+// sum can be described to disclosure control as a sum of atoms.
+func (f *Formula) SumOf() ([]string, bool) {
+	var vars []string
+	seen := map[string]bool{}
+	var walk func(n node) bool
+	walk = func(n node) bool {
+		switch n := n.(type) {
+		case varNode:
+			if seen[n.name] {
+				return false
+			}
+			seen[n.name] = true
+			vars = append(vars, n.name)
+			return true
+		case binNode:
+			return n.op == "+" && walk(n.l) && walk(n.r)
+		}
+		return false
+	}
+	if !walk(f.root) || len(vars) < 2 {
+		return nil, false
+	}
+	return vars, true
+}
+
+// EvalRow evaluates the formula on single values, such as the columns of
+// one row of a table: get returns a variable's value and flag. Missing
+// values, divisions by zero and values outside a function's domain give
+// NaN as Eval does. It panics on lag, which needs a panel (see MaxLag).
+func (f *Formula) EvalRow(get func(name string) (float64, datasets.Flag)) (float64, datasets.Flag) {
+	return evalRow(f.root, get)
+}
+
+func evalRow(nd node, get func(string) (float64, datasets.Flag)) (float64, datasets.Flag) {
+	switch nd := nd.(type) {
+	case numNode:
+		return nd.v, 0
+	case varNode:
+		return get(nd.name)
+	case unNode:
+		v, f := evalRow(nd.x, get)
+		return -v, f
+	case binNode:
+		a, fa := evalRow(nd.l, get)
+		b, fb := evalRow(nd.r, get)
+		v, f := binary(nd.op, a, b)
+		return v, f | fa | fb
+	case callNode:
+		vals := make([]float64, len(nd.args))
+		var fl datasets.Flag
+		for k, a := range nd.args {
+			var f datasets.Flag
+			vals[k], f = evalRow(a, get)
+			fl |= f
+		}
+		v, f := call(nd.fn, vals)
+		return v, f | fl
+	}
+	panic(fmt.Sprintf("indicators: EvalRow of %T", nd))
+}
+
+// Linear reports whether the formula is variables added and subtracted
+// (with parentheses and signs), and nothing else: a sum of counts is a
+// count, and its value on a district is the same formula on the
+// district's sums.
+func (f *Formula) Linear() bool {
+	var ok func(n node) bool
+	ok = func(n node) bool {
+		switch n := n.(type) {
+		case varNode:
+			return true
+		case unNode:
+			return ok(n.x)
+		case binNode:
+			return (n.op == "+" || n.op == "-") && ok(n.l) && ok(n.r)
+		}
+		return false
+	}
+	return ok(f.root)
+}

@@ -125,3 +125,51 @@ func TestFormulaVars(t *testing.T) {
 		t.Errorf("Vars = %v", f.Vars)
 	}
 }
+
+func TestFormulaShapes(t *testing.T) {
+	tests := []struct {
+		text           string
+		linear, lag    bool
+		sum            string // SumOf's variables; "" if not a sum
+		row            float64
+		rowMissingWith string // a variable whose missing value makes the row missing
+	}{
+		{"a + b + c", true, false, "a b c", 6, "b"},
+		{"a - (b + c)", true, false, "", -4, "c"},
+		{"a + a", true, false, "", 2, "a"},
+		{"2 * a", false, false, "", 2, "a"},
+		{"a * b", false, false, "", 2, "b"},
+		{"a", true, false, "", 1, "a"},
+		{"lag(a, 1)", false, true, "", 0, ""},
+	}
+	values := map[string]float64{"a": 1, "b": 2, "c": 3}
+	for _, tc := range tests {
+		f, err := Compile(tc.text, func(string) bool { return true }, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f.Linear() != tc.linear || (f.MaxLag() > 0) != tc.lag {
+			t.Errorf("%s: linear %v, lag %v", tc.text, f.Linear(), (f.MaxLag() > 0))
+		}
+		vars, ok := f.SumOf()
+		if got := strings.Join(vars, " "); ok != (tc.sum != "") || got != tc.sum {
+			t.Errorf("%s: SumOf() = %q, %v", tc.text, got, ok)
+		}
+		if tc.lag {
+			continue
+		}
+		v, _ := f.EvalRow(func(n string) (float64, datasets.Flag) { return values[n], 0 })
+		if v != tc.row {
+			t.Errorf("%s: EvalRow() = %v, want %v", tc.text, v, tc.row)
+		}
+		v, fl := f.EvalRow(func(n string) (float64, datasets.Flag) {
+			if n == tc.rowMissingWith {
+				return math.NaN(), datasets.SourceMissing
+			}
+			return values[n], 0
+		})
+		if !math.IsNaN(v) || fl&datasets.SourceMissing == 0 {
+			t.Errorf("%s with %s missing: %v flagged %v", tc.text, tc.rowMissingWith, v, fl)
+		}
+	}
+}

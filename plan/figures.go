@@ -36,15 +36,7 @@ func (r *runner) figureYear(what, id string, year, line int) (int, error) {
 // dataYears says which years the data has: "2014–2024", or a list where
 // years are left out.
 func (r *runner) dataYears() string {
-	ys := r.panel.Years
-	if ys[len(ys)-1]-ys[0] == len(ys)-1 {
-		return fmt.Sprintf("%d–%d", ys[0], ys[len(ys)-1])
-	}
-	var s []string
-	for _, y := range ys {
-		s = append(s, fmt.Sprint(y))
-	}
-	return strings.Join(s, ", ")
+	return yearList(r.panel.Years)
 }
 
 // yearNote is " (2021)" for the report's title of a figure whose plan

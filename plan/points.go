@@ -24,11 +24,11 @@ func (r *runner) readPoints(in *input) error {
 		return err
 	}
 	if in.pointsTable {
-		rd, done, err := r.hashed(in.spec.File)
+		rd, done, err := r.hashed(in.file())
 		if err != nil {
 			return &Error{File: r.c.plan.File, Line: in.line, Msg: fmt.Sprintf("input %q: %v", in.name, err)}
 		}
-		t, err = datasets.ReadCSV(rd, in.spec.File, cols, in.csv)
+		t, err = datasets.ReadCSV(rd, in.file(), cols, in.csv)
 		if err = done(err); err != nil {
 			return err
 		}
@@ -36,19 +36,19 @@ func (r *runner) readPoints(in *input) error {
 		pts = make([]orb.Point, t.Len())
 		for i := range pts {
 			if msg := geo.CheckPoint(in.crs, xs[i], ys[i]); msg != "" {
-				return &datasets.InputError{File: in.spec.File, Line: t.Lines[i], Column: in.spec.X + ", " + in.spec.Y, Msg: msg}
+				return &datasets.InputError{File: in.file(), Line: t.Lines[i], Column: in.spec.X + ", " + in.spec.Y, Msg: msg}
 			}
 			pts[i] = geo.Transform(in.crs, r.geom.CRS, orb.Point{xs[i], ys[i]})
 		}
 	} else {
-		l, err := geo.ReadLayer(in.spec.File, r.opener(), in.spec.Layer)
+		l, err := geo.ReadLayer(in.file(), r.opener(), in.spec.Layer)
 		if err != nil {
 			return err
 		}
 		if pts, err = l.Points(in.crs, r.geom.CRS); err != nil {
 			return err
 		}
-		if t, err = datasets.FromRecords(in.spec.File, "feature", l.Fields, layerRecords(l), cols); err != nil {
+		if t, err = datasets.FromRecords(in.file(), "feature", l.Fields, layerRecords(l), cols); err != nil {
 			return err
 		}
 	}
@@ -80,32 +80,20 @@ func (r *runner) readPoints(in *input) error {
 		r.notes = append(r.notes, fmt.Sprintf("input %q: %s", in.name, geo.Outside(outside)))
 	}
 	if t.Len() == 0 {
-		return &Error{File: r.c.plan.File, Line: in.line, Msg: fmt.Sprintf("input %q: no point of %s lies in a planning area: is the CRS right?", in.name, in.spec.File)}
+		return &Error{File: r.c.plan.File, Line: in.line, Msg: fmt.Sprintf("input %q: no point of %s lies in a planning area: is the CRS right?", in.name, in.file())}
 	}
 	// One row per area, year and dimensions, as the panel expects; an
 	// area without points has none: zero, not missing. The areas are
-	// those of the other tables (a geometry without data is reported by
-	// the join), or of the geometry if there are none.
+	// those of the geometry.
 	r.inTables[in] = zeroAbsent(sumRows(t), r.dataKeys())
 	return nil
 }
 
-// dataKeys returns the area keys of the tables read so far, sorted, or
-// the geometry's keys if none has been read.
+// dataKeys returns the areas of the panel: those of the geometry, every
+// one of which has a value (an area a table lacks has missing values
+// there), so that a point counts wherever it lies.
 func (r *runner) dataKeys() []string {
-	seen := map[string]bool{}
-	var keys []string
-	for _, t := range r.inTables {
-		for _, k := range t.Keys {
-			if !seen[k] {
-				seen[k] = true
-				keys = append(keys, k)
-			}
-		}
-	}
-	if len(keys) == 0 {
-		return r.geom.Keys
-	}
+	keys := append([]string(nil), r.geom.Keys...)
 	sort.Strings(keys)
 	return keys
 }
@@ -152,11 +140,11 @@ func zeroAbsent(t *datasets.Table, keys []string) *datasets.Table {
 // cell's area that lies in each. Allocated values are estimates and are
 // flagged so; the part of cells outside every area is noted.
 func (r *runner) readGrid(in *input) error {
-	rd, done, err := r.hashed(in.spec.File)
+	rd, done, err := r.hashed(in.file())
 	if err != nil {
 		return &Error{File: r.c.plan.File, Line: in.line, Msg: fmt.Sprintf("input %q: %v", in.name, err)}
 	}
-	t, err := datasets.ReadCSV(rd, in.spec.File, in.cols, in.csv)
+	t, err := datasets.ReadCSV(rd, in.file(), in.cols, in.csv)
 	if err = done(err); err != nil {
 		return err
 	}
@@ -168,7 +156,7 @@ func (r *runner) readGrid(in *input) error {
 		if !ok {
 			c, err := geo.ParseGridID(id)
 			if err != nil {
-				return &datasets.InputError{File: in.spec.File, Line: t.Lines[i], Column: in.spec.Key, Msg: err.Error()}
+				return &datasets.InputError{File: in.file(), Line: t.Lines[i], Column: in.spec.Key, Msg: err.Error()}
 			}
 			k = len(cells)
 			cellOf[id] = k

@@ -1,7 +1,6 @@
 package plan
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -52,7 +51,7 @@ func Run(p *Plan, src Source, opt Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	st, err := report.Stage(opt.Out, protected(p, src)...)
+	st, err := report.Stage(opt.Out, protected(c, src)...)
 	if err != nil {
 		return nil, err
 	}
@@ -130,15 +129,19 @@ func (r *runner) do(steps []step) error {
 }
 
 // protected returns the plan's file and the files it names, where they
-// are on disk: the output folder may not contain them.
-func protected(p *Plan, src Source) []string {
+// are on disk: the output folder may not contain them. An input read
+// from several files (a list or a pattern) gives every file it matched.
+func protected(c *Checked, src Source) []string {
 	d, ok := src.(Dir)
 	if !ok {
 		return nil
 	}
+	p := c.plan
 	files := []string{p.File, d.Path(p.Areas.File)}
-	for _, in := range p.Inputs {
-		files = append(files, d.Path(in.Value.File))
+	for _, in := range c.inputs {
+		for _, f := range in.files {
+			files = append(files, d.Path(f))
+		}
 	}
 	if p.Weights.File != "" {
 		files = append(files, d.Path(p.Weights.File))
@@ -165,6 +168,7 @@ type runner struct {
 	weights  *geo.Weights             // built when the plan has weights or a statistic needs them
 	display  *geo.Areas               // the areas simplified for maps
 	pca      map[string]*analysis.PCA // pca indices by id: loadings for their table
+	names    map[string]string        // area key → "key name", for notes
 	spatial  []*spatialResult
 	layouts  []mapLayout         // of the maps, found before drawing
 	html     []report.HTMLFigure // figures kept for report.html
@@ -284,28 +288,8 @@ func (r *runner) read() error {
 			later = append(later, in)
 			continue
 		}
-		rd, done, err := r.hashed(in.spec.File)
+		t, err := r.readTable(in)
 		if err != nil {
-			return &Error{File: r.c.plan.File, Line: in.line, Msg: fmt.Sprintf("input %q: %v", in.name, err)}
-		}
-		var t *datasets.Table
-		switch in.format {
-		case "csv":
-			opt := in.csv
-			opt.SizeHint = rd.(*countReader).size
-			t, err = datasets.ReadCSV(rd, in.spec.File, in.cols, opt)
-		default:
-			var data []byte
-			if data, err = io.ReadAll(rd); err == nil {
-				br := bytes.NewReader(data)
-				if in.format == "parquet" {
-					t, err = datasets.ReadParquet(br, int64(len(data)), in.spec.File, in.cols)
-				} else {
-					t, err = datasets.ReadIPC(br, int64(len(data)), in.spec.File, in.cols)
-				}
-			}
-		}
-		if err = done(err); err != nil {
 			return err
 		}
 		r.inTables[in] = t
@@ -343,9 +327,9 @@ func (r *runner) inputYear(in *input, cols *datasets.Spec) error {
 		}
 	}
 	if cols.FixedYear == 0 {
-		return &Error{File: r.c.plan.File, Line: in.line, Msg: fmt.Sprintf("input %q: %s has no year column: give its year (year: 2024)", in.name, in.spec.File)}
+		return &Error{File: r.c.plan.File, Line: in.line, Msg: fmt.Sprintf("input %q: %s has no year column: give its year (year: 2024)", in.name, in.file())}
 	}
-	r.notes = append(r.notes, fmt.Sprintf("input %q: %s is taken as the year %d", in.name, in.spec.File, cols.FixedYear))
+	r.notes = append(r.notes, fmt.Sprintf("input %q: %s is taken as the year %d", in.name, in.file(), cols.FixedYear))
 	return nil
 }
 
@@ -355,9 +339,9 @@ func (r *runner) inputYear(in *input, cols *datasets.Spec) error {
 // inputs.
 func (r *runner) readGeometryTable(in *input, areasLayer *geo.Layer) error {
 	l := areasLayer
-	if in.spec.File != r.c.plan.Areas.File || in.spec.Layer != r.c.plan.Areas.Layer {
+	if in.file() != r.c.plan.Areas.File || in.spec.Layer != r.c.plan.Areas.Layer {
 		var err error
-		if l, err = geo.ReadLayer(in.spec.File, r.opener(), in.spec.Layer); err != nil {
+		if l, err = geo.ReadLayer(in.file(), r.opener(), in.spec.Layer); err != nil {
 			return err
 		}
 	}
@@ -365,19 +349,34 @@ func (r *runner) readGeometryTable(in *input, areasLayer *geo.Layer) error {
 	if err := r.inputYear(in, &cols); err != nil {
 		return err
 	}
-	t, err := datasets.FromRecords(in.spec.File, "feature", l.Fields, layerRecords(l), cols)
+	t, err := datasets.FromRecords(in.file(), "feature", l.Fields, layerRecords(l), cols)
 	if err != nil {
 		return err
 	}
+	if err := r.markMissing(in, t); err != nil {
+		return err
+	}
+	t.Complete = in.spec.Complete
 	r.inTables[in] = t
 	return nil
 }
 
 func (r *runner) buildPanel() error {
 	for _, v := range r.c.variables {
-		r.specs = append(r.specs, datasets.VariableSpec{Name: v.name, Table: r.inTables[v.in], Column: v.column, Where: v.filters, Count: v.count, Weighted: v.weighted})
+		t := r.inTables[v.in]
+		if v.formula != nil {
+			if err := r.formulaColumn(v, t); err != nil {
+				return err
+			}
+		}
+		r.specs = append(r.specs, datasets.VariableSpec{Name: v.name, Table: t, Column: v.column, Where: v.filters, Count: v.count, Weighted: v.weighted, Sum: v.sum})
 	}
-	p, err := datasets.BuildPanel(r.specs, r.c.plan.Years.List)
+	// The geometry's areas belong to the panel: where a table lacks one,
+	// its variables are missing there (an error with complete: true).
+	if err := r.checkCoverage(); err != nil {
+		return err
+	}
+	p, err := datasets.BuildPanelWith(r.specs, datasets.PanelOptions{Years: r.c.plan.Years.List, Areas: r.geom.Keys})
 	if err != nil {
 		return err
 	}
@@ -396,6 +395,7 @@ func (r *runner) buildPanel() error {
 	}
 	r.notes = append(r.notes, r.c.notes...)
 	r.notes = append(r.notes, p.Notes...)
+	r.gapNotes(p)
 	r.year = r.c.plan.Outputs.Year
 	if r.year == 0 {
 		r.year = p.Years[len(p.Years)-1]
@@ -421,6 +421,9 @@ func (r *runner) join() error {
 		}
 	}
 	if err := r.panel.Set(AreaVariable, s); err != nil {
+		return err
+	}
+	if err := r.rateSeries(); err != nil {
 		return err
 	}
 	if r.c.plan.Weights.Line > 0 {

@@ -3,9 +3,11 @@ package plan
 import (
 	"errors"
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"planatlas/demo"
 )
@@ -47,5 +49,41 @@ func TestReadErrorsFailTheRun(t *testing.T) {
 				t.Errorf("run: %v", err)
 			}
 		})
+	}
+}
+
+// A pattern is resolved through the plan's Source, sorted, with the names
+// a plan would write, on disk and inside a file system.
+func TestGlob(t *testing.T) {
+	dir := t.TempDir()
+	for _, f := range []string{"ew-2023.csv", "ew-2021.csv", "ew-2022.txt", "sub/ew-2020.csv"} {
+		p := filepath.Join(dir, filepath.FromSlash(f))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	mfs := fstest.MapFS{"data/ew-2023.csv": {}, "data/ew-2021.csv": {}, "data/x.csv": {}}
+	tests := []struct {
+		src     Source
+		pattern string
+		want    string
+	}{
+		{Dir(dir), "ew-*.csv", "ew-2021.csv ew-2023.csv"},
+		{Dir(dir), "*/ew-*.csv", "sub/ew-2020.csv"},
+		{Dir(dir), "ew-19*.csv", ""},
+		{Dir(dir), filepath.Join(dir, "ew-202?.csv"), filepath.Join(dir, "ew-2021.csv") + " " + filepath.Join(dir, "ew-2023.csv")},
+		{FS{FS: mfs}, "data/ew-*.csv", "data/ew-2021.csv data/ew-2023.csv"},
+	}
+	for _, tc := range tests {
+		got, err := Glob(tc.src, tc.pattern)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Join(got, " ") != tc.want {
+			t.Errorf("Glob(%q) = %v, want %s", tc.pattern, got, tc.want)
+		}
 	}
 }

@@ -7,11 +7,13 @@ import (
 	"planatlas/indicators"
 )
 
-// VariableSpec takes a variable from an input: a column, summed over
-// the rows that match the filters in where.
+// VariableSpec takes a variable from an input: a column, or a formula
+// over the input's columns computed row by row, summed over the rows
+// that match the filters in where.
 type VariableSpec struct {
 	Input     string            `yaml:"input"`
 	Column    string            `yaml:"column"`
+	Formula   string            `yaml:"formula"` // over the input's columns: "EW_U6 + EW_6_15"; instead of column
 	Where     Named[StringList] `yaml:"where"`
 	Aggregate string            `yaml:"aggregate"` // sum (default) or mean, for reference values
 	Weight    string            `yaml:"weight"`    // the weight of a mean
@@ -52,8 +54,13 @@ func (chk *checker) checkVariables() {
 		case !ok:
 			chk.fail(e.Line, "variable %q: unknown input %q%s", e.Name, e.Value.Input, suggest(e.Value.Input, p.Inputs.Names()))
 		}
-		if e.Value.Column == "" {
-			chk.fail(e.Line, "variable %q: column is required", e.Name)
+		switch {
+		case e.Value.Column == "" && e.Value.Formula == "":
+			chk.fail(e.Line, "variable %q: column is required (or a formula over the input's columns)", e.Name)
+		case e.Value.Column != "" && e.Value.Formula != "":
+			chk.fail(e.Line, "variable %q: give either column or formula, not both", e.Name)
+		case e.Value.Formula != "":
+			chk.checkVariableFormula(v, e.Value.Formula, in, e.Line)
 		}
 		v.in = in
 		for _, w := range e.Value.Where {
@@ -124,9 +131,16 @@ func (chk *checker) inputColumns() {
 			if v.in != in {
 				continue
 			}
-			if in.format == "points" && v.column == PointCount {
+			switch {
+			case in.format == "points" && v.column == PointCount:
 				// built in: each point counts once
-			} else if !contains(in.cols.Values, v.column) {
+			case v.formula != nil:
+				for _, col := range v.formula.Vars {
+					if !contains(in.cols.Values, col) {
+						in.cols.Values = append(in.cols.Values, col)
+					}
+				}
+			case !contains(in.cols.Values, v.column):
 				in.cols.Values = append(in.cols.Values, v.column)
 			}
 			for _, f := range v.filters {
@@ -136,5 +150,34 @@ func (chk *checker) inputColumns() {
 			}
 		}
 		in.cols.Dims = dims
+	}
+}
+
+// checkVariableFormula compiles a variable's formula over the columns of
+// its input. Its value is computed on each row of the table from that
+// row's columns (missing if any of them is), then summed like a column;
+// the formula's text names the computed column in messages.
+func (chk *checker) checkVariableFormula(v *variable, text string, in *input, line int) {
+	f, err := indicators.Compile(text, func(string) bool { return true }, nil)
+	if err != nil {
+		chk.fail(line, "variable %q: %v; a column whose name has spaces or other signs cannot be named in a formula: rename it in the file, or take it as a variable of its own (column: …) and write the formula as an indicator", v.name, err)
+		return
+	}
+	if f.MaxLag() > 0 {
+		chk.fail(line, "variable %q: lag is for indicators (it needs the years); a variable's formula combines the columns of one row", v.name)
+		return
+	}
+	if in != nil && (in.format == "points" || in.format == "grid") {
+		chk.fail(line, "variable %q: a formula is for the columns of a table or of a geometry file's attributes, not for format %s", v.name, in.format)
+		return
+	}
+	if len(f.Vars) == 1 && strings.TrimSpace(text) == f.Vars[0] {
+		v.column = f.Vars[0] // formula: EW is column: EW
+		return
+	}
+	v.formula = f
+	v.column = text
+	if s, ok := f.SumOf(); ok {
+		v.sum = s
 	}
 }

@@ -48,7 +48,8 @@ type Checked struct {
 	images         []string
 	csv            datasets.CSVStyle
 	notes          []string
-	warnings       []string // notes that report.html shows at its top
+	warnings       []string   // notes that report.html shows at its top
+	rates          []rateExpr // numerators and denominators that are sums of variables
 }
 
 type input struct {
@@ -63,12 +64,28 @@ type input struct {
 	yearFromRun bool
 	pointsTable bool    // points given by x and y columns of a table
 	crs         geo.CRS // points: their CRS where the file does not say
+	// files: the files read, sorted within each pattern (the names or
+	// patterns of spec.File resolved when the files are checked).
+	files    []string
+	yearName *regexp.Regexp // year: {from_name: …}, compiled
+	missing  datasets.MissingCodes
+}
+
+// file returns the input's first file: its only one, unless it is a
+// table read from several.
+func (in *input) file() string {
+	if len(in.files) > 0 {
+		return in.files[0]
+	}
+	return in.spec.File.first()
 }
 
 type variable struct {
 	name     string
 	in       *input
-	column   string
+	column   string              // the column, or the formula's text
+	formula  *indicators.Formula // over the input's columns; nil for a column
+	sum      []string            // the columns of a formula that is only their sum
 	filters  []datasets.Filter
 	agg      indicators.Aggregation
 	count    bool
@@ -179,6 +196,7 @@ func Validate(p *Plan, src Source, lang string) (*Checked, error) {
 	if err := chk.checkIndicators(); err != nil {
 		return nil, err
 	}
+	chk.checkRateExpressions()
 	chk.checkDisclosure()
 	chk.checkIndices()
 	chk.checkGoals()
@@ -234,23 +252,23 @@ func openError(name string, err error) error {
 	return fmt.Errorf("cannot open %q: %v", name, err)
 }
 
-// readColumns reads the column names of an input file and, for CSV, the
-// delimiter it was read with.
-func readColumns(src Source, in *input) ([]string, rune, error) {
-	f, err := src.Open(in.spec.File)
+// readColumns reads the column names of an input's file name and, for
+// CSV, the delimiter it was read with.
+func readColumns(src Source, in *input, name string) ([]string, rune, error) {
+	f, err := src.Open(name)
 	if err != nil {
-		return nil, 0, openError(in.spec.File, err)
+		return nil, 0, openError(name, err)
 	}
 	defer func() { _ = f.Close() }() // read only: nothing to lose
 	if in.format == "geometry" || (in.format == "points" && !in.pointsTable) {
-		l, err := geo.ReadLayer(in.spec.File, sourceOpener(src), in.spec.Layer)
+		l, err := geo.ReadLayer(name, sourceOpener(src), in.spec.Layer)
 		if err != nil {
 			return nil, 0, err
 		}
 		return l.Fields, 0, nil
 	}
 	if in.format == "csv" || in.format == "grid" || in.pointsTable {
-		info, err := datasets.ReadCSVHeader(f, in.spec.File, in.csv)
+		info, err := datasets.ReadCSVHeader(f, name, in.csv)
 		if err != nil {
 			return nil, 0, err
 		}
@@ -260,7 +278,7 @@ func readColumns(src Source, in *input) ([]string, rune, error) {
 	if err != nil {
 		return nil, 0, err
 	}
-	cols, err := datasets.ArrowColumns(data, in.spec.File, in.format == "parquet")
+	cols, err := datasets.ArrowColumns(data, name, in.format == "parquet")
 	return cols, 0, err
 }
 

@@ -438,16 +438,36 @@ func checkYear(file string, line int, field string, y int) error {
 	return &Error{File: file, Line: line, Msg: fmt.Sprintf("%s: %d is not a plausible year (%d–%d): a typo?", field, y, datasets.FirstYear, datasets.LastYear)}
 }
 
-// YearSpec is an input's year: the name of its year column, or a fixed
-// year for a table that holds one year only.
+// YearSpec is an input's year: the name of its year column, a fixed
+// year for a table that holds one year only, or {from_name: PATTERN}:
+// the year is in each file's name, where PATTERN has {year}.
 type YearSpec struct {
-	Column string
-	Fixed  int
+	Column   string
+	Fixed    int
+	FromName string // a pattern of the file names with {year} in place of the year
+	Line     int
 }
 
 func (y *YearSpec) decodeNode(n *yaml.Node, file string) error {
+	y.Line = n.Line
+	if n.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			if k.Value != "from_name" {
+				return &Error{File: file, Line: k.Line, Msg: fmt.Sprintf("year: unknown field %q; write the year column (year: Jahr), a year (year: 2024) or where the file name has it (year: {from_name: \"bevoelkerung-{year}.csv\"})", k.Value)}
+			}
+			if v.Kind != yaml.ScalarNode || v.Value == "" {
+				return &Error{File: file, Line: v.Line, Msg: "year: from_name: expected a pattern of the file names such as \"bevoelkerung-{year}.csv\", not " + kindName(v)}
+			}
+			y.FromName = v.Value
+		}
+		if y.FromName == "" {
+			return &Error{File: file, Line: n.Line, Msg: "year: from_name is missing (year: {from_name: \"bevoelkerung-{year}.csv\"})"}
+		}
+		return nil
+	}
 	if n.Kind != yaml.ScalarNode {
-		return &Error{File: file, Line: n.Line, Msg: "year: expected a column name or a year, not " + kindName(n)}
+		return &Error{File: file, Line: n.Line, Msg: "year: expected a column name, a year or {from_name: PATTERN}, not " + kindName(n)}
 	}
 	if n.Tag == "!!int" {
 		v, err := strconv.Atoi(n.Value)

@@ -143,13 +143,14 @@ func TestBadInputKeepsPreviousOutput(t *testing.T) {
 			edit(t, dir, "plan.yaml", "column: Arbeitslose}", "column: Arbeitslos}")
 		}, `^\S*plan\.yaml:\d+: input "arbeitsmarkt", variable "arbeitslose": column "Arbeitslos" not found in arbeitsmarkt\.csv; did you mean "Arbeitslose"\? \(columns: "Planungsraum", "Bezeichnung", .*\)$`},
 		{"count above its denominator", func(t *testing.T, dir string) {
-			// line 40: area 0101 in 2015; SGB II recipients under 15 set to 9999
+			// line 40: area 0101 in 2015; SGB II recipients under 15 set to
+			// 9000 (9999 would be taken for a missing-value code)
 			editLine(t, dir, "arbeitsmarkt.csv", 40, func(l string) string {
 				f := strings.Split(l, ";")
-				f[6] = "9999"
+				f[6] = "9000"
 				return strings.Join(f, ";")
 			})
-		}, `^\S*plan\.yaml:\d+: indicator "kinderarmut": a count is larger than the population it belongs to \(area "0101" in 2015: sgb2_u15 = 9999, ew_u15 = \d+\); check the inputs of sgb2_u15 and ew_u15$`},
+		}, `^\S*plan\.yaml:\d+: indicator "kinderarmut": a count is larger than the population it belongs to \(area "0101" in 2015: sgb2_u15 = 9000, ew_u15 = \d+\); check the inputs of sgb2_u15 and ew_u15$`},
 		{"negative count", func(t *testing.T, dir string) {
 			editLine(t, dir, "arbeitsmarkt.csv", 40, func(l string) string {
 				f := strings.Split(l, ";")

@@ -1,0 +1,344 @@
+package plan
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"sort"
+	"strings"
+
+	"planatlas/datasets"
+	"planatlas/geo"
+)
+
+// readTable reads a table input (csv, parquet, arrow) from its files, in
+// order, as one table, each file recorded in the manifest; with year:
+// {from_name: …} each file's rows take the year of its name. Declared
+// missing-value codes become missing values, and undeclared ones are
+// errors.
+func (r *runner) readTable(in *input) (*datasets.Table, error) {
+	var parts []*datasets.Table
+	var years []int
+	for _, name := range in.files {
+		cols := in.cols
+		if in.yearName != nil {
+			y, err := in.fileYear(name)
+			if err != nil {
+				return nil, &Error{File: r.c.plan.File, Line: in.spec.Year.Line, Msg: fmt.Sprintf("input %q: %v", in.name, err)}
+			}
+			cols.FixedYear = y
+			years = append(years, y)
+		}
+		rd, done, err := r.hashed(name)
+		if err != nil {
+			return nil, &Error{File: r.c.plan.File, Line: in.line, Msg: fmt.Sprintf("input %q: %v", in.name, err)}
+		}
+		var t *datasets.Table
+		switch in.format {
+		case "csv":
+			opt := in.csv
+			opt.SizeHint = rd.(*countReader).size
+			t, err = datasets.ReadCSV(rd, name, cols, opt)
+		default:
+			var data []byte
+			if data, err = io.ReadAll(rd); err == nil {
+				br := bytes.NewReader(data)
+				if in.format == "parquet" {
+					t, err = datasets.ReadParquet(br, int64(len(data)), name, cols)
+				} else {
+					t, err = datasets.ReadIPC(br, int64(len(data)), name, cols)
+				}
+			}
+		}
+		if err = done(err); err != nil {
+			return nil, err
+		}
+		parts = append(parts, t)
+	}
+	t, err := datasets.Concat(in.spec.File.String(), parts)
+	if err != nil {
+		return nil, err
+	}
+	if len(parts) > 1 {
+		msg := fmt.Sprintf(r.pick("Eingabe %q: %d Dateien als eine Tabelle gelesen: %s", "input %q: %d files read as one table: %s"), in.name, len(parts), r.someNames(in.files, 4))
+		if len(years) > 0 {
+			sorted := append([]int(nil), years...)
+			sort.Ints(sorted)
+			msg += fmt.Sprintf(r.pick(" (Jahre %s aus den Dateinamen)", " (years %s from the file names)"), yearList(sorted))
+		}
+		r.notes = append(r.notes, msg)
+	}
+	if err := r.markMissing(in, t); err != nil {
+		return nil, err
+	}
+	t.Complete = in.spec.Complete
+	return t, nil
+}
+
+// markMissing turns the declared codes of an input's table into missing
+// values and refuses a value that looks like an undeclared code, with
+// the fix: the missing: line to add.
+func (r *runner) markMissing(in *input, t *datasets.Table) error {
+	err := t.MarkMissing()
+	var sc *datasets.SuspectCode
+	if !errors.As(err, &sc) {
+		return err
+	}
+	areas := make([]string, len(sc.Keys))
+	for i, k := range sc.Keys {
+		areas[i] = r.areaName(k)
+	}
+	more := ""
+	if sc.Rows > len(sc.Where) {
+		more = ", …"
+	}
+	return &Error{File: r.c.plan.File, Line: in.line, Msg: fmt.Sprintf(
+		"input %q: %s, column %q: the value %s in %d row(s) (%s%s; areas %s) looks like a code for a missing value, not a number; "+
+			"if it is one, declare it in the input: missing: [%s] (or for this column only: missing: {%s: [%s]}); "+
+			"if %s is a real value, declare the column's codes in full, none if it has none: missing: {%s: []}",
+		in.name, sc.File, sc.Column, sc.Text(), sc.Rows, strings.Join(sc.Where, ", "), more, strings.Join(areas, ", "),
+		sc.Text(), yamlKey(sc.Column), sc.Text(), sc.Text(), yamlKey(sc.Column))}
+}
+
+// yamlKey writes a column name as a YAML key: quoted where it has to be.
+func yamlKey(s string) string {
+	if identifier.MatchString(s) {
+		return s
+	}
+	return quote(s)
+}
+
+// areaName returns "key name" of an area of the geometry, or the key.
+func (r *runner) areaName(key string) string {
+	if r.names == nil && r.geom != nil {
+		r.names = make(map[string]string, len(r.geom.Keys))
+		for i, k := range r.geom.Keys {
+			if n := r.geom.Names[i]; n != "" && n != k {
+				r.names[k] = k + " " + n
+			}
+		}
+	}
+	if n, ok := r.names[key]; ok {
+		return n
+	}
+	return key
+}
+
+// checkCoverage compares the areas of the tables (in the plan's years)
+// with the geometry's before the panel is built. An area of a table that
+// the geometry lacks is an error listing both sides (with a hint where
+// leading zeros were lost); an area of the geometry that a table lacks
+// has missing values there, but a geometry most of whose areas have no
+// row in any input is refused: missing values are for the few areas a
+// table leaves out (those below a minimum population), not for a
+// geometry of another territory or a wrong key.
+func (r *runner) checkCoverage() error {
+	years := map[int]bool{}
+	for _, y := range r.c.plan.Years.List {
+		years[y] = true
+	}
+	where := map[string]string{}
+	var keys []string
+	for _, in := range r.c.inputs {
+		t := r.inTables[in]
+		if t == nil || in.format == "points" || in.format == "grid" {
+			continue // counted in every area of the geometry
+		}
+		for i, k := range t.Keys {
+			if len(years) > 0 && !years[t.Years[i]] {
+				continue
+			}
+			if _, ok := where[k]; !ok {
+				where[k] = t.Loc(i)
+				keys = append(keys, k)
+			}
+		}
+	}
+	if len(keys) == 0 {
+		return nil
+	}
+	inGeom := make(map[string]bool, len(r.geom.Keys))
+	for _, k := range r.geom.Keys {
+		inGeom[k] = true
+	}
+	for _, k := range keys {
+		if !inGeom[k] {
+			sort.Strings(keys)
+			_, err := r.geom.Join(keys, func(k string) string { return where[k] })
+			var je *geo.JoinError
+			if errors.As(err, &je) && je.Hint == "" {
+				je.Hint = lostZeros(keys, inGeom, r.geom.Keys, where)
+			}
+			return err
+		}
+	}
+	var none []string
+	for _, k := range r.geom.Keys {
+		if _, ok := where[k]; !ok {
+			none = append(none, r.areaName(k))
+		}
+	}
+	if n := len(r.geom.Keys); len(none) > n/2 {
+		return &Error{File: r.c.plan.File, Line: r.c.plan.Areas.Line, Msg: fmt.Sprintf(
+			"areas: %d of the %d areas of %s have no row in any input (%s): is it the right geometry, and is key the column the inputs use?",
+			len(none), n, r.c.plan.Areas.File, r.someNames(none, 5))}
+	}
+	return nil
+}
+
+// lostZeros explains data keys that are geometry keys without their
+// leading zeros (or with more), or returns "".
+func lostZeros(keys []string, inGeom map[string]bool, geomKeys []string, where map[string]string) string {
+	stripped := make(map[string]string, len(geomKeys))
+	for _, g := range geomKeys {
+		stripped[strings.TrimLeft(g, "0")] = g
+	}
+	for _, k := range keys {
+		if g, ok := stripped[strings.TrimLeft(k, "0")]; ok && !inGeom[k] && g != k {
+			return fmt.Sprintf("the keys look as if leading zeros were lost (%q in %s, %q in the geometry): keep keys as text, for example by quoting them or formatting the column as text in the spreadsheet", k, where[k], g)
+		}
+	}
+	return ""
+}
+
+// gapNotes says which areas each input lacks (they have missing values
+// there), and which areas and years the declared codes left without a
+// value.
+func (r *runner) gapNotes(p *datasets.Panel) {
+	inputOf := map[*datasets.Table]*input{}
+	for in, t := range r.inTables {
+		inputOf[t] = in
+	}
+	for _, g := range p.Gaps {
+		in := inputOf[g.Table]
+		name := g.Table.Name
+		if in != nil {
+			name = in.name
+		}
+		if len(g.Areas) > 0 {
+			areas := make([]string, len(g.Areas))
+			for i, k := range g.Areas {
+				areas[i] = r.areaName(k)
+			}
+			r.notes = append(r.notes, fmt.Sprintf(r.pick(
+				"Eingabe %q: %d Planungsraum/-räume ohne Zeile in %s; ihre Variablen fehlen dort (complete: true macht das zum Fehler): %s",
+				"input %q: %d area(s) have no row in %s; its variables are missing there (complete: true makes this an error): %s"),
+				name, len(g.Areas), g.Table.Name, r.someNames(areas, 6)))
+		}
+		if len(g.Cells) > 0 {
+			r.notes = append(r.notes, fmt.Sprintf(r.pick(
+				"Eingabe %q: %d Kombination(en) aus Planungsraum und Jahr ohne Zeile in %s, obwohl die Tabelle das Jahr für andere Planungsräume hat; ihre Variablen fehlen dort: %s",
+				"input %q: %d area(s) and year(s) have no row in %s although the table has that year for other areas; its variables are missing there: %s"),
+				name, len(g.Cells), g.Table.Name, r.someNames(g.Cells, 6)))
+		}
+	}
+	// Declared codes: one note per group of variables with the same
+	// missing cells.
+	nA := len(p.Keys)
+	type group struct {
+		vars  []string
+		cells []int
+	}
+	var groups []*group
+	bySig := map[string]*group{}
+	for _, v := range r.c.variables {
+		s := p.Var(v.name)
+		if s == nil {
+			continue
+		}
+		var cells []int
+		var sig strings.Builder
+		for c, f := range s.Flags {
+			if f&datasets.SourceMissing != 0 && math.IsNaN(s.Values[c]) {
+				cells = append(cells, c)
+				fmt.Fprintf(&sig, "%d,", c)
+			}
+		}
+		if len(cells) == 0 {
+			continue
+		}
+		g := bySig[sig.String()]
+		if g == nil {
+			g = &group{cells: cells}
+			bySig[sig.String()] = g
+			groups = append(groups, g)
+		}
+		g.vars = append(g.vars, v.name)
+	}
+	for _, g := range groups {
+		byYear := map[int][]string{}
+		var years []int
+		for _, c := range g.cells {
+			y := p.Years[c/nA]
+			if _, ok := byYear[y]; !ok {
+				years = append(years, y)
+			}
+			byYear[y] = append(byYear[y], r.areaName(p.Keys[c%nA]))
+		}
+		var parts []string
+		for _, y := range years {
+			parts = append(parts, fmt.Sprintf(r.pick("%d: %d Planungsraum/-räume, %s", "%d: %d area(s), %s"), y, len(byYear[y]), r.someNames(byYear[y], 5)))
+		}
+		r.notes = append(r.notes, fmt.Sprintf(r.pick(
+			"Variable(n) %s: kein Wert, wo die Quelle einen erklärten Code für fehlende Werte schreibt (missing:); %s",
+			"variable(s) %s: no value where the source writes a declared missing-value code (missing:); %s"),
+			strings.Join(g.vars, ", "), strings.Join(parts, "; ")))
+	}
+}
+
+// yearList writes years as a span ("2021–2024") where none is left
+// out, else as a list.
+func yearList(ys []int) string {
+	if len(ys) > 1 && ys[len(ys)-1]-ys[0] == len(ys)-1 {
+		return fmt.Sprintf("%d–%d", ys[0], ys[len(ys)-1])
+	}
+	parts := make([]string, len(ys))
+	for i, y := range ys {
+		parts[i] = fmt.Sprint(y)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// formulaColumn computes a formula variable's column on each row of its
+// table: missing where any column it names is. For a count, the columns
+// must be counts too: a negative value in any of them is an error, as it
+// is in a count's column.
+//
+// Disclosure control: a formula that is only a sum of columns ("a + b +
+// c") joins the family of those columns, so that a hidden count of one
+// of them cannot be recomputed from the sum and the others. Any other
+// formula (a difference, a product) cannot be written as a sum of atoms:
+// such a variable is a count of its own, without a family; its small
+// values are hidden, but its relation to the variables of its columns is
+// unknown to disclosure control, and a note says so.
+func (r *runner) formulaColumn(v *variable, t *datasets.Table) error {
+	cols := make(map[string]int, len(v.formula.Vars))
+	for _, c := range v.formula.Vars {
+		cols[c] = t.ValueIndex(c)
+	}
+	n := t.Len()
+	vals, flags := make([]float64, n), make([]datasets.Flag, n)
+	for i := 0; i < n; i++ {
+		var bad error
+		vals[i], flags[i] = v.formula.EvalRow(func(name string) (float64, datasets.Flag) {
+			c := cols[name]
+			x := t.Values[c][i]
+			if v.count && x < 0 && bad == nil {
+				bad = t.RowError(i, name, "%v is negative, but the formula of %q makes a count from it", x, v.name)
+			}
+			return x, t.Flags[c][i]
+		})
+		if bad != nil {
+			return bad
+		}
+	}
+	t.AddColumn(v.column, vals, flags)
+	if v.count && v.sum == nil && r.c.threshold > 0 {
+		r.notes = append(r.notes, fmt.Sprintf(r.pick(
+			"Variable %q: ihre Formel %q ist nicht nur eine Summe von Spalten, daher kennt die Geheimhaltung ihren Zusammenhang mit den Variablen ihrer Spalten nicht; kleine Werte werden verborgen, aber prüfen Sie, dass keine verborgene Fallzahl aus ihr und den anderen berechnet werden kann (oder schreiben Sie count: false, wenn sie keine Fallzahl ist)",
+			"variable %q: its formula %q is not only a sum of columns, so disclosure control does not know how it relates to the variables of its columns; it hides its small values, but check that no hidden count can be recomputed from it and the others (or write count: false if it is not a count)"), v.name, v.column))
+	}
+	return nil
+}
