@@ -66,7 +66,9 @@ func germanNumber(t *testing.T, s string) float64 {
 // The levels from key prefixes, the Bezirke named from a table: every
 // level's reference values in indicators.csv are the sums (counts) and
 // ratios of sums (shares) of its areas, over the areas with a value,
-// with their coverage; trends and areas.geojson have every level.
+// with their coverage (the share of residents, or of areas where an area
+// left out has no residents figure); trends and areas.geojson have
+// every level.
 func TestLevelsFromKeyPrefixes(t *testing.T) {
 	out, _, err := runDir(t, levelsDir(t, func(s string) string { return s }))
 	if err != nil {
@@ -89,24 +91,37 @@ func TestLevelsFromKeyPrefixes(t *testing.T) {
 			got[r["Indikator"]+"|"+r["Ebene"]+"|"+r["Schlüssel"]+"|"+r["Name"]] = cell{r["Wert"], r["Abdeckung (%)"]}
 		}
 	}
+	compared := 0
 	for _, tc := range []struct {
 		level, key, name string
 		prefix           string
 	}{
+		{"bezirksregion", "010101", "010101", "010101"},
 		{"bezirksregion", "020201", "020201", "020201"},
 		{"prognoseraum", "0101", "0101", "0101"},
+		{"prognoseraum", "0102", "0102", "0102"},
 		{"bezirk", "01", "Mitte", "01"},
 		{"bezirk", "02", "Friedrichshain-Kreuzberg", "02"},
 		{"city", "", "Berlin", ""},
 	} {
-		var ew, ewWith, sgb2 float64
+		var n, nEw, nBoth, ew, ewBoth, ewAll, sgb2 float64
+		noEwLeftOut := false
 		for k, a := range areas {
-			if strings.HasPrefix(k, tc.prefix) {
+			if !strings.HasPrefix(k, tc.prefix) {
+				continue
+			}
+			n++
+			if !math.IsNaN(a.ew) {
+				nEw++
 				ew += a.ew
-				if !math.IsNaN(a.sgb2) {
-					ewWith += a.ew
-					sgb2 += a.sgb2
-				}
+				ewAll += a.ew
+			}
+			if !math.IsNaN(a.ew) && !math.IsNaN(a.sgb2) {
+				nBoth++
+				ewBoth += a.ew
+				sgb2 += a.sgb2
+			} else if math.IsNaN(a.ew) {
+				noEwLeftOut = true
 			}
 		}
 		id := tc.level + "|" + tc.key + "|" + tc.name
@@ -114,13 +129,13 @@ func TestLevelsFromKeyPrefixes(t *testing.T) {
 		if !ok {
 			t.Fatalf("no row for residents of %s", id)
 		}
-		if v := germanNumber(t, c.value); v != ew || c.coverage != "100" {
-			t.Errorf("residents of %s = %v (coverage %s), want %v (100)", id, v, c.coverage, ew)
+		if v, cov := germanNumber(t, c.value), germanNumber(t, c.coverage); v != ew || math.Abs(cov-100*nEw/n) > 1e-9 {
+			t.Errorf("residents of %s = %v (coverage %s), want %v (%v: the share of areas with a figure)", id, v, c.coverage, ew, 100*nEw/n)
 		}
 		c = got["sgb2_anteil|"+id]
-		wantCov := 100 * ewWith / ew
-		if v := germanNumber(t, c.value); math.Abs(v-100*sgb2/ewWith) > 1e-9 {
-			t.Errorf("SGB II share of %s = %v, want %v (the ratio of sums of the areas with a value)", id, v, 100*sgb2/ewWith)
+		wantCov := 100 * ewBoth / ewAll
+		if noEwLeftOut {
+			wantCov = 100 * nBoth / n
 		}
 		if cov := germanNumber(t, c.coverage); math.Abs(cov-wantCov) > 1e-9 {
 			t.Errorf("coverage of %s = %v, want %v", id, cov, wantCov)
@@ -128,6 +143,16 @@ func TestLevelsFromKeyPrefixes(t *testing.T) {
 		if wantCov == 100 && c.coverage != "100" {
 			t.Errorf("coverage of %s = %q, want 100", id, c.coverage)
 		}
+		if c.value == "." {
+			continue // hidden: see TestReferencesRevealNoHiddenCount
+		}
+		compared++
+		if v := germanNumber(t, c.value); math.Abs(v-100*sgb2/ewBoth) > 1e-9 {
+			t.Errorf("SGB II share of %s = %v, want %v (the ratio of sums of the areas with both values)", id, v, 100*sgb2/ewBoth)
+		}
+	}
+	if compared < 3 {
+		t.Errorf("only %d shares published", compared)
 	}
 	if c := got["sgb2_anteil|area|02020103|Askanischer Platz"]; c.value != "." || c.coverage != "" {
 		t.Errorf("Askanischer Platz without SGB II: %+v, want ., no coverage", c)
@@ -226,7 +251,11 @@ func TestLevelNamesFromAreaKeys(t *testing.T) {
 // values included. Mehringplatz has 2 SGB II recipients (hidden) and
 // shares its Bezirksregion with Moritzplatz and Askanischer Platz, which
 // has no count in 2024: the Bezirksregion's total is over the other two,
-// so Moritzplatz and that total cannot both be published. The attack
+// so Moritzplatz and that total cannot both be published. Großer
+// Tiergarten has 1 (hidden), and so Stülerstraße, in its Bezirksregion,
+// is hidden too; Stülerstraße has no residents figure, so the shares of
+// its Prognoseraum, Bezirk and city are over the others, Großer
+// Tiergarten among them: published, they would give it away. The attack
 // takes every published total (variables.csv: the sum over the areas
 // with a value), every published reference of the count and of the
 // share (whose residents are published: Σ recipients = share · Σ
@@ -239,15 +268,18 @@ func TestReferencesRevealNoHiddenCount(t *testing.T) {
 	}
 	const year = "2024"
 	var keys []string // the areas
-	missing := map[string]bool{}
+	missing, noEw := map[string]bool{}, map[string]bool{}
 	hiddenArea := map[string]bool{}
 	vars := tableRows(t, out, "variables.csv")
 	for _, r := range vars {
 		if r["Jahr"] != year || r["Ebene"] != "area" {
 			continue
 		}
-		if r["Variable"] == "ew" && r["Wert"] == "." {
+		if r["Variable"] == "ew" && r["Kennzeichen"] == "suppressed" {
 			t.Fatalf("the residents of %s are hidden: the attack assumes they are published", r["Schlüssel"])
+		}
+		if r["Variable"] == "ew" && r["Kennzeichen"] == "confidential" {
+			noEw[r["Schlüssel"]] = true
 		}
 		if r["Variable"] != "sgb2" {
 			continue
@@ -260,15 +292,16 @@ func TestReferencesRevealNoHiddenCount(t *testing.T) {
 			hiddenArea[r["Schlüssel"]] = true
 		}
 	}
-	if !hiddenArea["02020101"] || !missing["02020103"] {
-		t.Fatalf("the test needs Mehringplatz hidden and Askanischer Platz missing: %v %v", hiddenArea, missing)
+	if !hiddenArea["02020101"] || !missing["02020103"] || !hiddenArea["01010102"] || !hiddenArea["01010101"] || !noEw["01010101"] {
+		t.Fatalf("the test needs Mehringplatz, Großer Tiergarten and Stülerstraße hidden, Askanischer Platz missing, Stülerstraße without residents: %v %v %v", hiddenArea, missing, noEw)
 	}
 	prefix := map[string]int{"area": 8, "bezirksregion": 6, "prognoseraum": 4, "bezirk": 2, "city": 0}
-	// row returns the sum over the areas of a unit that have a count.
-	row := func(level, key string) []float64 {
+	// row returns the sum over the areas of a unit that have a count,
+	// and with the residents too.
+	row := func(level, key string, withEw bool) []float64 {
 		f := make([]float64, len(keys))
 		for i, k := range keys {
-			if !missing[k] && strings.HasPrefix(k, key[:prefix[level]]) {
+			if !missing[k] && !(withEw && noEw[k]) && strings.HasPrefix(k, key[:prefix[level]]) {
 				f[i] = 1
 			}
 		}
@@ -281,16 +314,16 @@ func TestReferencesRevealNoHiddenCount(t *testing.T) {
 			continue
 		}
 		if r["Kennzeichen"] == "suppressed" {
-			hid = append(hid, row(r["Ebene"], r["Schlüssel"]))
+			hid = append(hid, row(r["Ebene"], r["Schlüssel"], false))
 			hidName = append(hidName, r["Ebene"]+" "+r["Schlüssel"])
 			continue
 		}
-		pub = append(pub, row(r["Ebene"], r["Schlüssel"]))
+		pub = append(pub, row(r["Ebene"], r["Schlüssel"], false))
 	}
 	refs := 0
 	for _, r := range tableRows(t, out, "indicators.csv") {
 		if r["Jahr"] == year && r["Ebene"] != "area" && (r["Indikator"] == "sgb2_anteil" || r["Indikator"] == "sgb2_personen") && r["Wert"] != "." {
-			pub = append(pub, row(r["Ebene"], r["Schlüssel"]))
+			pub = append(pub, row(r["Ebene"], r["Schlüssel"], r["Indikator"] == "sgb2_anteil"))
 			refs++
 		}
 	}
