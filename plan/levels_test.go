@@ -341,3 +341,63 @@ func TestReferencesRevealNoHiddenCount(t *testing.T) {
 		t.Errorf("only %v hidden", hidName)
 	}
 }
+
+// Berlin's 542 planning areas of 2024 in four levels from the key: the
+// city's residents are the file's total, each Bezirk's the sum over its
+// two-digit prefix, each named from bezirke.csv; 143 Bezirksregionen and
+// 58 Prognoseräume.
+func TestBerlinLevels(t *testing.T) {
+	const ref = "../../shared/reference/berlin"
+	pop := filepath.Join(ref, "population", "berlin-lor-population-2024-12-age.csv")
+	if _, err := os.Stat(pop); err != nil {
+		t.Skipf("the shared Berlin reference data is absent: %v", err)
+	}
+	dir := t.TempDir()
+	files, _ := filepath.Glob("testdata/berlin-levels/*")
+	shp, _ := filepath.Glob("../examples/berlin-mss-2021/lor_planungsraeume_2021.*")
+	for _, f := range append(append(files, shp...), pop) {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(dir, filepath.Base(f)), b, 0o644)
+	}
+	out, _, err := runDir(t, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]float64{} // prefix → residents
+	rows := strings.Split(strings.TrimSpace(string(readOut(t, filepath.Dir(pop), filepath.Base(pop)))), "\n")[1:]
+	for _, l := range rows {
+		f := strings.Split(l, ",")
+		v, _ := strconv.ParseFloat(f[1], 64)
+		want[""] += v
+		want[f[0][:2]] += v
+	}
+	names := map[string]string{}
+	for _, l := range strings.Split(strings.TrimSpace(string(readOut(t, "testdata/berlin-levels", "bezirke.csv"))), "\n")[1:] {
+		k, n, _ := strings.Cut(l, ";")
+		names[k] = n
+	}
+	count := map[string]int{}
+	for _, r := range tableRows(t, out, "indicators.csv") {
+		if r["Indikator"] != "einwohner" {
+			continue
+		}
+		count[r["Ebene"]]++
+		switch r["Ebene"] {
+		case "bezirk", "city":
+			k := r["Schlüssel"]
+			if v := germanNumber(t, r["Wert"]); v != want[k] || r["Abdeckung (%)"] != "100" {
+				t.Errorf("%s %s: %v residents (coverage %s), the file %v", r["Ebene"], k, v, r["Abdeckung (%)"], want[k])
+			}
+			if r["Ebene"] == "bezirk" && r["Name"] != names[k] {
+				t.Errorf("bezirk %s is named %q, want %q", k, r["Name"], names[k])
+			}
+		}
+	}
+	if want[""] < 3.8e6 || len(rows) != 542 || count["area"] != 542 || count["bezirksregion"] != 143 || count["prognoseraum"] != 58 || count["bezirk"] != 12 || count["city"] != 1 {
+		t.Errorf("%v residents in %d rows; units per level %v", want[""], len(rows), count)
+	}
+	t.Logf("Berlin 2024: %.0f residents; units %v", want[""], count)
+}
