@@ -258,3 +258,35 @@ func TestDiscloseReferenceOverTheOthers(t *testing.T) {
 		t.Errorf("x * hot: city %v, hidden %v; want 12, hidden (10 + h)", ref.Values.Values[0], hidden(ref.Values, 0))
 	}
 }
+
+// The catalog's indicators get the kind their definition means, with the
+// catalog's means (climate) as means: residents and residents of hot
+// areas are counts, rates are ratios, the climate values means.
+func TestCatalogKinds(t *testing.T) {
+	cat, err := LoadCatalog()
+	if err != nil {
+		t.Fatal(err)
+	}
+	mean := map[string]bool{"heisse_tage": true, "tropennaechte": true, "lst_sommer": true, "gruenanteil": true, "versiegelung": true}
+	want := map[string]Kind{
+		"einwohner": KindCount, "hitzeempfindliche": KindCount, "ew_hitzebelastet": KindCount, "hitzeempfindliche_hitzebelastet": KindCount,
+		"heisse_tage": KindMean, "lst_sommer": KindMean, "gruenanteil": KindMean,
+		"anteil_u3": KindRatio, "sgb2_quote": KindRatio, "anteil_hitzeempfindliche": KindRatio,
+	}
+	var kinds []string
+	for _, def := range cat.Indicators {
+		d, err := def.Compile(func(string) bool { return true }, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d.InferKind(func(n string) bool { return mean[n] })
+		kinds = append(kinds, def.ID+" "+d.Kind.String())
+		if w, ok := want[def.ID]; ok && d.Kind != w {
+			t.Errorf("%s (%s): kind %v, want %v", def.ID, def.FormulaText(), d.Kind, w)
+		}
+		if def.Numerator != "" && d.Kind != KindRatio {
+			t.Errorf("%s: kind %v, want ratio", def.ID, d.Kind)
+		}
+	}
+	t.Log(strings.Join(kinds, ", "))
+}
