@@ -167,6 +167,11 @@ func TestLevelsFromKeyPrefixes(t *testing.T) {
 			t.Errorf("trends.csv has no level %s (%v)", l, levels)
 		}
 	}
+	// a goal for a district: a Bezirk, the largest level
+	g := tableRows(t, out, "goals.csv")
+	if len(g) != 1 || g[0]["Ebene"] != "bezirk" || g[0]["Name"] != "Friedrichshain-Kreuzberg" {
+		t.Errorf("goals.csv: %v", g)
+	}
 	gj := string(readOut(t, out, "areas.geojson"))
 	for _, s := range []string{`"bezirk_name":"Friedrichshain-Kreuzberg"`, `"prognoseraum_key":"0202"`, `"district":"Mitte"`} {
 		if !strings.Contains(gj, s) {

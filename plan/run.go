@@ -104,6 +104,11 @@ func protected(p *Plan, src Source) []string {
 	if p.Weights.File != "" {
 		files = append(files, d.Path(p.Weights.File))
 	}
+	for _, l := range p.Areas.Levels {
+		if l.Names.File != "" {
+			files = append(files, d.Path(l.Names.File))
+		}
+	}
 	return files
 }
 
