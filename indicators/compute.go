@@ -259,7 +259,8 @@ func Reference(d *Indicator, in RefInput, area *datasets.Series, lv Level) (*Ref
 		}
 		f &^= datasets.Suppressed | datasets.Smoothed
 		if f&datasets.Missing == 0 {
-			f |= datasets.NoData
+			// The areas have values, but weigh nothing in a mean.
+			f |= datasets.DivByZero
 		}
 		r.Values.Flags[i] = f
 	}

@@ -295,8 +295,9 @@ func cellIndex(p *datasets.Panel, y, a, lag int) int {
 
 // present returns, per cell of the panel, whether every variable the
 // expression n reads (in the years it reads them) has a value, and the
-// weight of every mean among them too: whether the area can take part in
-// a reference value.
+// weight of every mean among them a value other than 0: whether the area
+// can take part in a reference value (an area that weighs nothing in a
+// mean does not).
 func present(n node, p *datasets.Panel, rules map[string]Aggregation) []bool {
 	out := make([]bool, p.Len())
 	for i := range out {
@@ -308,7 +309,7 @@ func present(n node, p *datasets.Panel, rules map[string]Aggregation) []bool {
 		if w := rules[u.name].Weight; rules[u.name].Mean && w != "" {
 			names = append(names, w)
 		}
-		for _, name := range names {
+		for k, name := range names {
 			s := p.Var(name)
 			if s == nil {
 				continue
@@ -318,7 +319,7 @@ func present(n node, p *datasets.Panel, rules map[string]Aggregation) []bool {
 					continue
 				}
 				c := cellIndex(p, i/nA, i%nA, u.lag)
-				out[i] = c >= 0 && !math.IsNaN(s.Values[c])
+				out[i] = c >= 0 && !math.IsNaN(s.Values[c]) && (k == 0 || s.Values[c] != 0)
 			}
 		}
 	}

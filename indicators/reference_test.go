@@ -290,3 +290,25 @@ func TestCatalogKinds(t *testing.T) {
 	}
 	t.Log(strings.Join(kinds, ", "))
 }
+
+// An area that weighs nothing in a mean (an invalid area of Berlin's
+// MSS, weighted by the residents of valid areas) does not count as
+// covered; a unit whose areas all weigh nothing has no value.
+func TestReferenceWeightZero(t *testing.T) {
+	keys := []string{"0101", "0102", "0201"}
+	p := refPanel(t, keys, "ew: 100 300 200", "ew_gueltig: 100 0 0", "s1: 5 -9999 -9999")
+	rules := map[string]Aggregation{"s1": {Mean: true, Weight: "ew_gueltig"}}
+	d := compileFor(t, p, Definition{Formula: "s1"}, rules)
+	in := RefInput{Panel: p, Rules: rules, Basis: "ew"}
+	lv := ParentLevel("district", []string{"01", "01", "02"}, []string{"Nord", "Nord", "Süd"})
+	ref, err := Reference(d, in, d.Formula.Eval(p), lv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ref.Values.Values[0] != 5 || ref.Coverage.Values[0] != 0.25 {
+		t.Errorf("district 01 = %v, coverage %v; want 5, 0.25", ref.Values.Values[0], ref.Coverage.Values[0])
+	}
+	if v, f := ref.Values.Values[1], ref.Values.Flags[1]; !math.IsNaN(v) || f != datasets.DivByZero || ref.Coverage.Values[1] != 0 {
+		t.Errorf("district 02 = %v %v, coverage %v; want missing (x), 0", v, f, ref.Coverage.Values[1])
+	}
+}
