@@ -18,9 +18,12 @@ type Areas struct {
 	Names       []string
 	Parents     []string // key of the parent area (Stadtteil); "" if none
 	ParentNames []string // name of the parent; the key if no name is given
-	Geoms       []orb.MultiPolygon
-	features    []int  // 1-based feature position in the file
-	invalid     []bool // set by Layer.Check: the geometry is not valid
+	// Attributes holds further attributes per area as text, by name, as
+	// ReadOptions.Attributes asks; nil if none.
+	Attributes map[string][]string
+	Geoms      []orb.MultiPolygon
+	features   []int  // 1-based feature position in the file
+	invalid    []bool // set by Layer.Check: the geometry is not valid
 }
 
 // Len returns the number of areas.
@@ -78,6 +81,7 @@ func (a *Areas) Join(keys []string, where func(key string) string) (*Areas, erro
 		out.ParentNames = append(out.ParentNames, a.ParentNames[i])
 		out.Geoms = append(out.Geoms, a.Geoms[i])
 		out.features = append(out.features, a.features[i])
+		out.addAttributes(a, i)
 	}
 	var missGeom []string
 	for i, k := range a.Keys {
@@ -120,9 +124,23 @@ func (a *Areas) sortedByKey() *Areas {
 		out.ParentNames = append(out.ParentNames, a.ParentNames[i])
 		out.Geoms = append(out.Geoms, a.Geoms[i])
 		out.features = append(out.features, a.features[i])
+		out.addAttributes(a, i)
 		if a.invalid != nil {
 			out.invalid = append(out.invalid, a.invalid[i])
 		}
 	}
 	return out
+}
+
+// addAttributes appends area i of a's attributes to a's copy out.
+func (out *Areas) addAttributes(a *Areas, i int) {
+	if a.Attributes == nil {
+		return
+	}
+	if out.Attributes == nil {
+		out.Attributes = map[string][]string{}
+	}
+	for f, v := range a.Attributes {
+		out.Attributes[f] = append(out.Attributes[f], v[i])
+	}
 }

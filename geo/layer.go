@@ -74,7 +74,10 @@ type ReadOptions struct {
 	Name       string // attribute with the area name; the key if ""
 	Parent     string // attribute with the parent area's key (district); optional
 	ParentName string // attribute with the parent's name; optional
-	CRS        CRS    // the file's CRS if it does not declare one; Unknown means WGS84 for GeoJSON
+	// Attributes are further attributes to keep per area as text (the
+	// keys and names of the levels above the areas), in Areas.Attributes.
+	Attributes []string
+	CRS        CRS // the file's CRS if it does not declare one; Unknown means WGS84 for GeoJSON
 	// MergeDuplicates joins the parts of features that share a key into
 	// one area, instead of refusing them.
 	MergeDuplicates bool
@@ -108,13 +111,16 @@ func (l *Layer) build(opt ReadOptions, collect bool) (*Areas, []Problem) {
 		report(Problem{Severity: Error, Field: "crs", Msg: err.(*FeatureError).Msg})
 		return nil, problems
 	}
-	for _, f := range []string{opt.Key, opt.Name, opt.Parent, opt.ParentName} {
+	for _, f := range append([]string{opt.Key, opt.Name, opt.Parent, opt.ParentName}, opt.Attributes...) {
 		if f != "" && l.field(f) < 0 {
 			report(Problem{Severity: Error, Field: f, Msg: fmt.Sprintf("no such attribute (attributes: %s)", l.fieldList())})
 			return nil, problems
 		}
 	}
 	a := &Areas{File: l.File, CRS: crs}
+	if len(opt.Attributes) > 0 {
+		a.Attributes = map[string][]string{}
+	}
 	byKey := map[string]int{}
 	merged := map[int]bool{} // areas whose features were merged
 	for i, ft := range l.Features {
@@ -183,6 +189,9 @@ func (l *Layer) build(opt ReadOptions, collect bool) (*Areas, []Problem) {
 		a.Names = append(a.Names, name)
 		a.Parents = append(a.Parents, parent)
 		a.ParentNames = append(a.ParentNames, parentName)
+		for _, f := range opt.Attributes {
+			a.Attributes[f] = append(a.Attributes[f], text(f))
+		}
 		a.Geoms = append(a.Geoms, cloneMultiPolygon(ft.Geom))
 		a.features = append(a.features, n)
 	}

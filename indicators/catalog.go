@@ -32,7 +32,7 @@ type Definition struct {
 	Denominator string   `yaml:"denominator"`
 	Scale       *float64 `yaml:"scale"`
 	Proportion  *bool    `yaml:"proportion"`
-	Reference   string   `yaml:"reference"` // formula (default) or sum
+	Reference   string   `yaml:"reference"` // sum or formula; by the formula's kind if ""
 	Decimals    *int     `yaml:"decimals"`
 	Smooth      string   `yaml:"smooth"` // eb-global, eb-local, eb-local-spdep
 	Definition  Label    `yaml:"definition"`
@@ -114,11 +114,10 @@ func (d Definition) Compile(known func(string) bool, candidates []string) (*Indi
 		ind.Proportion = *d.Proportion
 	}
 	switch d.Reference {
-	case "", "formula":
-	case "sum":
-		ind.ReferenceSum = true
+	case RefAuto, RefSum, RefFormula:
+		ind.Reference = d.Reference
 	default:
-		return nil, fmt.Errorf("reference %q: use formula (the default) or sum", d.Reference)
+		return nil, fmt.Errorf("reference %q: use sum (the sum of the areas' values) or formula (the formula applied to the aggregated variables); without it the formula decides: counts add up, rates are ratios of sums, means are weighted means", d.Reference)
 	}
 	if (d.Numerator == "") != (d.Denominator == "") {
 		return nil, fmt.Errorf("numerator and denominator go together")
@@ -166,6 +165,8 @@ func (d Definition) Compile(known func(string) bool, candidates []string) (*Indi
 		return nil, err
 	}
 	ind.Formula = f
+	// Every variable adds up until the plan says which are means.
+	ind.InferKind(func(string) bool { return false })
 	return ind, nil
 }
 

@@ -73,7 +73,7 @@ func TestDefinitionMergeAndErrors(t *testing.T) {
 		{Definition{ID: "x", Need: "higher", Formula: "a", Proportion: &yes}, "proportion: true needs a numerator"},
 		{Definition{ID: "x", Need: "higher", Formula: "a", Smooth: SmoothGlobalEB}, "smooth: eb-global needs a rate"},
 		{Definition{ID: "x", Need: "higher", Formula: "a", Smooth: "kriging"}, `smooth "kriging": use eb-global`},
-		{Definition{ID: "x", Need: "higher", Formula: "a", Reference: "mean"}, `reference "mean": use formula`},
+		{Definition{ID: "x", Need: "higher", Formula: "a", Reference: "mean"}, `reference "mean": use sum`},
 		{Definition{ID: "x", Need: "higher"}, "a formula, or a numerator and a denominator, is required"},
 	}
 	for _, tc := range tests {

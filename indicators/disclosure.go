@@ -53,8 +53,9 @@ const (
 // (if its relations hold no published cell, the published cells that
 // share a relation with any unknown cell of its block are the
 // candidates; if no single candidate protects it, the smallest is hidden
-// and further rounds add more). Cells missing in the source count as
-// unknown.
+// and further rounds add more). Cells missing in the source are in no
+// published sum (a total is over the areas with a value; see Aggregate):
+// they are known to add nothing, and are never hidden.
 //
 // The relations decompose, and so does the work. Variables that no
 // family relation links are independent: the system is block diagonal,

@@ -100,7 +100,8 @@ func newMicroCity(r *rand.Rand, sh cityShape) microCity {
 }
 
 // setSums sets name on the areas to x, a share nan of them missing, and
-// on the districts and the city to the sums (missing if a part is).
+// on the districts and the city to the sums of the parts with a value
+// (missing if none has one), as Aggregate does.
 func setSums(h Hierarchy, name string, x []float64, r *rand.Rand, nan float64) {
 	for i := range x {
 		if r.Float64() < nan {
@@ -112,9 +113,17 @@ func setSums(h Hierarchy, name string, x []float64, r *rand.Rand, nan float64) {
 		if l > 0 {
 			nk, nc := len(p.Keys), len(h.Levels[l-1].Keys)
 			sum := make([]float64, nk*ny)
+			for i := range sum {
+				sum[i] = math.NaN()
+			}
 			for y := 0; y < ny; y++ {
 				for ch, par := range h.Parent[l-1] {
-					sum[y*nk+par] += x[y*nc+ch]
+					if v := x[y*nc+ch]; !math.IsNaN(v) {
+						if math.IsNaN(sum[y*nk+par]) {
+							sum[y*nk+par] = 0
+						}
+						sum[y*nk+par] += v
+					}
 				}
 			}
 			x = sum

@@ -185,7 +185,7 @@ func (t *year) neighbours(cells []int) []int {
 	for _, c := range cells {
 		for _, e := range t.s.byCell[c] {
 			for _, d := range t.s.eqs[e].cells {
-				if !t.unknown[d] {
+				if !t.unknown[d] && !t.absent[d] {
 					seen[d] = true
 				}
 			}

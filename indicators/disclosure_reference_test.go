@@ -184,11 +184,10 @@ func (s *wholeSystem) suppressYear(y, threshold int) (primary, secondary int) {
 		}
 	}
 	hidden := make([]bool, n)  // suppressed by us
-	unknown := make([]bool, n) // hidden or missing in the source
+	unknown := make([]bool, n) // hidden; a cell missing in the source is in no sum: known
 	for c, x := range value {
 		switch {
 		case math.IsNaN(x):
-			unknown[c] = true
 		case x >= 1 && x < float64(threshold):
 			hidden[c], unknown[c] = true, true
 			primary++
@@ -292,7 +291,7 @@ func (s *wholeSystem) determined(unknown []bool) map[int]bool {
 // one, and further rounds add more. It returns -1 if there is no
 // published cell to hide.
 func (s *wholeSystem) complement(c int, value []float64, unknown []bool) int {
-	cand := s.neighbours([]int{c}, unknown)
+	cand := s.neighbours([]int{c}, unknown, value)
 	fellBack := len(cand) == 0
 	if fellBack {
 		var all []int
@@ -301,7 +300,7 @@ func (s *wholeSystem) complement(c int, value []float64, unknown []bool) int {
 				all = append(all, d)
 			}
 		}
-		cand = s.neighbours(all, unknown)
+		cand = s.neighbours(all, unknown, value)
 	}
 	sort.Slice(cand, func(i, j int) bool {
 		a, b := cand[i], cand[j]
@@ -332,14 +331,15 @@ func (s *wholeSystem) complement(c int, value []float64, unknown []bool) int {
 }
 
 // neighbours returns the published cells that share a relation with any
-// of cells, in ascending order.
-func (s *wholeSystem) neighbours(cells []int, unknown []bool) []int {
+// of cells, in ascending order (cells missing in the source are not
+// published).
+func (s *wholeSystem) neighbours(cells []int, unknown []bool, value []float64) []int {
 	seen := map[int]bool{}
 	var out []int
 	for _, c := range cells {
 		for _, e := range s.byCell[c] {
 			for _, d := range s.eqs[e].cells {
-				if !unknown[d] && !seen[d] {
+				if !unknown[d] && !seen[d] && !math.IsNaN(value[d]) {
 					seen[d] = true
 					out = append(out, d)
 				}

@@ -18,6 +18,7 @@ type year struct {
 	y               int
 	value           []float64
 	hidden, unknown []bool
+	absent          []bool     // missing in the source: in no sum, and never hidden
 	groups          *unionFind // over cells; only unknown cells are joined
 	members         [][]int    // at a group's root: its cells
 	fresh           []bool     // at a group's root: det is up to date
@@ -30,7 +31,7 @@ type year struct {
 func (s *system) newYear(y, threshold int, cfg config) *year {
 	n := len(s.byCell)
 	t := &year{s: s, cfg: cfg, y: y, value: make([]float64, n),
-		hidden: make([]bool, n), unknown: make([]bool, n),
+		hidden: make([]bool, n), unknown: make([]bool, n), absent: make([]bool, n),
 		groups: newUnionFind(n), members: make([][]int, n),
 		fresh: make([]bool, n), det: make([]bool, n), col: make([]int, n)}
 	for l, p := range s.h.Levels {
@@ -46,7 +47,12 @@ func (s *system) newYear(y, threshold int, cfg config) *year {
 		t.col[c] = -1
 		switch {
 		case math.IsNaN(x):
-			t.addUnknown(c)
+			// A cell missing in the source is in none of the published
+			// sums (a district's total is over its areas with a value),
+			// so it is known to add nothing to them. In the relations of
+			// a family it is taken as known too, which can only make more
+			// cells look recoverable: more are hidden, none revealed.
+			t.absent[c] = true
 		case primary(x, threshold):
 			t.hidden[c] = true
 			t.addUnknown(c)

@@ -11,8 +11,10 @@
 // checked before anything is computed, with its position in the formula.
 //
 // Reference values follow the rule of official statistics: the value of
-// a rate for the whole city (or a district) is the formula applied to
-// the summed variables, Σnumerator / Σdenominator, never the mean of the
-// areas' rates. Variables that are not counts (hot days, shares) say how
-// they aggregate: as a mean, optionally weighted by another variable.
+// a rate for the whole city (or a district) is Σnumerator / Σdenominator,
+// never the mean of the areas' rates; a count is the sum of the areas'
+// values; variables that are not counts (hot days, shares) say how they
+// aggregate: as a mean, optionally weighted by another variable. The
+// formula's Kind decides which (Reference), each over the areas that
+// have a value, with the share of the unit they cover.
 package indicators

@@ -66,8 +66,15 @@ type Indicator struct {
 	// Proportion: the numerator counts a part of the denominator, so
 	// Wilson intervals and empirical Bayes smoothing apply.
 	Proportion bool
-	// ReferenceSum: the value of a district or the city is the sum of its
-	// areas' values, not the formula on summed variables.
-	ReferenceSum bool
-	Smooth       string // one of the Smooth constants
+	// Reference is how the value of a district or the city is formed as
+	// the definition says: RefSum, RefFormula, or RefAuto (by the Kind).
+	Reference string
+	// Kind is what the formula measures (InferKind sets it); it decides
+	// the reference value unless Reference says.
+	Kind   Kind
+	Smooth string // one of the Smooth constants
+
+	refNum, refDen node    // KindRatio: the formula is refScale * refNum / refDen
+	refScale       float64 //
+	kindMean       func(string) bool
 }

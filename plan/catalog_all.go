@@ -39,6 +39,9 @@ func (r *runner) dropUnsupported() error {
 	}
 	c.indicators, c.indicatorLines = inds, lines
 	for _, l := range r.levels {
+		if l.values == nil {
+			continue // references are computed later, for the indicators kept
+		}
 		vals := l.values[:0:0]
 		for _, k := range keep {
 			vals = append(vals, l.values[k])

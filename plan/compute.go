@@ -12,15 +12,27 @@ import (
 
 // level is one level of the geography with its variables and indicators.
 type level struct {
-	id     string // area, district, city
+	id     string // area, city, or the id of a level between them ("district" for areas: parent)
+	label  Text   // the level's name in tables and reports
 	keys   []string
 	names  []string
 	member []int           // for areas: the unit of this level each area belongs to
 	panel  *datasets.Panel // the variables, aggregated to this level
 	values []*datasets.Series
-	lower  []*datasets.Series // Wilson bounds of proportions (nil for others)
-	upper  []*datasets.Series
-	versus [][]int8 // per indicator and cell: +1 significantly above the city, -1 below, 0 not (nil for others)
+	// coverage per indicator (nil for the areas): the share of each
+	// unit's residents (or areas) in the areas its value is computed from.
+	coverage []*datasets.Series
+	num, den [][]float64 // per indicator, for proportions: Σ numerator and Σ denominator of the reference (nil for the areas)
+	// varCoverage by variable (nil for the areas): the coverage of the
+	// variable's totals.
+	varCoverage map[string]*datasets.Series
+	lower       []*datasets.Series // Wilson bounds of proportions (nil for others)
+	upper       []*datasets.Series
+	versus      [][]int8 // per indicator and cell: +1 significantly above the city, -1 below, 0 not (nil for others)
+}
+
+func (l *level) indicatorsLevel() indicators.Level {
+	return indicators.Level{ID: l.id, Keys: l.keys, Names: l.names, Member: l.member}
 }
 
 func (r *runner) computeIndicators() error {
@@ -33,23 +45,25 @@ func (r *runner) computeIndicators() error {
 	if cityName == "" {
 		cityName = r.loc.T("city")
 	}
-	areaLevel := &level{id: "area", keys: a.Keys, names: a.Names, panel: r.panel, member: identity(len(a.Keys))}
+	areaLevel := &level{id: "area", label: Text{De: "Planungsraum", En: "planning area"}, keys: a.Keys, names: a.Names, panel: r.panel, member: identity(len(a.Keys))}
 	r.levels = []*level{areaLevel}
-	var lvls []indicators.Level
-	if hasParents(a.Parents) {
-		lvls = append(lvls, indicators.ParentLevel("district", a.Parents, a.ParentNames))
+	lvls, labels, err := r.buildLevels()
+	if err != nil {
+		return err
 	}
 	lvls = append(lvls, indicators.CityLevel(len(a.Keys), "", cityName))
-	for _, lv := range lvls {
+	labels = append(labels, Text{De: "Stadt", En: "city"})
+	for i, lv := range lvls {
 		agg, err := indicators.Aggregate(r.panel, lv, rules)
 		if err != nil {
 			return err
 		}
-		r.levels = append(r.levels, &level{id: lv.ID, keys: lv.Keys, names: lv.Names, member: lv.Member, panel: agg})
+		r.levels = append(r.levels, &level{id: lv.ID, label: labels[i], keys: lv.Keys, names: lv.Names, member: lv.Member, panel: agg})
 	}
 
 	// Disclosure control on every level, before anything is derived, so
 	// that every derived value carries the flag of a hidden count.
+	counts := map[string]bool{}
 	if r.c.threshold > 0 && len(r.c.counts) > 0 {
 		h := indicators.Hierarchy{}
 		for i, l := range r.levels {
@@ -66,12 +80,13 @@ func (r *runner) computeIndicators() error {
 			r.notes = append(r.notes, fmt.Sprintf("disclosure control: %d counts below %d hidden (.), and %d further cells so that none can be recomputed from totals",
 				res.Primary, r.c.threshold, res.Secondary))
 		}
+		for _, v := range r.c.counts {
+			counts[v] = true
+		}
 	}
 
 	defs := r.c.indicators
-	for _, l := range r.levels {
-		l.values = indicators.Compute(l.panel, defs)
-	}
+	areaLevel.values = indicators.Compute(r.panel, defs)
 	if err := r.dropUnsupported(); err != nil {
 		return err
 	}
@@ -81,11 +96,30 @@ func (r *runner) computeIndicators() error {
 		if allMissing(areaVals[k].Values) {
 			return &Error{File: r.c.plan.File, Line: r.c.indicatorLines[k], Msg: fmt.Sprintf("indicator %q has no value in any area and year: %s; check its formula and inputs", d.ID, r.whyMissing(d, areaVals[k].Flags))}
 		}
-		if d.ReferenceSum {
-			for _, l := range r.levels[1:] {
-				l.values[k] = sumOver(areaVals[k], l.member, len(l.keys), len(r.panel.Years))
+	}
+	// Reference values: by each indicator's kind, over the areas that
+	// have a value, with their coverage; hidden where they would reveal a
+	// hidden count.
+	in := indicators.RefInput{Panel: r.panel, Rules: rules, Basis: r.c.population}
+	for _, l := range r.levels[1:] {
+		l.values = make([]*datasets.Series, len(defs))
+		l.coverage = make([]*datasets.Series, len(defs))
+		l.num, l.den = make([][]float64, len(defs)), make([][]float64, len(defs))
+		lv := l.indicatorsLevel()
+		for k, d := range defs {
+			ref, err := indicators.Reference(d, in, areaVals[k], lv)
+			if err != nil {
+				return err
 			}
+			ref.Disclose(d, in, l.panel, lv, counts)
+			l.values[k], l.coverage[k], l.num[k], l.den[k] = ref.Values, ref.Coverage, ref.Num, ref.Den
 		}
+	}
+	if err := r.variableCoverage(in, counts); err != nil {
+		return err
+	}
+	if r.c.population != "" {
+		r.notes = append(r.notes, fmt.Sprintf("reference values: where areas have no value, the coverage column gives the share of residents (%s) in the areas with a value", r.c.population))
 	}
 	if err := r.checkProportions(); err != nil {
 		return err
@@ -99,6 +133,33 @@ func (r *runner) computeIndicators() error {
 	return nil
 }
 
+// variableCoverage computes the coverage of every variable's totals on
+// the levels above the areas: the share of residents (or areas) in the
+// areas with a value, hidden where it would reveal a hidden count.
+func (r *runner) variableCoverage(in indicators.RefInput, counts map[string]bool) error {
+	for _, l := range r.levels[1:] {
+		l.varCoverage = map[string]*datasets.Series{}
+	}
+	for _, v := range r.c.variables {
+		f, err := indicators.Compile(v.name, func(string) bool { return true }, nil)
+		if err != nil {
+			return err
+		}
+		d := &indicators.Indicator{ID: v.name, Formula: f}
+		d.InferKind(func(n string) bool { return in.Rules[n].Mean })
+		for _, l := range r.levels[1:] {
+			lv := l.indicatorsLevel()
+			ref, err := indicators.Reference(d, in, r.panel.Var(v.name), lv)
+			if err != nil {
+				return err
+			}
+			ref.Disclose(d, in, l.panel, lv, counts)
+			l.varCoverage[v.name] = ref.Coverage
+		}
+	}
+	return nil
+}
+
 func identity(n int) []int {
 	out := make([]int, n)
 	for i := range out {
@@ -107,26 +168,12 @@ func identity(n int) []int {
 	return out
 }
 
-// parentOf maps each unit of l to its unit in the next level up.
+// parentOf maps each unit of l to its unit in the next level up (the
+// levels nest: buildLevels checked it).
 func parentOf(l, up *level) []int {
-	if l.id == "area" {
-		return up.member
-	}
-	// districts → city: every unit belongs to the one city
-	return make([]int, len(l.keys))
-}
-
-// sumOver adds the areas' values of an indicator up to the units of a
-// level; a missing area value makes the sum missing.
-func sumOver(s *datasets.Series, member []int, nUnits, nYears int) *datasets.Series {
-	nA := len(member)
-	out := datasets.NewSeries(nUnits * nYears)
-	for y := 0; y < nYears; y++ {
-		for a, u := range member {
-			c, d := y*nA+a, y*nUnits+u
-			out.Values[d] += s.Values[c]
-			out.Flags[d] |= s.Flags[c] &^ datasets.Suppressed
-		}
+	out := make([]int, len(l.keys))
+	for a, u := range l.member {
+		out[u] = up.member[a]
 	}
 	return out
 }
@@ -236,11 +283,15 @@ func (r *runner) intervals() {
 			if !d.Proportion {
 				continue
 			}
-			num, den := l.panel.Var(d.Numerator), l.panel.Var(d.Denominator)
+			// The areas' counts, or the sums a reference value is made of.
+			num, den := l.panel.Var(d.Numerator).Values, l.panel.Var(d.Denominator).Values
+			if l.num != nil && l.num[k] != nil {
+				num, den = l.num[k], l.den[k]
+			}
 			lo, hi := datasets.NewSeries(n*nY), datasets.NewSeries(n*nY)
 			vs := make([]int8, n*nY)
 			for c := range lo.Values {
-				a, b := indicators.Wilson(num.Values[c], den.Values[c])
+				a, b := indicators.Wilson(num[c], den[c])
 				lo.Values[c], hi.Values[c] = d.Scale*a, d.Scale*b
 				// the interval reveals what the value reveals
 				f := l.values[k].Flags[c] &^ datasets.Smoothed

@@ -41,13 +41,16 @@ func (r *runner) goalsFrame() (*datasets.Frame, error) {
 			lvID, unitKey = "district", g.spec.District
 		}
 		var lv *level
-		for _, l := range r.levels {
-			if l.id == lvID {
-				lv = l
-			}
+		switch lvID {
+		case "district":
+			lv = r.districtLevel()
+		case "area":
+			lv = r.levels[0]
+		default:
+			lv = r.levels[len(r.levels)-1]
 		}
 		if lv == nil {
-			return nil, &Error{File: r.c.plan.File, Line: g.spec.Line, Msg: fmt.Sprintf("goal %q: the areas have no districts (areas: parent)", g.id)}
+			return nil, &Error{File: r.c.plan.File, Line: g.spec.Line, Msg: fmt.Sprintf("goal %q: the areas have no districts (areas: parent, or levels)", g.id)}
 		}
 		u := 0
 		if unitKey != "" {
@@ -76,7 +79,7 @@ func (r *runner) goalsFrame() (*datasets.Frame, error) {
 		id = append(id, g.id)
 		title = append(title, g.spec.Title.In(r.c.lang))
 		ind = append(ind, r.c.indicators[g.indicator].Label.In(r.c.lang))
-		lvl = append(lvl, lvID)
+		lvl = append(lvl, lv.id)
 		key = append(key, unitKey)
 		name = append(name, lv.names[u])
 		fy := math.NaN()

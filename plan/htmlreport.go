@@ -65,7 +65,7 @@ func (r *runner) valueAlt(v value) (string, []string, [][]string) {
 			r.areas.Names[hi.i], num(hi.x), r.areas.Names[lo.i], num(lo.x))
 	}
 	if !math.IsNaN(v.city) {
-		alt += fmt.Sprintf(r.pick(" Die Stadt: %s.", " The city: %s."), num(v.city))
+		alt += fmt.Sprintf(r.pick(" Die Stadt: %s%s.", " The city: %s%s."), num(v.city), v.coverage)
 	}
 	if missing > 0 {
 		alt += fmt.Sprintf(r.pick(" %d Planungsräume ohne Wert (geheim oder fehlend).", " %d planning areas without a value (confidential or missing)."), missing)
@@ -264,12 +264,27 @@ func (r *runner) profiles(first *indexResult, pyr []*ages, city *ages) []report.
 	yi := r.panel.YearIndex(r.year)
 	lv := r.levels[0]
 	cityLv := r.levels[len(r.levels)-1]
+	upper := r.levels[1 : len(r.levels)-1] // the units the areas lie in, smallest first
+	var levelLabels []string
+	for _, l := range upper {
+		levelLabels = append(levelLabels, l.label.In(r.c.lang))
+	}
 	geoms := r.displayAreas().Geoms
 	h := report.Headings(r.loc)
+	head := []string{h["indicator"], h["unit"], h["value"], r.pick("95-%-Intervall", "95 % interval")}
+	head = append(head, levelLabels...)
+	head = append(head, r.pick("Stadt", "city"), r.pick("niedrigster Raum", "lowest area"), r.pick("höchster Raum", "highest area"))
 	var out []report.HTMLProfile
 	noPyramid := 0
 	for a := range r.areas.Keys {
 		p := report.HTMLProfile{Key: r.areas.Keys[a], Name: r.areas.Names[a], District: r.areas.ParentNames[a]}
+		if !r.c.simpleParent && len(upper) > 0 {
+			var chain []string
+			for i, l := range upper {
+				chain = append(chain, levelLabels[i]+" "+l.names[l.member[a]])
+			}
+			p.District = strings.Join(chain, " · ")
+		}
 		if first != nil && first.ranking.Rank[a] > 0 {
 			p.Rank = fmt.Sprintf(r.pick("Rang %d von %d auf %s", "rank %d of %d on %s"), first.ranking.Rank[a], countRanked(first), first.spec.label.In(r.c.lang))
 			if pl := r.plausible(first, a); pl != "" {
@@ -297,30 +312,41 @@ func (r *runner) profiles(first *indexResult, pyr []*ages, city *ages) []report.
 			if lv.lower != nil && lv.lower[k] != nil && !math.IsNaN(row.Value) {
 				row.Lo, row.Hi = lv.lower[k].Values[yi*nU+a], lv.upper[k].Values[yi*nU+a]
 			}
-			_ = cityLv
-			rows = append(rows, row)
-			val, city := r.loc.T("nodata"), r.loc.T("nodata")
+			val := r.loc.T("nodata")
 			if !math.IsNaN(row.Value) {
 				val = r.loc.Number(row.Value, d.Decimals)
 			}
-			if !math.IsNaN(row.City) {
-				city = r.loc.Number(row.City, d.Decimals)
-			}
-			alt = append(alt, fmt.Sprintf(r.pick("%s %s (Stadt %s)", "%s %s (city %s)"), row.Label, val, city))
 			interval := ""
 			if !math.IsNaN(row.Lo) {
 				interval = r.loc.Number(row.Lo, d.Decimals) + " – " + r.loc.Number(row.Hi, d.Decimals)
 			}
-			table = append(table, []string{row.Label, row.Unit, val, interval, city, r.loc.Number(row.Min, d.Decimals), r.loc.Number(row.Max, d.Decimals)})
+			cells := []string{row.Label, row.Unit, val, interval}
+			var refs []string
+			for i, l := range upper {
+				c := yi*len(l.keys) + l.member[a]
+				row.Levels = append(row.Levels, levelValue(l, k, c))
+				txt := r.refText(l, k, c, d.Decimals)
+				cells = append(cells, txt)
+				refs = append(refs, levelLabels[i]+" "+l.names[l.member[a]]+" "+txt)
+			}
+			city := r.refText(cityLv, k, yi, d.Decimals)
+			refs = append(refs, r.pick("Stadt ", "city ")+city)
+			cells = append(cells, city, r.loc.Number(row.Min, d.Decimals), r.loc.Number(row.Max, d.Decimals))
+			rows = append(rows, row)
+			alt = append(alt, fmt.Sprintf("%s %s (%s)", row.Label, val, strings.Join(refs, "; ")))
+			table = append(table, cells)
+		}
+		title := r.pick("Kennzahlen %d gegenüber der Stadt", "Key indicators %d against the city")
+		if len(upper) > 0 {
+			title = r.pick("Kennzahlen %d gegenüber den übergeordneten Gebieten und der Stadt", "Key indicators %d against the units the area lies in and the city")
 		}
 		spine := report.HTMLFigure{
 			ID:    "spine-" + p.Key,
-			Title: fmt.Sprintf(r.pick("Kennzahlen %d gegenüber der Stadt", "Key indicators %d against the city"), r.year),
-			SVG:   report.SpineSVG(r.loc, rows),
+			Title: fmt.Sprintf(title, r.year),
+			SVG:   report.SpineSVG(r.loc, rows, levelLabels...),
 			Alt:   fmt.Sprintf("%s: %s.", p.Name, strings.Join(alt, "; ")),
-			Head: []string{h["indicator"], h["unit"], h["value"], r.pick("95-%-Intervall", "95 % interval"), r.pick("Stadt", "city"),
-				r.pick("niedrigster Raum", "lowest area"), r.pick("höchster Raum", "highest area")},
-			Rows: table,
+			Head:  head,
+			Rows:  table,
 		}
 		p.Figures = append(p.Figures, spine)
 		p.Figures = append(p.Figures, r.sparkFigure(p, keys, a))
@@ -357,10 +383,46 @@ func countRanked(ix *indexResult) int {
 	return n
 }
 
+// levelValue returns the published value of level l's indicator k in
+// cell c: NaN where hidden.
+func levelValue(l *level, k, c int) float64 {
+	if l.values[k].Flags[c]&datasets.Suppressed != 0 {
+		return math.NaN()
+	}
+	return l.values[k].Values[c]
+}
+
+// refText writes the value of level l's indicator k in cell c for the
+// report, with its coverage where the value is computed from part of the
+// unit (areas without a value).
+func (r *runner) refText(l *level, k, c, decimals int) string {
+	v := levelValue(l, k, c)
+	if math.IsNaN(v) {
+		return r.loc.T("nodata")
+	}
+	return r.loc.Number(v, decimals) + r.coverageNote(l, k, c)
+}
+
+// coverageNote says " (Abdeckung 97,3 %)" where the value of level l's
+// indicator k in cell c covers less than all of its unit's residents (or
+// areas), rounded down so that it never shows 100 %; "" where it covers
+// all.
+func (r *runner) coverageNote(l *level, k, c int) string {
+	if l.coverage == nil || l.coverage[k] == nil || l.coverage[k].Values[c] >= 1 {
+		return ""
+	}
+	cv := l.coverage[k]
+	if cv.Flags[c]&datasets.Suppressed != 0 {
+		return r.pick(" (Abdeckung unter 100 %)", " (coverage below 100 %)")
+	}
+	return fmt.Sprintf(r.pick(" (Abdeckung %s %%)", " (coverage %s %%)"), r.loc.Number(math.Floor(1000*cv.Values[c])/10, 1))
+}
+
 // sparkFigure shows how an area's key indicators developed over the
-// plan's years, against the city.
+// plan's years, against its district and the city.
 func (r *runner) sparkFigure(p report.HTMLProfile, keys []int, a int) report.HTMLFigure {
 	lv, city := r.levels[0], r.levels[len(r.levels)-1]
+	dist := r.districtLevel()
 	years := r.panel.Years
 	series := func(l *level, k, u int) []float64 {
 		n := len(l.keys)
@@ -387,13 +449,20 @@ func (r *runner) sparkFigure(p report.HTMLProfile, keys []int, a int) report.HTM
 	for _, k := range keys {
 		d := r.c.indicators[k]
 		row := report.SparkRow{Label: d.Label.In(r.c.lang), Years: years, Area: series(lv, k, a), City: series(city, k, 0), Decimals: d.Decimals, Unit: d.Unit.In(r.c.lang)}
+		if dist != nil {
+			row.District = series(dist, k, dist.member[a])
+		}
 		rows = append(rows, row)
 		tr := analysis.ComputeTrend(floatYears(years), row.Area, 0.05)
 		word := map[int]string{1: r.pick("steigend", "rising"), -1: r.pick("fallend", "falling"), 0: r.pick("ohne deutlichen Trend", "no clear trend")}[tr.Class]
 		if tr.N >= 3 {
 			alt = append(alt, row.Label+" "+word)
 		}
-		head = append(head, row.Label, row.Label+" ("+r.pick("Stadt", "city")+")")
+		head = append(head, row.Label)
+		if dist != nil {
+			head = append(head, row.Label+" ("+dist.names[dist.member[a]]+")")
+		}
+		head = append(head, row.Label+" ("+r.pick("Stadt", "city")+")")
 		for y := range years {
 			cell := func(v float64) string {
 				if math.IsNaN(v) {
@@ -401,12 +470,16 @@ func (r *runner) sparkFigure(p report.HTMLProfile, keys []int, a int) report.HTM
 				}
 				return r.loc.Number(v, d.Decimals)
 			}
-			table[y] = append(table[y], cell(row.Area[y]), cell(row.City[y]))
+			table[y] = append(table[y], cell(row.Area[y]))
+			if dist != nil {
+				table[y] = append(table[y], cell(row.District[y])+r.coverageNote(dist, k, y*len(dist.keys)+dist.member[a]))
+			}
+			table[y] = append(table[y], cell(row.City[y])+r.coverageNote(city, k, y))
 		}
 	}
 	return report.HTMLFigure{
 		ID:    "trend-" + p.Key,
-		Title: fmt.Sprintf(r.pick("Entwicklung %d–%d (rot: %s, blau: Stadt)", "Development %d–%d (red: %s, blue: city)"), years[0], years[len(years)-1], p.Name),
+		Title: r.sparkTitle(years, p.Name, dist, a),
 		SVG:   report.SparklinesSVG(r.loc, rows),
 		Alt:   fmt.Sprintf("%s: %s.", p.Name, strings.Join(alt, "; ")),
 		Head:  head, Rows: table,
@@ -419,4 +492,12 @@ func floatYears(ys []int) []float64 {
 		out[i] = float64(y)
 	}
 	return out
+}
+
+func (r *runner) sparkTitle(years []int, name string, dist *level, a int) string {
+	if dist == nil {
+		return fmt.Sprintf(r.pick("Entwicklung %d–%d (rot: %s, blau: Stadt)", "Development %d–%d (red: %s, blue: city)"), years[0], years[len(years)-1], name)
+	}
+	return fmt.Sprintf(r.pick("Entwicklung %d–%d (rot: %s, grau gestrichelt: %s, blau: Stadt)", "Development %d–%d (red: %s, grey dashed: %s, blue: city)"),
+		years[0], years[len(years)-1], name, dist.names[dist.member[a]])
 }

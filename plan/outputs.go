@@ -31,6 +31,7 @@ type value struct {
 	year     int       // the year of the values (an index's own year)
 	mss      bool      // the dynamic index of an MSS
 	all      []float64 // an indicator's published values of all years (for bounds held fixed)
+	coverage string    // " (Abdeckung 97,3 %)" where the city's value covers less than all residents
 }
 
 // value returns what a map or chart shows of id in the outputs' year
@@ -52,6 +53,7 @@ func (r *runner) valueAt(id string, year int) value {
 				label: d.Label.In(r.c.lang), unit: d.Unit.In(r.c.lang), need: d.Need, decimals: d.Decimals,
 				values: published(r.yearValues(r.values[k].Values, yi), flags), flags: flags, city: city, smooth: d.Smooth,
 				all: published(r.values[k].Values, r.values[k].Flags), year: year,
+				coverage: r.coverageNote(r.levels[len(r.levels)-1], k, yi),
 			}
 		}
 	}
@@ -322,8 +324,8 @@ func (r *runner) tables() error {
 	var lp []report.LevelPanel
 	for _, l := range r.levels {
 		lv = append(lv, report.LevelValues{Level: l.id, Keys: l.keys, Names: l.names, Years: r.panel.Years,
-			Series: l.values, Lower: l.lower, Upper: l.upper, Versus: l.versus})
-		lp = append(lp, report.LevelPanel{Level: l.id, Names: l.names, Panel: l.panel})
+			Series: l.values, Lower: l.lower, Upper: l.upper, Versus: l.versus, Coverage: l.coverage})
+		lp = append(lp, report.LevelPanel{Level: l.id, Names: l.names, Panel: l.panel, Coverage: l.varCoverage})
 	}
 	var varNames []string
 	for _, v := range r.c.variables {
@@ -402,8 +404,9 @@ func (r *runner) tables() error {
 	return r.st.Write("areas.geojson", func(w io.Writer) error { return geo.WriteGeoJSON(w, r.areas, r.geoProperties()) })
 }
 
-// geoProperties are the attributes of areas.geojson: identity, size, and
-// every indicator and index in the outputs' year.
+// geoProperties are the attributes of areas.geojson: identity (with the
+// district and, given levels, each level's key and name as ID_key and
+// ID_name), size, and every indicator and index in the outputs' year.
 func (r *runner) geoProperties() []geo.Property {
 	a := r.areas
 	km2 := make([]float64, len(a.Keys))
@@ -415,8 +418,18 @@ func (r *runner) geoProperties() []geo.Property {
 		{Name: "name", Text: a.Names},
 		{Name: "district_key", Text: a.Parents},
 		{Name: "district", Text: a.ParentNames},
-		{Name: AreaVariable, Num: km2},
 	}
+	// Each level's key and name (the districts are one of them).
+	if !r.c.simpleParent {
+		for _, l := range r.levels[1 : len(r.levels)-1] {
+			keys, names := make([]string, len(a.Keys)), make([]string, len(a.Keys))
+			for i, u := range l.member {
+				keys[i], names[i] = l.keys[u], l.names[u]
+			}
+			props = append(props, geo.Property{Name: l.id + "_key", Text: keys}, geo.Property{Name: l.id + "_name", Text: names})
+		}
+	}
+	props = append(props, geo.Property{Name: AreaVariable, Num: km2})
 	yi := r.panel.YearIndex(r.year)
 	for k, d := range r.c.indicators {
 		props = append(props, geo.Property{Name: d.ID, Num: published(r.yearValues(r.values[k].Values, yi), r.yearFlags(r.values[k].Flags, yi))})
@@ -581,8 +594,8 @@ func (r *runner) trendChart(ch ChartSpec) error {
 	d := r.c.indicators[k]
 	cityLv := r.levels[len(r.levels)-1]
 	units := r.levels[0]
-	if len(r.levels) > 2 {
-		units = r.levels[1]
+	if d := r.districtLevel(); d != nil {
+		units = d
 	}
 	years := r.panel.Years
 	series := func(l *level, u int) []float64 {

@@ -146,6 +146,11 @@ func protected(c *Checked, src Source) []string {
 	if p.Weights.File != "" {
 		files = append(files, d.Path(p.Weights.File))
 	}
+	for _, l := range p.Areas.Levels {
+		if l.Names.File != "" {
+			files = append(files, d.Path(l.Names.File))
+		}
+	}
 	return files
 }
 
@@ -276,7 +281,7 @@ func (r *runner) read() error {
 	if err != nil {
 		return err
 	}
-	r.geom, err = layer.Areas(geo.ReadOptions{Key: a.Key, Name: a.Name, Parent: a.Parent, ParentName: a.ParentName, CRS: r.c.crs, MergeDuplicates: a.Duplicates == "merge"})
+	r.geom, err = layer.Areas(geo.ReadOptions{Key: a.Key, Name: a.Name, Parent: a.Parent, ParentName: a.ParentName, Attributes: r.c.levelAttributes(), CRS: r.c.crs, MergeDuplicates: a.Duplicates == "merge"})
 	if err != nil {
 		return err
 	}

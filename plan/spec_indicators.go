@@ -101,6 +101,8 @@ func (chk *checker) checkIndicators() error {
 			chk.fail(d.line, "indicator %q: %v", d.def.ID, err)
 			continue
 		}
+		// Its kind (count, ratio, mean) decides its reference values.
+		ind.InferKind(func(v string) bool { return chk.byVar[v] != nil && chk.byVar[v].agg.Mean })
 		chk.byInd[ind.ID] = len(c.indicators)
 		c.indicators = append(c.indicators, ind)
 		c.indicatorLines = append(c.indicatorLines, d.line)

@@ -26,6 +26,10 @@ const AreaVariable = "area_km2"
 // Checked is a plan with every name resolved and checked, ready to run.
 type Checked struct {
 	plan           *Plan
+	levels         []LevelSpec // the levels above the areas, smallest first
+	simpleParent   bool        // levels come from areas: parent (and parent_name)
+	districts      string      // the level called districts; the largest if ""
+	population     string      // the variable of residents for coverage; "" for the share of areas
 	seed           uint64
 	lang           string
 	crs            geo.CRS
@@ -191,6 +195,7 @@ func Validate(p *Plan, src Source, lang string) (*Checked, error) {
 	chk.checkAreas()
 	chk.checkInputs()
 	chk.checkVariables()
+	chk.checkPopulation()
 	chk.checkPyramid()
 	chk.inputColumns()
 	if err := chk.checkIndicators(); err != nil {
@@ -209,6 +214,7 @@ func Validate(p *Plan, src Source, lang string) (*Checked, error) {
 		return nil, chk.errs
 	}
 	chk.checkFiles()
+	chk.checkLevelFiles()
 	if len(chk.errs) > 0 {
 		return nil, chk.errs
 	}

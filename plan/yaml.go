@@ -270,6 +270,8 @@ func kindName(n *yaml.Node) string {
 var structNames = map[reflect.Type]string{
 	reflect.TypeOf(Plan{}):                  "the plan",
 	reflect.TypeOf(AreasSpec{}):             "areas",
+	reflect.TypeOf(LevelSpec{}):             "a level",
+	reflect.TypeOf(NamesSpec{}):             "names",
 	reflect.TypeOf(WeightsSpec{}):           "weights",
 	reflect.TypeOf(InputSpec{}):             "an input",
 	reflect.TypeOf(VariableSpec{}):          "a variable",

@@ -12,27 +12,53 @@ import (
 )
 
 // SpineRow is one indicator of an area's profile: the area's value, its
-// interval, and the city's value and the range over all areas.
+// interval, the values of the units it lies in (district, …) and of the
+// city, and the range over all areas.
 type SpineRow struct {
 	Label    string
 	Value    float64
-	Lo, Hi   float64 // the area's interval; NaN if none
+	Lo, Hi   float64   // the area's interval; NaN if none
+	Levels   []float64 // the values of the area's units, smallest level first (NaN where none); as SpineSVG's levels
 	City     float64
 	Min, Max float64 // over the areas
 	Decimals int
 	Unit     string
 }
 
+// levelMarks are the marks of the levels in a spine chart: a diamond, a
+// triangle, a square, then again.
+var levelMarks = []string{
+	`<path d="M%.1f %.1fl4 4l-4 4l-4 -4z" fill="none" stroke="#444" stroke-width="1.2"/>`,
+	`<path d="M%.1f %.1fl4 7h-8z" fill="none" stroke="#444" stroke-width="1.2"/>`,
+	`<path d="M%.1f %.1fm-3.5 0.5h7v7h-7z" fill="none" stroke="#444" stroke-width="1.2"/>`,
+}
+
 // SpineSVG draws a spine chart (InstantAtlas style): per indicator a
 // grey bar from the lowest to the highest area, the city's value as a
-// line and the area's value as a dot with its interval.
-func SpineSVG(l Locale, rows []SpineRow) template.HTML {
+// line, the values of the units the area lies in (levels: their labels,
+// smallest first) as open marks, and the area's value as a dot with its
+// interval.
+func SpineSVG(l Locale, rows []SpineRow, levels ...string) template.HTML {
 	const w, barX, barW, rowH = 700.0, 240.0, 250.0, 22.0
-	h := rowH*float64(len(rows)) + 10
+	top := 0.0
+	if len(levels) > 0 {
+		top = rowH
+	}
+	h := rowH*float64(len(rows)) + 10 + top
 	var b strings.Builder
 	svgOpen(&b, w, h, 11)
+	if len(levels) > 0 {
+		x := barX
+		fmt.Fprintf(&b, `<line x1="%g" x2="%g" y1="4" y2="18" stroke="#1f4e9c" stroke-width="2"/><text x="%g" y="15">%s</text>`, x, x, x+5, template.HTMLEscapeString(l.T("city")))
+		x += 60
+		for i, lv := range levels {
+			fmt.Fprintf(&b, levelMarks[i%len(levelMarks)], x, 6.0)
+			fmt.Fprintf(&b, `<text x="%g" y="15">%s</text>`, x+7, template.HTMLEscapeString(lv))
+			x += 14 + 6.5*float64(len([]rune(lv)))
+		}
+	}
 	for k, r := range rows {
-		y := 5 + rowH*float64(k)
+		y := 5 + top + rowH*float64(k)
 		pos := func(v float64) float64 {
 			if r.Max == r.Min {
 				return barX + barW/2
@@ -43,6 +69,11 @@ func SpineSVG(l Locale, rows []SpineRow) template.HTML {
 		fmt.Fprintf(&b, `<rect x="%g" y="%.1f" width="%g" height="10" fill="#e3e3e3"/>`, barX, y+5, barW)
 		if !math.IsNaN(r.City) {
 			fmt.Fprintf(&b, `<line x1="%.1f" x2="%.1f" y1="%.1f" y2="%.1f" stroke="#1f4e9c" stroke-width="2"/>`, pos(r.City), pos(r.City), y+2, y+18)
+		}
+		for i, v := range r.Levels {
+			if !math.IsNaN(v) && v >= r.Min && v <= r.Max {
+				fmt.Fprintf(&b, levelMarks[i%len(levelMarks)], pos(v), y+6)
+			}
 		}
 		if !math.IsNaN(r.Lo) && !math.IsNaN(r.Hi) {
 			fmt.Fprintf(&b, `<line x1="%.1f" x2="%.1f" y1="%.1f" y2="%.1f" stroke="#333" stroke-width="1.2"/>`, pos(math.Max(r.Lo, r.Min)), pos(math.Min(r.Hi, r.Max)), y+10, y+10)
@@ -91,17 +122,20 @@ func LocatorSVG(a *geo.Areas, geoms []orb.MultiPolygon, highlight int) template.
 	return template.HTML(b.String())
 }
 
-// SparkRow is one indicator's series for an area and the city.
+// SparkRow is one indicator's series for an area, its district (or
+// another unit it lies in; nil if none) and the city.
 type SparkRow struct {
 	Label      string
 	Years      []int
 	Area, City []float64 // NaN where missing
+	District   []float64 // nil without districts
 	Decimals   int
 	Unit       string
 }
 
 // SparklinesSVG draws each indicator's development: the area's line (red)
-// against the city's (blue), with the first and last year's values.
+// against its district's (grey, dashed) and the city's (blue), with the
+// first and last year's values.
 func SparklinesSVG(l Locale, rows []SparkRow) template.HTML {
 	const w, labelW, lineW, rowH = 700.0, 240.0, 260.0, 24.0
 	h := rowH*float64(len(rows)) + 10
@@ -110,7 +144,7 @@ func SparklinesSVG(l Locale, rows []SparkRow) template.HTML {
 	for k, r := range rows {
 		y := 5 + rowH*float64(k)
 		lo, hi := math.Inf(1), math.Inf(-1)
-		for _, s := range [][]float64{r.Area, r.City} {
+		for _, s := range [][]float64{r.Area, r.City, r.District} {
 			for _, v := range s {
 				if !math.IsNaN(v) {
 					lo, hi = math.Min(lo, v), math.Max(hi, v)
@@ -127,7 +161,7 @@ func SparklinesSVG(l Locale, rows []SparkRow) template.HTML {
 		n := len(r.Years)
 		px := func(i int) float64 { return labelW + float64(i)/math.Max(1, float64(n-1))*lineW }
 		py := func(v float64) float64 { return y + 19 - (v-lo)/(hi-lo)*16 }
-		line := func(s []float64, colour string) {
+		line := func(s []float64, colour string, dash ...string) {
 			var d strings.Builder
 			pen := "M"
 			for i, v := range s {
@@ -139,8 +173,15 @@ func SparklinesSVG(l Locale, rows []SparkRow) template.HTML {
 				pen = "L"
 			}
 			if d.Len() > 0 {
-				fmt.Fprintf(&b, `<path d="%s" fill="none" stroke="%s" stroke-width="1.6"/>`, d.String(), colour)
+				extra := ""
+				if len(dash) > 0 {
+					extra = ` stroke-dasharray="` + dash[0] + `"`
+				}
+				fmt.Fprintf(&b, `<path d="%s" fill="none" stroke="%s" stroke-width="1.6"%s/>`, d.String(), colour, extra)
 			}
+		}
+		if r.District != nil {
+			line(r.District, "#777", "4 2")
 		}
 		line(r.City, "#1f4e9c")
 		line(r.Area, "#c0392b")

@@ -19,12 +19,34 @@ type LevelValues struct {
 	Lower  []*datasets.Series // per indicator: Wilson bounds of proportions; nil entries for others
 	Upper  []*datasets.Series
 	Versus [][]int8 // per indicator: +1 significantly above the city, -1 below; nil for others
+	// Coverage per indicator (nil for the areas): the share (0 to 1) of a
+	// unit's residents, or areas, in the areas its value is computed from.
+	Coverage []*datasets.Series
+}
+
+// coverageColumn is a coverage in % for the tables: empty for the areas
+// (nil), hidden where disclosure control says.
+func coverageColumn(cov *datasets.Series, n int) datasets.Float {
+	out := datasets.Float{Values: make([]float64, n), Decimals: -1}
+	if cov == nil {
+		for i := range out.Values {
+			out.Values[i] = math.NaN()
+		}
+		return out
+	}
+	out.Flags = cov.Flags
+	for i, v := range cov.Values {
+		out.Values[i] = 100 * v
+	}
+	return out
 }
 
 // IndicatorParts builds the long table of indicator values: one row per
 // indicator, year, level and unit, with the value at full precision and
 // its flag; for proportions the Wilson 95 % interval and whether the
-// value lies significantly above or below the city's. Missing and
+// value lies significantly above or below the city's; for the levels
+// above the areas the coverage, the share (in %) of the unit's residents
+// (or areas) in the areas its value is computed from. Missing and
 // suppressed values appear as the official sign in CSV and as null in
 // Parquet; the flag column says why. The table comes in one part per
 // indicator and level, so that a census grid's 34 million rows are never
@@ -62,6 +84,11 @@ func IndicatorParts(l Locale, defs []*indicators.Indicator, levels []LevelValues
 				f.Add("lower", h["lower"], datasets.Float{Values: lower, Flags: lflags, Decimals: -1})
 				f.Add("upper", h["upper"], datasets.Float{Values: upper, Flags: lflags, Decimals: -1})
 				f.Add("vs_city", h["vs_city"], versus)
+				var cov *datasets.Series
+				if lv.Coverage != nil {
+					cov = lv.Coverage[i]
+				}
+				f.Add("coverage", h["coverage"], coverageColumn(cov, n))
 				if err := yield(f); err != nil {
 					return err
 				}
@@ -73,7 +100,8 @@ func IndicatorParts(l Locale, defs []*indicators.Indicator, levels []LevelValues
 
 // VariableParts builds the long table of the variables (counts and other
 // inputs) on every level: the table a statistics office publishes, with
-// disclosure control applied. One part per variable and level.
+// disclosure control applied, and for the levels above the areas the
+// coverage of each total. One part per variable and level.
 func VariableParts(l Locale, names []string, levels []LevelPanel) datasets.Parts {
 	h := headings(l)
 	return func(yield func(*datasets.Frame) error) error {
@@ -82,6 +110,7 @@ func VariableParts(l Locale, names []string, levels []LevelPanel) datasets.Parts
 				f := &datasets.Frame{}
 				f.Add("variable", h["variable"], datasets.Repeat(v, lv.Panel.Len()))
 				addCells(f, h, lv.Level, lv.Panel.Keys, lv.Names, lv.Panel.Years, lv.Panel.Var(v))
+				f.Add("coverage", h["coverage"], coverageColumn(lv.Coverage[v], lv.Panel.Len()))
 				if err := yield(f); err != nil {
 					return err
 				}
@@ -133,6 +162,9 @@ type LevelPanel struct {
 	Level string
 	Names []string
 	Panel *datasets.Panel
+	// Coverage by variable (none for the areas): the share of a unit's
+	// residents, or areas, in the areas with a value.
+	Coverage map[string]*datasets.Series
 }
 
 // RankedIndex is a composite index with its ranking, for the ranking
@@ -236,7 +268,7 @@ func headings(l Locale) map[string]string {
 			"key": "key", "name": "name", "value": "value", "flag": "flag", "index": "index", "rank": "rank",
 			"tie": "tie", "district": "district", "indexvalue": "index value", "driver": "driver", "contribution": "contribution",
 			"lower": "lower 95%", "upper": "upper 95%", "vs_city": "vs city", "variable": "variable",
-			"rank_from": "plausible rank from", "rank_to": "plausible rank to",
+			"rank_from": "plausible rank from", "rank_to": "plausible rank to", "coverage": "coverage (%)",
 		}
 	}
 	return map[string]string{
@@ -244,6 +276,6 @@ func headings(l Locale) map[string]string {
 		"key": "Schlüssel", "name": "Name", "value": "Wert", "flag": "Kennzeichen", "index": "Index", "rank": "Rang",
 		"tie": "gleichrangig", "district": "Stadtteil", "indexvalue": "Indexwert", "driver": "Treiber", "contribution": "Beitrag",
 		"lower": "untere 95%-Grenze", "upper": "obere 95%-Grenze", "vs_city": "gegenüber Stadt", "variable": "Variable",
-		"rank_from": "plausibler Rang von", "rank_to": "plausibler Rang bis",
+		"rank_from": "plausibler Rang von", "rank_to": "plausibler Rang bis", "coverage": "Abdeckung (%)",
 	}
 }

@@ -359,12 +359,12 @@ func TestDemoOutputsCarryFlags(t *testing.T) {
 		return string(b)
 	}
 	vars, inds, man := read("variables.csv"), read("indicators.csv"), read("manifest.json")
-	for _, want := range []string{";.;suppressed\r\n"} {
+	for _, want := range []string{";.;suppressed;\r\n"} { // the last column: coverage, empty for the areas
 		if !strings.Contains(vars, want) {
 			t.Errorf("variables.csv lacks %q", want)
 		}
 	}
-	for _, want := range []string{";.;suppressed+smoothed;.;.;\r\n", ";smoothed;", ";higher\r\n", ";lower\r\n", "\r\nkinderarmut;Kinderarmut (SGB II unter 15);%;2024;city;;Musterstadt;"} {
+	for _, want := range []string{";.;suppressed+smoothed;.;.;;\r\n", ";smoothed;", ";higher;\r\n", ";lower;\r\n", ";higher;100\r\n", "\r\nkinderarmut;Kinderarmut (SGB II unter 15);%;2024;city;;Musterstadt;"} {
 		if !strings.Contains(inds, want) {
 			t.Errorf("indicators.csv lacks %q", want)
 		}
