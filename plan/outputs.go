@@ -597,13 +597,18 @@ func (r *runner) trendChart(ch ChartSpec) error {
 	if d := r.districtLevel(); d != nil {
 		units = d
 	}
-	years := r.panel.Years
+	// The years the indicator has a value in: an input of other years
+	// (the MSS of 2020 beside population from 2021) does not stretch
+	// the axis.
+	first, last := r.valueSpan(k)
+	years := r.panel.Years[first : last+1]
 	series := func(l *level, u int) []float64 {
 		n := len(l.keys)
 		out := make([]float64, len(years))
 		for y := range years {
-			v := l.values[k].Values[y*n+u]
-			if l.values[k].Flags[y*n+u]&datasets.Suppressed != 0 {
+			c := (first+y)*n + u
+			v := l.values[k].Values[c]
+			if l.values[k].Flags[c]&datasets.Suppressed != 0 {
 				v = math.NaN()
 			}
 			out[y] = v
@@ -648,6 +653,30 @@ func (r *runner) trendChart(ch ChartSpec) error {
 		}
 	}
 	return r.keepFigure(name, r.pick("Entwicklung: ", "Development: ")+d.Label.In(r.c.lang), fig, strings.Join(alt, "; ")+".", head, rows)
+}
+
+// valueSpan returns the first and last year (as indices of the panel's
+// years) in which indicator k has a value in some area; all years if it
+// has none.
+func (r *runner) valueSpan(k int) (first, last int) {
+	n := len(r.levels[0].keys)
+	vals := r.values[k].Values
+	first, last = -1, -1
+	for y := range r.panel.Years {
+		for a := 0; a < n; a++ {
+			if !math.IsNaN(vals[y*n+a]) {
+				if first < 0 {
+					first = y
+				}
+				last = y
+				break
+			}
+		}
+	}
+	if first < 0 {
+		return 0, len(r.panel.Years) - 1
+	}
+	return first, last
 }
 
 // diverging classifies values into quantile classes below and above

@@ -69,8 +69,8 @@ func Map(s MapSpec) Figure {
 	}
 	const titleH, subH = headingTitleH, headingSubH
 	// A long source line (several sources with their licences) wraps.
-	srcLines := wrap(st.text(7, false, darkGrey), s.Source, mm(pageW-2*marginMM))
-	srcH := 7.0 + 3.2*float64(len(srcLines)-1)
+	srcLines := sourceLines(st, s.Source, pageW)
+	srcH := 7.0 + sourceExtraMM(srcLines)
 	entries := len(s.Classes.Bounds) + 1
 	legendH := 10 + 5*float64(entries) + 12
 	bodyH := math.Max(mapH, legendH)
@@ -171,11 +171,7 @@ func Map(s MapSpec) Figure {
 			c.FillText(note, vg.Point{X: mm(lx), Y: top(ly)}, s.Classes.Note)
 		}
 
-		src := st.text(7, false, darkGrey)
-		src.YAlign = draw.YBottom
-		for i, line := range srcLines {
-			c.FillText(src, vg.Point{X: mm(marginMM), Y: mm(3 + 3.2*float64(len(srcLines)-1-i))}, line)
-		}
+		drawSource(c, st, srcLines)
 	}
 	return fig
 }

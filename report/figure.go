@@ -117,8 +117,26 @@ func pageWidth(w float64) float64 {
 const Landscape = 257.0
 
 // drawSource writes a figure's source line at its bottom left.
-func drawSource(c draw.Canvas, st *style, source string) {
+func drawSource(c draw.Canvas, st *style, lines []string) {
 	src := st.text(7, false, darkGrey)
 	src.YAlign = draw.YBottom
-	c.FillText(src, vg.Point{X: mm(marginMM), Y: mm(3)}, source)
+	for i, line := range lines {
+		c.FillText(src, vg.Point{X: mm(marginMM), Y: mm(3 + sourceLineMM*float64(len(lines)-1-i))}, line)
+	}
+}
+
+// sourceLineMM is the distance between the lines of a wrapped source.
+const sourceLineMM = 3.2
+
+// sourceLines wraps a figure's source line (several sources with their
+// licences run long) to the page's width; the figure adds
+// sourceExtraMM(lines) to its height.
+func sourceLines(st *style, source string, pageW float64) []string {
+	return wrap(st.text(7, false, darkGrey), source, mm(pageW-2*marginMM))
+}
+
+// sourceExtraMM is the height the second and further lines of a wrapped
+// source take.
+func sourceExtraMM(lines []string) float64 {
+	return sourceLineMM * float64(max(len(lines)-1, 0))
 }

@@ -34,7 +34,8 @@ func Scatter(s ScatterSpec) Figure {
 	st := newStyle()
 	const titleH, subH = headingTitleH, headingSubH
 	const plotMM = 110.0
-	H := marginMM + titleH + subH + 4 + plotMM + 18
+	srcLines := sourceLines(st, s.Source, pageW)
+	H := marginMM + titleH + subH + 4 + plotMM + 18 + sourceExtraMM(srcLines)
 	fig := Figure{W: mm(pageW), H: mm(H)}
 	lim := 1.0
 	for i := range s.X {
@@ -87,7 +88,7 @@ func Scatter(s ScatterSpec) Figure {
 		}
 		c.StrokeLine2(draw.LineStyle{Color: color.RGBA{R: 0x1f, G: 0x4e, B: 0x9c, A: 0xff}, Width: vg.Points(1.2)},
 			px(xa), py(s.Slope*xa), px(xb), py(s.Slope*xb))
-		scatterLabels(c, st, s, px(-lim), px(0), px(lim), py(-lim), py(lim))
+		scatterLabels(c, st, s, srcLines, px(-lim), px(0), px(lim), py(-lim), py(lim))
 	}
 	return fig
 }
@@ -160,7 +161,7 @@ func rawScatter(s ScatterSpec, st *style, H, plotMM float64) Figure {
 		xa, ya = clip(xa, ya)
 		xb, yb = clip(xb, yb)
 		c.StrokeLine2(line, px(xa), py(ya), px(xb), py(yb))
-		scatterLabels(c, st, s, px(x0v), mm(x0+plotMM/2), px(x1v), py(y0v), py(y1v))
+		scatterLabels(c, st, s, sourceLines(st, s.Source, pageW), px(x0v), mm(x0+plotMM/2), px(x1v), py(y0v), py(y1v))
 	}
 	return fig
 }
@@ -179,7 +180,7 @@ func dot(c draw.Canvas, at vg.Point, col color.Color) {
 // scatterLabels writes a scatterplot's axis title below the frame, the
 // vertical axis' title and the slope's label inside its top corners, and
 // the source line; left, mid, right, bottom and top are the frame's.
-func scatterLabels(c draw.Canvas, st *style, s ScatterSpec, left, mid, right, bottom, top vg.Length) {
+func scatterLabels(c draw.Canvas, st *style, s ScatterSpec, srcLines []string, left, mid, right, bottom, top vg.Length) {
 	lab := st.text(8, false, black)
 	lab.XAlign, lab.YAlign = draw.XCenter, draw.YTop
 	c.FillText(lab, vg.Point{X: mid, Y: bottom - mm(5)}, s.XLabel)
@@ -188,5 +189,5 @@ func scatterLabels(c draw.Canvas, st *style, s ScatterSpec, left, mid, right, bo
 	c.FillText(ql, vg.Point{X: left + mm(2), Y: top - mm(2)}, s.YLabel)
 	ql.XAlign = draw.XRight
 	c.FillText(ql, vg.Point{X: right - mm(2), Y: top - mm(2)}, s.SlopeLabel)
-	drawSource(c, st, s.Source)
+	drawSource(c, st, srcLines)
 }

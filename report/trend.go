@@ -31,7 +31,8 @@ func Trends(s TrendSpec) Figure {
 	st := newStyle()
 	const cols, panelH, gap = 3, 34.0, 6.0
 	rows := (len(s.Names) + cols - 1) / cols
-	H := marginMM + headingTitleH + headingSubH + 4 + float64(rows)*(panelH+gap) + 10
+	srcLines := sourceLines(st, s.Source, pageW)
+	H := marginMM + headingTitleH + headingSubH + 4 + float64(rows)*(panelH+gap) + 10 + sourceExtraMM(srcLines)
 	fig := Figure{W: mm(pageW), H: mm(H)}
 	lo, hi := math.Inf(1), math.Inf(-1)
 	for _, ser := range s.Series {
@@ -101,7 +102,7 @@ func Trends(s TrendSpec) Figure {
 			}
 			line(s.Series[p], color.RGBA{R: 0xc0, G: 0x39, B: 0x2b, A: 0xff}, 1.6)
 		}
-		drawSource(c, st, s.Source)
+		drawSource(c, st, srcLines)
 	}
 	return fig
 }

@@ -1,0 +1,192 @@
+package plan
+
+import (
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// berlinDir is the Berlin example: the city's files as published.
+const berlinDir = "../examples/berlin"
+
+// TestBerlinExample runs examples/berlin once, as its README's command
+// does, and checks it against what the city and the statistics office
+// publish: the official MSS 2021 classes (536 valid areas; status 75,
+// 366, 46, 49; dynamic 48, 436, 52) and every area's combined type
+// SDI_N; the residents of the city and of each Bezirk in 2021–2024 equal
+// the sums of the yearly files; the four levels with their names; the
+// residents in areas of high heat load; and no missing-value code
+// (−9999) as a number in any table.
+func TestBerlinExample(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join(berlinDir, "plan.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := Parse(data, "plan.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "out")
+	res, err := Run(p, Dir(berlinDir), Options{Out: out, PlanData: data})
+	if err != nil {
+		t.Fatal(err)
+	}
+	notes := strings.Join(res.Notes, "\n")
+	want := "index mss (MSS) 2020: 536 valid areas; status classes hoch 75, mittel 366, niedrig 46, sehr niedrig 49; dynamic classes positiv 48, stabil 436, negativ 52"
+	if !strings.Contains(notes, want) {
+		t.Errorf("notes lack\n  %s\nin\n%s", want, notes)
+	}
+	t.Run("SDI_N", func(t *testing.T) { berlinSDI(t, out) })
+	cells := berlinCells(t, readOut(t, out, "indicators.csv"))
+	t.Run("residents", func(t *testing.T) {
+		for y := 2021; y <= 2024; y++ {
+			sums := berlinResidents(t, y)
+			for prefix, n := range sums {
+				key := "city|"
+				if prefix != "" {
+					key = "bezirk|" + prefix
+				}
+				if got := cells[berlinCell("einwohner", y, key)]; got != n {
+					t.Errorf("%d %s: %v residents, the file has %v", y, key, got, n)
+				}
+			}
+		}
+	})
+	t.Run("levels", func(t *testing.T) {
+		units := map[string]map[string]string{}
+		for _, l := range strings.Split(string(readOut(t, out, "indicators.csv")), "\n")[1:] {
+			f := strings.Split(l, ";")
+			if len(f) > 6 && f[0] == "einwohner" && f[3] == "2024" {
+				if units[f[4]] == nil {
+					units[f[4]] = map[string]string{}
+				}
+				units[f[4]][f[5]] = f[6]
+			}
+		}
+		for level, n := range map[string]int{"area": 542, "bezirksregion": 143, "prognoseraum": 58, "bezirk": 12, "city": 1} {
+			if len(units[level]) != n {
+				t.Errorf("%s: %d units, want %d", level, len(units[level]), n)
+			}
+		}
+		for level, named := range map[string][2]string{
+			"bezirk": {"01", "Mitte"}, "prognoseraum": {"1260", "Märkisches Viertel"},
+			"bezirksregion": {"111001", "Malchow, Wartenberg und Falkenberg"},
+		} {
+			if got := units[level][named[0]]; got != named[1] {
+				t.Errorf("%s %s is named %q, want %q", level, named[0], got, named[1])
+			}
+		}
+	})
+	t.Run("heat", func(t *testing.T) {
+		// Σ residents 2022 of the areas in thermal load category 3
+		heat := map[string]bool{}
+		for _, f := range berlinRows(t, "umweltgerechtigkeit-2021-2022.csv") {
+			heat[f[0]] = f[6] == "3"
+		}
+		want := 0.0
+		for _, f := range berlinRows(t, "berlin-lor-population-2022-12-age.csv") {
+			if heat[f[0]] {
+				want += number(t, f[1])
+			}
+		}
+		if got := cells[berlinCell("ew_hitze", 2022, "city|")]; got != want || want != 1247530 {
+			t.Errorf("residents in high heat load 2022: %v, the files give %v", got, want)
+		}
+	})
+	t.Run("no codes as numbers", func(t *testing.T) {
+		for _, name := range []string{"indicators.csv", "variables.csv", "mss-mss.csv"} {
+			for i, l := range strings.Split(string(readOut(t, out, name)), "\n") {
+				if strings.Contains(l, ";-9999;") || strings.Contains(l, ";-9999,") {
+					t.Errorf("%s:%d: %s", name, i+1, l)
+				}
+			}
+		}
+	})
+	for _, f := range []string{"map-mss.png", "map-anteil_u18-change-2021-2024.svg", "map-anteil_u18-2021.svg", "ranking-hitzebedarf.png", "trend-anteil_u18.svg", "classes.csv"} {
+		if len(readOut(t, out, f)) == 0 {
+			t.Errorf("%s is empty", f)
+		}
+	}
+}
+
+// berlinSDI compares every valid area's combined type with the city's
+// published SDI_N.
+func berlinSDI(t *testing.T, out string) {
+	ours := map[string]string{}
+	for _, l := range strings.Split(string(readOut(t, out, "mss-mss.csv")), "\n")[1:] {
+		if f := strings.Split(l, ";"); len(f) == 12 {
+			ours[f[1]] = strings.TrimSpace(f[11])
+		}
+	}
+	compared := 0
+	for _, f := range berlinRows(t, "mss-2021-wfs-indices.csv") {
+		if f[10] == "" || f[len(f)-1] != "gültig" {
+			continue
+		}
+		compared++
+		if key := strings.Trim(f[1], `"`); ours[key] != f[10] {
+			t.Errorf("%s: SDI_N %s, official %s", key, ours[key], f[10])
+		}
+	}
+	if compared != 536 {
+		t.Errorf("%d valid areas compared", compared)
+	}
+}
+
+// berlinResidents sums a year's population file over the city ("") and
+// each two-digit Bezirk prefix.
+func berlinResidents(t *testing.T, year int) map[string]float64 {
+	sums := map[string]float64{}
+	for _, f := range berlinRows(t, "berlin-lor-population-"+strconv.Itoa(year)+"-12-age.csv") {
+		n := number(t, f[1])
+		sums[""] += n
+		sums[f[0][:2]] += n
+	}
+	return sums
+}
+
+// berlinRows reads a data file of the example (comma-separated, quoted
+// fields without commas) without its header.
+func berlinRows(t *testing.T, name string) [][]string {
+	b, err := os.ReadFile(filepath.Join(berlinDir, "data", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rows [][]string
+	for _, l := range strings.Split(strings.TrimSpace(string(b)), "\n")[1:] {
+		rows = append(rows, strings.Split(strings.TrimRight(l, "\r"), ","))
+	}
+	return rows
+}
+
+// berlinCells reads indicators.csv (German: ";" and decimal comma) into
+// indicator|year|level|key → value; cells without a number are left
+// out.
+func berlinCells(t *testing.T, csv []byte) map[string]float64 {
+	cells := map[string]float64{}
+	for _, l := range strings.Split(string(csv), "\n")[1:] {
+		f := strings.Split(l, ";")
+		if len(f) < 8 {
+			continue
+		}
+		// empty, or an official sign: "x" (no meaningful value), "." (hidden)
+		if v, err := strconv.ParseFloat(strings.Replace(f[7], ",", ".", 1), 64); err == nil {
+			cells[f[0]+"|"+f[3]+"|"+f[4]+"|"+f[5]] = v
+		}
+	}
+	return cells
+}
+
+func berlinCell(indicator string, year int, levelKey string) string {
+	return indicator + "|" + strconv.Itoa(year) + "|" + levelKey
+}
+
+func number(t *testing.T, s string) float64 {
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
