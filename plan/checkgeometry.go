@@ -57,7 +57,14 @@ func CheckGeometry(spec AreasSpec, src Source, minArea float64) (*GeometryReport
 		}
 	}
 	if a != nil {
-		g.Areas, g.Planar, g.Names = a.Len(), a.CRS, a.Names
+		// Planning areas are keys: two features sharing a key (an
+		// error above) are one area, not two.
+		g.Planar, g.Names = a.CRS, a.Names
+		distinct := map[string]bool{}
+		for _, k := range a.Keys {
+			distinct[k] = true
+		}
+		g.Areas = len(distinct)
 		for i := range a.Keys {
 			g.AreaKM2 += a.AreaM2(i) / 1e6
 		}
