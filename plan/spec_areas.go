@@ -38,7 +38,11 @@ type AreasSpec struct {
 func (chk *checker) checkAreas() {
 	p, c := chk.p, chk.c
 	if p.Areas.File == "" || p.Areas.Key == "" {
-		chk.fail(p.Areas.Line, "areas: file and key are required (the geometry file and the property holding the area key)")
+		if p.Areas.Line == 0 {
+			chk.fail(1, "the plan has no areas section: add one with the geometry file and the attribute holding the area key (areas: {file: gebiete.geojson, key: pr_id}); planatlas check-geometry FILE lists the attributes")
+		} else {
+			chk.fail(p.Areas.Line, "areas: file and key are required (the geometry file and the attribute holding the area key); planatlas check-geometry FILE lists the attributes")
+		}
 	}
 	if p.Areas.CRS != "" {
 		crs, err := geo.ParseCRS(p.Areas.CRS)
