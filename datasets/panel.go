@@ -287,7 +287,7 @@ func BuildPanelWith(specs []VariableSpec, opt PanelOptions) (*Panel, error) {
 		if len(absent) == 1 {
 			p.Notes = append(p.Notes, fmt.Sprintf("%s has no data for %d; its variables are missing in that year", t.Name, absent[0]))
 		} else if len(absent) > 1 {
-			p.Notes = append(p.Notes, fmt.Sprintf("%s has no data for %s; its variables are missing in those years", t.Name, yearRanges(absent)))
+			p.Notes = append(p.Notes, fmt.Sprintf("%s has no data for %s; its variables are missing in those years", t.Name, YearRanges(absent)))
 		}
 		tableYears[ti] = has
 	}
@@ -465,8 +465,8 @@ func yearList(ys []int) string {
 	return strings.Join(parts, ", ")
 }
 
-// yearRanges writes ascending years as ranges: "2014–2019, 2021".
-func yearRanges(ys []int) string {
+// YearRanges writes ascending years as ranges: "2014–2019, 2021".
+func YearRanges(ys []int) string {
 	var parts []string
 	for i := 0; i < len(ys); {
 		j := i

@@ -36,7 +36,7 @@ func (r *runner) figureYear(what, id string, year, line int) (int, error) {
 // dataYears says which years the data has: "2014–2024", or a list where
 // years are left out.
 func (r *runner) dataYears() string {
-	return yearList(r.panel.Years)
+	return datasets.YearRanges(r.panel.Years)
 }
 
 // yearNote is " (2021)" for the report's title of a figure whose plan

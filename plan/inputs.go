@@ -66,7 +66,7 @@ func (r *runner) readTable(in *input) (*datasets.Table, error) {
 		if len(years) > 0 {
 			sorted := append([]int(nil), years...)
 			sort.Ints(sorted)
-			msg += fmt.Sprintf(r.pick(" (Jahre %s aus den Dateinamen)", " (years %s from the file names)"), yearList(sorted))
+			msg += fmt.Sprintf(r.pick(" (Jahre %s aus den Dateinamen)", " (years %s from the file names)"), datasets.YearRanges(sorted))
 		}
 		r.notes = append(r.notes, msg)
 	}
@@ -286,19 +286,6 @@ func (r *runner) gapNotes(p *datasets.Panel) {
 			"variable(s) %s: no value where the source writes a declared missing-value code (missing:); %s"),
 			strings.Join(g.vars, ", "), strings.Join(parts, "; ")))
 	}
-}
-
-// yearList writes years as a span ("2021–2024") where none is left
-// out, else as a list.
-func yearList(ys []int) string {
-	if len(ys) > 1 && ys[len(ys)-1]-ys[0] == len(ys)-1 {
-		return fmt.Sprintf("%d–%d", ys[0], ys[len(ys)-1])
-	}
-	parts := make([]string, len(ys))
-	for i, y := range ys {
-		parts[i] = fmt.Sprint(y)
-	}
-	return strings.Join(parts, ", ")
 }
 
 // formulaColumn computes a formula variable's column on each row of its
