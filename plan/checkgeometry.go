@@ -3,7 +3,9 @@ package plan
 import (
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"planatlas/geo"
 )
@@ -140,11 +142,24 @@ type Attribute struct {
 	Features, Distinct int
 	Empty              int  // features without a value
 	Numeric            bool // every value is a number (sizes, shares: rarely a key)
+	Fractional         bool // some value is a number with a fraction: a measure, not a key
+	Longest            int  // the longest value, in characters (a bounding box is no key)
 }
 
-// Unique reports whether every feature has a value of its own: a
-// candidate for the area key.
+// Unique reports whether every feature has a value of its own.
 func (a Attribute) Unique() bool { return a.Empty == 0 && a.Distinct == a.Features && a.Features > 0 }
+
+// KeyLike reports whether the attribute can be an area key: unique, and
+// neither a measure with a fraction (an area in m²) nor a long text (a
+// bounding box, a description).
+func (a Attribute) KeyLike() bool { return a.Unique() && !a.Fractional && a.Longest <= 32 }
+
+// keyName matches attribute names that say they are keys: id, key,
+// schluessel, nr, code, kennung, as a word or after an underscore.
+var keyName = regexp.MustCompile(`(?i)(^|_)(id|key|schl(ue|ü)ssel|nr|nummer|code|kennung)($|_)`)
+
+// NamedAsKey reports whether the attribute's name says it is a key.
+func (a Attribute) NamedAsKey() bool { return keyName.MatchString(a.Name) }
 
 // Attributes reads a geometry file and describes each attribute, in the
 // file's order, so that check-geometry without --key can propose one.
@@ -162,8 +177,11 @@ func Attributes(file, layer string, src Source) ([]Attribute, error) {
 				a.Empty++
 				continue
 			}
-			seen[f.Attrs[k].Text] = true
+			text := f.Attrs[k].Text
+			seen[text] = true
 			a.Numeric = a.Numeric && f.Attrs[k].Number
+			a.Fractional = a.Fractional || f.Attrs[k].Number && strings.ContainsAny(strings.TrimRight(text, "0"), ".,") && !strings.HasSuffix(strings.TrimRight(text, "0"), ".")
+			a.Longest = max(a.Longest, utf8.RuneCountInString(text))
 		}
 		a.Distinct = len(seen)
 		out[k] = a

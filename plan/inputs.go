@@ -67,6 +67,17 @@ func (r *runner) readTable(in *input) (*datasets.Table, error) {
 			sorted := append([]int(nil), years...)
 			sort.Ints(sorted)
 			msg += fmt.Sprintf(r.pick(" (Jahre %s aus den Dateinamen)", " (years %s from the file names)"), datasets.YearRanges(sorted))
+			if keep := r.c.plan.Years.List; len(keep) > 0 {
+				var left []int
+				for _, y := range sorted {
+					if !containsYear(keep, y) {
+						left = append(left, y)
+					}
+				}
+				if len(left) > 0 {
+					msg += fmt.Sprintf(r.pick("; die Jahre des Plans (years: %s) lassen %s weg", "; the plan's years (years: %s) leave out %s"), datasets.YearRanges(keep), datasets.YearRanges(left))
+				}
+			}
 		}
 		r.notes = append(r.notes, msg)
 	}
@@ -108,6 +119,56 @@ func yamlKey(s string) string {
 		return s
 	}
 	return quote(s)
+}
+
+// editionHint explains keys without a geometry that occur only in some
+// years, while every area of the other years has one: the data of those
+// years are on another edition of the planning areas (Berlin's 447
+// areas until 2020, 542 since 2021).
+func (r *runner) editionHint(inGeom map[string]bool, years map[int]bool) string {
+	strange, known := map[int]map[string]bool{}, map[int]map[string]bool{}
+	add := func(m map[int]map[string]bool, y int, k string) {
+		if m[y] == nil {
+			m[y] = map[string]bool{}
+		}
+		m[y][k] = true
+	}
+	for _, in := range r.c.inputs {
+		t := r.inTables[in]
+		if t == nil || in.format == "points" || in.format == "grid" {
+			continue
+		}
+		for i, k := range t.Keys {
+			if y := t.Years[i]; len(years) == 0 || years[y] {
+				if inGeom[k] {
+					add(known, y, k)
+				} else {
+					add(strange, y, k)
+				}
+			}
+		}
+	}
+	// A year is on another edition where many of its keys are unknown;
+	// one stray key (a typo, a dissolved area) is not an edition.
+	var odd, fine []int
+	for y, ks := range strange {
+		if len(ks) < 2 || 10*len(ks) < len(ks)+len(known[y]) {
+			return ""
+		}
+		odd = append(odd, y)
+	}
+	for y := range known {
+		if strange[y] == nil {
+			fine = append(fine, y)
+		}
+	}
+	if len(odd) == 0 || len(fine) == 0 {
+		return ""
+	}
+	sort.Ints(odd)
+	sort.Ints(fine)
+	return fmt.Sprintf("the areas without a geometry are in the data of %s only, and every area of %s has one: the data of %s look like another edition of the planning areas; restrict the plan to the years on these areas (years: %s), or use the geometry of that edition (moving data from old areas onto new ones is not possible yet)",
+		datasets.YearRanges(odd), datasets.YearRanges(fine), datasets.YearRanges(odd), strings.ReplaceAll(datasets.YearRanges(fine), "–", "-"))
 }
 
 // areaName returns "key name" of an area of the geometry, or the key.
@@ -170,6 +231,9 @@ func (r *runner) checkCoverage() error {
 			var je *geo.JoinError
 			if errors.As(err, &je) && je.Hint == "" {
 				je.Hint = lostZeros(keys, inGeom, r.geom.Keys, where)
+			}
+			if je != nil && je.Hint == "" {
+				je.Hint = r.editionHint(inGeom, years)
 			}
 			return err
 		}

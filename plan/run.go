@@ -447,6 +447,9 @@ func (r *runner) computeIndices() error {
 		if yi < 0 {
 			return &Error{File: r.c.plan.File, Line: spec.line, Msg: fmt.Sprintf("index %q: year %d is not in the data", spec.id, year)}
 		}
+		if err := r.indexHasData(spec, year, yi); err != nil {
+			return err
+		}
 		if spec.mss {
 			if err := r.computeMSS(spec, year, yi); err != nil {
 				return err
@@ -504,6 +507,44 @@ const (
 // rankRanges computes the plausible ranks of an index: rates drawn from
 // their counts, weights varied by up to ±25 %, 1000 replicates (fewer
 // above 2,000 areas, at least 100) seeded by the plan's seed.
+// indexHasData refuses an index whose components have no value at all
+// in its year, naming the years they have values in: an index without a
+// year of its own takes the outputs' year, where an edition's data (the
+// MSS of 2020) may have none.
+func (r *runner) indexHasData(spec *index, year, yi int) error {
+	comps := append(append([]component(nil), spec.components...), spec.dynamic...)
+	n := len(r.areas.Keys)
+	has := map[int]bool{}
+	for _, comp := range comps {
+		vals := r.values[comp.indicator].Values
+		for y := range r.panel.Years {
+			for a := 0; a < n; a++ {
+				if !math.IsNaN(vals[y*n+a]) {
+					has[y] = true
+					break
+				}
+			}
+		}
+	}
+	if has[yi] {
+		return nil
+	}
+	var years []int
+	for y, yr := range r.panel.Years {
+		if has[y] {
+			years = append(years, yr)
+		}
+	}
+	why := fmt.Sprintf("index %q: no indicator of it has a value in %d", spec.id, year)
+	if spec.year == 0 {
+		why += " (the outputs' year; the index has no year of its own)"
+	}
+	if len(years) > 0 {
+		why += fmt.Sprintf("; its indicators have values in %s: give the index that year (year: %d)", datasets.YearRanges(years), years[len(years)-1])
+	}
+	return &Error{File: r.c.plan.File, Line: spec.line, Msg: why}
+}
+
 func (r *runner) rankRanges(spec *index, cs []analysis.Component, yi int) (analysis.RankRange, error) {
 	us := make([]analysis.Uncertain, len(cs))
 	for k, comp := range spec.components {

@@ -103,13 +103,22 @@ func (chk *checker) checkIndicators() error {
 		}
 		// Its kind (count, ratio, mean) decides its reference values.
 		ind.InferKind(func(v string) bool { return chk.byVar[v] != nil && chk.byVar[v].agg.Mean })
+		if ind.Kind == indicators.KindCount && d.def.Decimals == nil {
+			ind.Decimals = 0 // persons are whole: "1.247.530", not "1.247.530,0"
+		}
 		chk.byInd[ind.ID] = len(c.indicators)
 		c.indicators = append(c.indicators, ind)
 		c.indicatorLines = append(c.indicatorLines, d.line)
 	}
-	for _, v := range missingOrder {
-		c.notes = append(c.notes, fmt.Sprintf("catalog: the plan defines no variable %q, so these indicators are not computed: %s",
-			v, strings.Join(missingFor[v], ", ")))
+	// One note for all of them: with catalog: all, a plan for a city's
+	// population alone lacks twenty variables.
+	if len(missingOrder) > 0 {
+		var parts []string
+		for _, v := range missingOrder {
+			parts = append(parts, fmt.Sprintf("%q (%s)", v, strings.Join(missingFor[v], ", ")))
+		}
+		c.notes = append(c.notes, fmt.Sprintf("catalog: %d indicator(s) not computed, the plan defines no variable for them: %s",
+			len(c.unavailable), strings.Join(parts, "; ")))
 	}
 	return nil
 }

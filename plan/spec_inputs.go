@@ -126,9 +126,22 @@ func (chk *checker) checkInputs() {
 				chk.fail(e.Line, "input %q: year is required: the year column (year: Jahr), the year of a table without one (year: 2024), or where the file names have it (year: {from_name: \"bevoelkerung-{year}.csv\"})", e.Name)
 			}
 		}
+		if y := s.Year.Fixed; y != 0 && len(p.Years.List) > 0 && !containsYear(p.Years.List, y) {
+			chk.fail(e.Line, "input %q is for the year %d, which the plan's years (%s, line %d) leave out: add %d to years, or leave years out",
+				e.Name, y, datasets.YearRanges(p.Years.List), p.Years.Line, y)
+		}
 		chk.byInput[e.Name] = in
 		c.inputs = append(c.inputs, in)
 	}
+}
+
+func containsYear(ys []int, y int) bool {
+	for _, x := range ys {
+		if x == y {
+			return true
+		}
+	}
+	return false
 }
 
 // FileList is an input's file: a name, a pattern with * or ? that

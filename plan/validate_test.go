@@ -132,7 +132,7 @@ func TestValidateDemo(t *testing.T) {
 }
 
 // A catalog indicator whose variables the plan lacks is not computed,
-// with one note per missing variable; it is not an error.
+// with one note naming the missing variables; it is not an error.
 func TestValidateMissingCatalogVariable(t *testing.T) {
 	text := strings.Replace(demoPlanText(t), "  auslaender:          {input: staatsangehoerigkeit, column: Ausländer}\n", "", 1)
 	p, err := Parse([]byte(text), "plan.yaml")
@@ -145,7 +145,7 @@ func TestValidateMissingCatalogVariable(t *testing.T) {
 	}
 	s := c.Summary()
 	if strings.Join(s.Unavailable, ",") != "auslaenderanteil" || len(s.Notes) != 1 ||
-		s.Notes[0] != `catalog: the plan defines no variable "auslaender", so these indicators are not computed: auslaenderanteil` {
+		s.Notes[0] != `catalog: 1 indicator(s) not computed, the plan defines no variable for them: "auslaender" (auslaenderanteil)` {
 		t.Errorf("unavailable %v, notes %q", s.Unavailable, s.Notes)
 	}
 }
