@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -273,9 +274,8 @@ func (in *input) fileYear(name string) (int, error) {
 	if m == nil {
 		return 0, fmt.Errorf("the file name %q does not match year: {from_name: %q}, so its year is unknown; rename the file or change the pattern ({year} for the four digits of the year, * for any text)", path.Base(name), in.spec.Year.FromName)
 	}
-	var y int
-	fmt.Sscan(m[1], &y)
-	if !datasets.PlausibleYear(y) {
+	y, err := strconv.Atoi(m[1]) // {year} matches four digits
+	if err != nil || !datasets.PlausibleYear(y) {
 		return 0, fmt.Errorf("the file name %q gives the year %d, which is not plausible (%d–%d)", path.Base(name), y, datasets.FirstYear, datasets.LastYear)
 	}
 	return y, nil
