@@ -78,3 +78,28 @@ func dissolve(mp orb.MultiPolygon) (orb.MultiPolygon, bool) {
 	}
 	return fromSF(u)
 }
+
+// Outlines returns the outline of each group of areas — the areas with
+// one key in group (a district's key per planning area; "" for none)
+// unioned — in order of first appearance. A group whose union fails is
+// left out.
+func Outlines(geoms []orb.MultiPolygon, group []string) []orb.MultiPolygon {
+	var order []string
+	parts := map[string]orb.MultiPolygon{}
+	for i, g := range geoms {
+		if i >= len(group) || group[i] == "" {
+			continue
+		}
+		if _, ok := parts[group[i]]; !ok {
+			order = append(order, group[i])
+		}
+		parts[group[i]] = append(parts[group[i]], g...)
+	}
+	var out []orb.MultiPolygon
+	for _, k := range order {
+		if u, ok := dissolve(parts[k]); ok {
+			out = append(out, u)
+		}
+	}
+	return out
+}

@@ -135,6 +135,7 @@ func (r *runner) drawMap(m MapSpec, l mapLayout) ([]classRow, error) {
 		Areas: r.displayAreas(), Values: v.values, Flags: v.flags, Classes: mc.classes, Class: mc.area, Labels: mc.labels,
 		Colours: mc.colours, Decimals: v.decimals, City: v.city, Locale: r.loc,
 		AreaLabels: r.labelsIf(m.Labels), LabelAt: r.labelPoints(m.Labels), Width: width(m.Size),
+		Districts: r.districtOutlines(),
 	})
 	if err := r.writeFigure(m.name, fig); err != nil {
 		return nil, err
@@ -307,6 +308,7 @@ func (r *runner) drawChange(m MapSpec, l mapLayout) ([]classRow, error) {
 		Areas: r.displayAreas(), Values: v.values, Flags: v.flags, Classes: mc.classes,
 		Colours: mc.colours, Decimals: v.decimals, City: v.city, Locale: r.loc,
 		AreaLabels: r.labelsIf(m.Labels), LabelAt: r.labelPoints(m.Labels), Width: width(m.Size),
+		Districts: r.districtOutlines(),
 	})
 	if err := r.writeFigure(m.name, fig); err != nil {
 		return nil, err

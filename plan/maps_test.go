@@ -62,7 +62,7 @@ func TestMapLabels(t *testing.T) {
 	}
 	svg := string(readOut(t, out, "map-bedarfsindex.svg"))
 	n := 0
-	for _, name := range []string{"Schönblick III", "Mühlgraben", "Großmölsen", "Gartenstadt", "Schloßberg"} {
+	for _, name := range []string{"Schönblick III", "Auenviertel", "Großmölsen", "Gartenstadt", "Schloßberg"} {
 		if strings.Contains(svg, ">"+name+"<") {
 			n++
 		}
@@ -70,7 +70,7 @@ func TestMapLabels(t *testing.T) {
 	if n < 5 {
 		t.Errorf("%d of 5 names on the labelled map", n)
 	}
-	if strings.Contains(string(readOut(t, out, "map-kinderarmut.svg")), ">Mühlgraben<") {
+	if strings.Contains(string(readOut(t, out, "map-kinderarmut.svg")), ">Gartenstadt<") {
 		t.Error("names on a map without labels")
 	}
 }
@@ -88,5 +88,18 @@ func TestMapLandscape(t *testing.T) {
 	}
 	if svg := string(readOut(t, out, "map-bedarfsindex.svg")); !strings.Contains(svg[:400], `width="481.89pt"`) { // 170 mm
 		t.Errorf("portrait map starts %.300s", svg)
+	}
+}
+
+// Planning-area maps draw the districts' outlines over the areas.
+func TestMapDistrictOutlines(t *testing.T) {
+	out, _, err := runDir(t, demoDir(t, func(s string) string { return s }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"map-kinderarmut.svg", "map-lisa-kinderarmut.svg"} {
+		if n := strings.Count(string(readOut(t, out, name)), "stroke:#444444;stroke-width:1.3"); n < 2 {
+			t.Errorf("%s: %d district outlines, want one per district", name, n)
+		}
 	}
 }

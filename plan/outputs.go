@@ -169,6 +169,30 @@ func (r *runner) displayAreas() *geo.Areas {
 	return r.display
 }
 
+// districtOutlines returns the outlines of the districts (the areas'
+// parents, dissolved from the drawn areas) that maps draw over the
+// planning areas; nil without districts, or with one district only.
+func (r *runner) districtOutlines() []orb.MultiPolygon {
+	if r.outlined {
+		return r.outlines
+	}
+	r.outlined = true
+	a := r.displayAreas()
+	if len(a.Parents) != len(a.Geoms) {
+		return nil
+	}
+	distinct := map[string]bool{}
+	for _, p := range a.Parents {
+		if p != "" {
+			distinct[p] = true
+		}
+	}
+	if len(distinct) > 1 {
+		r.outlines = geo.Outlines(a.Geoms, a.Parents)
+	}
+	return r.outlines
+}
+
 func (r *runner) figures() error {
 	var classes []classRow
 	for i, m := range r.c.maps {

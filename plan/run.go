@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"github.com/paulmach/orb"
 	"hash"
 	"io"
 	"io/fs"
@@ -170,8 +171,10 @@ type runner struct {
 	families []datasets.Family // of the counts, for disclosure control
 	panel    *datasets.Panel
 	areas    *geo.Areas
-	weights  *geo.Weights             // built when the plan has weights or a statistic needs them
-	display  *geo.Areas               // the areas simplified for maps
+	weights  *geo.Weights       // built when the plan has weights or a statistic needs them
+	display  *geo.Areas         // the areas simplified for maps
+	outlines []orb.MultiPolygon // the districts' outlines over maps, once found
+	outlined bool
 	pca      map[string]*analysis.PCA // pca indices by id: loadings for their table
 	names    map[string]string        // area key → "key name", for notes
 	spatial  []*spatialResult

@@ -201,7 +201,7 @@ func (r *runner) spatialFigures() error {
 			Title: res.v.label, Subtitle: fmt.Sprintf("%s %d · %s", r.pick("Räumliche Cluster", "Spatial clusters"), year, test),
 			Legend: r.pick("Wert – Nachbarn", "value – neighbours"), Source: r.source(),
 			Areas: r.displayAreas(), Values: vals, Classes: classes, Colours: clusterColours, Decimals: 0,
-			City: math.NaN(), Locale: r.loc, Labels: names,
+			City: math.NaN(), Locale: r.loc, Labels: names, Districts: r.districtOutlines(),
 		})
 		if err := r.writeFigure("map-lisa-"+res.id, fig); err != nil {
 			return err

@@ -4,9 +4,11 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"sort"
 	"strings"
 
 	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/planar"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 
@@ -42,6 +44,9 @@ type MapSpec struct {
 	// written, or leave the map, is left out, larger areas first.
 	AreaLabels []string
 	LabelAt    []orb.Point
+	// Districts, if set, are the outlines of the districts (the planning
+	// areas' parents, dissolved), drawn over the areas in a thicker line.
+	Districts []orb.MultiPolygon
 	// Width is the page width in mm: 170 (A4 portrait column) if 0,
 	// 257 for A4 landscape.
 	Width float64
@@ -72,7 +77,13 @@ func Map(s MapSpec) Figure {
 	srcLines := sourceLines(st, s.Source, pageW)
 	srcH := 7.0 + sourceExtraMM(srcLines)
 	entries := len(s.Classes.Bounds) + 1
-	legendH := 10 + 5*float64(entries) + 12
+	// The legend, then the north arrow and the scale bar below it, in the
+	// legend's column: clear of the map's geometry.
+	legendH := 10 + 5*float64(entries) + 12 + scaleBlockH
+	catLabels := categoryLabels(s.Locale, s.Values, s.Classes)
+	if s.Class != nil {
+		catLabels = nil
+	}
 	bodyH := math.Max(mapH, legendH)
 	H := marginMM + titleH + subH + 2 + bodyH + srcH + 2
 	fig := Figure{W: mm(pageW), H: mm(H)}
@@ -90,6 +101,7 @@ func Map(s MapSpec) Figure {
 			}
 		}
 		counts := map[string]int{}
+		fills := make([]color.Color, len(s.Areas.Geoms))
 		for i, g := range s.Areas.Geoms {
 			var fill color.Color = missingColour
 			k := s.Classes.Class(s.Values[i])
@@ -104,17 +116,29 @@ func Map(s MapSpec) Figure {
 			} else {
 				counts["nodata"]++
 			}
+			fills[i] = fill
 			path := polygonPath(g, tx)
-			c.SetColor(fill)
-			c.Fill(path)
+			if fill == missingColour {
+				hatch(c, path, polygonRect(g, tx))
+			} else {
+				c.SetColor(fill)
+				c.Fill(path)
+			}
 			c.SetLineStyle(draw.LineStyle{Color: midGrey, Width: vg.Points(0.35)})
 			c.Stroke(path)
 		}
-		if len(s.AreaLabels) > 0 {
-			drawAreaLabels(c, st, s, tx, mm(marginMM), mm(marginMM+mapW), top(y0+mapH), top(y0))
+		for _, d := range s.Districts {
+			c.SetLineStyle(draw.LineStyle{Color: darkGrey, Width: vg.Points(1.3)})
+			c.Stroke(polygonPath(d, tx))
 		}
-		drawScaleBar(c, st, s.Locale, marginMM, H-(y0+mapH)+3, scale, bw)
-		drawNorthArrow(c, st, marginMM+mapW-6, H-y0-3)
+		if len(s.AreaLabels) > 0 {
+			inv := func(p vg.Point) orb.Point {
+				return orb.Point{b.Min[0] + (float64(p.X/vg.Millimeter)-marginMM)/scale, b.Min[1] + (float64(p.Y/vg.Millimeter)-(H-y0-mapH))/scale}
+			}
+			for _, l := range placeAreaLabels(st, s, fills, tx, inv, mm(marginMM), mm(marginMM+mapW), top(y0+mapH), top(y0)) {
+				c.FillText(l.style, l.at, l.text)
+			}
+		}
 
 		// Legend.
 		lx := pageW - marginMM - legendW
@@ -136,8 +160,12 @@ func Map(s MapSpec) Figure {
 			p.Line(r.Max)
 			p.Line(vg.Point{X: r.Min.X, Y: r.Max.Y})
 			p.Close()
-			c.SetColor(fill)
-			c.Fill(p)
+			if fill == missingColour {
+				hatch(c, p, r)
+			} else {
+				c.SetColor(fill)
+				c.Fill(p)
+			}
 			c.SetLineStyle(draw.LineStyle{Color: midGrey, Width: vg.Points(0.35)})
 			c.Stroke(p)
 			c.FillText(lab, vg.Point{X: mm(lx + 8), Y: top(y + 1.75)}, label)
@@ -145,6 +173,9 @@ func Map(s MapSpec) Figure {
 		dec := legendDecimals(s.Locale, s.Classes.Bounds, s.Decimals)
 		for k := range s.Classes.Bounds {
 			label := classLabel(s.Locale, s.Classes, k, dec)
+			if catLabels != nil {
+				label = catLabels[k]
+			}
 			if k < len(s.Labels) {
 				label = fmt.Sprintf("%s (%d)", s.Labels[k], s.Classes.Counts[k])
 			}
@@ -169,7 +200,12 @@ func Map(s MapSpec) Figure {
 		if s.Classes.Note != "" {
 			ly += 1
 			c.FillText(note, vg.Point{X: mm(lx), Y: top(ly)}, s.Classes.Note)
+			ly += 4
 		}
+		// North arrow and scale bar under the legend, outside the map.
+		ly += 4
+		drawNorthArrow(c, st, lx+2, H-ly)
+		drawScaleBar(c, st, s.Locale, lx, H-ly-10, scale, bw)
 
 		drawSource(c, st, srcLines)
 	}
@@ -291,43 +327,177 @@ func drawNorthArrow(c draw.Canvas, st *style, x, y float64) {
 	c.FillText(t, vg.Point{X: mm(x), Y: mm(y - 5.6)}, "N")
 }
 
-// drawAreaLabels writes area names without overlaps: areas in order of
-// size, each name centred on its label point if its box, with a small
-// margin, overlaps no name written before and stays inside the map.
-func drawAreaLabels(c draw.Canvas, st *style, s MapSpec, tx func(orb.Point) vg.Point, x0, x1, y0, y1 vg.Length) {
-	lab := st.text(6, false, black)
-	lab.XAlign, lab.YAlign = draw.XCenter, draw.YCenter
+// placedLabel is an area's name as the map writes it.
+type placedLabel struct {
+	area  int
+	text  string
+	at    vg.Point
+	box   vg.Rectangle
+	style draw.TextStyle
+}
+
+// placeAreaLabels places area names: areas in order of size, each name
+// centred on its label point, in the colour that contrasts with its
+// area's fill, if its box lies inside its own area (a smaller size is
+// tried), overlaps no name placed before and stays inside the map; a
+// name that fits nowhere is left out. inv maps a point of the canvas back
+// to the areas' CRS.
+func placeAreaLabels(st *style, s MapSpec, fills []color.Color, tx func(orb.Point) vg.Point, inv func(vg.Point) orb.Point, x0, x1, y0, y1 vg.Length) []placedLabel {
 	order := make([]int, len(s.AreaLabels))
 	for i := range order {
 		order[i] = i
 	}
 	sortBy(order, func(i int) float64 { return -s.Areas.AreaM2(i) })
-	var placed []vg.Rectangle
+	var placed []placedLabel
 	pad := mm(0.6)
 	for _, i := range order {
-		if s.AreaLabels[i] == "" {
+		if s.AreaLabels[i] == "" || i >= len(s.LabelAt) {
 			continue
 		}
-		p := tx(s.LabelAt[i])
-		w, h := lab.Width(s.AreaLabels[i]), lab.Height(s.AreaLabels[i])
-		r := vg.Rectangle{Min: vg.Point{X: p.X - w/2 - pad, Y: p.Y - h/2 - pad}, Max: vg.Point{X: p.X + w/2 + pad, Y: p.Y + h/2 + pad}}
-		if r.Min.X < x0 || r.Max.X > x1 || r.Min.Y < y0 || r.Max.Y > y1 {
-			continue
-		}
-		free := true
-		for _, q := range placed {
-			if r.Min.X < q.Max.X && q.Min.X < r.Max.X && r.Min.Y < q.Max.Y && q.Min.Y < r.Max.Y {
-				free = false
-				break
+		p0 := tx(s.LabelAt[i])
+	try:
+		for _, pt := range []float64{6, 5} {
+			lab := st.text(pt, false, labelColour(fills[i]))
+			lab.XAlign, lab.YAlign = draw.XCenter, draw.YCenter
+			w, h := lab.Width(s.AreaLabels[i]), lab.Height(s.AreaLabels[i])
+			// the label point, then a little above, below, left, right
+			for _, d := range [][2]vg.Length{{0, 0}, {0, h}, {0, -h}, {-h, 0}, {h, 0}} {
+				p := vg.Point{X: p0.X + d[0], Y: p0.Y + d[1]}
+				text := vg.Rectangle{Min: vg.Point{X: p.X - w/2, Y: p.Y - h/2}, Max: vg.Point{X: p.X + w/2, Y: p.Y + h/2}}
+				r := vg.Rectangle{Min: vg.Point{X: text.Min.X - pad, Y: text.Min.Y - pad}, Max: vg.Point{X: text.Max.X + pad, Y: text.Max.Y + pad}}
+				if r.Min.X < x0 || r.Max.X > x1 || r.Min.Y < y0 || r.Max.Y > y1 || !boxInside(text, s.Areas.Geoms[i], inv) {
+					continue
+				}
+				free := true
+				for _, q := range placed {
+					if overlaps(r, q.box) {
+						free = false
+						break
+					}
+				}
+				if free {
+					placed = append(placed, placedLabel{area: i, text: s.AreaLabels[i], at: p, box: r, style: lab})
+					break try
+				}
 			}
 		}
-		if !free {
-			continue
+	}
+	return placed
+}
+
+func overlaps(a, b vg.Rectangle) bool {
+	return a.Min.X < b.Max.X && b.Min.X < a.Max.X && a.Min.Y < b.Max.Y && b.Min.Y < a.Max.Y
+}
+
+// boxInside reports whether a label's box lies inside an area: its
+// corners and points along its edges, taken back to the areas' CRS, all
+// in the area.
+func boxInside(r vg.Rectangle, g orb.MultiPolygon, inv func(vg.Point) orb.Point) bool {
+	const steps = 6
+	for k := 0; k <= steps; k++ {
+		f := vg.Length(k) / steps
+		x := r.Min.X + f*(r.Max.X-r.Min.X)
+		y := r.Min.Y + f*(r.Max.Y-r.Min.Y)
+		for _, p := range []vg.Point{{X: x, Y: r.Min.Y}, {X: x, Y: r.Max.Y}, {X: r.Min.X, Y: y}, {X: r.Max.X, Y: y}} {
+			if !planar.MultiPolygonContains(g, inv(p)) {
+				return false
+			}
 		}
-		placed = append(placed, r)
-		c.FillText(lab, p, s.AreaLabels[i])
+	}
+	return true
+}
+
+// luminance is a colour's relative luminance (WCAG 2), 0 black to 1
+// white.
+func luminance(c color.Color) float64 {
+	r, g, b, _ := c.RGBA()
+	lin := func(v uint32) float64 {
+		x := float64(v) / 0xffff
+		if x <= 0.03928 {
+			return x / 12.92
+		}
+		return math.Pow((x+0.055)/1.055, 2.4)
+	}
+	return 0.2126*lin(r) + 0.7152*lin(g) + 0.0722*lin(b)
+}
+
+// labelColour is the colour of text on a fill: black or white, whichever
+// contrasts more (WCAG contrast ratio).
+func labelColour(fill color.Color) color.Color {
+	l := luminance(fill)
+	if (l+0.05)/0.05 >= 1.05/(l+0.05) {
+		return black
+	}
+	return white
+}
+
+// hatch fills a path white with thin diagonal grey lines (areas without
+// a value); the lines are cut to the path's inside (even–odd), as the
+// canvases clip nothing. r is the path's bounding box.
+func hatch(c draw.Canvas, p vg.Path, r vg.Rectangle) {
+	c.SetColor(white)
+	c.Fill(p)
+	// The path's edges.
+	var edges [][2]vg.Point
+	var start, prev vg.Point
+	for _, comp := range p {
+		switch comp.Type {
+		case vg.MoveComp:
+			start, prev = comp.Pos, comp.Pos
+		case vg.LineComp:
+			edges = append(edges, [2]vg.Point{prev, comp.Pos})
+			prev = comp.Pos
+		case vg.CloseComp:
+			edges = append(edges, [2]vg.Point{prev, start})
+			prev = start
+		}
+	}
+	ls := draw.LineStyle{Color: midGrey, Width: vg.Points(0.4)}
+	step := mm(1.2)
+	h := r.Max.Y - r.Min.Y
+	for x := r.Min.X - h; x < r.Max.X; x += step {
+		// The line from (x, Min.Y) to (x+h, Max.Y): where it crosses edges.
+		a, d := vg.Point{X: x, Y: r.Min.Y}, vg.Point{X: h, Y: h}
+		var ts []float64
+		for _, e := range edges {
+			if t, ok := crossing(a, d, e[0], e[1]); ok {
+				ts = append(ts, t)
+			}
+		}
+		sort.Float64s(ts)
+		for k := 0; k+1 < len(ts); k += 2 {
+			c.StrokeLine2(ls, a.X+vg.Length(ts[k])*d.X, a.Y+vg.Length(ts[k])*d.Y, a.X+vg.Length(ts[k+1])*d.X, a.Y+vg.Length(ts[k+1])*d.Y)
+		}
 	}
 }
+
+// crossing returns where the line a + t·d crosses the segment p–q (with
+// q's end open, so that a vertex counts once), as t.
+func crossing(a, d, p, q vg.Point) (float64, bool) {
+	ex, ey := float64(q.X-p.X), float64(q.Y-p.Y)
+	den := float64(d.X)*ey - float64(d.Y)*ex
+	if den == 0 {
+		return 0, false
+	}
+	wx, wy := float64(p.X-a.X), float64(p.Y-a.Y)
+	t := (wx*ey - wy*ex) / den
+	u := (wx*float64(d.Y) - wy*float64(d.X)) / den
+	if u < 0 || u >= 1 {
+		return 0, false
+	}
+	return t, true
+}
+
+// polygonRect is the bounding box of a multipolygon on the canvas.
+func polygonRect(mp orb.MultiPolygon, tx func(orb.Point) vg.Point) vg.Rectangle {
+	b := mp.Bound()
+	p, q := tx(b.Min), tx(b.Max)
+	return vg.Rectangle{Min: vg.Point{X: min(p.X, q.X), Y: min(p.Y, q.Y)}, Max: vg.Point{X: max(p.X, q.X), Y: max(p.Y, q.Y)}}
+}
+
+// scaleBlockH is the height of the north arrow and the scale bar under
+// a map's legend, in millimetres.
+const scaleBlockH = 18.0
 
 // sortBy sorts indices by a key, stably.
 func sortBy(idx []int, key func(int) float64) {
@@ -336,4 +506,45 @@ func sortBy(idx []int, key func(int) float64) {
 			idx[j], idx[j-1] = idx[j-1], idx[j]
 		}
 	}
+}
+
+// categoryLabels names the classes of categorical values — whole
+// numbers, each class holding one of them, as heat categories 1 to 3 —
+// by their value ("2 (7)") instead of a range; nil if the values are not
+// categorical.
+func categoryLabels(l Locale, values []float64, c analysis.Classes) []string {
+	cat := make([]float64, len(c.Bounds))
+	for k := range cat {
+		cat[k] = math.NaN()
+	}
+	n := 0
+	for _, v := range values {
+		if math.IsNaN(v) {
+			continue
+		}
+		if v != math.Trunc(v) {
+			return nil
+		}
+		k := c.Class(v)
+		if k < 0 {
+			return nil
+		}
+		if !math.IsNaN(cat[k]) && cat[k] != v {
+			return nil
+		}
+		cat[k] = v
+		n++
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]string, len(cat))
+	for k, v := range cat {
+		if math.IsNaN(v) {
+			// an empty class has no category between its neighbours' values
+			return nil
+		}
+		out[k] = fmt.Sprintf("%s (%d)", l.Number(v, 0), c.Counts[k])
+	}
+	return out
 }

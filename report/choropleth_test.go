@@ -5,6 +5,8 @@ import (
 	"image/color"
 	"math"
 	"regexp"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/paulmach/orb"
@@ -52,8 +54,8 @@ func TestMapClassOverride(t *testing.T) {
 		t.Errorf("by class: %s, want −1 in the middle class", got)
 	}
 	spec.Class = []int{0, -1, 2}
-	if got := fills(spec); got != "#FFFFB2 #E8E8E8 #BD0026" {
-		t.Errorf("no class: %s, want the middle area grey (no data)", got)
+	if got := fills(spec); got != "#FFFFB2 #FFFFFF #BD0026" {
+		t.Errorf("no class: %s, want the middle area white (hatched: no data)", got)
 	}
 }
 
@@ -74,6 +76,138 @@ func TestLegendDecimals(t *testing.T) {
 	} {
 		if got := legendDecimals(de, tc.bounds, tc.decimals); got != tc.want {
 			t.Errorf("%v with %d decimals: %d, want %d", tc.bounds, tc.decimals, got, tc.want)
+		}
+	}
+}
+
+// svgText is a text of an SVG drawing: where, in which style, what.
+type svgText struct {
+	x, y  float64 // points, y upwards from the bottom
+	style string
+	text  string
+}
+
+func svgTexts(t *testing.T, f Figure) ([]svgText, string) {
+	t.Helper()
+	var b bytes.Buffer
+	if err := f.Write(&b, "svg"); err != nil {
+		t.Fatal(err)
+	}
+	var out []svgText
+	re := regexp.MustCompile(`<text x="([-\d.]+)" y="([-\d.]+)"[^>]*\s+style="([^"]*)">([^<]*)</text>`)
+	for _, m := range re.FindAllStringSubmatch(b.String(), -1) {
+		x, _ := strconv.ParseFloat(m[1], 64)
+		y, _ := strconv.ParseFloat(m[2], 64)
+		out = append(out, svgText{x: x, y: -y, style: m[3], text: m[4]})
+	}
+	return out, b.String()
+}
+
+func findText(ts []svgText, text string) (svgText, bool) {
+	for _, s := range ts {
+		if s.text == text {
+			return s, true
+		}
+	}
+	return svgText{}, false
+}
+
+// labelMap is three 1 km squares: light, dark and without a value.
+func labelMap(names ...string) MapSpec {
+	a := squares(3)
+	return MapSpec{Title: "T", Legend: "L", Source: "S", Areas: a, Values: []float64{1, 2, math.NaN()},
+		Classes: analysis.Classes{Min: 1, Bounds: []float64{1, 2}, Counts: []int{1, 1}},
+		Colours: []color.Color{hexColour("#ffffb2"), hexColour("#bd0026")}, City: math.NaN(), Locale: NewLocale("de"),
+		AreaLabels: names, LabelAt: a.LabelPoints()}
+}
+
+// A name on a dark fill is white, on a light fill black; a name wider
+// than its area is left out.
+func TestMapLabelColourAndFit(t *testing.T) {
+	long := "Schönblick-Mitte-Nord am langen Weinberg und Auenviertel"
+	ts, _ := svgTexts(t, Map(labelMap("Au", "Berg", long)))
+	a, ok := findText(ts, "Au")
+	if !ok || strings.Contains(a.style, "fill:#FFFFFF") {
+		t.Errorf("Au on light yellow: %+v, want black text", a)
+	}
+	b, ok := findText(ts, "Berg")
+	if !ok || !strings.Contains(b.style, "fill:#FFFFFF") {
+		t.Errorf("Berg on dark red: %+v, want white text", b)
+	}
+	if _, ok := findText(ts, long); ok {
+		t.Errorf("%q is wider than its 1 km square and should be left out", long)
+	}
+	if labelColour(hexColour("#bd0026")) != white || labelColour(hexColour("#f03b20")) != black ||
+		labelColour(hexColour("#2166ac")) != white || labelColour(hexColour("#ffffb2")) != black {
+		t.Error("labelColour: want white on #bd0026 and #2166ac, black on #f03b20 and #ffffb2")
+	}
+}
+
+// The scale bar and the north arrow stand in the legend's column, right
+// of the map's geometry.
+func TestMapScaleBarClearOfGeometry(t *testing.T) {
+	s := labelMap()
+	ts, _ := svgTexts(t, Map(s))
+	// the map: 3 km wide, drawn from marginMM; its right edge in points
+	b := s.Areas.Bound()
+	mapW := pageW - 2*marginMM - legendW - 4
+	if mapH := mapW * (b.Max[1] - b.Min[1]) / (b.Max[0] - b.Min[0]); mapH > 150 {
+		mapW = 150 * (b.Max[0] - b.Min[0]) / (b.Max[1] - b.Min[1])
+	}
+	right := (marginMM + mapW) / 25.4 * 72
+	for _, label := range []string{"500 m", "N"} {
+		l, ok := findText(ts, label)
+		if !ok {
+			t.Fatalf("no %q on the map", label)
+		}
+		if l.x <= right {
+			t.Errorf("%q at x %.1f pt, inside the map (right edge %.1f pt)", label, l.x, right)
+		}
+	}
+}
+
+// An area without a value is hatched on white, not filled grey like
+// "not significant" or "confidential".
+func TestMapNoDataHatched(t *testing.T) {
+	_, svg := svgTexts(t, Map(labelMap()))
+	if strings.Contains(svg, "fill:#E8E8E8") {
+		t.Error("no data filled light grey")
+	}
+	if n := strings.Count(svg, "stroke:#888888;stroke-width:0.4\""); n < 10 {
+		t.Errorf("%d hatch lines, want the area without a value and its legend box hatched", n)
+	}
+}
+
+// Categorical values — whole numbers, one to a class — are legended by
+// their values, not ranges.
+func TestMapCategoricalLegend(t *testing.T) {
+	de := NewLocale("de")
+	c := analysis.Classes{Min: 1, Bounds: []float64{1, 2, 3}, Counts: []int{3, 2, 1}}
+	vals := []float64{1, 1, 1, 2, 2, 3, math.NaN()}
+	got := categoryLabels(de, vals, c)
+	if strings.Join(got, "|") != "1 (3)|2 (2)|3 (1)" {
+		t.Errorf("categories: %q", got)
+	}
+	if categoryLabels(de, []float64{1, 1.5, 3}, analysis.Classes{Min: 1, Bounds: []float64{1, 2, 3}, Counts: []int{1, 1, 1}}) != nil {
+		t.Error("1,5 is no category")
+	}
+	if categoryLabels(de, []float64{1, 2, 3, 4}, analysis.Classes{Min: 1, Bounds: []float64{2, 4}, Counts: []int{2, 2}}) != nil {
+		t.Error("two values in one class: ranges, not categories")
+	}
+	s := labelMap()
+	s.Values, s.Classes = vals[:6], c
+	s.Areas = squares(6)
+	s.Colours = Palette("YlOrRd", 3)
+	s.AreaLabels, s.LabelAt = nil, nil
+	ts, _ := svgTexts(t, Map(s))
+	for _, want := range []string{"1 (3)", "2 (2)", "3 (1)"} {
+		if _, ok := findText(ts, want); !ok {
+			t.Errorf("legend has no %q", want)
+		}
+	}
+	for _, l := range ts {
+		if strings.HasPrefix(l.text, "bis ") || strings.HasPrefix(l.text, "über ") {
+			t.Errorf("legend entry %q for categories", l.text)
 		}
 	}
 }
