@@ -243,29 +243,54 @@ func BarChart(s BarSpec) Figure {
 	return fig
 }
 
-// niceTicks returns round values (1, 2, 2.5 or 5 times a power of ten
+// niceTicks returns round values (1, 2 or 5 times a power of ten
 // apart) inside [lo, hi], about n of them.
 func niceTicks(lo, hi float64, n int) []float64 {
 	if !(hi > lo) {
 		return []float64{lo}
 	}
-	raw := (hi - lo) / float64(n)
-	p := math.Pow(10, math.Floor(math.Log10(raw)))
-	step := 10 * p
-	for _, m := range []float64{1, 2, 2.5, 5} {
-		if m*p >= raw {
-			step = m * p
-			break
-		}
-	}
+	step := niceStep(lo, hi, n)
 	var ticks []float64
-	for t := math.Ceil(lo/step) * step; t <= hi+step*1e-9; t += step {
+	for k := math.Ceil(lo/step - 1e-9); k*step <= hi+step*1e-9; k++ {
+		t := k * step
 		if math.Abs(t) < step*1e-9 {
 			t = 0
 		}
-		ticks = append(ticks, t)
+		ticks = append(ticks, roundTick(t, step))
 	}
 	return ticks
+}
+
+// niceStep is the distance of about n ticks in [lo, hi]: 1, 2 or 5
+// times a power of ten.
+func niceStep(lo, hi float64, n int) float64 {
+	raw := (hi - lo) / float64(max(n, 1))
+	p := math.Pow(10, math.Floor(math.Log10(raw)))
+	for _, m := range []float64{1, 2, 5} {
+		if m*p >= raw*(1-1e-9) {
+			return m * p
+		}
+	}
+	return 10 * p
+}
+
+// roundTick removes a multiple's floating-point noise (0.30000000000000004).
+func roundTick(t, step float64) float64 {
+	d := math.Max(0, -math.Floor(math.Log10(step))) + 1
+	p := math.Pow(10, d)
+	return math.Round(t*p) / p
+}
+
+// niceRange widens [lo, hi] to the round ticks around it, about n steps:
+// the axis of a chart that starts and ends at a tick.
+func niceRange(lo, hi float64, n int) (float64, float64, []float64) {
+	if !(hi > lo) {
+		lo, hi = lo-1, hi+1
+	}
+	step := niceStep(lo, hi, n)
+	lo = roundTick(math.Floor(lo/step+1e-9)*step, step)
+	hi = roundTick(math.Ceil(hi/step-1e-9)*step, step)
+	return lo, hi, niceTicks(lo, hi, int(math.Round((hi-lo)/step)))
 }
 
 // tickDecimals returns the decimals needed to show a round tick value.

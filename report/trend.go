@@ -55,6 +55,8 @@ func Trends(s TrendSpec) Figure {
 		lo -= pad
 	}
 	hi += pad
+	// The axis from a round tick to a round tick (1, 2 or 5 steps).
+	lo, hi, ticks := niceRange(lo, hi, 3)
 	panelW := (pageW - 2*marginMM - float64(cols-1)*gap) / cols
 	fig.Draw = func(c draw.Canvas) {
 		top := func(y float64) vg.Length { return mm(H - y) }
@@ -72,11 +74,11 @@ func Trends(s TrendSpec) Figure {
 			x := func(i int) vg.Length { return mm(px0 + 8 + float64(i)/math.Max(1, float64(n-1))*(panelW-10)) }
 			y := func(v float64) vg.Length { return top(plotTop + plotH - (v-lo)/(hi-lo)*plotH) }
 			frame := draw.LineStyle{Color: lightGrey, Width: vg.Points(0.4)}
-			c.StrokeLine2(frame, x(0), y(lo), x(n-1), y(lo))
-			c.StrokeLine2(frame, x(0), y(hi), x(n-1), y(hi))
 			tick.XAlign, tick.YAlign = draw.XRight, draw.YCenter
-			c.FillText(tick, vg.Point{X: x(0) - mm(1), Y: y(lo)}, s.Locale.Number(lo, s.Decimals))
-			c.FillText(tick, vg.Point{X: x(0) - mm(1), Y: y(hi)}, s.Locale.Number(hi, s.Decimals))
+			for _, t := range ticks {
+				c.StrokeLine2(frame, x(0), y(t), x(n-1), y(t))
+				c.FillText(tick, vg.Point{X: x(0) - mm(1), Y: y(t)}, s.Locale.Number(t, tickDecimals(t)))
+			}
 			tick.XAlign, tick.YAlign = draw.XCenter, draw.YTop
 			c.FillText(tick, vg.Point{X: x(0), Y: y(lo) - mm(0.8)}, strconv.Itoa(s.Years[0]))
 			c.FillText(tick, vg.Point{X: x(n - 1), Y: y(lo) - mm(0.8)}, strconv.Itoa(s.Years[n-1]))
