@@ -349,7 +349,9 @@ func (r *runner) profiles(first *indexResult, pyr []*ages, city *ages) []report.
 			Rows:  table,
 		}
 		p.Figures = append(p.Figures, spine)
-		p.Figures = append(p.Figures, r.sparkFigure(p, keys, a))
+		if f, ok := r.sparkFigure(p, keys, a); ok {
+			p.Figures = append(p.Figures, f)
+		}
 		if pyr != nil {
 			if f, ok := r.pyramidFigure(p, pyr[a], city); ok {
 				p.Figures = append(p.Figures, f)
@@ -419,15 +421,17 @@ func (r *runner) coverageNote(l *level, k, c int) string {
 }
 
 // sparkFigure shows how an area's key indicators developed over the
-// plan's years, against its district and the city.
-func (r *runner) sparkFigure(p report.HTMLProfile, keys []int, a int) report.HTMLFigure {
+// plan's years, against its district and the city: those with values in
+// two years or more, over the years that have them; none (false) if no
+// indicator has.
+func (r *runner) sparkFigure(p report.HTMLProfile, keys []int, a int) (report.HTMLFigure, bool) {
 	lv, city := r.levels[0], r.levels[len(r.levels)-1]
 	dist := r.districtLevel()
-	years := r.panel.Years
+	all := r.panel.Years
 	series := func(l *level, k, u int) []float64 {
 		n := len(l.keys)
-		out := make([]float64, len(years))
-		for y := range years {
+		out := make([]float64, len(all))
+		for y := range all {
 			v, f := l.values[k].Values[y*n+u], l.values[k].Flags[y*n+u]
 			if f&datasets.Suppressed != 0 {
 				v = math.NaN()
@@ -436,6 +440,32 @@ func (r *runner) sparkFigure(p report.HTMLProfile, keys []int, a int) report.HTM
 		}
 		return out
 	}
+	// The indicators with a development: values of the area in two
+	// years or more; the years from the first to the last of them.
+	var shown []int
+	y0, y1 := len(all), -1
+	for _, k := range keys {
+		s := series(lv, k, a)
+		first, last := -1, -1
+		for y, v := range s {
+			if !math.IsNaN(v) {
+				if first < 0 {
+					first = y
+				}
+				last = y
+			}
+		}
+		if first >= 0 && last > first {
+			shown = append(shown, k)
+			y0, y1 = min(y0, first), max(y1, last)
+		}
+	}
+	if len(shown) == 0 {
+		return report.HTMLFigure{}, false
+	}
+	keys = shown
+	years := all[y0 : y1+1]
+	cut := func(s []float64) []float64 { return s[y0 : y1+1] }
 	var rows []report.SparkRow
 	var alt []string
 	head := []string{report.Headings(r.loc)["year"]}
@@ -448,9 +478,9 @@ func (r *runner) sparkFigure(p report.HTMLProfile, keys []int, a int) report.HTM
 	}
 	for _, k := range keys {
 		d := r.c.indicators[k]
-		row := report.SparkRow{Label: d.Label.In(r.c.lang), Years: years, Area: series(lv, k, a), City: series(city, k, 0), Decimals: d.Decimals, Unit: d.Unit.In(r.c.lang)}
+		row := report.SparkRow{Label: d.Label.In(r.c.lang), Years: years, Area: cut(series(lv, k, a)), City: cut(series(city, k, 0)), Decimals: d.Decimals, Unit: d.Unit.In(r.c.lang)}
 		if dist != nil {
-			row.District = series(dist, k, dist.member[a])
+			row.District = cut(series(dist, k, dist.member[a]))
 		}
 		rows = append(rows, row)
 		tr := analysis.ComputeTrend(floatYears(years), row.Area, 0.05)
@@ -472,9 +502,9 @@ func (r *runner) sparkFigure(p report.HTMLProfile, keys []int, a int) report.HTM
 			}
 			table[y] = append(table[y], cell(row.Area[y]))
 			if dist != nil {
-				table[y] = append(table[y], cell(row.District[y])+r.coverageNote(dist, k, y*len(dist.keys)+dist.member[a]))
+				table[y] = append(table[y], cell(row.District[y])+r.coverageNote(dist, k, (y0+y)*len(dist.keys)+dist.member[a]))
 			}
-			table[y] = append(table[y], cell(row.City[y])+r.coverageNote(city, k, y))
+			table[y] = append(table[y], cell(row.City[y])+r.coverageNote(city, k, y0+y))
 		}
 	}
 	return report.HTMLFigure{
@@ -483,7 +513,7 @@ func (r *runner) sparkFigure(p report.HTMLProfile, keys []int, a int) report.HTM
 		SVG:   report.SparklinesSVG(r.loc, rows),
 		Alt:   fmt.Sprintf("%s: %s.", p.Name, strings.Join(alt, "; ")),
 		Head:  head, Rows: table,
-	}
+	}, true
 }
 
 func floatYears(ys []int) []float64 {

@@ -156,6 +156,14 @@ func (r *runner) pyramidFigure(p report.HTMLProfile, a, city *ages) (report.HTML
 		alt := fmt.Sprintf(r.pick("%s: %s %% der Einwohner sind unter 18 (Stadt %s %%), %s %% 65 und älter (Stadt %s %%).",
 			"%s: %s %% of the residents are under 18 (city %s %%), %s %% aged 65 and over (city %s %%)."),
 			p.Name, r.loc.Number(young, 1), r.loc.Number(cyoung, 1), r.loc.Number(old, 1), r.loc.Number(cold, 1))
+		title := fmt.Sprintf(r.pick("Altersaufbau %d (%d-Jahres-Gruppen; Linie: Stadt)", "Age structure %d (%d-year groups; line: city)"), r.year, width)
+		if a == city {
+			// The city's own pyramid: nothing to compare it with.
+			alt = fmt.Sprintf(r.pick("%s: %s %% der Einwohner sind unter 18, %s %% 65 und älter.", "%s: %s %% of the residents are under 18, %s %% aged 65 and over."),
+				p.Name, r.loc.Number(young, 1), r.loc.Number(old, 1))
+			title = fmt.Sprintf(r.pick("Altersaufbau %d (%d-Jahres-Gruppen)", "Age structure %d (%d-year groups)"), r.year, width)
+			cms, cfs = nil, nil
+		}
 		var rows [][]string
 		for i := range labels {
 			k := len(labels) - 1 - i
@@ -163,7 +171,7 @@ func (r *runner) pyramidFigure(p report.HTMLProfile, a, city *ages) (report.HTML
 		}
 		return report.HTMLFigure{
 			ID:    "pyramid-" + p.Key,
-			Title: fmt.Sprintf(r.pick("Altersaufbau %d (%d-Jahres-Gruppen; Linie: Stadt)", "Age structure %d (%d-year groups; line: city)"), r.year, width),
+			Title: title,
 			SVG:   report.PyramidSVG(r.loc, labels, ms, fs, cms, cfs, r.pick("Männer", "men"), r.pick("Frauen", "women")),
 			Alt:   alt,
 			Head:  []string{r.pick("Alter", "age"), r.pick("Männer (%)", "men (%)"), r.pick("Frauen (%)", "women (%)")},

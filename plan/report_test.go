@@ -180,3 +180,44 @@ func TestWorkbook(t *testing.T) {
 		t.Errorf("workbook parts %v; sheet 1 starts %.300s", names, sheet1)
 	}
 }
+
+// Data of a single year: the profiles show no development ("12,5 →
+// 12,5" over 2014–2024), and the city's pyramid is not compared with the
+// city.
+func TestReportSingleYear(t *testing.T) {
+	dir := demoDir(t, func(s string) string {
+		i, j := strings.Index(s, "\ngoals:"), strings.Index(s, "\n# Räumliche Statistik")
+		s = s[:i] + s[j:]
+		return strings.Replace(s, "    - type: trend\n      value: sgb2_quote\n", "", 1)
+	})
+	for file, col := range map[string]int{"arbeitsmarkt.csv": 2, "bevoelkerung.csv": 1, "klima.csv": 1, "staatsangehoerigkeit.csv": 1} {
+		b, err := os.ReadFile(filepath.Join(dir, file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines := bytes.Split(b, []byte("\n"))
+		keep := [][]byte{lines[0]}
+		for _, l := range lines[1:] {
+			if f := bytes.Split(l, []byte(";")); len(f) > col && string(bytes.TrimSpace(f[col])) == "2024" {
+				keep = append(keep, l)
+			}
+		}
+		if err := os.WriteFile(filepath.Join(dir, file), append(bytes.Join(keep, []byte("\n")), '\n'), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out, _, err := runDir(t, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	html := string(readOut(t, out, "report.html"))
+	if !strings.Contains(html, `<section class="profile"`) {
+		t.Fatal("no profiles")
+	}
+	if strings.Contains(html, "Entwicklung 20") || regexp.MustCompile(`<figure id="trend-\d`).MatchString(html) {
+		t.Error("a development figure for data of one year")
+	}
+	if m := regexp.MustCompile(`Musterstadt: [^<]*\(Stadt `).FindString(html); m != "" {
+		t.Errorf("the city compared with itself: %q", m)
+	}
+}

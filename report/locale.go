@@ -54,6 +54,7 @@ var texts = map[string][2]string{
 	"source":       {"Datenquelle", "Source"},
 	"own":          {"eigene Berechnung", "own calculation"},
 	"nodata":       {"keine Angabe", "no data"},
+	"pyramid_axis": {"Anteil an den Einwohnern in %", "share of the residents in %"},
 	"confidential": {"geheim (.)", "confidential (.)"},
 	"upto":         {"bis", "up to"},
 	"over":         {"über", "over"},

@@ -195,7 +195,11 @@ func SparklinesSVG(l Locale, rows []SparkRow) template.HTML {
 			}
 		}
 		txt := l.T("nodata")
-		if !math.IsNaN(last) {
+		switch values := countValues(r.Area); {
+		case values == 1:
+			// one year: a value, no development
+			txt = fmt.Sprintf("%s %s", l.Number(last, r.Decimals), template.HTMLEscapeString(r.Unit))
+		case values > 1:
 			txt = fmt.Sprintf("%s → %s %s", l.Number(first, r.Decimals), l.Number(last, r.Decimals), template.HTMLEscapeString(r.Unit))
 		}
 		fmt.Fprintf(&b, `<text x="%g" y="%.1f">%s</text>`, labelW+lineW+12, y+15, txt)
@@ -206,28 +210,51 @@ func SparklinesSVG(l Locale, rows []SparkRow) template.HTML {
 
 // PyramidSVG draws a population pyramid: for each age band (labels, the
 // youngest first) the men's share to the left and the women's to the
-// right, in % of the area's residents, with the city's shares as a line.
+// right, in % of the area's residents, with the city's shares as a line
+// (none if cityMale is nil: the city's own pyramid), and an axis of round
+// shares under both halves.
 func PyramidSVG(l Locale, labels []string, male, female, cityMale, cityFemale []float64, menLabel, womenLabel string) template.HTML {
 	const w, mid, half, rowH = 520.0, 260.0, 200.0, 14.0
 	n := len(labels)
-	h := rowH*float64(n) + 30
+	top := 20.0
+	axisY := top + rowH*float64(n) + 2
+	h := axisY + 30
+	hasCity := cityMale != nil && cityFemale != nil
 	max := 0.0
 	for i := range labels {
-		max = math.Max(max, math.Max(math.Max(male[i], female[i]), math.Max(cityMale[i], cityFemale[i])))
+		max = math.Max(max, math.Max(male[i], female[i]))
+		if hasCity {
+			max = math.Max(max, math.Max(cityMale[i], cityFemale[i]))
+		}
 	}
 	if max == 0 {
 		max = 1
 	}
-	scale := half / max
+	_, axisMax, ticks := niceRange(0, max, 3)
+	scale := (half - 20) / axisMax
 	var b strings.Builder
 	svgOpen(&b, w, h, 10)
 	fmt.Fprintf(&b, `<text x="%g" y="12" text-anchor="end">%s</text><text x="%g" y="12">%s</text>`, mid-30, template.HTMLEscapeString(menLabel), mid+30, template.HTMLEscapeString(womenLabel))
+	// Grid lines and the axis: the same shares to both sides.
+	for _, t := range ticks {
+		for _, x := range []float64{mid - 20 - t*scale, mid + 20 + t*scale} {
+			fmt.Fprintf(&b, `<line x1="%.1f" y1="%g" x2="%.1f" y2="%g" stroke="#ddd" stroke-width="0.6"/>`, x, top, x, axisY)
+			fmt.Fprintf(&b, `<line x1="%.1f" y1="%g" x2="%.1f" y2="%g" stroke="#444" stroke-width="0.8"/>`, x, axisY, x, axisY+3)
+			fmt.Fprintf(&b, `<text x="%.1f" y="%g" text-anchor="middle" fill="#444">%s</text>`, x, axisY+13, l.Number(t, tickDecimals(t)))
+		}
+	}
+	fmt.Fprintf(&b, `<line x1="%.1f" y1="%g" x2="%g" y2="%g" stroke="#444" stroke-width="0.8"/>`, mid-20-axisMax*scale, axisY, mid-20, axisY)
+	fmt.Fprintf(&b, `<line x1="%g" y1="%g" x2="%.1f" y2="%g" stroke="#444" stroke-width="0.8"/>`, mid+20, axisY, mid+20+axisMax*scale, axisY)
+	fmt.Fprintf(&b, `<text x="%g" y="%g" text-anchor="middle" fill="#444">%s</text>`, mid, axisY+26, template.HTMLEscapeString(l.T("pyramid_axis")))
 	var cm, cf strings.Builder
 	for i := 0; i < n; i++ {
-		y := 20 + rowH*float64(n-1-i) // oldest at the top
+		y := top + rowH*float64(n-1-i) // oldest at the top
 		fmt.Fprintf(&b, `<rect x="%.1f" y="%.1f" width="%.1f" height="%g" fill="#6a9bd1"/>`, mid-20-male[i]*scale, y, male[i]*scale, rowH-2)
 		fmt.Fprintf(&b, `<rect x="%g" y="%.1f" width="%.1f" height="%g" fill="#e3877b"/>`, mid+20, y, female[i]*scale, rowH-2)
 		fmt.Fprintf(&b, `<text x="%g" y="%.1f" text-anchor="middle">%s</text>`, mid, y+rowH-4, template.HTMLEscapeString(labels[i]))
+		if !hasCity {
+			continue
+		}
 		pen := "L"
 		if i == 0 {
 			pen = "M"
@@ -235,8 +262,9 @@ func PyramidSVG(l Locale, labels []string, male, female, cityMale, cityFemale []
 		fmt.Fprintf(&cm, "%s%.1f %.1f", pen, mid-20-cityMale[i]*scale, y+(rowH-2)/2)
 		fmt.Fprintf(&cf, "%s%.1f %.1f", pen, mid+20+cityFemale[i]*scale, y+(rowH-2)/2)
 	}
-	fmt.Fprintf(&b, `<path d="%s" fill="none" stroke="#222" stroke-width="1.2"/><path d="%s" fill="none" stroke="#222" stroke-width="1.2"/>`, cm.String(), cf.String())
-	fmt.Fprintf(&b, `<text x="%g" y="%.1f" text-anchor="middle" fill="#444">%s %%</text>`, mid, h-2, l.Number(max, 1))
+	if hasCity {
+		fmt.Fprintf(&b, `<path d="%s" fill="none" stroke="#222" stroke-width="1.2"/><path d="%s" fill="none" stroke="#222" stroke-width="1.2"/>`, cm.String(), cf.String())
+	}
 	b.WriteString(`</svg>`)
 	return template.HTML(b.String())
 }
@@ -245,4 +273,15 @@ func PyramidSVG(l Locale, labels []string, male, female, cityMale, cityFemale []
 // font, hidden from screen readers (the figure's caption says it).
 func svgOpen(b *strings.Builder, w, h, fontSize float64) {
 	fmt.Fprintf(b, `<svg width="100%%" viewBox="0 0 %g %g" xmlns="http://www.w3.org/2000/svg" font-family="Liberation Sans, Arial, sans-serif" font-size="%g" aria-hidden="true">`, w, h, fontSize)
+}
+
+// countValues counts the values of a series that are not NaN.
+func countValues(s []float64) int {
+	n := 0
+	for _, v := range s {
+		if !math.IsNaN(v) {
+			n++
+		}
+	}
+	return n
 }
