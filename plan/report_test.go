@@ -221,3 +221,57 @@ func TestReportSingleYear(t *testing.T) {
 		t.Errorf("the city compared with itself: %q", m)
 	}
 }
+
+// report.html has no horizontal scrolling at 1100 px, even with a long
+// source line without spaces: rendered in headless chromium, the page is
+// no wider than the window and no element runs past the body.
+func TestReportNoHorizontalOverflow(t *testing.T) {
+	browser := ""
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			browser = p
+			break
+		}
+	}
+	if browser == "" {
+		t.Skip("no chromium (chromium, chromium-browser, google-chrome) on PATH: the report's layout at 1100 px is not checked")
+	}
+	long := "Musterstadt, https://daten.musterstadt.example/statistik/planungsraeume/sozialmonitoring/2024/tabellen/einwohner_nach_alter_und_geschlecht_je_planungsraum.csv"
+	out, _, err := runDir(t, demoDir(t, func(s string) string {
+		return strings.Replace(s, "  de: Musterstadt, synthetische Demodaten\n", "  de: "+long+"\n", 1)
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	html := string(readOut(t, out, "report.html"))
+	if !strings.Contains(html, "einwohner_nach_alter") {
+		t.Fatal("the long source line is not in the report")
+	}
+	// A script writes what overflows into the title; --dump-dom prints it.
+	check := `<script>
+var d = document.documentElement, br = document.body.getBoundingClientRect().right + 1, over = [];
+document.querySelectorAll("body *").forEach(function (e) {
+  var r = e.getBoundingClientRect();
+  if (r.width > 0 && r.right > br && !e.closest("svg")) over.push(e.tagName.toLowerCase() + (e.id ? "#" + e.id : "") + " " + Math.round(r.right));
+});
+document.title = "overflow " + d.scrollWidth + "/" + d.clientWidth + " [" + over.slice(0, 8).join(", ") + "]";
+</script></body>`
+	page := filepath.Join(t.TempDir(), "check.html")
+	if err := os.WriteFile(page, []byte(strings.Replace(html, "</body>", check, 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(browser, "--headless", "--no-sandbox", "--disable-gpu", "--window-size=1100,2000", "--dump-dom", "file://"+page)
+	dom, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("chromium: %v", err)
+	}
+	m := regexp.MustCompile(`<title>overflow (\d+)/(\d+) \[([^\]]*)\]</title>`).FindSubmatch(dom)
+	if m == nil {
+		t.Fatalf("chromium ran no check: %.300s", dom)
+	}
+	sw, _ := strconv.Atoi(string(m[1]))
+	cw, _ := strconv.Atoi(string(m[2]))
+	if sw > cw || len(m[3]) > 0 {
+		t.Errorf("horizontal overflow at 1100 px: page %d px wide in a window of %d; past the body: %s", sw, cw, m[3])
+	}
+}

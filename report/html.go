@@ -81,12 +81,16 @@ var htmlPage = template.Must(template.New("report").Parse(`<!DOCTYPE html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{.Title}}</title>
 <style>
-body { font-family: "Liberation Sans", Arial, Helvetica, sans-serif; color: #111; max-width: 60rem; margin: 0 auto; padding: 1rem 1.5rem; line-height: 1.4; }
+body { font-family: "Liberation Sans", Arial, Helvetica, sans-serif; color: #111; max-width: 60rem; margin: 0 auto; padding: 1rem 1.5rem; line-height: 1.4; overflow-wrap: anywhere; }
 h1 { font-size: 1.7rem; } h2 { font-size: 1.35rem; margin-top: 2rem; border-bottom: 1px solid #ccc; } h3 { font-size: 1.1rem; }
-figure { margin: 1rem 0 2rem; } figure svg { max-width: 100%; height: auto; display: block; }
+h1, h2, h3 { break-after: avoid; page-break-after: avoid; }
+h2 + p, h2 + table, h3 + ul, h3 + table { break-before: avoid; page-break-before: avoid; }
+figure { margin: 1rem 0 2rem; max-width: 100%; } figure svg { max-width: 100%; height: auto; display: block; }
 figcaption { font-size: 0.95rem; margin: 0.3rem 0; }
-table { border-collapse: collapse; font-size: 0.85rem; margin: 0.5rem 0 1rem; }
-th, td { border: 1px solid #bbb; padding: 0.15rem 0.4rem; text-align: left; } td.n { text-align: right; font-variant-numeric: tabular-nums; }
+table { border-collapse: collapse; font-size: 0.85rem; margin: 0.5rem 0 1rem; max-width: 100%; }
+th, td { border: 1px solid #bbb; padding: 0.15rem 0.4rem; text-align: left; overflow-wrap: anywhere; } td.n { text-align: right; font-variant-numeric: tabular-nums; }
+code { overflow-wrap: anywhere; word-break: break-all; }
+thead { display: table-header-group; } tr { break-inside: avoid; page-break-inside: avoid; }
 details summary { cursor: pointer; font-size: 0.9rem; color: #333; }
 .notes li, .inputs td { font-size: 0.85rem; }
 .warning { border: 2px solid #b2182b; padding: 0.4rem 0.6rem; font-weight: bold; }
@@ -95,7 +99,8 @@ details summary { cursor: pointer; font-size: 0.9rem; color: #333; }
   @page { size: A4 portrait; margin: 15mm; }
   body { max-width: none; padding: 0; }
   details { display: block; } details > summary { display: none; }
-  figure { break-inside: avoid; }
+  figure { break-inside: avoid; page-break-inside: avoid; }
+  figcaption { break-before: avoid; }
 }
 </style>
 </head>
