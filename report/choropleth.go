@@ -76,10 +76,33 @@ func Map(s MapSpec) Figure {
 	// A long source line (several sources with their licences) wraps.
 	srcLines := sourceLines(st, s.Source, pageW)
 	srcH := 7.0 + sourceExtraMM(srcLines)
-	entries := len(s.Classes.Bounds) + 1
 	// The legend, then the north arrow and the scale bar below it, in the
-	// legend's column: clear of the map's geometry.
-	legendH := 10 + 5*float64(entries) + 12 + scaleBlockH
+	// legend's column: clear of the map's geometry. Its height: the
+	// heading's lines, the boxes (classes, confidential, no data), the
+	// city's value and the note.
+	entries := len(s.Classes.Bounds)
+	hidden, missing := false, false
+	for i, v := range s.Values {
+		k := s.Classes.Class(v)
+		if s.Class != nil {
+			k = s.Class[i]
+		}
+		if k < 0 {
+			if s.Flags != nil && s.Flags[i]&(datasets.Confidential|datasets.Suppressed) != 0 {
+				hidden = true
+			} else {
+				missing = true
+			}
+		}
+	}
+	if hidden {
+		entries++
+	}
+	if missing {
+		entries++
+	}
+	headLines := len(wrap(st.text(8, true, black), s.Legend, mm(legendW)))
+	legendH := 3.8*float64(headLines) + 2.2 + 5*float64(entries) + 5.5 + 5 + 4 + scaleBlockH
 	catLabels := categoryLabels(s.Locale, s.Values, s.Classes)
 	if s.Class != nil {
 		catLabels = nil
@@ -174,6 +197,9 @@ func Map(s MapSpec) Figure {
 		for k := range s.Classes.Bounds {
 			label := classLabel(s.Locale, s.Classes, k, dec)
 			if catLabels != nil {
+				if catLabels[k] == "" {
+					continue // no category in this class (equal intervals)
+				}
 				label = catLabels[k]
 			}
 			if k < len(s.Labels) {
@@ -509,9 +535,9 @@ func sortBy(idx []int, key func(int) float64) {
 }
 
 // categoryLabels names the classes of categorical values — whole
-// numbers, each class holding one of them, as heat categories 1 to 3 —
-// by their value ("2 (7)") instead of a range; nil if the values are not
-// categorical.
+// numbers, each class holding at most one of them, as heat categories 1
+// to 3 — by their value ("2 (7)") instead of a range, "" for an empty
+// class; nil if the values are not categorical.
 func categoryLabels(l Locale, values []float64, c analysis.Classes) []string {
 	cat := make([]float64, len(c.Bounds))
 	for k := range cat {
@@ -540,11 +566,9 @@ func categoryLabels(l Locale, values []float64, c analysis.Classes) []string {
 	}
 	out := make([]string, len(cat))
 	for k, v := range cat {
-		if math.IsNaN(v) {
-			// an empty class has no category between its neighbours' values
-			return nil
+		if !math.IsNaN(v) { // an empty class stays "": left out of the legend
+			out[k] = fmt.Sprintf("%s (%d)", l.Number(v, 0), c.Counts[k])
 		}
-		out[k] = fmt.Sprintf("%s (%d)", l.Number(v, 0), c.Counts[k])
 	}
 	return out
 }

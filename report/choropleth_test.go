@@ -12,6 +12,7 @@ import (
 	"github.com/paulmach/orb"
 
 	"planatlas/analysis"
+	"planatlas/datasets"
 	"planatlas/geo"
 )
 
@@ -208,6 +209,51 @@ func TestMapCategoricalLegend(t *testing.T) {
 	for _, l := range ts {
 		if strings.HasPrefix(l.text, "bis ") || strings.HasPrefix(l.text, "über ") {
 			t.Errorf("legend entry %q for categories", l.text)
+		}
+	}
+}
+
+// Heat categories 1 to 3 classified by quantiles, equal intervals or
+// natural breaks (fewer distinct values than classes) get the
+// categorical legend, without empty classes.
+func TestMapCategoricalQuantiles(t *testing.T) {
+	vals := []float64{1, 1, 1, 2, 2, 2, 2, 3, 3, 1, 2, 3}
+	for _, method := range []string{"quantile", "equal", "fisher"} {
+		c, err := analysis.Classify(method, vals, 5, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, l := range categoryLabels(NewLocale("de"), vals, c) {
+			if l != "" { // an empty class of equal intervals
+				got = append(got, l)
+			}
+		}
+		if strings.Join(got, "|") != "1 (4)|2 (5)|3 (3)" {
+			t.Errorf("%s: bounds %v, legend %q, want 1 (4), 2 (5), 3 (3)", method, c.Bounds, got)
+		}
+	}
+}
+
+// A flat map with a long legend grows to hold the legend, the north
+// arrow and the scale bar above the source line.
+func TestMapLegendHeight(t *testing.T) {
+	a := squares(9)
+	nan := math.NaN()
+	s := MapSpec{Title: "T", Legend: "Anteil der Einwohnerinnen und Einwohner unter 18 Jahren an allen Einwohnerinnen und Einwohnern mit Hauptwohnsitz in %", Source: "Quelle", Areas: a,
+		Values:  []float64{1, 2, 3, 4, 5, 6, 7, nan, nan},
+		Flags:   []datasets.Flag{0, 0, 0, 0, 0, 0, 0, datasets.Confidential, 0},
+		Classes: analysis.Classes{Min: 1, Bounds: []float64{1, 2, 3, 4, 5, 6, 7}, Counts: []int{1, 1, 1, 1, 1, 1, 1}, Note: "7 Klassen"},
+		Colours: Palette("YlOrRd", 7), City: 4, Locale: NewLocale("de")}
+	ts, _ := svgTexts(t, Map(s))
+	src, _ := findText(ts, "Quelle")
+	for _, label := range []string{"N", "2 km", "7 Klassen"} {
+		l, ok := findText(ts, label)
+		if !ok {
+			t.Fatalf("no %q", label)
+		}
+		if l.y < src.y+8 {
+			t.Errorf("%q at %.1f pt, on the source line at %.1f pt", label, l.y, src.y)
 		}
 	}
 }
