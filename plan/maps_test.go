@@ -102,4 +102,10 @@ func TestMapDistrictOutlines(t *testing.T) {
 			t.Errorf("%s: %d district outlines, want one per district", name, n)
 		}
 	}
+	// On the LISA map "keine Angabe" (hatched on white) and "nicht
+	// signifikant" (light grey) differ.
+	lisa := string(readOut(t, out, "map-lisa-kinderarmut.svg"))
+	if strings.Contains(lisa, "fill:#E8E8E8") || !strings.Contains(lisa, "fill:#F2F2F2") || strings.Count(lisa, "stroke:#888888;stroke-width:0.4\"") < 20 {
+		t.Error("the LISA map: want areas without a value hatched, not light grey like those not significant")
+	}
 }
