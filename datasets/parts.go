@@ -283,3 +283,47 @@ func (f *Frame) arrowRecord(plain []bool) (arrow.RecordBatch, error) {
 	}
 	return array.NewRecordBatch(arrow.NewSchema(fields, nil), arrays, int64(f.Len())), nil
 }
+
+// Relabel returns the parts with the values of the text columns named in
+// labels replaced by labels[name](value): the codes that Parquet and Arrow
+// keep (area, no-data, rising) written in the reader's language for CSV
+// and XLSX. A Coded column gets new levels (each translated once); other
+// columns are shared with the parts.
+func Relabel(parts Parts, labels map[string]func(string) string) Parts {
+	if len(labels) == 0 {
+		return parts
+	}
+	return func(yield func(*Frame) error) error {
+		return parts(func(f *Frame) error {
+			out := &Frame{Names: f.Names, Heads: f.Heads, Cols: make([]Column, len(f.Cols))}
+			copy(out.Cols, f.Cols)
+			for i, name := range f.Names {
+				label, ok := labels[name]
+				if !ok || i >= len(f.Cols) {
+					continue
+				}
+				switch c := f.Cols[i].(type) {
+				case Coded:
+					levels := make([]string, len(c.Levels))
+					for k, v := range c.Levels {
+						levels[k] = label(v)
+					}
+					out.Cols[i] = Coded{Codes: c.Codes, Levels: levels}
+				case Text:
+					seen := map[string]string{}
+					t := make(Text, len(c))
+					for r, v := range c {
+						s, ok := seen[v]
+						if !ok {
+							s = label(v)
+							seen[v] = s
+						}
+						t[r] = s
+					}
+					out.Cols[i] = t
+				}
+			}
+			return yield(out)
+		})
+	}
+}

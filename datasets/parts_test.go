@@ -104,3 +104,29 @@ func TestParquetManyLevels(t *testing.T) {
 		t.Errorf("read back %d rows, first key %q", tab.Len(), tab.Keys[0])
 	}
 }
+
+// Relabel writes the codes of the named text columns as labels, leaving
+// other columns and the parts themselves as they are.
+func TestRelabel(t *testing.T) {
+	f := &Frame{}
+	f.Add("level", "Ebene", Coded{Codes: []int32{0, 1, 0}, Levels: []string{"area", "city"}})
+	f.Add("flag", "Kennzeichen", Text{"", "no-data", "no-data"})
+	f.Add("name", "Name", Text{"area", "city", "area"})
+	f.Add("value", "Wert", Float{Values: []float64{1, 2, 3}, Decimals: -1})
+	labels := map[string]func(string) string{
+		"level": func(s string) string { return map[string]string{"area": "Planungsraum", "city": "Stadt"}[s] },
+		"flag":  func(s string) string { return map[string]string{"": "", "no-data": "keine Angabe"}[s] },
+		"value": func(string) string { return "never" },
+	}
+	var b strings.Builder
+	if err := WriteCSVParts(&b, Relabel(Whole(f), labels), GermanCSV); err != nil {
+		t.Fatal(err)
+	}
+	want := "\ufeffEbene;Kennzeichen;Name;Wert\r\nPlanungsraum;;area;1\r\nStadt;keine Angabe;city;2\r\nPlanungsraum;keine Angabe;area;3\r\n"
+	if b.String() != want {
+		t.Errorf("got\n%q\nwant\n%q", b.String(), want)
+	}
+	if f.Cols[0].(Coded).Levels[0] != "area" || f.Cols[1].(Text)[1] != "no-data" {
+		t.Errorf("the frame was changed: %v", f.Cols)
+	}
+}

@@ -36,3 +36,27 @@ func TestPrinter(t *testing.T) {
 		t.Errorf("Error: %q", got)
 	}
 }
+
+func TestValue(t *testing.T) {
+	tests := []struct {
+		lang, kind, value, want string
+	}{
+		{"de", "flag", "no-data", "keine Angabe"},
+		{"de", "flag", "suppressed", "gesperrt (.)"},
+		{"de", "versus", "lower", "unter Stadt"},
+		{"de", "bound", "lower", "untere"},
+		{"de", "trend", "rising", "steigend"},
+		{"de", "flag", "unknown-code", "unknown-code"},
+		{"de", "flag", "", ""},
+		{"en", "flag", "no-data", "no-data"},
+		{"en", "versus", "lower", "lower"},
+	}
+	for _, tc := range tests {
+		if got := New(tc.lang).Value(tc.kind, tc.value); got != tc.want {
+			t.Errorf("%s %s %q: %q, want %q", tc.lang, tc.kind, tc.value, got, tc.want)
+		}
+	}
+	if got := New("de").Sprintf("trend: falling"); got != "fallend" {
+		t.Errorf("the catalog lacks the tables' values: %q", got)
+	}
+}

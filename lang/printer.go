@@ -20,9 +20,16 @@ var cat = build()
 
 func build() catalog.Catalog {
 	b := catalog.NewBuilder(catalog.Fallback(language.English))
-	for key, de := range german {
-		if err := b.SetString(language.German, key, de); err != nil {
-			panic("lang: the German catalog entry for " + key + ": " + err.Error())
+	seen := map[string]bool{}
+	for _, table := range []map[string]string{german, germanTables} {
+		for key, de := range table {
+			if seen[key] {
+				panic("lang: the German catalog has two entries for " + key)
+			}
+			seen[key] = true
+			if err := b.SetString(language.German, key, de); err != nil {
+				panic("lang: the German catalog entry for " + key + ": " + err.Error())
+			}
 		}
 	}
 	return b
@@ -47,6 +54,21 @@ func (p *Printer) Lang() string { return p.lang }
 // with numbers in its format.
 func (p *Printer) Sprintf(format string, args ...any) string {
 	return p.p.Sprintf(format, args...)
+}
+
+// Value renders a value of a table's text column of the given kind
+// ("flag", "trend", … see catalog_de_tables.go): in an English run the
+// English value as it is; in a German run its German translation, or the
+// value itself where the catalog has none (names, keys, codes of the
+// plan).
+func (p *Printer) Value(kind, value string) string {
+	if p.lang == "en" || value == "" {
+		return value
+	}
+	if de, ok := germanTables[kind+": "+value]; ok {
+		return de
+	}
+	return value
 }
 
 // Message renders a message in the printer's language.

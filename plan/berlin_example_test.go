@@ -44,9 +44,9 @@ func TestBerlinExample(t *testing.T) {
 		for y := 2021; y <= 2024; y++ {
 			sums := berlinResidents(t, y)
 			for prefix, n := range sums {
-				key := "city|"
+				key := "Stadt|"
 				if prefix != "" {
-					key = "bezirk|" + prefix
+					key = "Bezirk|" + prefix
 				}
 				if got := cells[berlinCell("einwohner", y, key)]; got != n {
 					t.Errorf("%d %s: %v residents, the file has %v", y, key, got, n)
@@ -65,14 +65,14 @@ func TestBerlinExample(t *testing.T) {
 				units[f[4]][f[5]] = f[6]
 			}
 		}
-		for level, n := range map[string]int{"area": 542, "bezirksregion": 143, "prognoseraum": 58, "bezirk": 12, "city": 1} {
+		for level, n := range map[string]int{"Planungsraum": 542, "Bezirksregion": 143, "Prognoseraum": 58, "Bezirk": 12, "Stadt": 1} {
 			if len(units[level]) != n {
 				t.Errorf("%s: %d units, want %d", level, len(units[level]), n)
 			}
 		}
 		for level, named := range map[string][2]string{
-			"bezirk": {"01", "Mitte"}, "prognoseraum": {"1260", "Märkisches Viertel"},
-			"bezirksregion": {"111001", "Malchow, Wartenberg und Falkenberg"},
+			"Bezirk": {"01", "Mitte"}, "Prognoseraum": {"1260", "Märkisches Viertel"},
+			"Bezirksregion": {"111001", "Malchow, Wartenberg und Falkenberg"},
 		} {
 			if got := units[level][named[0]]; got != named[1] {
 				t.Errorf("%s %s is named %q, want %q", level, named[0], got, named[1])
@@ -91,7 +91,7 @@ func TestBerlinExample(t *testing.T) {
 				want += number(t, f[1])
 			}
 		}
-		if got := cells[berlinCell("ew_hitze", 2022, "city|")]; got != want || want != 1247530 {
+		if got := cells[berlinCell("ew_hitze", 2022, "Stadt|")]; got != want || want != 1247530 {
 			t.Errorf("residents in high heat load 2022: %v, the files give %v", got, want)
 		}
 	})

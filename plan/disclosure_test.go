@@ -133,7 +133,7 @@ func TestDisclosureCannotBeUndone(t *testing.T) {
 	members := func(level, key string) []int { // areas of a unit
 		var out []int
 		for i, k := range areas.Keys {
-			if level == "city" || level == "area" && k == key || level == "district" && areas.Parents[i] == key {
+			if level == "Stadt" || level == "Planungsraum" && k == key || level == "Stadtteil" && areas.Parents[i] == key {
 				out = append(out, i)
 			}
 		}

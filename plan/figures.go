@@ -445,11 +445,9 @@ func (r *runner) classesFrame(rows []classRow) *datasets.Frame {
 	from := datasets.Float{Values: make([]float64, n)}
 	lower := datasets.Float{Values: make([]float64, n), Decimals: -1}
 	upper := datasets.Float{Values: make([]float64, n), Decimals: -1}
-	words := map[string]string{"upper": r.pick("obere", "upper"), "lower": r.pick("untere", "lower"), "both": r.pick("beide", "both"),
-		"absolute": r.pick("absolut", "absolute"), "relative": r.pick("relativ", "relative"), "": ""}
 	for i, c := range rows {
 		figure, val, method = append(figure, c.figure), append(val, c.value), append(method, c.method)
-		change, included = append(change, words[c.change]), append(included, words[c.included])
+		change, included = append(change, c.change), append(included, c.included) // codes: valueLabels
 		colour = append(colour, hexColour(c.colour))
 		year, class, count = append(year, int64(c.year)), append(class, int64(c.class)), append(count, int64(c.count))
 		from.Values[i] = math.NaN()

@@ -136,15 +136,24 @@ func TestClassesCSV(t *testing.T) {
 	cols := []color.Color{color.RGBA{0xff, 0xff, 0xb2, 0xff}, color.RGBA{0xfd, 0x8d, 0x3c, 0xff}, color.RGBA{0xbd, 0, 0x26, 0xff}}
 	rows := classRows(MapSpec{Value: "anteil_u6", name: "map-u6_manual"}, 2024, 0, mapClasses{classes: classes, colours: cols, method: "manual"})
 	var b bytes.Buffer
-	if err := datasets.WriteCSV(&b, r.classesFrame(rows), datasets.GermanCSV); err != nil {
+	if err := datasets.WriteCSVParts(&b, r.readable(datasets.Whole(r.classesFrame(rows))), datasets.GermanCSV); err != nil {
 		t.Fatal(err)
 	}
 	want := "\ufeffAbbildung;Indikator/Index;Jahr;Veränderung ab;Veränderung;Klassifikation;Klasse;untere Grenze;obere Grenze;eingeschlossene Grenze;Planungsräume;Farbe\r\n" +
-		"map-u6_manual;anteil_u6;2024;;;manual;1;0,1;0,30000000000000004;beide;3;#ffffb2\r\n" +
-		"map-u6_manual;anteil_u6;2024;;;manual;2;0,30000000000000004;0,5;obere;1;#fd8d3c\r\n" +
-		"map-u6_manual;anteil_u6;2024;;;manual;3;0,5;0,7;obere;1;#bd0026\r\n"
+		"map-u6_manual;anteil_u6;2024;;;feste Grenzen;1;0,1;0,30000000000000004;beide;3;#ffffb2\r\n" +
+		"map-u6_manual;anteil_u6;2024;;;feste Grenzen;2;0,30000000000000004;0,5;obere;1;#fd8d3c\r\n" +
+		"map-u6_manual;anteil_u6;2024;;;feste Grenzen;3;0,5;0,7;obere;1;#bd0026\r\n"
 	if b.String() != want {
 		t.Errorf("classes.csv:\n%s\nwant\n%s", b.String(), want)
+	}
+	// Parquet and Arrow keep the codes.
+	f := r.classesFrame(rows)
+	for i, name := range f.Names {
+		if name == "method" || name == "included" {
+			if got := f.Cols[i].(datasets.Text); got[0] != map[string]string{"method": "manual", "included": "both"}[name] {
+				t.Errorf("%s: %q, want the code", name, got[0])
+			}
+		}
 	}
 }
 
@@ -206,7 +215,7 @@ func TestFigureYearsIDsAndChanges(t *testing.T) {
 	values := map[string]float64{}
 	for _, l := range strings.Split(string(readOut(t, out, "indicators.csv")), "\r\n") {
 		f := strings.Split(l, ";")
-		if len(f) > 8 && f[4] == "area" {
+		if len(f) > 8 && f[4] == "Planungsraum" {
 			if x, err := strconv.ParseFloat(strings.Replace(f[7], ",", ".", 1), 64); err == nil {
 				values[f[0]+"/"+f[3]+"/"+f[5]] = x
 			}
@@ -247,13 +256,13 @@ func TestFigureYearsIDsAndChanges(t *testing.T) {
 		change  bool
 		prefix  string // the row up to the lower bound
 	}{
-		{"map-u6_manual/1", "anteil_u6", -inf, 4, false, "map-u6_manual;anteil_u6;2024;;;manual;1;"},
-		{"map-u6_manual/2", "anteil_u6", 4, 6, false, "map-u6_manual;anteil_u6;2024;;;manual;2;4;6;obere;"},
-		{"map-u6_manual/3", "anteil_u6", 6, 8, false, "map-u6_manual;anteil_u6;2024;;;manual;3;6;8;obere;"},
-		{"map-kinderarmut-change-2019-2024/1", "kinderarmut", -inf, -2, true, "map-kinderarmut-change-2019-2024;kinderarmut;2024;2019;absolut;manual;1;"},
-		{"map-kinderarmut-change-2019-2024/2", "kinderarmut", -2, 0, true, "map-kinderarmut-change-2019-2024;kinderarmut;2024;2019;absolut;manual;2;-2;0;obere;"},
-		{"map-kinderarmut-change-2019-2024/3", "kinderarmut", 0, 2, true, "map-kinderarmut-change-2019-2024;kinderarmut;2024;2019;absolut;manual;3;0;2;obere;"},
-		{"map-kinderarmut-change-2019-2024/4", "kinderarmut", 2, inf, true, "map-kinderarmut-change-2019-2024;kinderarmut;2024;2019;absolut;manual;4;2;"},
+		{"map-u6_manual/1", "anteil_u6", -inf, 4, false, "map-u6_manual;anteil_u6;2024;;;feste Grenzen;1;"},
+		{"map-u6_manual/2", "anteil_u6", 4, 6, false, "map-u6_manual;anteil_u6;2024;;;feste Grenzen;2;4;6;obere;"},
+		{"map-u6_manual/3", "anteil_u6", 6, 8, false, "map-u6_manual;anteil_u6;2024;;;feste Grenzen;3;6;8;obere;"},
+		{"map-kinderarmut-change-2019-2024/1", "kinderarmut", -inf, -2, true, "map-kinderarmut-change-2019-2024;kinderarmut;2024;2019;absolut;feste Grenzen;1;"},
+		{"map-kinderarmut-change-2019-2024/2", "kinderarmut", -2, 0, true, "map-kinderarmut-change-2019-2024;kinderarmut;2024;2019;absolut;feste Grenzen;2;-2;0;obere;"},
+		{"map-kinderarmut-change-2019-2024/3", "kinderarmut", 0, 2, true, "map-kinderarmut-change-2019-2024;kinderarmut;2024;2019;absolut;feste Grenzen;3;0;2;obere;"},
+		{"map-kinderarmut-change-2019-2024/4", "kinderarmut", 2, inf, true, "map-kinderarmut-change-2019-2024;kinderarmut;2024;2019;absolut;feste Grenzen;4;2;"},
 	} {
 		row := rows[tc.key]
 		if !strings.HasPrefix(row, tc.prefix) {

@@ -123,7 +123,7 @@ func TestGeometryAttributesAsInput(t *testing.T) {
 	}
 	vars := string(readOut(t, out, "variables.csv"))
 	// 0301 has 3010 places: 10 × its key.
-	if !strings.Contains(vars, "plaetze_attr;2024;area;0301;Westend;3010;") {
+	if !strings.Contains(vars, "plaetze_attr;2024;Planungsraum;0301;Westend;3010;") {
 		t.Errorf("plaetze_attr not in variables.csv:\n%s", grepLines(vars, "plaetze_attr", 3))
 	}
 }

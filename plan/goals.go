@@ -9,15 +9,6 @@ import (
 	"planatlas/report"
 )
 
-var goalStatusNames = map[analysis.GoalStatus][2]string{
-	analysis.GoalNotAssessable: {"nicht bewertbar (weniger als zwei Jahre)", "not assessable (fewer than two years)"},
-	analysis.GoalReached:       {"erreicht", "reached"},
-	analysis.GoalOnTrack:       {"auf Kurs", "on track"},
-	analysis.GoalNearly:        {"fast auf Kurs", "nearly on track"},
-	analysis.GoalTooSlow:       {"zu langsam", "too slow"},
-	analysis.GoalWrongWay:      {"falsche Richtung", "wrong direction"},
-}
-
 // goalsFrame assesses every goal of the plan (docs/methods.md section 5) on
 // the published values of its area, district or city, and lays out the
 // goals table.
@@ -94,7 +85,7 @@ func (r *runner) goalsFrame() (*datasets.Frame, error) {
 		target = append(target, g.spec.Target)
 		targetYear = append(targetYear, int64(g.spec.Year))
 		share = append(share, 100*a.ShareClosed)
-		status = append(status, goalStatusNames[a.Status][map[bool]int{true: 0, false: 1}[de]])
+		status = append(status, goalStatusCodes[a.Status][0])
 	}
 	h := report.Headings(r.loc)
 	f := &datasets.Frame{}

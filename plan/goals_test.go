@@ -67,14 +67,14 @@ func TestTrendsTable(t *testing.T) {
 	var ts, ys []float64
 	for _, l := range strings.Split(string(readOut(t, out, "indicators.csv")), "\n") {
 		f := strings.Split(l, ";")
-		if len(f) > 7 && f[0] == "sgb2_quote" && f[4] == "city" {
+		if len(f) > 7 && f[0] == "sgb2_quote" && f[4] == "Stadt" {
 			y, _ := strconv.ParseFloat(f[3], 64)
 			v, _ := strconv.ParseFloat(strings.Replace(f[7], ",", ".", 1), 64)
 			ts, ys = append(ts, y), append(ys, v)
 		}
 	}
 	want := analysis.ComputeTrend(ts, ys, 0.05)
-	line := grepLines(string(readOut(t, out, "trends.csv")), "sgb2_quote;city;", 1)
+	line := grepLines(string(readOut(t, out, "trends.csv")), "sgb2_quote;Stadt;", 1)
 	f := strings.Split(strings.TrimSpace(line), ";")
 	slope, _ := strconv.ParseFloat(strings.Replace(f[5], ",", ".", 1), 64)
 	if len(ys) != 11 || math.Abs(slope-want.Slope) > 1e-12 || f[len(f)-1] != "fallend" {

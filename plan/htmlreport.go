@@ -142,7 +142,7 @@ func (r *runner) writeReport() error {
 		if err != nil {
 			return err
 		}
-		head, rows := frameRows(f, r, []string{"title", "name", "latest_year", "latest", "projected", "target", "target_year", "status"})
+		head, rows := frameRows(r.readableFrame(f), r, []string{"title", "name", "latest_year", "latest", "projected", "target", "target_year", "status"})
 		rep.Tables = append(rep.Tables, report.HTMLFigure{ID: "goals", Title: r.pick("Ziele", "Goals"),
 			Alt: r.pick("Trend der letzten fünf Jahre bis zum Zieljahr fortgeschrieben.", "The last five years' trend projected to the target year."), Head: head, Rows: rows})
 	}

@@ -96,13 +96,13 @@ func TestLevelsFromKeyPrefixes(t *testing.T) {
 		level, key, name string
 		prefix           string
 	}{
-		{"bezirksregion", "010101", "010101", "010101"},
-		{"bezirksregion", "020201", "020201", "020201"},
-		{"prognoseraum", "0101", "0101", "0101"},
-		{"prognoseraum", "0102", "0102", "0102"},
-		{"bezirk", "01", "Mitte", "01"},
-		{"bezirk", "02", "Friedrichshain-Kreuzberg", "02"},
-		{"city", "", "Berlin", ""},
+		{"Bezirksregion", "010101", "010101", "010101"},
+		{"Bezirksregion", "020201", "020201", "020201"},
+		{"Prognoseraum", "0101", "0101", "0101"},
+		{"Prognoseraum", "0102", "0102", "0102"},
+		{"Bezirk", "01", "Mitte", "01"},
+		{"Bezirk", "02", "Friedrichshain-Kreuzberg", "02"},
+		{"Stadt", "", "Berlin", ""},
 	} {
 		var n, nEw, nBoth, ew, ewBoth, ewAll, sgb2 float64
 		noEwLeftOut := false
@@ -154,7 +154,7 @@ func TestLevelsFromKeyPrefixes(t *testing.T) {
 	if compared < 3 {
 		t.Errorf("only %d shares published", compared)
 	}
-	if c := got["sgb2_anteil|area|02020103|Askanischer Platz"]; c.value != "." || c.coverage != "" {
+	if c := got["sgb2_anteil|Planungsraum|02020103|Askanischer Platz"]; c.value != "." || c.coverage != "" {
 		t.Errorf("Askanischer Platz without SGB II: %+v, want ., no coverage", c)
 	}
 	// trends of every level, the levels in areas.geojson
@@ -162,14 +162,14 @@ func TestLevelsFromKeyPrefixes(t *testing.T) {
 	for _, r := range tableRows(t, out, "trends.csv") {
 		levels[r["Ebene"]] = true
 	}
-	for _, l := range []string{"area", "bezirksregion", "prognoseraum", "bezirk", "city"} {
+	for _, l := range []string{"Planungsraum", "Bezirksregion", "Prognoseraum", "Bezirk", "Stadt"} {
 		if !levels[l] {
 			t.Errorf("trends.csv has no level %s (%v)", l, levels)
 		}
 	}
 	// a goal for a district: a Bezirk, the largest level
 	g := tableRows(t, out, "goals.csv")
-	if len(g) != 1 || g[0]["Ebene"] != "bezirk" || g[0]["Name"] != "Friedrichshain-Kreuzberg" {
+	if len(g) != 1 || g[0]["Ebene"] != "Bezirk" || g[0]["Name"] != "Friedrichshain-Kreuzberg" {
 		t.Errorf("goals.csv: %v", g)
 	}
 	gj := string(readOut(t, out, "areas.geojson"))
@@ -277,13 +277,13 @@ func TestReferencesRevealNoHiddenCount(t *testing.T) {
 	hiddenArea := map[string]bool{}
 	vars := tableRows(t, out, "variables.csv")
 	for _, r := range vars {
-		if r["Jahr"] != year || r["Ebene"] != "area" {
+		if r["Jahr"] != year || r["Ebene"] != "Planungsraum" {
 			continue
 		}
-		if r["Variable"] == "ew" && r["Kennzeichen"] == "suppressed" {
+		if r["Variable"] == "ew" && r["Kennzeichen"] == "gesperrt (.)" {
 			t.Fatalf("the residents of %s are hidden: the attack assumes they are published", r["Schlüssel"])
 		}
-		if r["Variable"] == "ew" && r["Kennzeichen"] == "confidential" {
+		if r["Variable"] == "ew" && r["Kennzeichen"] == "geheim (.)" {
 			noEw[r["Schlüssel"]] = true
 		}
 		if r["Variable"] != "sgb2" {
@@ -291,16 +291,16 @@ func TestReferencesRevealNoHiddenCount(t *testing.T) {
 		}
 		keys = append(keys, r["Schlüssel"])
 		switch r["Kennzeichen"] {
-		case "confidential":
+		case "geheim (.)":
 			missing[r["Schlüssel"]] = true
-		case "suppressed":
+		case "gesperrt (.)":
 			hiddenArea[r["Schlüssel"]] = true
 		}
 	}
 	if !hiddenArea["02020101"] || !missing["02020103"] || !hiddenArea["01010102"] || !hiddenArea["01010101"] || !noEw["01010101"] {
 		t.Fatalf("the test needs Mehringplatz, Großer Tiergarten and Stülerstraße hidden, Askanischer Platz missing, Stülerstraße without residents: %v %v %v", hiddenArea, missing, noEw)
 	}
-	prefix := map[string]int{"area": 8, "bezirksregion": 6, "prognoseraum": 4, "bezirk": 2, "city": 0}
+	prefix := map[string]int{"Planungsraum": 8, "Bezirksregion": 6, "Prognoseraum": 4, "Bezirk": 2, "Stadt": 0}
 	// row returns the sum over the areas of a unit that have a count,
 	// and with the residents too.
 	row := func(level, key string, withEw bool) []float64 {
@@ -315,10 +315,10 @@ func TestReferencesRevealNoHiddenCount(t *testing.T) {
 	var pub, hid [][]float64
 	var hidName []string
 	for _, r := range vars {
-		if r["Jahr"] != year || r["Variable"] != "sgb2" || r["Kennzeichen"] == "confidential" {
+		if r["Jahr"] != year || r["Variable"] != "sgb2" || r["Kennzeichen"] == "geheim (.)" {
 			continue
 		}
-		if r["Kennzeichen"] == "suppressed" {
+		if r["Kennzeichen"] == "gesperrt (.)" {
 			hid = append(hid, row(r["Ebene"], r["Schlüssel"], false))
 			hidName = append(hidName, r["Ebene"]+" "+r["Schlüssel"])
 			continue
@@ -327,7 +327,7 @@ func TestReferencesRevealNoHiddenCount(t *testing.T) {
 	}
 	refs := 0
 	for _, r := range tableRows(t, out, "indicators.csv") {
-		if r["Jahr"] == year && r["Ebene"] != "area" && (r["Indikator"] == "sgb2_anteil" || r["Indikator"] == "sgb2_personen") && r["Wert"] != "." {
+		if r["Jahr"] == year && r["Ebene"] != "Planungsraum" && (r["Indikator"] == "sgb2_anteil" || r["Indikator"] == "sgb2_personen") && r["Wert"] != "." {
 			pub = append(pub, row(r["Ebene"], r["Schlüssel"], r["Indikator"] == "sgb2_anteil"))
 			refs++
 		}

@@ -492,7 +492,9 @@ func (r *runner) writeParts(base string, parts datasets.Parts) error {
 
 // writeTable is writeParts without changing the runner: it returns the
 // table's sheet for tables.xlsx and its notes, so that tables can be
-// written on several goroutines.
+// written on several goroutines. CSV and XLSX get the values of text
+// columns in the run's language, Parquet and Arrow their codes
+// (readable).
 func (r *runner) writeTable(base string, parts datasets.Parts) ([]datasets.Sheet, []string, error) {
 	var sheets []datasets.Sheet
 	var notes []string
@@ -500,14 +502,14 @@ func (r *runner) writeTable(base string, parts datasets.Parts) ([]datasets.Sheet
 		var err error
 		switch format {
 		case "csv":
-			err = r.st.Write(base+".csv", func(w io.Writer) error { return datasets.WriteCSVParts(w, parts, r.c.csv) })
+			err = r.st.Write(base+".csv", func(w io.Writer) error { return datasets.WriteCSVParts(w, r.readable(parts), r.c.csv) })
 		case "parquet":
 			err = r.st.Write(base+".parquet", func(w io.Writer) error { return datasets.WriteParquetParts(w, parts) })
 		case "arrow":
 			err = r.st.Write(base+".arrow", func(w io.Writer) error { return datasets.WriteIPCParts(w, parts) })
 		case "xlsx":
 			// One workbook for all tables, written at the end.
-			f, rows, ok, cerr := datasets.Collect(parts, excelRows-1)
+			f, rows, ok, cerr := datasets.Collect(r.readable(parts), excelRows-1)
 			if cerr != nil {
 				return nil, nil, cerr
 			}
@@ -515,11 +517,7 @@ func (r *runner) writeTable(base string, parts datasets.Parts) ([]datasets.Sheet
 				notes = append(notes, fmt.Sprintf("tables.xlsx: %s left out, %d rows are more than a worksheet holds (%d); it is in the other table formats", base, rows, excelRows-1))
 				continue
 			}
-			name := []rune(base)
-			if len(name) > 31 {
-				name = name[:31]
-			}
-			sheets = append(sheets, datasets.Sheet{Name: string(name), Frame: f})
+			sheets = append(sheets, datasets.Sheet{Name: r.sheetName(base), Frame: f})
 		}
 		if err != nil {
 			return nil, nil, err

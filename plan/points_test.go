@@ -17,7 +17,7 @@ func cityValue(t *testing.T, out, variable string, year int) float64 {
 	t.Helper()
 	for _, l := range strings.Split(string(readOut(t, out, "variables.csv")), "\n") {
 		f := strings.Split(l, ";")
-		if len(f) > 5 && f[0] == variable && f[1] == strconv.Itoa(year) && f[2] == "city" {
+		if len(f) > 5 && f[0] == variable && f[1] == strconv.Itoa(year) && f[2] == "Stadt" {
 			v, err := strconv.ParseFloat(strings.Replace(f[5], ",", ".", 1), 64)
 			if err != nil {
 				t.Fatalf("%s: %v", l, err)
@@ -65,9 +65,9 @@ func TestDemoKitas(t *testing.T) {
 	}
 	u6 := cityValue(t, out, "ew_u6", 2024)
 	ind := string(readOut(t, out, "indicators.csv"))
-	want := fmt.Sprintf("kita_versorgung;Kita-Versorgungsquote;Plätze je 100 Kinder;2024;city;;Musterstadt;%s;", strings.Replace(strconv.FormatFloat(100*(places-last)/u6, 'f', -1, 64), ".", ",", 1))
+	want := fmt.Sprintf("kita_versorgung;Kita-Versorgungsquote;Plätze je 100 Kinder;2024;Stadt;;Musterstadt;%s;", strings.Replace(strconv.FormatFloat(100*(places-last)/u6, 'f', -1, 64), ".", ",", 1))
 	if !strings.Contains(ind, want) {
-		t.Errorf("indicators.csv lacks\n  %s\nhas\n  %s", want, grepLines(ind, "kita_versorgung;Kita-Versorgungsquote;Plätze je 100 Kinder;2024;city", 1))
+		t.Errorf("indicators.csv lacks\n  %s\nhas\n  %s", want, grepLines(ind, "kita_versorgung;Kita-Versorgungsquote;Plätze je 100 Kinder;2024;Stadt", 1))
 	}
 }
 
@@ -99,8 +99,8 @@ func TestPointsFromTable(t *testing.T) {
 		t.Errorf("pupils %v, want 600", got)
 	}
 	vars := string(readOut(t, out, "variables.csv"))
-	if !strings.Contains(vars, "schulen;2024;area;0101;Markt;2;") || !strings.Contains(vars, "schulen;2024;area;0102;Schloßberg;0;") {
-		t.Errorf("per area:\n%s", grepLines(vars, "schulen;2024;area;010", 3))
+	if !strings.Contains(vars, "schulen;2024;Planungsraum;0101;Markt;2;") || !strings.Contains(vars, "schulen;2024;Planungsraum;0102;Schloßberg;0;") {
+		t.Errorf("per area:\n%s", grepLines(vars, "schulen;2024;Planungsraum;010", 3))
 	}
 	if !strings.Contains(strings.Join(res.Notes, "\n"), "schulen.csv:5") {
 		t.Errorf("the school outside is not noted: %v", res.Notes)

@@ -288,18 +288,18 @@ func (r *runner) spatialTables() error {
 		}
 	}
 	for _, s := range r.spatial {
-		add(s.id, "Moran's I", s.moran, s.permP)
-		add(s.id, "Geary's C", s.geary, math.NaN())
+		add(s.id, "moran", s.moran, s.permP)
+		add(s.id, "geary", s.geary, math.NaN())
 		if !math.IsNaN(s.g.Stat) { // values below 0 have no General G
-			add(s.id, "General G", s.g, math.NaN())
+			add(s.id, "general-g", s.g, math.NaN())
 		}
 		if !math.IsNaN(s.ebI) {
-			add(s.id, t("Moran's I der EB-standardisierten Raten", "Moran's I of EB-standardised rates"), analysis.Global{Stat: s.ebI, N: s.moran.N,
+			add(s.id, "moran-eb", analysis.Global{Stat: s.ebI, N: s.moran.N,
 				E: math.NaN(), VarRand: math.NaN(), ZRand: math.NaN(), PRand: math.NaN()}, math.NaN())
 		}
 		if n := len(s.joins); n > 0 {
 			j := s.joins[n-1] // all joins between different classes
-			add(s.id, t("Verbindungen zwischen verschiedenen Quintilklassen", "joins between different quintile classes"), analysis.Global{Stat: j.Count, N: s.moran.N,
+			add(s.id, "joins", analysis.Global{Stat: j.Count, N: s.moran.N,
 				E: j.Expected, VarRand: j.Variance, ZRand: j.Z, PRand: 1 - distuv.UnitNormal.CDF(-j.Z)}, math.NaN())
 		}
 	}
@@ -315,12 +315,10 @@ func (r *runner) spatialTables() error {
 	}
 	var lid, key, name, cluster datasets.Text
 	lcols := make([][]float64, 9)
-	cname := map[analysis.Cluster][2]string{analysis.HighHigh: {"HH", "HH"}, analysis.LowLow: {"LL", "LL"}, analysis.HighLow: {"HL", "HL"},
-		analysis.LowHigh: {"LH", "LH"}, analysis.NotSignificant: {"n. s.", "n. s."}, analysis.NoCluster: {"", ""}}
 	for _, s := range r.spatial {
 		for i := range r.areas.Keys {
 			lid, key, name = append(lid, s.id), append(key, r.areas.Keys[i]), append(name, r.areas.Names[i])
-			cluster = append(cluster, cname[s.lisa.Cluster[i]][0])
+			cluster = append(cluster, clusterCodes[s.lisa.Cluster[i]][0])
 			for k, v := range []float64{s.v.values[i], s.lisa.Stat[i], s.lisa.E[i], s.lisa.Var[i], s.lisa.Z[i], s.lisa.PseudoP[i], s.lisa.Lag[i], s.gi.Z[i], s.giP[i]} {
 				lcols[k] = append(lcols[k], v)
 			}

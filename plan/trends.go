@@ -33,7 +33,7 @@ func (r *runner) trendsFrame() *datasets.Frame {
 	}
 	// Text columns coded: a census grid's trends are 1.4 million rows.
 	var ind, lvl, key, name datasets.Coded
-	class := datasets.Coded{Levels: []string{"", t("steigend", "rising"), t("fallend", "falling"), t("stabil", "stable")}}
+	class := datasets.Coded{Levels: []string{"", "rising", "falling", "stable"}} // codes: valueLabels
 	classCode := map[int]int32{1: 1, -1: 2, 0: 3}
 	offset := make([]int32, len(r.levels)) // of each level's keys in key.Levels
 	for li, l := range r.levels {

@@ -7,6 +7,7 @@ import (
 
 	"planatlas/datasets"
 	"planatlas/indicators"
+	"planatlas/lang"
 )
 
 var topics = map[string][2]string{
@@ -81,20 +82,21 @@ func CatalogMarkdown(w io.Writer, c *indicators.Catalog, l Locale) error {
 // CatalogFrame returns the indicator catalog as a table.
 func CatalogFrame(c *indicators.Catalog, l Locale) *datasets.Frame {
 	var id, topic, label, unit, need, formula, num, den, prop, def datasets.Text
+	p := lang.New(l.Lang) // need and proportion in the reader's language: the table is CSV
 	for _, d := range c.Indicators {
 		id = append(id, d.ID)
 		topic = append(topic, l.topic(d.Topic))
 		label = append(label, d.Label.In(l.Lang))
 		unit = append(unit, d.Unit.In(l.Lang))
-		need = append(need, d.Need)
+		need = append(need, p.Value("need", d.Need))
 		formula = append(formula, d.FormulaText())
 		num = append(num, d.Numerator)
 		den = append(den, d.Denominator)
-		p := ""
+		yes := ""
 		if d.Proportion != nil && *d.Proportion {
-			p = "yes"
+			yes = p.Value("yes", "yes")
 		}
-		prop = append(prop, p)
+		prop = append(prop, yes)
 		def = append(def, d.Definition.In(l.Lang))
 	}
 	f := &datasets.Frame{}
@@ -102,7 +104,7 @@ func CatalogFrame(c *indicators.Catalog, l Locale) *datasets.Frame {
 	f.Add("topic", l.pick("Thema", "topic"), topic)
 	f.Add("label", l.pick("Bezeichnung", "label"), label)
 	f.Add("unit", l.pick("Einheit", "unit"), unit)
-	f.Add("need", l.pick("Bedarf bei", "need"), need)
+	f.Add("need", l.pick("Bedarfsrichtung", "need"), need)
 	f.Add("formula", l.pick("Formel", "formula"), formula)
 	f.Add("numerator", l.pick("Zähler", "numerator"), num)
 	f.Add("denominator", l.pick("Nenner", "denominator"), den)

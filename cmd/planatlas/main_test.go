@@ -320,7 +320,8 @@ func TestIndicatorsCommand(t *testing.T) {
 	}{
 		{[]string{"indicators"}, 0, []string{"# planatlas-Indikatorkatalog, Version", "## Arbeit und Soziales", "| `kinderarmut` | Kinderarmut (SGB II unter 15) | % | höherer Wert | `100 * sgb2_u15 / ew_u15` ⊂ |", "| `auslaender` |"}},
 		{[]string{"indicators", "--lang", "en"}, 0, []string{"# planatlas indicator catalog, version", "## Climate and heat", "| `heisse_tage` | Hot days | days | higher value |"}},
-		{[]string{"indicators", "--format", "csv"}, 0, []string{"\ufeffKennung;Thema;Bezeichnung;Einheit;Bedarf bei;Formel;", "sgb2_quote;Arbeit und Soziales;SGB-II-Quote;%;higher;100 * sgb2 / ew_u65;sgb2;ew_u65;yes;"}},
+		{[]string{"indicators", "--format", "csv"}, 0, []string{"\ufeffKennung;Thema;Bezeichnung;Einheit;Bedarfsrichtung;Formel;", "sgb2_quote;Arbeit und Soziales;SGB-II-Quote;%;höher = Bedarf;100 * sgb2 / ew_u65;sgb2;ew_u65;ja;"}},
+		{[]string{"indicators", "--format", "csv", "--lang", "en"}, 0, []string{"id,topic,label,unit,need,formula,", "sgb2_quote,Labour and social benefits,SGB II rate,%,higher,100 * sgb2 / ew_u65,sgb2,ew_u65,yes,"}},
 		{[]string{"indicators", "--format", "xlsx"}, 2, nil},
 	}
 	for _, tc := range tests {
@@ -359,12 +360,12 @@ func TestDemoOutputsCarryFlags(t *testing.T) {
 		return string(b)
 	}
 	vars, inds, man := read("variables.csv"), read("indicators.csv"), read("manifest.json")
-	for _, want := range []string{";.;suppressed;\r\n"} { // the last column: coverage, empty for the areas
+	for _, want := range []string{";.;gesperrt (.);\r\n"} { // the last column: coverage, empty for the areas
 		if !strings.Contains(vars, want) {
 			t.Errorf("variables.csv lacks %q", want)
 		}
 	}
-	for _, want := range []string{";.;suppressed+smoothed;.;.;;\r\n", ";smoothed;", ";higher;\r\n", ";lower;\r\n", ";higher;100\r\n", "\r\nkinderarmut;Kinderarmut (SGB II unter 15);%;2024;city;;Musterstadt;"} {
+	for _, want := range []string{";.;gesperrt (.), geglättet;.;.;;\r\n", ";geglättet;", ";über Stadt;\r\n", ";unter Stadt;\r\n", ";über Stadt;100\r\n", "\r\nkinderarmut;Kinderarmut (SGB II unter 15);%;2024;Stadt;;Musterstadt;"} {
 		if !strings.Contains(inds, want) {
 			t.Errorf("indicators.csv lacks %q", want)
 		}
