@@ -9,6 +9,7 @@ import (
 	"planatlas/analysis"
 	"planatlas/datasets"
 	"planatlas/indicators"
+	"planatlas/lang"
 	"planatlas/report"
 )
 
@@ -63,7 +64,7 @@ func (r *runner) someNames(names []string, n int) string {
 	if len(names) <= n {
 		return strings.Join(names, ", ")
 	}
-	return strings.Join(names[:n], ", ") + fmt.Sprintf(r.pick(" und %d weitere", " and %d more"), len(names)-n)
+	return strings.Join(names[:n], ", ") + r.lp.Sprintf(" and %d more", len(names)-n)
 }
 
 // mapClasses is how a map is classified and coloured.
@@ -109,8 +110,8 @@ func (r *runner) layoutMap(m MapSpec) (mapLayout, error) {
 	if err != nil {
 		return mapLayout{}, &Error{File: r.c.plan.File, Line: m.Line, Msg: fmt.Sprintf("map %q: %v in %d", m.Value, err, year)}
 	}
-	if mc.classes.Note != "" {
-		r.notes = append(r.notes, fmt.Sprintf("%s: %s", m.name, mc.classes.Note))
+	if mc.classes.Note.Format != "" {
+		r.notes = append(r.notes, lang.M("%s: %s", m.name, mc.classes.Note))
 	}
 	return mapLayout{year: year, v: v, mc: mc}, nil
 }
@@ -287,8 +288,8 @@ func (r *runner) layoutChange(m MapSpec) (mapLayout, error) {
 	if err != nil {
 		return mapLayout{}, &Error{File: r.c.plan.File, Line: m.Line, Msg: fmt.Sprintf("map %q: change %d–%d: %v", m.Value, ch.From, ch.To, err)}
 	}
-	if mc.classes.Note != "" {
-		r.notes = append(r.notes, fmt.Sprintf("%s: %s", m.name, mc.classes.Note))
+	if mc.classes.Note.Format != "" {
+		r.notes = append(r.notes, lang.M("%s: %s", m.name, mc.classes.Note))
 	}
 	return mapLayout{year: ch.To, from: ch.From, v: v, mc: mc}, nil
 }

@@ -118,8 +118,8 @@ func TestGeometryAttributesAsInput(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(strings.Join(res.Notes, "\n"), `input "gebiete": gebiete.shp is taken as the year 2024`) {
-		t.Errorf("notes: %v", res.Notes)
+	if !strings.Contains(strings.Join(noteTexts(res.Notes), "\n"), `input "gebiete": gebiete.shp is taken as the year 2024`) {
+		t.Errorf("notes: %v", noteTexts(res.Notes))
 	}
 	vars := string(readOut(t, out, "variables.csv"))
 	// 0301 has 3010 places: 10 × its key.
@@ -153,7 +153,7 @@ func TestWeightsInPlan(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%q: %v", tc.spec, err)
 		}
-		if notes := strings.Join(res.Notes, "\n"); !strings.Contains(notes, "spatial weights: "+tc.note) {
+		if notes := strings.Join(noteTexts(res.Notes), "\n"); !strings.Contains(notes, "spatial weights: "+tc.note) {
 			t.Errorf("%q: notes\n%s", tc.spec, notes)
 		}
 		gal := readOut(t, out, "weights.gal")

@@ -10,6 +10,7 @@ import (
 	"planatlas/analysis"
 	"planatlas/datasets"
 	"planatlas/indicators"
+	"planatlas/lang"
 	"planatlas/report"
 )
 
@@ -107,7 +108,7 @@ func (r *runner) writeReport() error {
 	}
 	h := report.Headings(r.loc)
 	rep := report.HTMLReport{
-		Lang: r.c.lang, Title: r.c.plan.Title.In(r.c.lang), City: r.c.plan.City.In(r.c.lang), Figures: r.html, Warnings: r.c.warnings, Notes: r.notes,
+		Lang: r.c.lang, Title: r.c.plan.Title.In(r.c.lang), City: r.c.plan.City.In(r.c.lang), Figures: r.html, Warnings: r.lp.Messages(r.c.warnings), Notes: r.lp.Messages(r.notes),
 		Sources: []string{r.source()},
 		T: map[string]string{"sources": r.pick("Daten und Quellen", "Data and sources"), "file": r.pick("Datei", "file"),
 			"bytes": r.pick("Bytes", "bytes"), "notes": r.pick("Hinweise der Berechnung", "Notes of the run")},
@@ -160,7 +161,7 @@ func (r *runner) writeReport() error {
 	case pr != nil && *pr, pr == nil && len(r.areas.Keys) <= maxDefaultProfiles:
 		rep.Profiles = r.profiles(first, pyr, city)
 	case pr == nil:
-		r.notes = append(r.notes, fmt.Sprintf("report: no area profiles for %d areas (more than %d); outputs: profiles: true writes them", len(r.areas.Keys), maxDefaultProfiles))
+		r.notes = append(r.notes, lang.M("report: no area profiles for %d areas (more than %d); outputs: profiles: true writes them", len(r.areas.Keys), maxDefaultProfiles))
 	}
 	rep.Figures = r.capRows(rep.Figures)
 	rep.Tables = r.capRows(rep.Tables)
@@ -368,7 +369,7 @@ func (r *runner) profiles(first *indexResult, pyr []*ages, city *ages) []report.
 		out = append(out, p)
 	}
 	if noPyramid > 0 {
-		r.notes = append(r.notes, fmt.Sprintf("report: %d profile(s) without a population pyramid: fewer than 1,000 residents, or even 20-year groups would show counts below the disclosure threshold", noPyramid))
+		r.notes = append(r.notes, lang.M("report: %d profile(s) without a population pyramid: fewer than %d residents, or even 20-year groups would show counts below the disclosure threshold", noPyramid, 1000))
 	}
 	return out
 }

@@ -13,6 +13,7 @@ import (
 	"planatlas/datasets"
 	"planatlas/geo"
 	"planatlas/indicators"
+	"planatlas/lang"
 	"planatlas/report"
 )
 
@@ -134,6 +135,8 @@ func (r *runner) legendTitle(v value) string {
 	return r.pick("in ", "in ") + v.unit
 }
 
+// pick chooses between a German and an English text. New texts go
+// through the catalog instead (r.lp.Sprintf, lang.M).
 func (r *runner) pick(de, en string) string {
 	if r.c.lang == "en" {
 		return en
@@ -368,7 +371,7 @@ func (r *runner) tables() error {
 	// The long tables are written side by side; their sheets and notes
 	// are taken in order afterwards.
 	sheets := make([][]datasets.Sheet, len(frames))
-	notes := make([][]string, len(frames))
+	notes := make([][]lang.Message, len(frames))
 	errs := make([]error, len(frames))
 	analysis.ForEach(len(frames), func(i int) {
 		sheets[i], notes[i], errs[i] = r.writeTable(frames[i].name, frames[i].frame)
@@ -469,9 +472,9 @@ func (r *runner) writeParts(base string, parts datasets.Parts) error {
 // writeTable is writeParts without changing the runner: it returns the
 // table's sheet for tables.xlsx and its notes, so that tables can be
 // written on several goroutines.
-func (r *runner) writeTable(base string, parts datasets.Parts) ([]datasets.Sheet, []string, error) {
+func (r *runner) writeTable(base string, parts datasets.Parts) ([]datasets.Sheet, []lang.Message, error) {
 	var sheets []datasets.Sheet
-	var notes []string
+	var notes []lang.Message
 	for _, format := range r.c.tables {
 		var err error
 		switch format {
@@ -488,7 +491,7 @@ func (r *runner) writeTable(base string, parts datasets.Parts) ([]datasets.Sheet
 				return nil, nil, cerr
 			}
 			if !ok {
-				notes = append(notes, fmt.Sprintf("tables.xlsx: %s left out, %d rows are more than a worksheet holds (%d); it is in the other table formats", base, rows, excelRows-1))
+				notes = append(notes, lang.M("tables.xlsx: %s left out, %d rows are more than a worksheet holds (%d); it is in the other table formats", base, rows, excelRows-1))
 				continue
 			}
 			name := []rune(base)

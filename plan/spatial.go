@@ -13,6 +13,7 @@ import (
 	"planatlas/datasets"
 	"planatlas/geo"
 	"planatlas/indicators"
+	"planatlas/lang"
 	"planatlas/report"
 )
 
@@ -98,23 +99,23 @@ func (r *runner) computeSpatial() error {
 		if n := len(ex.Missing) + len(ex.Islands); n > 0 {
 			var names []string
 			for _, i := range ex.Missing {
-				names = append(names, r.areas.Names[i]+" (no value)")
+				names = append(names, r.lp.Sprintf("%s (no value)", r.areas.Names[i]))
 			}
 			for _, i := range ex.Islands {
-				names = append(names, r.areas.Names[i]+" (no neighbour with a value)")
+				names = append(names, r.lp.Sprintf("%s (no neighbour with a value)", r.areas.Names[i]))
 			}
-			r.notes = append(r.notes, fmt.Sprintf("spatial %s: %d area(s) take no part: %s", id, n, some(names, 8)))
+			r.notes = append(r.notes, lang.M("spatial %s: %d area(s) take no part: %s", id, n, some(names, 8)))
 		}
 		r.notes = append(r.notes, fullNotes(id, res.lisa.Full, res.gi.Full, res.moran.N, r.areas.Names)...)
 		var counts [6]int
 		for _, c := range res.lisa.Cluster {
 			counts[c]++
 		}
-		z := fmt.Sprintf("%.2f", res.moran.ZRand)
+		z := lang.M("%.2f", res.moran.ZRand)
 		if math.IsNaN(res.moran.ZRand) {
-			z = "undefined" // complete weights: the variance is 0
+			z = lang.M("undefined") // complete weights: the variance is 0
 		}
-		r.notes = append(r.notes, fmt.Sprintf("spatial %s: Moran's I %.4f (z %s, permutation p %.4f, n %d); clusters HH %d, LL %d, HL %d, LH %d",
+		r.notes = append(r.notes, lang.M("spatial %s: Moran's I %.4f (z %s, permutation p %.4f, n %d); clusters HH %d, LL %d, HL %d, LH %d",
 			id, res.moran.Stat, z, res.permP, res.moran.N, counts[analysis.HighHigh], counts[analysis.LowLow], counts[analysis.HighLow], counts[analysis.LowHigh]))
 		r.spatial = append(r.spatial, res)
 	}
@@ -126,29 +127,29 @@ func (r *runner) computeSpatial() error {
 // (gi): their statistics cannot vary under conditional permutation, so
 // their pseudo p is 1 and their z undefined. n is the number of areas
 // taking part; if all are full, no statistic can show a pattern.
-func fullNotes(id string, lisa, gi []int, n int, names []string) []string {
-	note := func(areas []int, what string) string {
+func fullNotes(id string, lisa, gi []int, n int, names []string) []lang.Message {
+	note := func(areas []int, what lang.Message) lang.Message {
 		var s []string
 		for _, i := range areas {
 			s = append(s, names[i])
 		}
-		return fmt.Sprintf("spatial %s: %d area(s) have every other area as neighbour, with equal weights (%s): conditional permutation only reorders the same values, so their statistic cannot vary; pseudo p = 1, z undefined: %s",
+		return lang.M("spatial %s: %d area(s) have every other area as neighbour, with equal weights (%s): conditional permutation only reorders the same values, so their statistic cannot vary; pseudo p = 1, z undefined: %s",
 			id, len(areas), what, some(s, 8))
 	}
 	switch {
 	case len(lisa) == 0 && len(gi) == 0:
 		return nil
 	case len(lisa) == n && slices.Equal(lisa, gi):
-		return []string{fmt.Sprintf("spatial %s: every area has every other area as neighbour, with equal weights (all %d areas): no spatial statistic can vary, every pseudo p is 1 and every z undefined; choose weights that do not reach across the whole city", id, n)}
+		return []lang.Message{lang.M("spatial %s: every area has every other area as neighbour, with equal weights (all %d areas): no spatial statistic can vary, every pseudo p is 1 and every z undefined; choose weights that do not reach across the whole city", id, n)}
 	case slices.Equal(lisa, gi):
-		return []string{note(lisa, "local Moran and Gi*")}
+		return []lang.Message{note(lisa, lang.M("local Moran and Gi*"))}
 	}
-	var out []string
+	var out []lang.Message
 	if len(lisa) > 0 {
-		out = append(out, note(lisa, "local Moran"))
+		out = append(out, note(lisa, lang.M("local Moran")))
 	}
 	if len(gi) > 0 {
-		out = append(out, note(gi, "Gi*"))
+		out = append(out, note(gi, lang.M("Gi*")))
 	}
 	return out
 }
