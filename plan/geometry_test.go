@@ -145,7 +145,7 @@ func TestWeightsInPlan(t *testing.T) {
 	for _, tc := range []struct{ spec, note string }{
 		{"weights:\n  type: rook\n", "rook contiguity, tolerance 0.1 m, style W: 38 areas, 192 links"},
 		{"weights:\n  type: knn\n  k: 4\n  style: B\n", "4 nearest neighbours (label points), style B: 38 areas, 152 links"},
-		{"weights:\n  type: distance\n  distance: 2000\n", "distance band 2000 m (label points), style W: 38 areas"},
+		{"weights:\n  type: distance\n  distance: 2000\n", "distance band 2,000 m (label points), style W: 38 areas"},
 		{"weights:\n  type: queen\n  tolerance: 0\n", "queen contiguity, tolerance 0 m, style W: 38 areas, 192 links"},
 	} {
 		dir := demoDir(t, func(s string) string { return strings.Replace(s, "inputs:\n", tc.spec+"inputs:\n", 1) })

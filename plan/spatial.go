@@ -97,14 +97,18 @@ func (r *runner) computeSpatial() error {
 		}
 		ex := res.moran.Excluded
 		if n := len(ex.Missing) + len(ex.Islands); n > 0 {
-			var names []string
+			var names []lang.Message
 			for _, i := range ex.Missing {
-				names = append(names, r.lp.Sprintf("%s (no value)", r.areas.Names[i]))
+				names = append(names, lang.M("%s (no value)", r.areas.Names[i]))
 			}
 			for _, i := range ex.Islands {
-				names = append(names, r.lp.Sprintf("%s (no neighbour with a value)", r.areas.Names[i]))
+				names = append(names, lang.M("%s (no neighbour with a value)", r.areas.Names[i]))
 			}
-			r.notes = append(r.notes, lang.M("spatial %s: %d area(s) take no part: %s", id, n, some(names, 8)))
+			shown := lang.Join(", ", names[:min(8, len(names))])
+			if len(names) > 8 {
+				shown = lang.M("%s and %d more", shown, len(names)-8)
+			}
+			r.notes = append(r.notes, lang.M("spatial %s: %d area(s) take no part: %s", id, n, shown))
 		}
 		r.notes = append(r.notes, fullNotes(id, res.lisa.Full, res.gi.Full, res.moran.N, r.areas.Names)...)
 		var counts [6]int
