@@ -63,7 +63,7 @@ var german = map[string]string{
 
 	"%s: %s; the areas cannot be used as they are": "%s: %s; die Gebiete sind so nicht verwendbar",
 
-	"%s: ok (%d inputs, %d variables, %d indicators, %d indices)": "%s: in Ordnung (%d Eingaben, %d Variablen, %d Indikatoren, %d Indizes)",
+	"%s: ok (%s, %s, %s, %s)": "%s: in Ordnung (%s, %s, %s, %s)",
 
 	", %.2f km²": ", %.2f km²",
 

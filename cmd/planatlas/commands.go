@@ -291,8 +291,8 @@ the outputs fails (a full disk, an output folder planatlas may not replace).`,
 			}
 			s := checked.Summary()
 			pr := printerFor(lang, p.Language)
-			fmt.Fprintln(stdout, pr.Sprintf("%s: ok (%d inputs, %d variables, %d indicators, %d indices)",
-				a[0], s.Inputs, s.Variables, s.Indicators, s.Indices))
+			fmt.Fprintln(stdout, pr.Sprintf("%s: ok (%s, %s, %s, %s)", a[0], pr.Sprintf("%d inputs", s.Inputs),
+				pr.Sprintf("%d variables", s.Variables), pr.Sprintf("%d indicators", s.Indicators), pr.Sprintf("%d indices", s.Indices)))
 			for _, n := range notes {
 				fmt.Fprintln(stdout, pr.Sprintf("  note: %s", n))
 			}

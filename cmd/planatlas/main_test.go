@@ -223,7 +223,7 @@ func TestUsageErrors(t *testing.T) {
 func TestValidateAndInit(t *testing.T) {
 	dir := initDemo(t)
 	var so, se bytes.Buffer
-	if code := run([]string{"validate", filepath.Join(dir, "plan.yaml")}, &so, &se); code != 0 || !strings.Contains(so.String(), "ok (5 inputs, 26 variables, 34 indicators, 1 indices)") {
+	if code := run([]string{"validate", filepath.Join(dir, "plan.yaml")}, &so, &se); code != 0 || !strings.Contains(so.String(), "in Ordnung (5 Eingaben, 26 Variablen, 34 Indikatoren, 1 Index)") {
 		t.Errorf("validate: exit %d, %q %q", code, so.String(), se.String())
 	}
 	so.Reset()
@@ -392,7 +392,7 @@ func TestCheckGeometry(t *testing.T) {
 		t.Fatalf("demo: exit %d: %s%s", code, so.String(), se.String())
 	}
 	want := "planungsraeume.geojson (GeoJSON)\n  Koordinatenbezugssystem: EPSG:25833\n  Objekte: 38, Planungsräume: 38, "
-	if !strings.HasPrefix(so.String(), want) || !strings.HasSuffix(so.String(), "1 component(s)\n0 Fehler, 0 Warnungen\n") {
+	if !strings.HasPrefix(so.String(), want) || !strings.HasSuffix(so.String(), "1 Teil(e)\n0 Fehler, 0 Warnungen\n") {
 		t.Errorf("demo report:\n%s", so.String())
 	}
 	// Two features with one key, one ring crossing itself, one gap.
@@ -416,7 +416,7 @@ func TestCheckGeometry(t *testing.T) {
 			t.Errorf("missing %q in\n%s", w, so.String())
 		}
 	}
-	if code != 2 || !strings.Contains(se.String(), "2 error(s)") {
+	if code != 2 || !strings.Contains(se.String(), "2 errors; the areas cannot be used as they are") {
 		t.Errorf("exit %d, stderr %s", code, se.String())
 	}
 	so.Reset()
