@@ -151,7 +151,7 @@ func overlapsAndGaps(a *Areas, minArea float64) []Problem {
 				if ar := x.Area(); ar > minArea {
 					ai, aj := idx[i], idx[j]
 					problems = append(problems, problem(Warning, 0, "", "", lang.M("areas %q (feature %s) and %q (feature %s) overlap by %s m²",
-						a.Keys[ai], strconv.Itoa(a.features[ai]), a.Keys[aj], strconv.Itoa(a.features[aj]), formatArea(ar))))
+						a.Keys[ai], strconv.Itoa(a.features[ai]), a.Keys[aj], strconv.Itoa(a.features[aj]), areaMessage(ar))))
 				}
 			}
 		}
@@ -184,15 +184,17 @@ func overlapsAndGaps(a *Areas, minArea float64) []Problem {
 			}
 			sort.Strings(around)
 			problems = append(problems, problem(Warning, 0, "", "", lang.M("a gap of %s m² near %s between the areas %s",
-				formatArea(ar), fmt.Sprintf("(%.2f, %.2f)", xy.X, xy.Y), strings.Join(around, ", "))))
+				areaMessage(ar), fmt.Sprintf("(%.2f, %.2f)", xy.X, xy.Y), strings.Join(around, ", "))))
 		}
 	}
 	return problems
 }
 
-func formatArea(a float64) string {
+// areaMessage writes an area in m² in the reader's number format: two
+// decimals below 1 m², whole m² above.
+func areaMessage(a float64) lang.Message {
 	if a < 1 {
-		return fmt.Sprintf("%.2g", a)
+		return lang.M("%.2f", a)
 	}
-	return fmt.Sprintf("%.0f", math.Round(a))
+	return lang.M("%.0f", math.Round(a))
 }

@@ -15,7 +15,7 @@ var german = map[string]string{
 
 	"  features: %d, planning areas: %d": "  Objekte: %d, Planungsräume: %d",
 
-	"  neighbours: %s": "  Nachbarschaft: %s",
+	"  neighbours: %s": "  Nachbarn: %s",
 
 	"  no neighbours: %s (%s)": "  ohne Nachbarn: %s (%s)",
 
@@ -167,7 +167,7 @@ var german = map[string]string{
 
 	"panel built": "Panel gebildet",
 
-	"queen contiguity, tolerance %g m": "Nachbarschaft Queen, Toleranz %g m",
+	"queen contiguity, tolerance %g m": "Queen-Nachbarschaft, Toleranz %g m",
 
 	"reference values: where areas have no value, the coverage column gives the share of residents (%s) in the areas with a value": "Referenzwerte: wo Gebiete keinen Wert haben, gibt die Spalte Abdeckung den Anteil der Einwohner (%s) in den Gebieten mit Wert an",
 
@@ -177,7 +177,7 @@ var german = map[string]string{
 
 	"report: no area profiles for %d areas (more than %d); outputs: profiles: true writes them": "Bericht: keine Gebietsprofile für %d Gebiete (mehr als %d); outputs: profiles: true schreibt sie",
 
-	"rook contiguity, tolerance %g m": "Nachbarschaft Rook, Toleranz %g m",
+	"rook contiguity, tolerance %g m": "Rook-Nachbarschaft, Toleranz %g m",
 
 	"spatial %s: %d area(s) have every other area as neighbour, with equal weights (%s): conditional permutation only reorders the same values, so their statistic cannot vary; pseudo p = 1, z undefined: %s": "Räumliche Statistik %s: %d Gebiet(e) haben jedes andere Gebiet als Nachbarn, mit gleichen Gewichten (%s): die bedingte Permutation ordnet nur dieselben Werte neu, ihre Statistik kann daher nicht variieren; Pseudo-p = 1, z nicht definiert: %s",
 
