@@ -117,9 +117,9 @@ var german = map[string]string{
 
 	"index %s: %d area(s) left out (below the validity threshold or with a missing indicator): %s": "Index %s: %d Gebiet(e) ausgelassen (unter der Gültigkeitsschwelle oder mit fehlendem Indikator): %s",
 
-	"index %s: %d area(s) without a value in %s (a component is missing): %s": "Index %s: %d Gebiet(e) ohne Wert in %s (eine Komponente fehlt): %s",
+	"index %s: %d area(s) without a value in %s (a component is missing): %s": "Index %s: %d Gebiet(e) ohne Wert im Jahr %s (eine Komponente fehlt): %s",
 
-	"index %s: indicator %s has the same value in every area in %s and does not count": "Index %s: Indikator %s hat %s in jedem Gebiet denselben Wert und zählt nicht",
+	"index %s: indicator %s has the same value in every area in %s and does not count": "Index %s: Indikator %s hat im Jahr %s in jedem Gebiet denselben Wert und zählt nicht",
 
 	"indicators computed": "Indikatoren berechnet",
 
