@@ -3,7 +3,6 @@ package geo
 import (
 	"math"
 	"planatlas/lang"
-	"strings"
 
 	"github.com/paulmach/orb"
 )
@@ -129,13 +128,13 @@ func Transform(from, to CRS, p orb.Point) orb.Point {
 
 // Outside describes points that lie in no area, for the run's notes: how
 // many, and where the first few are.
-func Outside(where []string) lang.Message {
+func Outside(where []lang.Message) lang.Message {
 	if len(where) == 0 {
 		return lang.Message{}
 	}
 	shown := where[:min(5, len(where))]
 	if len(where) > len(shown) {
-		return lang.M("%d point(s) lie outside every planning area and are not counted: %s and %d more", len(where), strings.Join(shown, ", "), len(where)-len(shown))
+		return lang.M("%d point(s) lie outside every planning area and are not counted: %s and %d more", len(where), lang.Join(", ", shown), len(where)-len(shown))
 	}
-	return lang.M("%d point(s) lie outside every planning area and are not counted: %s", len(where), strings.Join(shown, ", "))
+	return lang.M("%d point(s) lie outside every planning area and are not counted: %s", len(where), lang.Join(", ", shown))
 }

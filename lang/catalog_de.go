@@ -63,7 +63,11 @@ var german = map[string]string{
 
 	"%s: %s; the areas cannot be used as they are": "%s: %s; die Gebiete sind so nicht verwendbar",
 
+	"%s: feature %s": "%s: Objekt %s",
+
 	"%s: ok (%s, %s, %s, %s)": "%s: in Ordnung (%s, %s, %s, %s)",
+
+	"%s: row %s": "%s: Zeile %s",
 
 	", %.2f km²": ", %.2f km²",
 

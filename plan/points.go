@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"sort"
-	"strings"
 
 	"github.com/paulmach/orb"
 
@@ -59,20 +58,20 @@ func (r *runner) readPoints(in *input) error {
 	for _, k := range r.dataKeys() {
 		inData[k] = true
 	}
-	var outside, noData []string
+	var outside, noData []lang.Message
 	for i, p := range pts {
 		a := lc.Locate(p)
 		switch {
 		case a < 0:
-			outside = append(outside, t.Loc(i))
+			outside = append(outside, t.LocMessage(i))
 		case !inData[r.geom.Keys[a]]:
-			noData = append(noData, t.Loc(i))
+			noData = append(noData, t.LocMessage(i))
 		default:
 			keys[i] = r.geom.Keys[a]
 		}
 	}
 	if len(noData) > 0 {
-		r.notes = append(r.notes, lang.M("input %q: %d point(s) lie in planning areas without data in the other inputs and are not counted: %s", in.name, len(noData), strings.Join(noData[:min(5, len(noData))], ", ")))
+		r.notes = append(r.notes, lang.M("input %q: %d point(s) lie in planning areas without data in the other inputs and are not counted: %s", in.name, len(noData), lang.Join(", ", noData[:min(5, len(noData))])))
 	}
 	t.SetKeys(keys)
 	t.AddConstant(PointCount, 1)
