@@ -25,9 +25,21 @@ var german = map[string]string{
 
 	"  warning: %s": "  Warnung: %s",
 
+	" (FDR)": " (FDR)",
+
+	" (bounds from all years)": " (Grenzen aus allen Jahren)",
+
 	" (years %s from the file names)": " (Jahre %s aus den Dateinamen)",
 
 	" and %d more": " und %d weitere",
+
+	" in %%": " in %%",
+
+	" in percentage points": " in Prozentpunkten",
+
+	" · smoothed (global empirical Bayes)": " · geglättet (globales Empirical Bayes)",
+
+	" · smoothed (local empirical Bayes)": " · geglättet (lokales Empirical Bayes)",
 
 	"%d area(s) from %s": "%d Gebiet(e) ab %s",
 
@@ -40,6 +52,8 @@ var german = map[string]string{
 	"%d nearest neighbours (label points)": "%d nächste Nachbarn (Beschriftungspunkte)",
 
 	"%d part(s) or hole(s) without area (removed)": "%d Teil(e) oder Loch/Löcher ohne Fläche (entfernt)",
+
+	"%d planning areas form a cluster of high values among high neighbours: %s; %d a cluster of low values.": "%d Planungsräume bilden einen Schwerpunkt hoher Werte mit hohen Nachbarwerten: %s; %d einen Schwerpunkt niedriger Werte.",
 
 	"%d point(s) lie outside every planning area and are not counted: %s": "%d Punkt(e) liegen außerhalb aller Planungsräume und werden nicht gezählt: %s",
 
@@ -75,9 +89,13 @@ var german = map[string]string{
 
 	"; the plan's years (years: %s) leave out %s": "; die Jahre des Plans (years: %s) lassen %s weg",
 
+	"Change": "Veränderung",
+
 	"Childcare": "Kinderbetreuung",
 
 	"Climate and heat": "Klima und Hitze",
+
+	"Clusters: ": "Cluster: ",
 
 	"Demography": "Demografie",
 
@@ -85,15 +103,47 @@ var german = map[string]string{
 
 	"Labour and social benefits": "Arbeit und Soziales",
 
+	"Map: ": "Karte: ",
+
+	"Moran scatterplot": "Moran-Streudiagramm",
+
+	"Moran scatterplot: ": "Moran-Streudiagramm: ",
+
+	"Moran's I = %s (permutation p %s, %d planning areas): %s.": "Moran's I = %s (Permutations-p %s, %d Planungsräume): %s.",
+
+	"Planning areas": "Planungsräume",
+
+	"Spatial clusters": "Räumliche Cluster",
+
 	"a gap of %s m² near %s between the areas %s": "eine Lücke von %s m² bei %s zwischen den Gebieten %s",
+
+	"absolute": "absolut",
+
+	"areas": "Planungsräume",
 
 	"areas %q (feature %s) and %q (feature %s) overlap by %s m²": "die Gebiete %q (Objekt %s) und %q (Objekt %s) überlappen sich um %s m²",
 
 	"areas: %d of %d areas have no %s, so no district values are computed": "Gebiete: %d von %d Gebieten haben kein %s, daher werden keine Bezirkswerte berechnet",
 
+	"both": "beide",
+
+	"bound included": "eingeschlossene Grenze",
+
 	"catalog: %d indicator(s) not computed, the plan defines no variable for them: %s": "Katalog: %d Indikator(en) nicht berechnet, der Plan definiert keine Variable für sie: %s",
 
 	"catalog: all: %d indicator(s) left out because the data cannot support them: %s": "Katalog: all: %d Indikator(en) weggelassen, weil die Daten sie nicht tragen: %s",
+
+	"change": "Veränderung",
+
+	"change from": "Veränderung ab",
+
+	"class": "Klasse",
+
+	"classification": "Klassifikation",
+
+	"cluster": "Cluster",
+
+	"colour": "Farbe",
 
 	"component %d: eigenvalue %.3f, %.1f %% of the variance": "Komponente %d: Eigenwert %.3f, %.1f %% der Varianz",
 
@@ -109,11 +159,19 @@ var german = map[string]string{
 
 	"feature %s: ": "Objekt %s: ",
 
+	"figure": "Abbildung",
+
 	"figures checked": "Abbildungen geprüft",
 
 	"files that appeared in the output folder during the run were kept in %s": "Dateien, die während des Laufs im Ausgabeordner entstanden, wurden in %s aufbewahrt",
 
 	"geometries joined": "Geometrien verknüpft",
+
+	"high – high": "hoch – hoch",
+
+	"high – low": "hoch – niedrig",
+
+	"high: below −1": "hoch: unter −1",
 
 	"index %s (MSS) %s: %d valid areas; status classes high %d, medium %d, low %d, very low %d; dynamic classes positive %d, stable %d, negative %d": "Index %s (MSS) %s: %d gültige Gebiete; Statusklassen hoch %d, mittel %d, niedrig %d, sehr niedrig %d; Dynamikklassen positiv %d, stabil %d, negativ %d",
 
@@ -124,6 +182,8 @@ var german = map[string]string{
 	"index %s: %d area(s) without a value in %s (a component is missing): %s": "Index %s: %d Gebiet(e) ohne Wert im Jahr %s (eine Komponente fehlt): %s",
 
 	"index %s: indicator %s has the same value in every area in %s and does not count": "Index %s: Indikator %s hat im Jahr %s in jedem Gebiet denselben Wert und zählt nicht",
+
+	"indicator/index": "Indikator/Index",
 
 	"indicators computed": "Indikatoren berechnet",
 
@@ -153,13 +213,37 @@ var german = map[string]string{
 
 	"local Moran and Gi*": "lokales Moran und Gi*",
 
+	"local Moran's I, %d permutations, p < %s": "lokales Moran's I, %d Permutationen, p < %s",
+
 	"local empirical Bayes: %d area(s) without neighbours are smoothed within themselves: %s": "lokales Empirical Bayes: %d Gebiet(e) ohne Nachbarn werden in sich selbst geglättet: %s",
+
+	"low – high": "niedrig – hoch",
+
+	"low – low": "niedrig – niedrig",
+
+	"low: over 1 to 1.5": "niedrig: über 1 bis 1,5",
+
+	"lower": "untere",
+
+	"lower bound": "untere Grenze",
 
 	"maps and charts drawn": "Karten und Diagramme gezeichnet",
 
+	"medium: −1 to 1": "mittel: −1 bis 1",
+
+	"negative: over 1": "negativ: über 1",
+
+	"neighbours (standardised)": "Nachbarn (standardisiert)",
+
+	"neighbours' mean (standardised)": "Mittel der Nachbarn (standardisiert)",
+
 	"next: planatlas run %s": "als Nächstes: planatlas run %s",
 
+	"no clear spatial pattern": "kein deutliches räumliches Muster",
+
 	"no such attribute (attributes: %s)": "kein solches Attribut (Attribute: %s)",
+
+	"not significant": "nicht signifikant",
 
 	"not stated": "nicht angegeben",
 
@@ -171,9 +255,19 @@ var german = map[string]string{
 
 	"panel built": "Panel gebildet",
 
+	"percentage points": "Prozentpunkte",
+
+	"positive: below −1": "positiv: unter −1",
+
+	"pseudo p": "Pseudo-p",
+
+	"quantiles below and above 0": "Quantile unter und über 0",
+
 	"queen contiguity, tolerance %g m": "Queen-Nachbarschaft, Toleranz %g m",
 
 	"reference values: where areas have no value, the coverage column gives the share of residents (%s) in the areas with a value": "Referenzwerte: wo Gebiete keinen Wert haben, gibt die Spalte Abdeckung den Anteil der Einwohner (%s) in den Gebieten mit Wert an",
+
+	"relative": "relativ",
 
 	"report written": "Bericht geschrieben",
 
@@ -182,6 +276,8 @@ var german = map[string]string{
 	"report: no area profiles for %d areas (more than %d); outputs: profiles: true writes them": "Bericht: keine Gebietsprofile für %d Gebiete (mehr als %d); outputs: profiles: true schreibt sie",
 
 	"rook contiguity, tolerance %g m": "Rook-Nachbarschaft, Toleranz %g m",
+
+	"similar values lie together": "ähnliche Werte liegen beieinander",
 
 	"spatial %s: %d area(s) have every other area as neighbour, with equal weights (%s): conditional permutation only reorders the same values, so their statistic cannot vary; pseudo p = 1, z undefined: %s": "Räumliche Statistik %s: %d Gebiet(e) haben jedes andere Gebiet als Nachbarn, mit gleichen Gewichten (%s): die bedingte Permutation ordnet nur dieselben Werte neu, ihre Statistik kann daher nicht variieren; Pseudo-p = 1, z nicht definiert: %s",
 
@@ -199,9 +295,13 @@ var german = map[string]string{
 
 	"spatial weights: the areas fall into %d parts with no neighbours between them: %s": "räumliche Gewichte: die Gebiete zerfallen in %d Teile ohne Nachbarn zwischen ihnen: %s",
 
+	"stable: −1 to 1": "stabil: −1 bis 1",
+
 	"tables and geodata written": "Tabellen und Geodaten geschrieben",
 
 	"tables.xlsx: %s left out, %d rows are more than a worksheet holds (%d); it is in the other table formats": "tables.xlsx: %s weggelassen, %d Zeilen sind mehr, als ein Arbeitsblatt fasst (%d); die Tabelle steht in den anderen Tabellenformaten",
+
+	"the MSS's official classes": "amtliche Klassen des MSS",
 
 	"the area key is empty": "der Gebietsschlüssel ist leer",
 
@@ -219,9 +319,19 @@ var german = map[string]string{
 
 	"undefined": "nicht definiert",
 
+	"upper": "obere",
+
+	"upper bound": "obere Grenze",
+
+	"value (standardised)": "Wert (standardisiert)",
+
+	"value – neighbours": "Wert – Nachbarn",
+
 	"variable %q: its formula %q is not only a sum of columns, so disclosure control does not know how it relates to the variables of its columns; it hides its small values, but check that no hidden count can be recomputed from it and the others (or write count: false if it is not a count)": "Variable %q: ihre Formel %q ist nicht nur eine Summe von Spalten, daher kennt die Geheimhaltung ihren Zusammenhang mit den Variablen ihrer Spalten nicht; kleine Werte werden verborgen, aber prüfen Sie, dass keine verborgene Fallzahl aus ihr und den anderen berechnet werden kann (oder schreiben Sie count: false, wenn sie keine Fallzahl ist)",
 
 	"variable(s) %s: no value where the source writes a declared missing-value code (missing:); %s": "Variable(n) %s: kein Wert, wo die Quelle einen erklärten Code für fehlende Werte schreibt (missing:); %s",
+
+	"very low: over 1.5": "sehr niedrig: über 1,5",
 
 	"weights file %s": "Gewichte aus %s",
 
