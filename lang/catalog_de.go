@@ -25,11 +25,21 @@ var german = map[string]string{
 
 	"  warning: %s": "  Warnung: %s",
 
+	" %d planning areas without a value (confidential or missing).": " %d Planungsräume ohne Wert (geheim oder fehlend).",
+
 	" (FDR)": " (FDR)",
 
 	" (bounds from all years)": " (Grenzen aus allen Jahren)",
 
+	" (coverage %s %%)": " (Abdeckung %s %%)",
+
+	" (coverage below 100 %%)": " (Abdeckung unter 100 %%)",
+
+	" (plausible %s)": " (plausibel %s)",
+
 	" (years %s from the file names)": " (Jahre %s aus den Dateinamen)",
+
+	" The city: %s%s.": " Die Stadt: %s%s.",
 
 	" and %d more": " und %d weitere",
 
@@ -40,6 +50,8 @@ var german = map[string]string{
 	" · smoothed (global empirical Bayes)": " · geglättet (globales Empirical Bayes)",
 
 	" · smoothed (local empirical Bayes)": " · geglättet (lokales Empirical Bayes)",
+
+	" – dynamics": " – Dynamik",
 
 	"%d area(s) from %s": "%d Gebiet(e) ab %s",
 
@@ -54,6 +66,8 @@ var german = map[string]string{
 	"%d part(s) or hole(s) without area (removed)": "%d Teil(e) oder Loch/Löcher ohne Fläche (entfernt)",
 
 	"%d planning areas form a cluster of high values among high neighbours: %s; %d a cluster of low values.": "%d Planungsräume bilden einen Schwerpunkt hoher Werte mit hohen Nachbarwerten: %s; %d einen Schwerpunkt niedriger Werte.",
+
+	"%d planning areas, %d indicators, years %s–%s; maps of %s. All values computed from the input files below with planatlas %s.": "%d Planungsräume, %d Indikatoren, Jahre %s–%s; Kartenjahr %s. Alle Werte aus den Eingabedateien unten berechnet mit planatlas %s.",
 
 	"%d point(s) lie outside every planning area and are not counted: %s": "%d Punkt(e) liegen außerhalb aller Planungsräume und werden nicht gezählt: %s",
 
@@ -71,9 +85,15 @@ var german = map[string]string{
 
 	"%s has no data for %s; its variables are missing in those years": "%s hat keine Daten für %s; seine Variablen fehlen in diesen Jahren",
 
+	"%s has the highest value, %s; %s the lowest, %s.": "%s hat den höchsten Wert, %s; %s den niedrigsten, %s.",
+
+	"%s lies in the district %s.": "%s liegt im Stadtteil %s.",
+
 	"%s, style %s: %d areas, %d links, %.2f neighbours on average, %d island(s), %d component(s)": "%s, Stil %s: %d Gebiete, %d Verbindungen, durchschnittlich %.2f Nachbarn, %d Insel(n), %d Teil(e)",
 
 	"%s: %d area(s), %s": "%s: %d Planungsraum/-räume, %s",
+
+	"%s: %s %% of the residents are under 18 (city %s %%), %s %% aged 65 and over (city %s %%).": "%s: %s %% der Einwohner sind unter 18 (Stadt %s %%), %s %% 65 und älter (Stadt %s %%).",
 
 	"%s: %s; the areas cannot be used as they are": "%s: %s; die Gebiete sind so nicht verwendbar",
 
@@ -87,7 +107,11 @@ var german = map[string]string{
 
 	", measured in %s": ", gemessen in %s",
 
+	"95 %% interval": "95-%%-Intervall",
+
 	"; the plan's years (years: %s) leave out %s": "; die Jahre des Plans (years: %s) lassen %s weg",
+
+	"Age structure of %s %s": "Altersaufbau %s %s",
 
 	"Change": "Veränderung",
 
@@ -97,11 +121,35 @@ var german = map[string]string{
 
 	"Clusters: ": "Cluster: ",
 
+	"Data and sources": "Daten und Quellen",
+
 	"Demography": "Demografie",
+
+	"Development %s–%s (red: %s, blue: city)": "Entwicklung %s–%s (rot: %s, blau: Stadt)",
+
+	"Development %s–%s (red: %s, grey dashed: %s, blue: city)": "Entwicklung %s–%s (rot: %s, grau gestrichelt: %s, blau: Stadt)",
+
+	"Development %s–%s; grey: city": "Entwicklung %s–%s; grau: Stadt",
+
+	"Development: ": "Entwicklung: ",
+
+	"Drivers: ": "Treiber: ",
 
 	"Gi*": "Gi*",
 
+	"Goals": "Ziele",
+
+	"Index value (mean of weighted z-scores)": "Indexwert (Mittel gewichteter z-Werte)",
+
+	"Index value (sum of weighted z-scores)": "Indexwert (Summe gewichteter z-Werte)",
+
+	"Key indicators %s against the city": "Kennzahlen %s gegenüber der Stadt",
+
+	"Key indicators %s against the units the area lies in and the city": "Kennzahlen %s gegenüber den übergeordneten Gebieten und der Stadt",
+
 	"Labour and social benefits": "Arbeit und Soziales",
+
+	"Location in the city": "Lage in der Stadt",
 
 	"Map: ": "Karte: ",
 
@@ -111,13 +159,33 @@ var german = map[string]string{
 
 	"Moran's I = %s (permutation p %s, %d planning areas): %s.": "Moran's I = %s (Permutations-p %s, %d Planungsräume): %s.",
 
+	"Notes of the run": "Hinweise der Berechnung",
+
+	"Over %d planning areas, %s and %s correlate with r = %s; per unit of %s, %s rises by %s.": "Über %d Planungsräume hängen %s und %s mit r = %s zusammen; je Einheit %s steigt %s um %s.",
+
 	"Planning areas": "Planungsräume",
 
+	"Rank 1 = most need; plausible ranks from 1000 draws (90 %%).": "Rang 1 = höchster Bedarf; plausible Ränge aus 1000 Ziehungen (90 %%).",
+
+	"Ranking of planning areas": "Rangfolge der Planungsräume",
+
+	"Ranking: ": "Rangfolge: ",
+
+	"Scatter: ": "Streudiagramm: ",
+
+	"Social area analysis": "Sozialraumanalyse",
+
 	"Spatial clusters": "Räumliche Cluster",
+
+	"The last five years' trend projected to the target year.": "Trend der letzten fünf Jahre bis zum Zieljahr fortgeschrieben.",
+
+	"The table shows the first %d of %d rows; all are in the output folder's tables.": "Die Tabelle zeigt die ersten %d von %d Zeilen; alle stehen in den Tabellen des Ausgabeordners.",
 
 	"a gap of %s m² near %s between the areas %s": "eine Lücke von %s m² bei %s zwischen den Gebieten %s",
 
 	"absolute": "absolut",
+
+	"age": "Alter",
 
 	"areas": "Planungsräume",
 
@@ -129,6 +197,8 @@ var german = map[string]string{
 
 	"bound included": "eingeschlossene Grenze",
 
+	"bytes": "Bytes",
+
 	"catalog: %d indicator(s) not computed, the plan defines no variable for them: %s": "Katalog: %d Indikator(en) nicht berechnet, der Plan definiert keine Variable für sie: %s",
 
 	"catalog: all: %d indicator(s) left out because the data cannot support them: %s": "Katalog: all: %d Indikator(en) weggelassen, weil die Daten sie nicht tragen: %s",
@@ -136,6 +206,10 @@ var german = map[string]string{
 	"change": "Veränderung",
 
 	"change from": "Veränderung ab",
+
+	"city": "Stadt",
+
+	"city ": "Stadt ",
 
 	"class": "Klasse",
 
@@ -155,6 +229,12 @@ var german = map[string]string{
 
 	"distance band %g m (label points)": "Nachbarn bis %g m (Beschriftungspunkte)",
 
+	"drivers": "Treiber",
+
+	"dynamic index (official classes)": "Dynamikindex (amtliche Klassen)",
+
+	"falling": "fallend",
+
 	"feature %s (key %q): ": "Objekt %s (Schlüssel %q): ",
 
 	"feature %s: ": "Objekt %s: ",
@@ -162,6 +242,8 @@ var german = map[string]string{
 	"figure": "Abbildung",
 
 	"figures checked": "Abbildungen geprüft",
+
+	"file": "Datei",
 
 	"files that appeared in the output folder during the run were kept in %s": "Dateien, die während des Laufs im Ausgabeordner entstanden, wurden in %s aufbewahrt",
 
@@ -173,6 +255,10 @@ var german = map[string]string{
 
 	"high: below −1": "hoch: unter −1",
 
+	"highest area": "höchster Raum",
+
+	"in ": "in ",
+
 	"index %s (MSS) %s: %d valid areas; status classes high %d, medium %d, low %d, very low %d; dynamic classes positive %d, stable %d, negative %d": "Index %s (MSS) %s: %d gültige Gebiete; Statusklassen hoch %d, mittel %d, niedrig %d, sehr niedrig %d; Dynamikklassen positiv %d, stabil %d, negativ %d",
 
 	"index %s (PCA): %d component(s) kept: %s": "Index %s (PCA): %d Komponente(n) behalten: %s",
@@ -182,6 +268,8 @@ var german = map[string]string{
 	"index %s: %d area(s) without a value in %s (a component is missing): %s": "Index %s: %d Gebiet(e) ohne Wert im Jahr %s (eine Komponente fehlt): %s",
 
 	"index %s: indicator %s has the same value in every area in %s and does not count": "Index %s: Indikator %s hat im Jahr %s in jedem Gebiet denselben Wert und zählt nicht",
+
+	"index value (weighted standardised values)": "Indexwert (gewichtete standardisierte Werte)",
 
 	"indicator/index": "Indikator/Index",
 
@@ -227,9 +315,17 @@ var german = map[string]string{
 
 	"lower bound": "untere Grenze",
 
+	"lowest area": "niedrigster Raum",
+
 	"maps and charts drawn": "Karten und Diagramme gezeichnet",
 
+	"mean of planning areas = 0": "Mittel der Planungsräume = 0",
+
 	"medium: −1 to 1": "mittel: −1 bis 1",
+
+	"men": "Männer",
+
+	"men (%%)": "Männer (%%)",
 
 	"negative: over 1": "negativ: über 1",
 
@@ -240,6 +336,8 @@ var german = map[string]string{
 	"next: planatlas run %s": "als Nächstes: planatlas run %s",
 
 	"no clear spatial pattern": "kein deutliches räumliches Muster",
+
+	"no clear trend": "ohne deutlichen Trend",
 
 	"no such attribute (attributes: %s)": "kein solches Attribut (Attribute: %s)",
 
@@ -257,6 +355,12 @@ var german = map[string]string{
 
 	"percentage points": "Prozentpunkte",
 
+	"percentile rank (0 to 1)": "Perzentilrang (0 bis 1)",
+
+	"planning areas with both values": "Planungsräume mit beiden Werten",
+
+	"plausible": "plausibel",
+
 	"positive: below −1": "positiv: unter −1",
 
 	"pseudo p": "Pseudo-p",
@@ -264,6 +368,12 @@ var german = map[string]string{
 	"quantiles below and above 0": "Quantile unter und über 0",
 
 	"queen contiguity, tolerance %g m": "Queen-Nachbarschaft, Toleranz %g m",
+
+	"rank %d of %d on %s": "Rang %d von %d auf %s",
+
+	"rank 1 = most need": "Rang 1 = höchster Bedarf",
+
+	"rank 1 = most need; in brackets: plausible ranks (90 %%)": "Rang 1 = höchster Bedarf; in Klammern: plausible Ränge (90 %%)",
 
 	"reference values: where areas have no value, the coverage column gives the share of residents (%s) in the areas with a value": "Referenzwerte: wo Gebiete keinen Wert haben, gibt die Spalte Abdeckung den Anteil der Einwohner (%s) in den Gebieten mit Wert an",
 
@@ -275,7 +385,11 @@ var german = map[string]string{
 
 	"report: no area profiles for %d areas (more than %d); outputs: profiles: true writes them": "Bericht: keine Gebietsprofile für %d Gebiete (mehr als %d); outputs: profiles: true schreibt sie",
 
+	"rising": "steigend",
+
 	"rook contiguity, tolerance %g m": "Rook-Nachbarschaft, Toleranz %g m",
+
+	"score (weighted exponential ranks)": "Punktwert (gewichtete exponentielle Ränge)",
 
 	"similar values lie together": "ähnliche Werte liegen beieinander",
 
@@ -296,6 +410,10 @@ var german = map[string]string{
 	"spatial weights: the areas fall into %d parts with no neighbours between them: %s": "räumliche Gewichte: die Gebiete zerfallen in %d Teile ohne Nachbarn zwischen ihnen: %s",
 
 	"stable: −1 to 1": "stabil: −1 bis 1",
+
+	"status index (official classes)": "Statusindex (amtliche Klassen)",
+
+	"sum of principal component scores": "Summe der Hauptkomponentenwerte",
 
 	"tables and geodata written": "Tabellen und Geodaten geschrieben",
 
@@ -336,4 +454,8 @@ var german = map[string]string{
 	"weights file %s": "Gewichte aus %s",
 
 	"weights.gal and weights.gwt are not written: the area key %q contains white space, which these formats cannot carry": "weights.gal und weights.gwt werden nicht geschrieben: der Gebietsschlüssel %q enthält Leerraum, den diese Formate nicht tragen können",
+
+	"women": "Frauen",
+
+	"women (%%)": "Frauen (%%)",
 }
