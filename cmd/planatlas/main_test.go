@@ -369,7 +369,7 @@ func TestDemoOutputsCarryFlags(t *testing.T) {
 			t.Errorf("indicators.csv lacks %q", want)
 		}
 	}
-	for _, want := range []string{`"indicator_catalog": "2026.11"`, `"disclosure_threshold": 3`, "disclosure control:"} {
+	for _, want := range []string{`"indicator_catalog": "2026.11"`, `"disclosure_threshold": 3`, "Geheimhaltung:"} {
 		if !strings.Contains(man, want) {
 			t.Errorf("manifest.json lacks %q", want)
 		}
@@ -497,7 +497,7 @@ func TestKeysWithSpaces(t *testing.T) {
 	if code := run([]string{"run", filepath.Join(dir, "plan.yaml"), "--out", out}, &so, &se); code != 0 {
 		t.Fatalf("exit %d: %s", code, se.String())
 	}
-	if !strings.Contains(so.String(), `weights.gal and weights.gwt are not written: the area key "PR 01" contains white space`) {
+	if !strings.Contains(so.String(), `Hinweis: weights.gal und weights.gwt werden nicht geschrieben: der Gebietsschlüssel "PR 01" enthält Leerraum`) {
 		t.Errorf("stdout: %s", so.String())
 	}
 	if _, err := os.Stat(filepath.Join(out, "weights.gal")); err == nil {
