@@ -95,8 +95,6 @@ var german = map[string]string{
 
 	"%s: %s %% of the residents are under 18 (city %s %%), %s %% aged 65 and over (city %s %%).": "%s: %s %% der Einwohner sind unter 18 (Stadt %s %%), %s %% 65 und älter (Stadt %s %%).",
 
-	"%s: %s; the areas cannot be used as they are": "%s: %s; die Gebiete sind so nicht verwendbar",
-
 	"%s: feature %s": "%s: Objekt %s",
 
 	"%s: ok (%s, %s, %s, %s)": "%s: in Ordnung (%s, %s, %s, %s)",

@@ -185,7 +185,7 @@ Fehler und Warnungen auf einmal.`,
 			}
 			g.Write(stdout, lang)
 			if g.Errors > 0 {
-				return geometryErrors{g.Errors, spec.File, lang}
+				return geometryErrors{g.Errors, spec.File}
 			}
 			return nil
 		},
@@ -259,9 +259,11 @@ func noKey(spec plan.AreasSpec, src plan.Source) error {
 type geometryErrors struct {
 	n    int
 	file string
-	lang string // the report's
 }
 
+func (e geometryErrors) Error() string {
+	return fmt.Sprintf("%s: %d error(s); the areas cannot be used as they are", e.file, e.n)
+}
 func (e geometryErrors) BadInput() bool { return true }
 
 func newValidateCmd(stdout io.Writer) *cobra.Command {

@@ -416,7 +416,7 @@ func TestCheckGeometry(t *testing.T) {
 			t.Errorf("missing %q in\n%s", w, so.String())
 		}
 	}
-	if code != 2 || !strings.Contains(se.String(), "2 errors; the areas cannot be used as they are") {
+	if code != 2 || !strings.Contains(se.String(), "2 error(s)") {
 		t.Errorf("exit %d, stderr %s", code, se.String())
 	}
 	so.Reset()
