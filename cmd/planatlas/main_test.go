@@ -87,6 +87,18 @@ func TestRunDemoWritesEveryOutput(t *testing.T) {
 	if !strings.Contains(stdout.String(), fmt.Sprintf("%d Dateien geschrieben nach", len(files))) {
 		t.Errorf("stdout: %q", stdout.String())
 	}
+	// The notes in German: no "note:", no English sentence, numbers with
+	// decimal commas.
+	for _, want := range []string{"  Hinweis: Geheimhaltung: 30 Fallzahlen unter 3 verborgen", "Moran's I 0,5977 (z 5,90, Permutations-p"} {
+		if !strings.Contains(stdout.String(), want) {
+			t.Errorf("stdout lacks %q:\n%s", want, stdout.String())
+		}
+	}
+	for _, english := range []string{"note:", " the ", " and ", " areas", " counts "} {
+		if strings.Contains(stdout.String(), english) {
+			t.Errorf("stdout of a German run has %q:\n%s", english, stdout.String())
+		}
+	}
 	if stderr.Len() != 0 {
 		t.Errorf("progress lines on a non-terminal: %q", stderr.String())
 	}
