@@ -153,7 +153,7 @@ func TestQuantilesFewValues(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(c.Bounds) != 2 || c.Note == "" || c.Class(math.NaN()) != -1 || c.Class(1) != 0 || c.Class(2) != 1 {
+	if len(c.Bounds) != 2 || c.Note.Format == "" || c.Class(math.NaN()) != -1 || c.Class(1) != 0 || c.Class(2) != 1 {
 		t.Errorf("classes %+v", c)
 	}
 }

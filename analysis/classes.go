@@ -3,6 +3,7 @@ package analysis
 import (
 	"fmt"
 	"math"
+	"planatlas/lang"
 	"sort"
 )
 
@@ -53,7 +54,7 @@ func finish(c Classes, x []float64, k int) Classes {
 	}
 	c.Bounds = b
 	if k > 0 && len(b) < k {
-		c.Note = fmt.Sprintf("%d classes instead of %d: the values do not allow more", len(b), k)
+		c.Note = lang.M("%d classes instead of %d (too few distinct values)", len(b), k)
 	}
 	c.count(x)
 	return c

@@ -3,6 +3,7 @@ package analysis
 import (
 	"fmt"
 	"math"
+	"planatlas/lang"
 	"sort"
 )
 
@@ -15,7 +16,7 @@ type Classes struct {
 	Min    float64
 	Bounds []float64
 	Counts []int
-	Note   string // for example fewer classes than asked, and why
+	Note   lang.Message // for example fewer classes than asked, and why; short, for a legend
 }
 
 // Quantiles classifies the non-missing values into k classes of about
@@ -38,7 +39,7 @@ func Quantiles(values []float64, k int) (Classes, error) {
 		// bounds between them and leave classes empty.
 		c.Bounds = d
 		if len(d) < k {
-			c.Note = fmt.Sprintf("%d classes instead of %d: there are only %d distinct values", len(d), k, len(d))
+			c.Note = lang.M("%d classes instead of %d (only %d distinct values)", len(d), k, len(d))
 		}
 		c.count(x)
 		return c, nil
@@ -50,7 +51,7 @@ func Quantiles(values []float64, k int) (Classes, error) {
 		}
 	}
 	if len(c.Bounds) < k {
-		c.Note = fmt.Sprintf("%d classes instead of %d: the values do not allow more distinct quantiles", len(c.Bounds), k)
+		c.Note = lang.M("%d classes instead of %d (too few distinct values)", len(c.Bounds), k)
 	}
 	c.count(x)
 	return c, nil

@@ -4,7 +4,10 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strconv"
 	"strings"
+
+	"planatlas/lang"
 )
 
 // Panel holds variables per area and year on one fixed area order. A
@@ -17,7 +20,7 @@ type Panel struct {
 	names []string
 	vars  map[string]*Series
 	where map[string]string // area key → where it was first seen, for messages
-	Notes []string          // things the user should know, e.g. years a table lacks
+	Notes []lang.Message    // things the user should know, e.g. years a table lacks
 	Gaps  []Gap             // the areas and cells that tables lack (missing values)
 }
 
@@ -285,9 +288,9 @@ func BuildPanelWith(specs []VariableSpec, opt PanelOptions) (*Panel, error) {
 			p.Gaps = append(p.Gaps, *gaps[ti])
 		}
 		if len(absent) == 1 {
-			p.Notes = append(p.Notes, fmt.Sprintf("%s has no data for %d; its variables are missing in that year", t.Name, absent[0]))
+			p.Notes = append(p.Notes, lang.M("%s has no data for %s; its variables are missing in that year", t.Name, strconv.Itoa(absent[0])))
 		} else if len(absent) > 1 {
-			p.Notes = append(p.Notes, fmt.Sprintf("%s has no data for %s; its variables are missing in those years", t.Name, YearRanges(absent)))
+			p.Notes = append(p.Notes, lang.M("%s has no data for %s; its variables are missing in those years", t.Name, YearRanges(absent)))
 		}
 		tableYears[ti] = has
 	}

@@ -3,7 +3,9 @@ package datasets
 import (
 	"encoding/binary"
 	"fmt"
+	"planatlas/lang"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -152,6 +154,21 @@ func (t *Table) Loc(i int) string {
 		return fmt.Sprintf("%s: %s %d", t.File(i), unit, t.Lines[i])
 	}
 	return fmt.Sprintf("%s:%d", t.File(i), t.Lines[i])
+}
+
+// LocMessage is Loc for the reader's language: "bevoelkerung.csv:12",
+// "schulen.geojson: Objekt 60".
+func (t *Table) LocMessage(i int) lang.Message {
+	line := strconv.Itoa(t.Lines[i])
+	switch {
+	case !t.ByRow:
+		return lang.M("%s", t.Loc(i))
+	case t.Unit == "" || t.Unit == "row":
+		return lang.M("%s: row %s", t.File(i), line)
+	case t.Unit == "feature":
+		return lang.M("%s: feature %s", t.File(i), line)
+	}
+	return lang.M("%s", t.Loc(i))
 }
 
 // errAt builds an InputError for row i.

@@ -3,9 +3,12 @@ package geo
 import (
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 
 	"github.com/paulmach/orb"
+
+	"planatlas/lang"
 )
 
 // Layer is a geometry file as read: features with their attributes and
@@ -18,7 +21,7 @@ type Layer struct {
 	CRS      CRS      // as the file declares it; Unknown if it does not
 	Fields   []string // attribute names, in file order
 	Features []Feature
-	Notes    []string // things the user should know, such as a doubtful encoding
+	Notes    []lang.Message // things the user should know, such as a doubtful encoding
 }
 
 // Feature is one feature of a Layer.
@@ -113,7 +116,7 @@ func (l *Layer) build(opt ReadOptions, collect bool) (*Areas, []Problem) {
 	}
 	for _, f := range append([]string{opt.Key, opt.Name, opt.Parent, opt.ParentName}, opt.Attributes...) {
 		if f != "" && l.field(f) < 0 {
-			report(Problem{Severity: Error, Field: f, Msg: fmt.Sprintf("no such attribute (attributes: %s)", l.fieldList())})
+			report(problem(Error, 0, "", f, lang.M("no such attribute (attributes: %s)", l.fieldList())))
 			return nil, problems
 		}
 	}
@@ -128,35 +131,35 @@ func (l *Layer) build(opt ReadOptions, collect bool) (*Areas, []Problem) {
 		keyAttr, _ := l.Attribute(i, opt.Key)
 		key := strings.TrimSpace(keyAttr.Text)
 		if keyAttr.Null || key == "" {
-			if report(Problem{Severity: Error, Feature: n, Field: opt.Key, Msg: "the area key is empty"}) {
+			if report(problem(Error, n, "", opt.Key, lang.M("the area key is empty"))) {
 				return nil, problems
 			}
 			continue
 		}
-		bad := func(field, format string, args ...any) bool {
-			return report(Problem{Severity: Error, Feature: n, Key: key, Field: field, Msg: fmt.Sprintf(format, args...)})
+		bad := func(field string, m lang.Message) bool {
+			return report(problem(Error, n, key, field, m))
 		}
 		switch {
 		case ft.Geom == nil && ft.GeomErr != "":
-			if bad("geometry", "%s", ft.GeomErr) {
+			if bad("geometry", lang.M("%s", ft.GeomErr)) {
 				return nil, problems
 			}
 			continue
 		case ft.Geom == nil:
-			if bad("geometry", "the feature has no geometry") {
+			if bad("geometry", lang.M("the feature has no geometry")) {
 				return nil, problems
 			}
 			continue
 		}
 		if msg := checkPolygons(ft.Geom, crs); msg != "" {
-			if bad("geometry", "%s", msg) {
+			if bad("geometry", lang.M("%s", msg)) {
 				return nil, problems
 			}
 			continue
 		}
 		if j, dup := byKey[key]; dup {
 			if !opt.MergeDuplicates {
-				if bad("", "the key is used by feature %d too; every planning area needs its own key (or merge the parts: duplicates: merge)", a.features[j]) {
+				if bad("", lang.M("the key is used by feature %s too; every planning area needs its own key (or merge the parts: duplicates: merge)", strconv.Itoa(a.features[j]))) {
 					return nil, problems
 				}
 				// Collecting: keep the feature as an area of its own, so
@@ -196,7 +199,7 @@ func (l *Layer) build(opt ReadOptions, collect bool) (*Areas, []Problem) {
 		a.features = append(a.features, n)
 	}
 	if len(a.Keys) == 0 {
-		report(Problem{Severity: Error, Msg: "the file has no usable features"})
+		report(problem(Error, 0, "", "", lang.M("the file has no usable features")))
 		return nil, problems
 	}
 	if err := a.toPlanar(); err != nil {
@@ -207,15 +210,15 @@ func (l *Layer) build(opt ReadOptions, collect bool) (*Areas, []Problem) {
 		var repeats int
 		a.Geoms[i], repeats = removeRepeats(a.Geoms[i])
 		if repeats > 0 {
-			report(Problem{Severity: Warning, Feature: a.features[i], Key: a.Keys[i], Field: "geometry", Msg: fmt.Sprintf("%d repeated vertices (removed)", repeats)})
+			report(problem(Warning, a.features[i], a.Keys[i], "geometry", lang.M("%d repeated vertices (removed)", repeats)))
 		}
 		var empty int
 		a.Geoms[i], empty = dropEmptyParts(a.Geoms[i])
 		if empty > 0 {
-			report(Problem{Severity: Warning, Feature: a.features[i], Key: a.Keys[i], Field: "geometry", Msg: fmt.Sprintf("%d part(s) or hole(s) without area (removed)", empty)})
+			report(problem(Warning, a.features[i], a.Keys[i], "geometry", lang.M("%d part(s) or hole(s) without area (removed)", empty)))
 		}
 		if len(a.Geoms[i]) == 0 {
-			if report(Problem{Severity: Error, Feature: a.features[i], Key: a.Keys[i], Field: "geometry", Msg: "the polygon has no area: all its points lie on one line"}) {
+			if report(problem(Error, a.features[i], a.Keys[i], "geometry", lang.M("the polygon has no area: all its points lie on one line"))) {
 				return nil, problems
 			}
 			if a.invalid == nil {

@@ -1,8 +1,8 @@
 package geo
 
 import (
-	"fmt"
 	"math"
+	"planatlas/lang"
 
 	"github.com/paulmach/orb"
 )
@@ -128,9 +128,13 @@ func Transform(from, to CRS, p orb.Point) orb.Point {
 
 // Outside describes points that lie in no area, for the run's notes: how
 // many, and where the first few are.
-func Outside(where []string) string {
+func Outside(where []lang.Message) lang.Message {
 	if len(where) == 0 {
-		return ""
+		return lang.Message{}
 	}
-	return fmt.Sprintf("%d point(s) lie outside every planning area and are not counted: %s", len(where), some(where, 5))
+	shown := where[:min(5, len(where))]
+	if len(where) > len(shown) {
+		return lang.M("%d point(s) lie outside every planning area and are not counted: %s and %d more", len(where), lang.Join(", ", shown), len(where)-len(shown))
+	}
+	return lang.M("%d point(s) lie outside every planning area and are not counted: %s", len(where), lang.Join(", ", shown))
 }

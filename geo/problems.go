@@ -4,9 +4,12 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/peterstace/simplefeatures/geom"
+
+	"planatlas/lang"
 )
 
 // Severity says whether a problem makes the areas unusable.
@@ -31,7 +34,14 @@ type Problem struct {
 	Feature  int    // 0 if it concerns the file or several areas
 	Key      string // the area's key, where known
 	Field    string
-	Msg      string
+	Msg      string       // in English
+	Text     lang.Message // Msg for the reader's language; Msg if empty
+}
+
+// problem returns the problem with its message from an English format
+// string, in English (Msg) and for the reader's language (Text).
+func problem(sev Severity, feature int, key, field string, m lang.Message) Problem {
+	return Problem{Severity: sev, Feature: feature, Key: key, Field: field, Msg: m.String(), Text: m}
 }
 
 func (p Problem) err(file string) error {
@@ -54,6 +64,27 @@ func (p Problem) String() string {
 	return s + p.Msg
 }
 
+// Localize formats the problem for a report line in the printer's
+// language.
+func (p Problem) Localize(lp *lang.Printer) string {
+	msg := p.Msg
+	if p.Text.Format != "" {
+		msg = lp.Message(p.Text)
+	}
+	s := ""
+	if p.Feature > 0 {
+		if p.Key != "" {
+			s = lp.Sprintf("feature %s (key %q): ", strconv.Itoa(p.Feature), p.Key)
+		} else {
+			s = lp.Sprintf("feature %s: ", strconv.Itoa(p.Feature))
+		}
+	}
+	if p.Field != "" {
+		s += fmt.Sprintf("%q: ", p.Field)
+	}
+	return s + msg
+}
+
 // CheckOptions are the tolerances of Check.
 type CheckOptions struct {
 	// MinArea is the smallest overlap or gap between areas, in m², that
@@ -67,7 +98,7 @@ type CheckOptions struct {
 func (l *Layer) Check(ro ReadOptions, opt CheckOptions) (*Areas, []Problem) {
 	a, problems := l.build(ro, true)
 	for _, n := range l.Notes {
-		problems = append(problems, Problem{Severity: Warning, Msg: n})
+		problems = append(problems, Problem{Severity: Warning, Msg: n.String(), Text: n})
 	}
 	if a == nil {
 		return nil, problems
@@ -101,7 +132,7 @@ func overlapsAndGaps(a *Areas, minArea float64) []Problem {
 	}
 	union, err := geom.UnionMany(sf)
 	if err != nil {
-		return []Problem{{Severity: Warning, Msg: "overlaps and gaps could not be checked: " + err.Error()}}
+		return []Problem{problem(Warning, 0, "", "", lang.M("overlaps and gaps could not be checked: %s", err.Error()))}
 	}
 	if total-union.Area() > minArea {
 		env := make([]geom.Envelope, len(sf))
@@ -119,8 +150,8 @@ func overlapsAndGaps(a *Areas, minArea float64) []Problem {
 				}
 				if ar := x.Area(); ar > minArea {
 					ai, aj := idx[i], idx[j]
-					problems = append(problems, Problem{Severity: Warning, Msg: fmt.Sprintf("areas %q (feature %d) and %q (feature %d) overlap by %s m²",
-						a.Keys[ai], a.features[ai], a.Keys[aj], a.features[aj], formatArea(ar))})
+					problems = append(problems, problem(Warning, 0, "", "", lang.M("areas %q (feature %s) and %q (feature %s) overlap by %s m²",
+						a.Keys[ai], strconv.Itoa(a.features[ai]), a.Keys[aj], strconv.Itoa(a.features[aj]), areaMessage(ar))))
 				}
 			}
 		}
@@ -152,16 +183,18 @@ func overlapsAndGaps(a *Areas, minArea float64) []Problem {
 				}
 			}
 			sort.Strings(around)
-			problems = append(problems, Problem{Severity: Warning, Msg: fmt.Sprintf("a gap of %s m² near (%.2f, %.2f) between the areas %s",
-				formatArea(ar), xy.X, xy.Y, strings.Join(around, ", "))})
+			problems = append(problems, problem(Warning, 0, "", "", lang.M("a gap of %s m² near %s between the areas %s",
+				areaMessage(ar), fmt.Sprintf("(%.2f, %.2f)", xy.X, xy.Y), strings.Join(around, ", "))))
 		}
 	}
 	return problems
 }
 
-func formatArea(a float64) string {
+// areaMessage writes an area in m² in the reader's number format: two
+// decimals below 1 m², whole m² above.
+func areaMessage(a float64) lang.Message {
 	if a < 1 {
-		return fmt.Sprintf("%.2g", a)
+		return lang.M("%.2f", a)
 	}
-	return fmt.Sprintf("%.0f", math.Round(a))
+	return lang.M("%.0f", math.Round(a))
 }

@@ -9,6 +9,8 @@ import (
 
 	"github.com/paulmach/orb"
 	"golang.org/x/text/encoding/charmap"
+
+	"planatlas/lang"
 )
 
 // ShapefileParts are the files of an ESRI shapefile, as read by the
@@ -64,7 +66,7 @@ func ReadShapefileLayer(p ShapefileParts, name string) (*Layer, error) {
 		}
 		l.Features = append(l.Features, Feature{Attrs: rec, Geom: shapes[i].geom, Point: shapes[i].pt, GeomErr: shapes[i].err})
 	}
-	if encNote != "" && looksLikeUTF8(records) {
+	if encNote.Format != "" && looksLikeUTF8(records) {
 		l.Notes = append(l.Notes, encNote)
 	}
 	return l, nil
@@ -159,9 +161,9 @@ type textDecoder func([]byte) (string, error)
 
 // cpgDecoder returns the decoder for the .cpg's code page; Latin-1 when
 // there is no .cpg, with a note to use if the text turns out to be UTF-8.
-func cpgDecoder(cpg []byte) (textDecoder, string, error) {
+func cpgDecoder(cpg []byte) (textDecoder, lang.Message, error) {
 	if cpg == nil {
-		return latin1, "the shapefile has no .cpg file, so its attributes were read as Latin-1, but they look like UTF-8: add a .cpg file containing UTF-8", nil
+		return latin1, lang.M("the shapefile has no .cpg file, so its attributes were read as Latin-1, but they look like UTF-8: add a .cpg file containing UTF-8"), nil
 	}
 	switch strings.ToUpper(strings.TrimSpace(string(cpg))) {
 	case "UTF-8", "UTF8", "65001":
@@ -170,13 +172,13 @@ func cpgDecoder(cpg []byte) (textDecoder, string, error) {
 				return string(b), nil
 			}
 			return latin1(b)
-		}, "", nil
+		}, lang.Message{}, nil
 	case "1252", "CP1252", "WINDOWS-1252", "ANSI 1252", "ANSI":
-		return windows1252, "", nil
+		return windows1252, lang.Message{}, nil
 	case "ISO-8859-1", "ISO8859-1", "88591", "8859-1", "LATIN1", "LATIN-1", "ISO 88591":
-		return latin1, "", nil
+		return latin1, lang.Message{}, nil
 	}
-	return nil, "", fmt.Errorf("code page %q is not supported (UTF-8, 1252, ISO-8859-1)", strings.TrimSpace(string(cpg)))
+	return nil, lang.Message{}, fmt.Errorf("code page %q is not supported (UTF-8, 1252, ISO-8859-1)", strings.TrimSpace(string(cpg)))
 }
 
 // latin1 decodes ISO 8859-1, which defines every byte.

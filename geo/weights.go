@@ -2,6 +2,7 @@ package geo
 
 import (
 	"fmt"
+	"planatlas/lang"
 	"sort"
 )
 
@@ -148,15 +149,18 @@ func (w *Weights) Symmetric() bool {
 	return true
 }
 
-// Summary describes the weights in one line for the run's notes, in
-// English; the report package translates.
-func (w *Weights) Summary() string {
+// Summary describes the weights in one line, in English.
+func (w *Weights) Summary() string { return w.SummaryOf(w.Kind).String() }
+
+// SummaryOf describes the weights in one line for the run's notes, with
+// kind saying how they were built (a string or a lang.Message).
+func (w *Weights) SummaryOf(kind any) lang.Message {
 	n := w.Len()
 	links := w.Links()
 	mean := 0.0
 	if n > 0 {
 		mean = float64(links) / float64(n)
 	}
-	return fmt.Sprintf("%s, style %s: %d areas, %d links, %.2f neighbours on average, %d island(s), %d component(s)",
-		w.Kind, w.Style, n, links, mean, len(w.Islands()), len(w.Components()))
+	return lang.M("%s, style %s: %d areas, %d links, %.2f neighbours on average, %d island(s), %d component(s)",
+		kind, w.Style.String(), n, links, mean, len(w.Islands()), len(w.Components()))
 }

@@ -1,6 +1,9 @@
 package lang
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // Message is a text to be rendered in the reader's language: its English
 // format string (the catalog's key) and its arguments.
@@ -24,4 +27,15 @@ func (m Message) String() string {
 // themselves in the reader's language; Printer.Error uses it.
 type Localizer interface {
 	Localize(p *Printer) string
+}
+
+// Join returns the messages as one, separated by sep; each is rendered
+// in the reader's language.
+func Join(sep string, ms []Message) Message {
+	args := make([]any, len(ms))
+	for i, m := range ms {
+		args[i] = m
+	}
+	sep = strings.ReplaceAll(sep, "%", "%%")
+	return Message{Format: strings.TrimSuffix(strings.Repeat("%s"+sep, len(ms)), sep), Args: args}
 }

@@ -3,6 +3,7 @@ package lang
 import (
 	"errors"
 
+	"golang.org/x/text/feature/plural"
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
 	"golang.org/x/text/message/catalog"
@@ -32,6 +33,16 @@ func build() catalog.Catalog {
 			}
 		}
 	}
+	for key, f := range plurals {
+		en := plural.Selectf(1, "%d", "one", f.enOne, "other", f.en)
+		de := plural.Selectf(1, "%d", "one", f.deOne, "other", f.de)
+		if err := b.Set(language.English, key, en); err != nil {
+			panic("lang: the English plural entry for " + key + ": " + err.Error())
+		}
+		if err := b.Set(language.German, key, de); err != nil {
+			panic("lang: the German plural entry for " + key + ": " + err.Error())
+		}
+	}
 	return b
 }
 
@@ -53,6 +64,15 @@ func (p *Printer) Lang() string { return p.lang }
 // Sprintf renders an English format string in the printer's language,
 // with numbers in its format.
 func (p *Printer) Sprintf(format string, args ...any) string {
+	copied := false
+	for i, a := range args {
+		if m, ok := a.(Message); ok {
+			if !copied { // the caller's slice stays as it was
+				args, copied = append([]any(nil), args...), true
+			}
+			args[i] = p.Message(m)
+		}
+	}
 	return p.p.Sprintf(format, args...)
 }
 
@@ -71,8 +91,9 @@ func (p *Printer) Value(kind, value string) string {
 	return value
 }
 
-// Message renders a message in the printer's language.
-func (p *Printer) Message(m Message) string { return p.p.Sprintf(m.Format, m.Args...) }
+// Message renders a message in the printer's language; arguments that
+// are messages themselves are rendered in it too.
+func (p *Printer) Message(m Message) string { return p.Sprintf(m.Format, m.Args...) }
 
 // Error renders an error in the printer's language: the first error of
 // its chain that is a Localizer renders itself; any other error is
@@ -86,4 +107,13 @@ func (p *Printer) Error(err error) string {
 		return l.Localize(p)
 	}
 	return err.Error()
+}
+
+// Messages renders messages in the printer's language, one string each.
+func (p *Printer) Messages(ms []Message) []string {
+	out := make([]string, len(ms))
+	for i, m := range ms {
+		out[i] = p.Message(m)
+	}
+	return out
 }

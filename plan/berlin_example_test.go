@@ -33,8 +33,8 @@ func TestBerlinExample(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	notes := strings.Join(res.Notes, "\n")
-	want := "index mss (MSS) 2020: 536 valid areas; status classes hoch 75, mittel 366, niedrig 46, sehr niedrig 49; dynamic classes positiv 48, stabil 436, negativ 52"
+	notes := strings.Join(noteTexts(res.Notes), "\n")
+	want := "index mss (MSS) 2020: 536 valid areas; status classes high 75, medium 366, low 46, very low 49; dynamic classes positive 48, stable 436, negative 52"
 	if !strings.Contains(notes, want) {
 		t.Errorf("notes lack\n  %s\nin\n%s", want, notes)
 	}

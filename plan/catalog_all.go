@@ -2,6 +2,7 @@ package plan
 
 import (
 	"fmt"
+	"planatlas/lang"
 	"strings"
 )
 
@@ -58,7 +59,7 @@ func (r *runner) dropUnsupported() error {
 	for _, g := range c.goals {
 		g.indicator = moved[g.indicator]
 	}
-	r.notes = append(r.notes, fmt.Sprintf("catalog: all: %d indicator(s) left out because the data cannot support them: %s",
+	r.notes = append(r.notes, lang.M("catalog: all: %d indicator(s) left out because the data cannot support them: %s",
 		len(dropped), strings.Join(dropped, "; ")))
 	return nil
 }

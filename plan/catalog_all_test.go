@@ -44,8 +44,8 @@ func TestCatalogAllSkipsUnsupported(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !strings.Contains(strings.Join(notes, "\n"), tc.wantNote) {
-				t.Errorf("notes lack %q:\n%s", tc.wantNote, strings.Join(notes, "\n"))
+			if !strings.Contains(strings.Join(noteTexts(notes), "\n"), tc.wantNote) {
+				t.Errorf("notes lack %q:\n%s", tc.wantNote, strings.Join(noteTexts(notes), "\n"))
 			}
 			for _, d := range c.indicators {
 				if d.ID == "bevoelkerung_5j" {

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"planatlas/geo"
+	"planatlas/lang"
 )
 
 // GeometryReport is what "planatlas check-geometry" prints: every problem
@@ -25,6 +26,8 @@ type GeometryReport struct {
 	Names    []string     // area names in the weights' order
 	Errors   int
 	Warnings int
+
+	tolerance float64 // of the neighbours, in metres
 }
 
 // CheckGeometry reads the geometry file of spec and reports every problem
@@ -74,65 +77,50 @@ func CheckGeometry(spec AreasSpec, src Source, minArea float64) (*GeometryReport
 		if tol == 0 {
 			tol = 0.1
 		}
+		g.tolerance = tol
 		g.Weights = geo.NewWeights(a.Keys, geo.Queen(a, tol), fmt.Sprintf("queen contiguity, tolerance %g m", tol), geo.RowStandardised)
 	}
 	return g, nil
 }
 
-// Write prints the report in German or English. Problem texts come from
-// the geo package and are in English.
-func (g *GeometryReport) Write(w io.Writer, lang string) {
-	de := lang != "en"
-	t := func(deText, enText string) string {
-		if de {
-			return deText
-		}
-		return enText
-	}
-	crs := func(c geo.CRS) string {
-		if c == geo.Unknown {
-			return t("nicht angegeben", "not stated")
-		}
-		return c.String()
+// Write prints the report in German or English, with numbers in the
+// language's format.
+func (g *GeometryReport) Write(w io.Writer, language string) {
+	p := lang.New(language)
+	crs := p.Sprintf("not stated")
+	if g.Declared != geo.Unknown {
+		crs = g.Declared.String()
 	}
 	fmt.Fprintf(w, "%s (%s)\n", g.File, g.Format)
-	fmt.Fprintf(w, "  %s: %s", t("Koordinatenbezugssystem", "coordinate reference system"), crs(g.Declared))
+	fmt.Fprint(w, p.Sprintf("  coordinate reference system: %s", crs))
 	if g.Planar != geo.Unknown && g.Planar != g.Declared {
-		fmt.Fprintf(w, t(", gemessen in %s", ", measured in %s"), g.Planar)
+		fmt.Fprint(w, p.Sprintf(", measured in %s", g.Planar.String()))
 	}
 	fmt.Fprintln(w)
-	fmt.Fprintf(w, "  %s: %d, %s: %d", t("Objekte", "features"), g.Features, t("Planungsräume", "planning areas"), g.Areas)
+	fmt.Fprint(w, p.Sprintf("  features: %d, planning areas: %d", g.Features, g.Areas))
 	if g.Areas > 0 {
-		fmt.Fprintf(w, ", %s km²", formatLocal(g.AreaKM2, 2, de))
+		fmt.Fprint(w, p.Sprintf(", %.2f km²", g.AreaKM2))
 	}
 	fmt.Fprintln(w)
-	for _, p := range g.Problems {
-		sev := t("Warnung", "warning")
-		if p.Severity == geo.Error {
-			sev = t("Fehler", "error")
+	for _, pr := range g.Problems {
+		if pr.Severity == geo.Error {
+			fmt.Fprintln(w, p.Sprintf("  error: %s", pr.Localize(p)))
+		} else {
+			fmt.Fprintln(w, p.Sprintf("  warning: %s", pr.Localize(p)))
 		}
-		fmt.Fprintf(w, "  %s: %s\n", sev, p)
 	}
 	if wt := g.Weights; wt != nil {
-		fmt.Fprintf(w, "  %s: %s\n", t("Nachbarschaft", "neighbours"), wt.Summary())
+		fmt.Fprintln(w, p.Sprintf("  neighbours: %s", wt.SummaryOf(lang.M("queen contiguity, tolerance %g m", g.tolerance))))
 		for _, i := range wt.Islands() {
-			fmt.Fprintf(w, "  %s: %s (%s)\n", t("ohne Nachbarn", "no neighbours"), g.Names[i], wt.Keys[i])
+			fmt.Fprintln(w, p.Sprintf("  no neighbours: %s (%s)", g.Names[i], wt.Keys[i]))
 		}
 		if cs := wt.Components(); len(cs) > 1 {
 			for k, c := range cs {
-				fmt.Fprintf(w, "  %s %d: %d %s, %s %s\n", t("Teil", "part"), k+1, len(c), t("Planungsräume", "areas"), t("darunter", "including"), g.Names[c[0]])
+				fmt.Fprintln(w, p.Sprintf("  part %d: %d areas, including %s", k+1, len(c), g.Names[c[0]]))
 			}
 		}
 	}
-	fmt.Fprintf(w, t("%d Fehler, %d Warnungen\n", "%d errors, %d warnings\n"), g.Errors, g.Warnings)
-}
-
-func formatLocal(v float64, decimals int, de bool) string {
-	s := fmt.Sprintf("%.*f", decimals, v)
-	if de {
-		s = strings.Replace(s, ".", ",", 1)
-	}
-	return s
+	fmt.Fprintln(w, p.Sprintf("%s, %s", p.Sprintf("%d errors", g.Errors), p.Sprintf("%d warnings", g.Warnings)))
 }
 
 // Attribute describes one attribute of a geometry file for choosing the

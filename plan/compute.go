@@ -8,6 +8,7 @@ import (
 	"planatlas/datasets"
 	"planatlas/geo"
 	"planatlas/indicators"
+	"planatlas/lang"
 )
 
 // level is one level of the geography with its variables and indicators.
@@ -77,7 +78,7 @@ func (r *runner) computeIndicators() error {
 			return fmt.Errorf("%s: %w", r.c.plan.File, err)
 		}
 		if res.Primary > 0 {
-			r.notes = append(r.notes, fmt.Sprintf("disclosure control: %d counts below %d hidden (.), and %d further cells so that none can be recomputed from totals",
+			r.notes = append(r.notes, lang.M("disclosure control: %d counts below %d hidden (.), and %d further cells so that none can be recomputed from totals",
 				res.Primary, r.c.threshold, res.Secondary))
 		}
 		for _, v := range r.c.counts {
@@ -119,7 +120,7 @@ func (r *runner) computeIndicators() error {
 		return err
 	}
 	if r.c.population != "" {
-		r.notes = append(r.notes, fmt.Sprintf("reference values: where areas have no value, the coverage column gives the share of residents (%s) in the areas with a value", r.c.population))
+		r.notes = append(r.notes, lang.M("reference values: where areas have no value, the coverage column gives the share of residents (%s) in the areas with a value", r.c.population))
 	}
 	if err := r.checkProportions(); err != nil {
 		return err
@@ -238,7 +239,7 @@ func (r *runner) smooth() error {
 				for _, i := range is {
 					names = append(names, r.areas.Names[i])
 				}
-				r.notes = append(r.notes, fmt.Sprintf("local empirical Bayes: %d area(s) without neighbours are smoothed within themselves: %s", len(is), strings.Join(names, ", ")))
+				r.notes = append(r.notes, lang.M("local empirical Bayes: %d area(s) without neighbours are smoothed within themselves: %s", len(is), strings.Join(names, ", ")))
 			}
 		}
 		s := r.levels[0].values[k]

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"planatlas/demo"
+	"planatlas/lang"
 )
 
 // Disclosure control switched off or weakened is said in every run: a
@@ -34,8 +35,9 @@ func TestDisclosureOffIsNoted(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			lp := lang.New(tc.lang)
 			var found []string
-			for _, n := range c.notes {
+			for _, n := range lp.Messages(c.notes) {
 				if strings.Contains(n, "disclosure: threshold") {
 					found = append(found, n)
 				}
@@ -49,7 +51,7 @@ func TestDisclosureOffIsNoted(t *testing.T) {
 			if len(found) != 1 || !strings.HasPrefix(found[0], tc.want) {
 				t.Errorf("notes %q, want one starting %q", found, tc.want)
 			}
-			if len(c.warnings) != 1 || c.warnings[0] != found[0] {
+			if len(c.warnings) != 1 || lp.Message(c.warnings[0]) != found[0] {
 				t.Errorf("report.html warnings %q", c.warnings)
 			}
 		})

@@ -9,6 +9,7 @@ import (
 	"planatlas/analysis"
 	"planatlas/datasets"
 	"planatlas/indicators"
+	"planatlas/lang"
 	"planatlas/report"
 )
 
@@ -63,7 +64,7 @@ func (r *runner) someNames(names []string, n int) string {
 	if len(names) <= n {
 		return strings.Join(names, ", ")
 	}
-	return strings.Join(names[:n], ", ") + fmt.Sprintf(r.pick(" und %d weitere", " and %d more"), len(names)-n)
+	return strings.Join(names[:n], ", ") + r.lp.Sprintf(" and %d more", len(names)-n)
 }
 
 // mapClasses is how a map is classified and coloured.
@@ -109,8 +110,8 @@ func (r *runner) layoutMap(m MapSpec) (mapLayout, error) {
 	if err != nil {
 		return mapLayout{}, &Error{File: r.c.plan.File, Line: m.Line, Msg: fmt.Sprintf("map %q: %v in %d", m.Value, err, year)}
 	}
-	if mc.classes.Note != "" {
-		r.notes = append(r.notes, fmt.Sprintf("%s: %s", m.name, mc.classes.Note))
+	if mc.classes.Note.Format != "" {
+		r.notes = append(r.notes, lang.M("%s: %s", m.name, mc.classes.Note))
 	}
 	return mapLayout{year: year, v: v, mc: mc}, nil
 }
@@ -123,11 +124,11 @@ func (r *runner) drawMap(m MapSpec, l mapLayout) ([]classRow, error) {
 	year, v, mc := l.year, l.v, l.mc
 	classesText := fmt.Sprintf("%s, %d %s", r.loc.T(mc.method), len(mc.classes.Bounds), r.loc.T("classes"))
 	if mc.method == "mss" {
-		classesText = r.pick("amtliche Klassen des MSS", "the MSS's official classes")
+		classesText = r.lp.Sprintf("the MSS's official classes")
 	}
-	subtitle := fmt.Sprintf("%s %d · %s", r.pick("Planungsräume", "Planning areas"), year, classesText)
+	subtitle := fmt.Sprintf("%s %d · %s", r.lp.Sprintf("Planning areas"), year, classesText)
 	if m.AllYears {
-		subtitle += r.pick(" (Grenzen aus allen Jahren)", " (bounds from all years)")
+		subtitle += r.lp.Sprintf(" (bounds from all years)")
 	}
 	subtitle += r.smoothNote(v)
 	fig := report.Map(report.MapSpec{
@@ -141,7 +142,7 @@ func (r *runner) drawMap(m MapSpec, l mapLayout) ([]classRow, error) {
 		return nil, err
 	}
 	alt, head, rows := r.valueAlt(v)
-	if err := r.keepFigure(m.name, r.pick("Karte: ", "Map: ")+v.label+r.yearNote(m.Year), fig, alt, head, rows); err != nil {
+	if err := r.keepFigure(m.name, r.lp.Sprintf("Map: ")+v.label+r.yearNote(m.Year), fig, alt, head, rows); err != nil {
 		return nil, err
 	}
 	return classRows(m, v.year, 0, mc), nil
@@ -175,9 +176,9 @@ func (r *runner) classify(m MapSpec, v value) (mapClasses, error) {
 func (r *runner) smoothNote(v value) string {
 	switch v.smooth {
 	case indicators.SmoothGlobalEB:
-		return r.pick(" · geglättet (globales Empirical Bayes)", " · smoothed (global empirical Bayes)")
+		return r.lp.Sprintf(" · smoothed (global empirical Bayes)")
 	case indicators.SmoothLocalEB, indicators.SmoothLocalEBSpdep:
-		return r.pick(" · geglättet (lokales Empirical Bayes)", " · smoothed (local empirical Bayes)")
+		return r.lp.Sprintf(" · smoothed (local empirical Bayes)")
 	}
 	return ""
 }
@@ -203,18 +204,18 @@ func (r *runner) mssClasses(id string, v value) (mapClasses, error) {
 	}
 	class, bounds := m.StatusClass, []float64{-1, 1, 1.5}
 	labels := []string{
-		r.pick("hoch: unter −1", "high: below −1"),
-		r.pick("mittel: −1 bis 1", "medium: −1 to 1"),
-		r.pick("niedrig: über 1 bis 1,5", "low: over 1 to 1.5"),
-		r.pick("sehr niedrig: über 1,5", "very low: over 1.5"),
+		r.lp.Sprintf("high: below −1"),
+		r.lp.Sprintf("medium: −1 to 1"),
+		r.lp.Sprintf("low: over 1 to 1.5"),
+		r.lp.Sprintf("very low: over 1.5"),
 	}
 	incl := []string{"lower", "both", "upper", "upper"}
 	if dynamic {
 		class, bounds = m.DynamicClass, []float64{-1, 1}
 		labels = []string{
-			r.pick("positiv: unter −1", "positive: below −1"),
-			r.pick("stabil: −1 bis 1", "stable: −1 to 1"),
-			r.pick("negativ: über 1", "negative: over 1"),
+			r.lp.Sprintf("positive: below −1"),
+			r.lp.Sprintf("stable: −1 to 1"),
+			r.lp.Sprintf("negative: over 1"),
 		}
 		incl = incl[:3]
 	}
@@ -288,8 +289,8 @@ func (r *runner) layoutChange(m MapSpec) (mapLayout, error) {
 	if err != nil {
 		return mapLayout{}, &Error{File: r.c.plan.File, Line: m.Line, Msg: fmt.Sprintf("map %q: change %d–%d: %v", m.Value, ch.From, ch.To, err)}
 	}
-	if mc.classes.Note != "" {
-		r.notes = append(r.notes, fmt.Sprintf("%s: %s", m.name, mc.classes.Note))
+	if mc.classes.Note.Format != "" {
+		r.notes = append(r.notes, lang.M("%s: %s", m.name, mc.classes.Note))
 	}
 	return mapLayout{year: ch.To, from: ch.From, v: v, mc: mc}, nil
 }
@@ -297,11 +298,11 @@ func (r *runner) layoutChange(m MapSpec) (mapLayout, error) {
 // drawChange draws a change map as laid out.
 func (r *runner) drawChange(m MapSpec, l mapLayout) ([]classRow, error) {
 	ch, v, mc := m.change, l.v, l.mc
-	method := r.pick("Quantile unter und über 0", "quantiles below and above 0")
+	method := r.lp.Sprintf("quantiles below and above 0")
 	if mc.method == "manual" {
 		method = r.loc.T("manual")
 	}
-	subtitle := fmt.Sprintf("%s · %s %d–%d · %s, %d %s", r.pick("Planungsräume", "Planning areas"), r.pick("Veränderung", "change"),
+	subtitle := fmt.Sprintf("%s · %s %d–%d · %s, %d %s", r.lp.Sprintf("Planning areas"), r.lp.Sprintf("change"),
 		ch.From, ch.To, method, len(mc.classes.Bounds), r.loc.T("classes")) + r.smoothNote(v)
 	fig := report.Map(report.MapSpec{
 		Title: v.label, Subtitle: subtitle, Legend: r.changeLegend(ch, v.unit), Source: r.source(),
@@ -314,7 +315,7 @@ func (r *runner) drawChange(m MapSpec, l mapLayout) ([]classRow, error) {
 		return nil, err
 	}
 	alt, head, rows := r.valueAlt(v)
-	title := fmt.Sprintf("%s%s – %s %d–%d", r.pick("Karte: ", "Map: "), v.label, r.pick("Veränderung", "change"), ch.From, ch.To)
+	title := fmt.Sprintf("%s%s – %s %d–%d", r.lp.Sprintf("Map: "), v.label, r.lp.Sprintf("change"), ch.From, ch.To)
 	if err := r.keepFigure(m.name, title, fig, alt, head, rows); err != nil {
 		return nil, err
 	}
@@ -324,12 +325,12 @@ func (r *runner) drawChange(m MapSpec, l mapLayout) ([]classRow, error) {
 // changeLegend is a change map's legend heading: "Veränderung 2021–2024
 // in Prozentpunkten".
 func (r *runner) changeLegend(ch *ChangeSpec, unit string) string {
-	head := fmt.Sprintf("%s %d–%d", r.pick("Veränderung", "Change"), ch.From, ch.To)
+	head := fmt.Sprintf("%s %d–%d", r.lp.Sprintf("Change"), ch.From, ch.To)
 	switch {
 	case ch.relative():
-		return head + r.pick(" in %", " in %")
-	case unit == r.pick("Prozentpunkte", "percentage points"):
-		return head + r.pick(" in Prozentpunkten", " in percentage points")
+		return head + r.lp.Sprintf(" in %%")
+	case unit == r.lp.Sprintf("percentage points"):
+		return head + r.lp.Sprintf(" in percentage points")
 	case unit != "":
 		return head + " in " + unit
 	}
@@ -355,7 +356,7 @@ func (r *runner) changeValue(id string, ch *ChangeSpec) value {
 	case ch.relative():
 		unit, decimals = "%", 1
 	case unit == "%":
-		unit = r.pick("Prozentpunkte", "percentage points")
+		unit = r.lp.Sprintf("percentage points")
 	}
 	return value{label: d.Label.In(r.c.lang), unit: unit, need: d.Need, decimals: decimals,
 		values: values, flags: flags, city: city[0], smooth: d.Smooth, year: ch.To}
@@ -458,18 +459,18 @@ func (r *runner) classesFrame(rows []classRow) *datasets.Frame {
 	}
 	h := report.Headings(r.loc)
 	f := &datasets.Frame{}
-	f.Add("figure", r.pick("Abbildung", "figure"), figure)
-	f.Add("value", r.pick("Indikator/Index", "indicator/index"), val)
+	f.Add("figure", r.lp.Sprintf("figure"), figure)
+	f.Add("value", r.lp.Sprintf("indicator/index"), val)
 	f.Add("year", h["year"], year)
-	f.Add("change_from", r.pick("Veränderung ab", "change from"), from)
-	f.Add("change", r.pick("Veränderung", "change"), change)
-	f.Add("method", r.pick("Klassifikation", "classification"), method)
-	f.Add("class", r.pick("Klasse", "class"), class)
-	f.Add("lower", r.pick("untere Grenze", "lower bound"), lower)
-	f.Add("upper", r.pick("obere Grenze", "upper bound"), upper)
-	f.Add("included", r.pick("eingeschlossene Grenze", "bound included"), included)
-	f.Add("count", r.pick("Planungsräume", "areas"), count)
-	f.Add("colour", r.pick("Farbe", "colour"), colour)
+	f.Add("change_from", r.lp.Sprintf("change from"), from)
+	f.Add("change", r.lp.Sprintf("change"), change)
+	f.Add("method", r.lp.Sprintf("classification"), method)
+	f.Add("class", r.lp.Sprintf("class"), class)
+	f.Add("lower", r.lp.Sprintf("lower bound"), lower)
+	f.Add("upper", r.lp.Sprintf("upper bound"), upper)
+	f.Add("included", r.lp.Sprintf("bound included"), included)
+	f.Add("count", r.lp.Sprintf("areas"), count)
+	f.Add("colour", r.lp.Sprintf("colour"), colour)
 	return f
 }
 

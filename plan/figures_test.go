@@ -13,6 +13,7 @@ import (
 	"planatlas/datasets"
 	"planatlas/demo"
 	"planatlas/indicators"
+	"planatlas/lang"
 	"planatlas/report"
 )
 
@@ -126,7 +127,7 @@ func TestMSSMapOnABound(t *testing.T) {
 // classes.csv has every bound at full precision, in the plan's CSV
 // style: German with ";" and a decimal comma.
 func TestClassesCSV(t *testing.T) {
-	r := &runner{c: &Checked{lang: "de"}, loc: report.NewLocale("de")}
+	r := &runner{c: &Checked{lang: "de"}, loc: report.NewLocale("de"), lp: lang.New("de")}
 	x, y := 0.1, 0.2 // x + y is 0.30000000000000004
 	values := []float64{0.1, 0.2, x + y, 0.7, 1.0 / 3, math.NaN()}
 	classes, err := analysis.Manual(values, []float64{x + y, 0.5})

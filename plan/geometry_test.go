@@ -118,8 +118,8 @@ func TestGeometryAttributesAsInput(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(strings.Join(res.Notes, "\n"), `input "gebiete": gebiete.shp is taken as the year 2024`) {
-		t.Errorf("notes: %v", res.Notes)
+	if !strings.Contains(strings.Join(noteTexts(res.Notes), "\n"), `input "gebiete": gebiete.shp is taken as the year 2024`) {
+		t.Errorf("notes: %v", noteTexts(res.Notes))
 	}
 	vars := string(readOut(t, out, "variables.csv"))
 	// 0301 has 3010 places: 10 × its key.
@@ -145,7 +145,7 @@ func TestWeightsInPlan(t *testing.T) {
 	for _, tc := range []struct{ spec, note string }{
 		{"weights:\n  type: rook\n", "rook contiguity, tolerance 0.1 m, style W: 38 areas, 192 links"},
 		{"weights:\n  type: knn\n  k: 4\n  style: B\n", "4 nearest neighbours (label points), style B: 38 areas, 152 links"},
-		{"weights:\n  type: distance\n  distance: 2000\n", "distance band 2000 m (label points), style W: 38 areas"},
+		{"weights:\n  type: distance\n  distance: 2000\n", "distance band 2,000 m (label points), style W: 38 areas"},
 		{"weights:\n  type: queen\n  tolerance: 0\n", "queen contiguity, tolerance 0 m, style W: 38 areas, 192 links"},
 	} {
 		dir := demoDir(t, func(s string) string { return strings.Replace(s, "inputs:\n", tc.spec+"inputs:\n", 1) })
@@ -153,7 +153,7 @@ func TestWeightsInPlan(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%q: %v", tc.spec, err)
 		}
-		if notes := strings.Join(res.Notes, "\n"); !strings.Contains(notes, "spatial weights: "+tc.note) {
+		if notes := strings.Join(noteTexts(res.Notes), "\n"); !strings.Contains(notes, "spatial weights: "+tc.note) {
 			t.Errorf("%q: notes\n%s", tc.spec, notes)
 		}
 		gal := readOut(t, out, "weights.gal")

@@ -5,11 +5,13 @@ import (
 	"io"
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 
 	"planatlas/analysis"
 	"planatlas/datasets"
 	"planatlas/indicators"
+	"planatlas/lang"
 	"planatlas/report"
 )
 
@@ -61,14 +63,14 @@ func (r *runner) valueAlt(v value) (string, []string, [][]string) {
 	alt := ""
 	if len(have) > 0 {
 		hi, lo := have[0], have[len(have)-1]
-		alt = fmt.Sprintf(r.pick("%s hat den höchsten Wert, %s; %s den niedrigsten, %s.", "%s has the highest value, %s; %s the lowest, %s."),
+		alt = r.lp.Sprintf("%s has the highest value, %s; %s the lowest, %s.",
 			r.areas.Names[hi.i], num(hi.x), r.areas.Names[lo.i], num(lo.x))
 	}
 	if !math.IsNaN(v.city) {
-		alt += fmt.Sprintf(r.pick(" Die Stadt: %s%s.", " The city: %s%s."), num(v.city), v.coverage)
+		alt += r.lp.Sprintf(" The city: %s%s.", num(v.city), v.coverage)
 	}
 	if missing > 0 {
-		alt += fmt.Sprintf(r.pick(" %d Planungsräume ohne Wert (geheim oder fehlend).", " %d planning areas without a value (confidential or missing)."), missing)
+		alt += r.lp.Sprintf(" %d planning areas without a value (confidential or missing).", missing)
 	}
 	head := []string{r.loc.T("rank"), report.Headings(r.loc)["key"], report.Headings(r.loc)["name"], report.Headings(r.loc)["value"]}
 	var rows [][]string
@@ -91,8 +93,7 @@ func (r *runner) capRows(figs []report.HTMLFigure) []report.HTMLFigure {
 	for i, f := range figs {
 		if n := len(f.Rows); n > maxDefaultProfiles {
 			f.Rows = f.Rows[:maxDefaultProfiles]
-			f.Alt = strings.TrimSpace(f.Alt + " " + fmt.Sprintf(r.pick("Die Tabelle zeigt die ersten %d von %d Zeilen; alle stehen in den Tabellen des Ausgabeordners.",
-				"The table shows the first %d of %d rows; all are in the output folder's tables."), maxDefaultProfiles, n))
+			f.Alt = strings.TrimSpace(f.Alt + " " + r.lp.Sprintf("The table shows the first %d of %d rows; all are in the output folder's tables.", maxDefaultProfiles, n))
 		}
 		out[i] = f
 	}
@@ -107,17 +108,16 @@ func (r *runner) writeReport() error {
 	}
 	h := report.Headings(r.loc)
 	rep := report.HTMLReport{
-		Lang: r.c.lang, Title: r.c.plan.Title.In(r.c.lang), City: r.c.plan.City.In(r.c.lang), Figures: r.html, Warnings: r.c.warnings, Notes: r.notes,
+		Lang: r.c.lang, Title: r.c.plan.Title.In(r.c.lang), City: r.c.plan.City.In(r.c.lang), Figures: r.html, Warnings: r.lp.Messages(r.c.warnings), Notes: r.lp.Messages(r.notes),
 		Sources: []string{r.source()},
-		T: map[string]string{"sources": r.pick("Daten und Quellen", "Data and sources"), "file": r.pick("Datei", "file"),
-			"bytes": r.pick("Bytes", "bytes"), "notes": r.pick("Hinweise der Berechnung", "Notes of the run")},
+		T: map[string]string{"sources": r.lp.Sprintf("Data and sources"), "file": r.lp.Sprintf("file"),
+			"bytes": r.lp.Sprintf("bytes"), "notes": r.lp.Sprintf("Notes of the run")},
 	}
 	if rep.Title == "" {
-		rep.Title = r.pick("Sozialraumanalyse", "Social area analysis")
+		rep.Title = r.lp.Sprintf("Social area analysis")
 	}
-	rep.Intro = fmt.Sprintf(r.pick("%d Planungsräume, %d Indikatoren, Jahre %d–%d; Kartenjahr %d. Alle Werte aus den Eingabedateien unten berechnet mit planatlas %s.",
-		"%d planning areas, %d indicators, years %d–%d; maps of %d. All values computed from the input files below with planatlas %s."),
-		len(r.areas.Keys), len(r.c.indicators), r.panel.Years[0], r.panel.Years[len(r.panel.Years)-1], r.year, Version)
+	rep.Intro = r.lp.Sprintf("%d planning areas, %d indicators, years %s–%s; maps of %s. All values computed from the input files below with planatlas %s.",
+		len(r.areas.Keys), len(r.c.indicators), strconv.Itoa(r.panel.Years[0]), strconv.Itoa(r.panel.Years[len(r.panel.Years)-1]), strconv.Itoa(r.year), Version)
 	for _, in := range r.inputs {
 		rep.Inputs = append(rep.Inputs, [3]string{in.Path, fmt.Sprint(in.Bytes), in.SHA256})
 	}
@@ -133,9 +133,9 @@ func (r *runner) writeReport() error {
 			rows = append(rows, []string{fmt.Sprint(first.ranking.Rank[a]), r.plausible(first, a), r.areas.Keys[a], r.areas.Names[a],
 				r.areas.ParentNames[a], r.loc.Number(first.ix.Values[a], 2), r.drivers(first, a)})
 		}
-		rep.Tables = append(rep.Tables, report.HTMLFigure{ID: "ranking", Title: r.pick("Rangfolge: ", "Ranking: ") + first.spec.label.In(r.c.lang),
-			Alt:  r.pick("Rang 1 = höchster Bedarf; plausible Ränge aus 1000 Ziehungen (90 %).", "Rank 1 = most need; plausible ranks from 1000 draws (90 %)."),
-			Head: []string{h["rank"], r.pick("plausibel", "plausible"), h["key"], h["name"], h["district"], h["indexvalue"], r.pick("Treiber", "drivers")}, Rows: rows})
+		rep.Tables = append(rep.Tables, report.HTMLFigure{ID: "ranking", Title: r.lp.Sprintf("Ranking: ") + first.spec.label.In(r.c.lang),
+			Alt:  r.lp.Sprintf("Rank 1 = most need; plausible ranks from 1000 draws (90 %%)."),
+			Head: []string{h["rank"], r.lp.Sprintf("plausible"), h["key"], h["name"], h["district"], h["indexvalue"], r.lp.Sprintf("drivers")}, Rows: rows})
 	}
 	if len(r.c.goals) > 0 {
 		f, err := r.goalsFrame()
@@ -143,8 +143,8 @@ func (r *runner) writeReport() error {
 			return err
 		}
 		head, rows := frameRows(r.readableFrame(f), r, []string{"title", "name", "latest_year", "latest", "projected", "target", "target_year", "status"})
-		rep.Tables = append(rep.Tables, report.HTMLFigure{ID: "goals", Title: r.pick("Ziele", "Goals"),
-			Alt: r.pick("Trend der letzten fünf Jahre bis zum Zieljahr fortgeschrieben.", "The last five years' trend projected to the target year."), Head: head, Rows: rows})
+		rep.Tables = append(rep.Tables, report.HTMLFigure{ID: "goals", Title: r.lp.Sprintf("Goals"),
+			Alt: r.lp.Sprintf("The last five years' trend projected to the target year."), Head: head, Rows: rows})
 	}
 	// The city's age structure.
 	pyr := r.pyramidData()
@@ -152,7 +152,7 @@ func (r *runner) writeReport() error {
 	if pyr != nil {
 		name := r.levels[len(r.levels)-1].names[0]
 		if f, ok := r.pyramidFigure(report.HTMLProfile{Key: "stadt", Name: name}, city, city); ok {
-			f.Title = fmt.Sprintf(r.pick("Altersaufbau %s %d", "Age structure of %s %d"), name, r.year)
+			f.Title = r.lp.Sprintf("Age structure of %s %s", name, strconv.Itoa(r.year))
 			rep.Figures = append(rep.Figures, f)
 		}
 	}
@@ -160,7 +160,7 @@ func (r *runner) writeReport() error {
 	case pr != nil && *pr, pr == nil && len(r.areas.Keys) <= maxDefaultProfiles:
 		rep.Profiles = r.profiles(first, pyr, city)
 	case pr == nil:
-		r.notes = append(r.notes, fmt.Sprintf("report: no area profiles for %d areas (more than %d); outputs: profiles: true writes them", len(r.areas.Keys), maxDefaultProfiles))
+		r.notes = append(r.notes, lang.M("report: no area profiles for %d areas (more than %d); outputs: profiles: true writes them", len(r.areas.Keys), maxDefaultProfiles))
 	}
 	rep.Figures = r.capRows(rep.Figures)
 	rep.Tables = r.capRows(rep.Tables)
@@ -271,9 +271,9 @@ func (r *runner) profiles(first *indexResult, pyr []*ages, city *ages) []report.
 	}
 	geoms := r.displayAreas().Geoms
 	h := report.Headings(r.loc)
-	head := []string{h["indicator"], h["unit"], h["value"], r.pick("95-%-Intervall", "95 % interval")}
+	head := []string{h["indicator"], h["unit"], h["value"], r.lp.Sprintf("95 %% interval")}
 	head = append(head, levelLabels...)
-	head = append(head, r.pick("Stadt", "city"), r.pick("niedrigster Raum", "lowest area"), r.pick("höchster Raum", "highest area"))
+	head = append(head, r.lp.Sprintf("city"), r.lp.Sprintf("lowest area"), r.lp.Sprintf("highest area"))
 	var out []report.HTMLProfile
 	noPyramid := 0
 	for a := range r.areas.Keys {
@@ -286,11 +286,11 @@ func (r *runner) profiles(first *indexResult, pyr []*ages, city *ages) []report.
 			p.District = strings.Join(chain, " · ")
 		}
 		if first != nil && first.ranking.Rank[a] > 0 {
-			p.Rank = fmt.Sprintf(r.pick("Rang %d von %d auf %s", "rank %d of %d on %s"), first.ranking.Rank[a], countRanked(first), first.spec.label.In(r.c.lang))
+			p.Rank = r.lp.Sprintf("rank %d of %d on %s", first.ranking.Rank[a], countRanked(first), first.spec.label.In(r.c.lang))
 			if pl := r.plausible(first, a); pl != "" {
-				p.Rank += fmt.Sprintf(r.pick(" (plausibel %s)", " (plausible %s)"), pl)
+				p.Rank += r.lp.Sprintf(" (plausible %s)", pl)
 			}
-			p.Drivers = r.pick("Treiber: ", "Drivers: ") + r.drivers(first, a)
+			p.Drivers = r.lp.Sprintf("Drivers: ") + r.drivers(first, a)
 		}
 		var rows []report.SpineRow
 		var alt []string
@@ -330,19 +330,19 @@ func (r *runner) profiles(first *indexResult, pyr []*ages, city *ages) []report.
 				refs = append(refs, levelLabels[i]+" "+l.names[l.member[a]]+" "+txt)
 			}
 			city := r.refText(cityLv, k, yi, d.Decimals)
-			refs = append(refs, r.pick("Stadt ", "city ")+city)
+			refs = append(refs, r.lp.Sprintf("city ")+city)
 			cells = append(cells, city, r.loc.Number(row.Min, d.Decimals), r.loc.Number(row.Max, d.Decimals))
 			rows = append(rows, row)
 			alt = append(alt, fmt.Sprintf("%s %s (%s)", row.Label, val, strings.Join(refs, "; ")))
 			table = append(table, cells)
 		}
-		title := r.pick("Kennzahlen %d gegenüber der Stadt", "Key indicators %d against the city")
+		title := r.lp.Sprintf("Key indicators %s against the city", strconv.Itoa(r.year))
 		if len(upper) > 0 {
-			title = r.pick("Kennzahlen %d gegenüber den übergeordneten Gebieten und der Stadt", "Key indicators %d against the units the area lies in and the city")
+			title = r.lp.Sprintf("Key indicators %s against the units the area lies in and the city", strconv.Itoa(r.year))
 		}
 		spine := report.HTMLFigure{
 			ID:    "spine-" + p.Key,
-			Title: fmt.Sprintf(title, r.year),
+			Title: title,
 			SVG:   report.SpineSVG(r.loc, rows, levelLabels...),
 			Alt:   fmt.Sprintf("%s: %s.", p.Name, strings.Join(alt, "; ")),
 			Head:  head,
@@ -361,16 +361,16 @@ func (r *runner) profiles(first *indexResult, pyr []*ages, city *ages) []report.
 		}
 		if len(geoms) <= 300 {
 			p.Figures = append(p.Figures, report.HTMLFigure{
-				ID: "locator-" + p.Key, Title: r.pick("Lage in der Stadt", "Location in the city"),
+				ID: "locator-" + p.Key, Title: r.lp.Sprintf("Location in the city"),
 				SVG:  report.LocatorSVG(r.areas, geoms, a),
-				Alt:  fmt.Sprintf(r.pick("%s liegt im Stadtteil %s.", "%s lies in the district %s."), p.Name, p.District),
+				Alt:  r.lp.Sprintf("%s lies in the district %s.", p.Name, p.District),
 				Head: []string{h["key"], h["name"], h["district"]}, Rows: [][]string{{p.Key, p.Name, p.District}},
 			})
 		}
 		out = append(out, p)
 	}
 	if noPyramid > 0 {
-		r.notes = append(r.notes, fmt.Sprintf("report: %d profile(s) without a population pyramid: fewer than 1,000 residents, or even 20-year groups would show counts below the disclosure threshold", noPyramid))
+		r.notes = append(r.notes, lang.M("report: %d profile(s) without a population pyramid: fewer than %d residents, or even 20-year groups would show counts below the disclosure threshold", noPyramid, 1000))
 	}
 	return out
 }
@@ -415,9 +415,9 @@ func (r *runner) coverageNote(l *level, k, c int) string {
 	}
 	cv := l.coverage[k]
 	if cv.Flags[c]&datasets.Suppressed != 0 {
-		return r.pick(" (Abdeckung unter 100 %)", " (coverage below 100 %)")
+		return r.lp.Sprintf(" (coverage below 100 %%)")
 	}
-	return fmt.Sprintf(r.pick(" (Abdeckung %s %%)", " (coverage %s %%)"), r.loc.Number(math.Floor(1000*cv.Values[c])/10, 1))
+	return r.lp.Sprintf(" (coverage %s %%)", r.loc.Number(math.Floor(1000*cv.Values[c])/10, 1))
 }
 
 // sparkFigure shows how an area's key indicators developed over the
@@ -484,7 +484,7 @@ func (r *runner) sparkFigure(p report.HTMLProfile, keys []int, a int) (report.HT
 		}
 		rows = append(rows, row)
 		tr := analysis.ComputeTrend(floatYears(years), row.Area, 0.05)
-		word := map[int]string{1: r.pick("steigend", "rising"), -1: r.pick("fallend", "falling"), 0: r.pick("ohne deutlichen Trend", "no clear trend")}[tr.Class]
+		word := map[int]string{1: r.lp.Sprintf("rising"), -1: r.lp.Sprintf("falling"), 0: r.lp.Sprintf("no clear trend")}[tr.Class]
 		if tr.N >= 3 {
 			alt = append(alt, row.Label+" "+word)
 		}
@@ -492,7 +492,7 @@ func (r *runner) sparkFigure(p report.HTMLProfile, keys []int, a int) (report.HT
 		if dist != nil {
 			head = append(head, row.Label+" ("+dist.names[dist.member[a]]+")")
 		}
-		head = append(head, row.Label+" ("+r.pick("Stadt", "city")+")")
+		head = append(head, row.Label+" ("+r.lp.Sprintf("city")+")")
 		for y := range years {
 			cell := func(v float64) string {
 				if math.IsNaN(v) {
@@ -526,8 +526,8 @@ func floatYears(ys []int) []float64 {
 
 func (r *runner) sparkTitle(years []int, name string, dist *level, a int) string {
 	if dist == nil {
-		return fmt.Sprintf(r.pick("Entwicklung %d–%d (rot: %s, blau: Stadt)", "Development %d–%d (red: %s, blue: city)"), years[0], years[len(years)-1], name)
+		return r.lp.Sprintf("Development %s–%s (red: %s, blue: city)", strconv.Itoa(years[0]), strconv.Itoa(years[len(years)-1]), name)
 	}
-	return fmt.Sprintf(r.pick("Entwicklung %d–%d (rot: %s, grau gestrichelt: %s, blau: Stadt)", "Development %d–%d (red: %s, grey dashed: %s, blue: city)"),
-		years[0], years[len(years)-1], name, dist.names[dist.member[a]])
+	return r.lp.Sprintf("Development %s–%s (red: %s, grey dashed: %s, blue: city)",
+		strconv.Itoa(years[0]), strconv.Itoa(years[len(years)-1]), name, dist.names[dist.member[a]])
 }

@@ -7,6 +7,7 @@ import (
 
 	"planatlas/analysis"
 	"planatlas/datasets"
+	"planatlas/lang"
 	"planatlas/report"
 )
 
@@ -111,11 +112,11 @@ func (r *runner) otherIndex(spec *index, cs []analysis.Component, yi int) (*anal
 		if err != nil {
 			return nil, err
 		}
-		var parts []string
+		var parts []lang.Message
 		for c := range p.Eigen {
-			parts = append(parts, fmt.Sprintf("component %d: eigenvalue %.3f, %.1f %% of the variance", c+1, p.Eigen[c], 100*p.Explained[c]))
+			parts = append(parts, lang.M("component %d: eigenvalue %.3f, %.1f %% of the variance", c+1, p.Eigen[c], 100*p.Explained[c]))
 		}
-		r.notes = append(r.notes, fmt.Sprintf("index %s (PCA): %d component(s) kept: %s", spec.id, len(p.Eigen), joinAll(parts)))
+		r.notes = append(r.notes, lang.M("index %s (PCA): %d component(s) kept: %s", spec.id, len(p.Eigen), lang.Join("; ", parts)))
 		if r.pca == nil {
 			r.pca = map[string]*analysis.PCA{}
 		}
@@ -123,17 +124,6 @@ func (r *runner) otherIndex(spec *index, cs []analysis.Component, yi int) (*anal
 		return &analysis.Index{Values: p.Values, Contrib: p.Contrib}, nil
 	}
 	return nil, fmt.Errorf("unknown method %q", spec.method)
-}
-
-func joinAll(parts []string) string {
-	out := ""
-	for i, p := range parts {
-		if i > 0 {
-			out += "; "
-		}
-		out += p
-	}
-	return out
 }
 
 // writePCA writes pca-<id>.csv: each indicator's loading on each kept

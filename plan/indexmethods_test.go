@@ -61,8 +61,8 @@ func TestIndexMethodsInPlan(t *testing.T) {
 				t.Errorf("imd: score %v outside (0, 100]", v)
 			}
 		case "pca":
-			if !strings.Contains(strings.Join(res.Notes, "\n"), "index bedarfsindex (PCA): ") || math.IsNaN(v) {
-				t.Errorf("pca: notes %v", res.Notes)
+			if !strings.Contains(strings.Join(noteTexts(res.Notes), "\n"), "index bedarfsindex (PCA): ") || math.IsNaN(v) {
+				t.Errorf("pca: notes %v", noteTexts(res.Notes))
 			}
 			pca := string(readOut(t, out, "pca-bedarfsindex.csv"))
 			if !strings.HasPrefix(pca, "\ufeffIndikator;Komponente 1") || !strings.Contains(pca, "\nEigenwert;") || !strings.Contains(pca, "\nSGB-II-Quote;") {

@@ -7,10 +7,12 @@ import (
 	"io"
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 
 	"planatlas/datasets"
 	"planatlas/geo"
+	"planatlas/lang"
 )
 
 // readTable reads a table input (csv, parquet, arrow) from its files, in
@@ -62,11 +64,11 @@ func (r *runner) readTable(in *input) (*datasets.Table, error) {
 		return nil, err
 	}
 	if len(parts) > 1 {
-		msg := fmt.Sprintf(r.pick("Eingabe %q: %d Dateien als eine Tabelle gelesen: %s", "input %q: %d files read as one table: %s"), in.name, len(parts), r.someNames(in.files, 4))
+		var fromNames, leftOut any = "", ""
 		if len(years) > 0 {
 			sorted := append([]int(nil), years...)
 			sort.Ints(sorted)
-			msg += fmt.Sprintf(r.pick(" (Jahre %s aus den Dateinamen)", " (years %s from the file names)"), datasets.YearRanges(sorted))
+			fromNames = lang.M(" (years %s from the file names)", datasets.YearRanges(sorted))
 			if keep := r.c.plan.Years.List; len(keep) > 0 {
 				var left []int
 				for _, y := range sorted {
@@ -75,11 +77,11 @@ func (r *runner) readTable(in *input) (*datasets.Table, error) {
 					}
 				}
 				if len(left) > 0 {
-					msg += fmt.Sprintf(r.pick("; die Jahre des Plans (years: %s) lassen %s weg", "; the plan's years (years: %s) leave out %s"), datasets.YearRanges(keep), datasets.YearRanges(left))
+					leftOut = lang.M("; the plan's years (years: %s) leave out %s", datasets.YearRanges(keep), datasets.YearRanges(left))
 				}
 			}
 		}
-		r.notes = append(r.notes, msg)
+		r.notes = append(r.notes, lang.M("input %q: %d files read as one table: %s%s%s", in.name, len(parts), r.someNames(in.files, 4), fromNames, leftOut))
 	}
 	if err := r.markMissing(in, t); err != nil {
 		return nil, err
@@ -286,15 +288,13 @@ func (r *runner) gapNotes(p *datasets.Panel) {
 			for i, k := range g.Areas {
 				areas[i] = r.areaName(k)
 			}
-			r.notes = append(r.notes, fmt.Sprintf(r.pick(
-				"Eingabe %q: %d Planungsraum/-räume ohne Zeile in %s; ihre Variablen fehlen dort (complete: true macht das zum Fehler): %s",
-				"input %q: %d area(s) have no row in %s; its variables are missing there (complete: true makes this an error): %s"),
+			r.notes = append(r.notes, lang.M(
+				"input %q: %d area(s) have no row in %s; its variables are missing there (complete: true makes this an error): %s",
 				name, len(g.Areas), g.Table.Name, r.someNames(areas, 6)))
 		}
 		if len(g.Cells) > 0 {
-			r.notes = append(r.notes, fmt.Sprintf(r.pick(
-				"Eingabe %q: %d Kombination(en) aus Planungsraum und Jahr ohne Zeile in %s, obwohl die Tabelle das Jahr für andere Planungsräume hat; ihre Variablen fehlen dort: %s",
-				"input %q: %d area(s) and year(s) have no row in %s although the table has that year for other areas; its variables are missing there: %s"),
+			r.notes = append(r.notes, lang.M(
+				"input %q: %d area(s) and year(s) have no row in %s although the table has that year for other areas; its variables are missing there: %s",
 				name, len(g.Cells), g.Table.Name, r.someNames(g.Cells, 6)))
 		}
 	}
@@ -341,14 +341,13 @@ func (r *runner) gapNotes(p *datasets.Panel) {
 			}
 			byYear[y] = append(byYear[y], r.areaName(p.Keys[c%nA]))
 		}
-		var parts []string
+		var parts []lang.Message
 		for _, y := range years {
-			parts = append(parts, fmt.Sprintf(r.pick("%d: %d Planungsraum/-räume, %s", "%d: %d area(s), %s"), y, len(byYear[y]), r.someNames(byYear[y], 5)))
+			parts = append(parts, lang.M("%s: %d area(s), %s", strconv.Itoa(y), len(byYear[y]), r.someNames(byYear[y], 5)))
 		}
-		r.notes = append(r.notes, fmt.Sprintf(r.pick(
-			"Variable(n) %s: kein Wert, wo die Quelle einen erklärten Code für fehlende Werte schreibt (missing:); %s",
-			"variable(s) %s: no value where the source writes a declared missing-value code (missing:); %s"),
-			strings.Join(g.vars, ", "), strings.Join(parts, "; ")))
+		r.notes = append(r.notes, lang.M(
+			"variable(s) %s: no value where the source writes a declared missing-value code (missing:); %s",
+			strings.Join(g.vars, ", "), lang.Join("; ", parts)))
 	}
 }
 
@@ -387,9 +386,8 @@ func (r *runner) formulaColumn(v *variable, t *datasets.Table) error {
 	}
 	t.AddColumn(v.column, vals, flags)
 	if v.count && v.sum == nil && r.c.threshold > 0 {
-		r.notes = append(r.notes, fmt.Sprintf(r.pick(
-			"Variable %q: ihre Formel %q ist nicht nur eine Summe von Spalten, daher kennt die Geheimhaltung ihren Zusammenhang mit den Variablen ihrer Spalten nicht; kleine Werte werden verborgen, aber prüfen Sie, dass keine verborgene Fallzahl aus ihr und den anderen berechnet werden kann (oder schreiben Sie count: false, wenn sie keine Fallzahl ist)",
-			"variable %q: its formula %q is not only a sum of columns, so disclosure control does not know how it relates to the variables of its columns; it hides its small values, but check that no hidden count can be recomputed from it and the others (or write count: false if it is not a count)"), v.name, v.column))
+		r.notes = append(r.notes, lang.M(
+			"variable %q: its formula %q is not only a sum of columns, so disclosure control does not know how it relates to the variables of its columns; it hides its small values, but check that no hidden count can be recomputed from it and the others (or write count: false if it is not a count)", v.name, v.column))
 	}
 	return nil
 }

@@ -181,7 +181,7 @@ func TestInputs(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			notes := strings.Join(res.Notes, "\n")
+			notes := strings.Join(noteTexts(res.Notes), "\n")
 			for _, n := range tc.notes {
 				if !strings.Contains(notes, n) {
 					t.Errorf("notes lack\n  %s\nin\n%s", n, notes)

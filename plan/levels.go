@@ -8,6 +8,7 @@ import (
 
 	"planatlas/datasets"
 	"planatlas/indicators"
+	"planatlas/lang"
 )
 
 // levelAttributes returns the geometry's attributes that the levels
@@ -48,7 +49,7 @@ func (r *runner) buildLevels() ([]indicators.Level, []Text, error) {
 					n++
 				}
 			}
-			r.notes = append(r.notes, fmt.Sprintf("areas: %d of %d areas have no %s, so no district values are computed", n, len(a.Parents), r.c.plan.Areas.Parent))
+			r.notes = append(r.notes, lang.M("areas: %d of %d areas have no %s, so no district values are computed", n, len(a.Parents), r.c.plan.Areas.Parent))
 			return nil, nil, nil
 		}
 		return []indicators.Level{indicators.ParentLevel("district", a.Parents, a.ParentNames)}, []Text{r.c.levels[0].Label}, nil

@@ -3,10 +3,12 @@ package plan
 import (
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 
 	"planatlas/analysis"
 	"planatlas/datasets"
+	"planatlas/lang"
 	"planatlas/report"
 )
 
@@ -64,10 +66,10 @@ func (r *runner) computeMSS(spec *index, year, yi int) error {
 		sc[m.StatusClass[a]]++
 		dc[m.DynamicClass[a]]++
 	}
-	r.notes = append(r.notes, fmt.Sprintf("index %s (MSS) %d: %d valid areas; status classes hoch %d, mittel %d, niedrig %d, sehr niedrig %d; dynamic classes positiv %d, stabil %d, negativ %d",
-		spec.id, year, m.Valid, sc[1], sc[2], sc[3], sc[4], dc[1], dc[2], dc[3]))
+	r.notes = append(r.notes, lang.M("index %s (MSS) %s: %d valid areas; status classes high %d, medium %d, low %d, very low %d; dynamic classes positive %d, stable %d, negative %d",
+		spec.id, strconv.Itoa(year), m.Valid, sc[1], sc[2], sc[3], sc[4], dc[1], dc[2], dc[3]))
 	if len(excluded) > 0 {
-		r.notes = append(r.notes, fmt.Sprintf("index %s: %d area(s) left out (below the validity threshold or with a missing indicator): %s", spec.id, len(excluded), some(excluded, 10)))
+		r.notes = append(r.notes, lang.M("index %s: %d area(s) left out (below the validity threshold or with a missing indicator): %s", spec.id, len(excluded), some(excluded, 10)))
 	}
 	r.indices = append(r.indices, &indexResult{spec: spec, year: year, ix: ix, mss: m, ranking: analysis.Rank(ix.Values, ix.Contrib)})
 	return nil
@@ -125,9 +127,9 @@ func (r *runner) writeMSS() error {
 	return nil
 }
 
-func some(items []string, n int) string {
+func some(items []string, n int) lang.Message {
 	if len(items) <= n {
-		return strings.Join(items, ", ")
+		return lang.M("%s", strings.Join(items, ", "))
 	}
-	return strings.Join(items[:n], ", ") + fmt.Sprintf(" and %d more", len(items)-n)
+	return lang.M("%s and %d more", strings.Join(items[:n], ", "), len(items)-n)
 }

@@ -5,6 +5,7 @@ import (
 	"image/color"
 	"io"
 	"math"
+	"strconv"
 	"strings"
 
 	"github.com/paulmach/orb"
@@ -13,6 +14,7 @@ import (
 	"planatlas/datasets"
 	"planatlas/geo"
 	"planatlas/indicators"
+	"planatlas/lang"
 	"planatlas/report"
 )
 
@@ -59,7 +61,7 @@ func (r *runner) valueAt(id string, year int) value {
 	}
 	for _, ix := range r.indices {
 		if ix.mss != nil && id == ix.spec.id+MSSDynamicSuffix {
-			label := ix.spec.label.In(r.c.lang) + r.pick(" – Dynamik", " – dynamics")
+			label := ix.spec.label.In(r.c.lang) + r.lp.Sprintf(" – dynamics")
 			return value{label: label, need: indicators.HigherIsNeed, decimals: 2, year: ix.year, mss: true,
 				values: ix.mss.DynamicIndex, flags: make([]datasets.Flag, len(ix.mss.DynamicIndex)), city: math.NaN()}
 		}
@@ -106,34 +108,36 @@ func (r *runner) source() string {
 
 func (r *runner) legendTitle(v value) string {
 	if v.index != nil && v.index.mss != nil {
-		return r.pick("Statusindex (amtliche Klassen)", "status index (official classes)")
+		return r.lp.Sprintf("status index (official classes)")
 	}
 	if v.mss {
-		return r.pick("Dynamikindex (amtliche Klassen)", "dynamic index (official classes)")
+		return r.lp.Sprintf("dynamic index (official classes)")
 	}
 	if v.index != nil {
 		switch v.index.spec.method {
 		case "svi":
-			return r.pick("Perzentilrang (0 bis 1)", "percentile rank (0 to 1)")
+			return r.lp.Sprintf("percentile rank (0 to 1)")
 		case "imd":
-			return r.pick("Punktwert (gewichtete exponentielle Ränge)", "score (weighted exponential ranks)")
+			return r.lp.Sprintf("score (weighted exponential ranks)")
 		case "pca":
-			return r.pick("Summe der Hauptkomponentenwerte", "sum of principal component scores")
+			return r.lp.Sprintf("sum of principal component scores")
 		}
 		if v.index.spec.scale != "z" && v.index.spec.scale != "z-sample" {
-			return r.pick("Indexwert (gewichtete standardisierte Werte)", "index value (weighted standardised values)")
+			return r.lp.Sprintf("index value (weighted standardised values)")
 		}
 		if v.index.spec.mean {
-			return r.pick("Indexwert (Mittel gewichteter z-Werte)", "Index value (mean of weighted z-scores)")
+			return r.lp.Sprintf("Index value (mean of weighted z-scores)")
 		}
-		return r.pick("Indexwert (Summe gewichteter z-Werte)", "Index value (sum of weighted z-scores)")
+		return r.lp.Sprintf("Index value (sum of weighted z-scores)")
 	}
 	if v.unit == "" {
 		return v.label
 	}
-	return r.pick("in ", "in ") + v.unit
+	return r.lp.Sprintf("in ") + v.unit
 }
 
+// pick chooses between a German and an English text. New texts go
+// through the catalog instead (r.lp.Sprintf, lang.M).
 func (r *runner) pick(de, en string) string {
 	if r.c.lang == "en" {
 		return en
@@ -225,7 +229,7 @@ func (r *runner) figures() error {
 			return err
 		}
 		alt, head, rows := r.valueAlt(v)
-		if err := r.keepFigure(ch.name, r.pick("Rangfolge: ", "Ranking: ")+v.label+r.yearNote(ch.Year), fig, alt, head, rows); err != nil {
+		if err := r.keepFigure(ch.name, r.lp.Sprintf("Ranking: ")+v.label+r.yearNote(ch.Year), fig, alt, head, rows); err != nil {
 			return err
 		}
 	}
@@ -268,9 +272,9 @@ func (r *runner) render() error {
 // rankingNote explains the ranking chart's labels.
 func (r *runner) rankingNote(v value) string {
 	if v.index != nil && v.index.ranges.Lo != nil {
-		return r.pick("Rang 1 = höchster Bedarf; in Klammern: plausible Ränge (90 %)", "rank 1 = most need; in brackets: plausible ranks (90 %)")
+		return r.lp.Sprintf("rank 1 = most need; in brackets: plausible ranks (90 %%)")
 	}
-	return r.pick("Rang 1 = höchster Bedarf", "rank 1 = most need")
+	return r.lp.Sprintf("rank 1 = most need")
 }
 
 // rankingChart draws the areas ranked by v; a ranking of more than
@@ -314,7 +318,7 @@ func (r *runner) rankingChart(v value, w float64, top int) report.Figure {
 	}
 	spec := report.BarSpec{
 		Title:    v.label,
-		Subtitle: fmt.Sprintf("%s %d · %s", r.pick("Rangfolge der Planungsräume", "Ranking of planning areas"), v.year, r.rankingNote(v)),
+		Subtitle: fmt.Sprintf("%s %d · %s", r.lp.Sprintf("Ranking of planning areas"), v.year, r.rankingNote(v)),
 		Axis:     r.legendTitle(v),
 		Source:   r.source(),
 		Labels:   labels, Values: vals, Colours: cols,
@@ -322,7 +326,7 @@ func (r *runner) rankingChart(v value, w float64, top int) report.Figure {
 	}
 	if v.index != nil {
 		spec.Ref = 0
-		spec.RefLabel = r.pick("Mittel der Planungsräume = 0", "mean of planning areas = 0")
+		spec.RefLabel = r.lp.Sprintf("mean of planning areas = 0")
 	} else if !math.IsNaN(v.city) {
 		spec.RefLabel = fmt.Sprintf("%s: %s", r.loc.T("city"), r.loc.Number(v.city, v.decimals))
 	}
@@ -392,7 +396,7 @@ func (r *runner) tables() error {
 	// The long tables are written side by side; their sheets and notes
 	// are taken in order afterwards.
 	sheets := make([][]datasets.Sheet, len(frames))
-	notes := make([][]string, len(frames))
+	notes := make([][]lang.Message, len(frames))
 	errs := make([]error, len(frames))
 	analysis.ForEach(len(frames), func(i int) {
 		sheets[i], notes[i], errs[i] = r.writeTable(frames[i].name, frames[i].frame)
@@ -495,9 +499,9 @@ func (r *runner) writeParts(base string, parts datasets.Parts) error {
 // written on several goroutines. CSV and XLSX get the values of text
 // columns in the run's language, Parquet and Arrow their codes
 // (readable).
-func (r *runner) writeTable(base string, parts datasets.Parts) ([]datasets.Sheet, []string, error) {
+func (r *runner) writeTable(base string, parts datasets.Parts) ([]datasets.Sheet, []lang.Message, error) {
 	var sheets []datasets.Sheet
-	var notes []string
+	var notes []lang.Message
 	for _, format := range r.c.tables {
 		var err error
 		switch format {
@@ -514,7 +518,7 @@ func (r *runner) writeTable(base string, parts datasets.Parts) ([]datasets.Sheet
 				return nil, nil, cerr
 			}
 			if !ok {
-				notes = append(notes, fmt.Sprintf("tables.xlsx: %s left out, %d rows are more than a worksheet holds (%d); it is in the other table formats", base, rows, excelRows-1))
+				notes = append(notes, lang.M("tables.xlsx: %s left out, %d rows are more than a worksheet holds (%d); it is in the other table formats", base, rows, excelRows-1))
 				continue
 			}
 			sheets = append(sheets, datasets.Sheet{Name: r.sheetName(base), Frame: f})
@@ -581,7 +585,7 @@ func (r *runner) scatterChart(ch ChartSpec) error {
 	}
 	fig := report.Scatter(report.ScatterSpec{
 		Title:    fmt.Sprintf("%s – %s", vy.label, vx.label),
-		Subtitle: fmt.Sprintf("%s %s · %d %s", r.pick("Planungsräume", "Planning areas"), yearSpan(vx.year, vy.year), len(xs), r.pick("Planungsräume mit beiden Werten", "planning areas with both values")),
+		Subtitle: fmt.Sprintf("%s %s · %d %s", r.lp.Sprintf("Planning areas"), yearSpan(vx.year, vy.year), len(xs), r.lp.Sprintf("planning areas with both values")),
 		XLabel:   axis(vx), YLabel: axis(vy), Source: r.source(), X: vx.values, Y: vy.values,
 		Slope: b, Intercept: a, SlopeLabel: "r = " + r.loc.Number(rho, 2), Locale: r.loc, Raw: true,
 		Decimals: [2]int{vx.decimals, vy.decimals},
@@ -590,8 +594,7 @@ func (r *runner) scatterChart(ch ChartSpec) error {
 	if err := r.writeFigure(name, fig); err != nil {
 		return err
 	}
-	alt := fmt.Sprintf(r.pick("Über %d Planungsräume hängen %s und %s mit r = %s zusammen; je Einheit %s steigt %s um %s.",
-		"Over %d planning areas, %s and %s correlate with r = %s; per unit of %s, %s rises by %s."),
+	alt := r.lp.Sprintf("Over %d planning areas, %s and %s correlate with r = %s; per unit of %s, %s rises by %s.",
 		len(xs), vx.label, vy.label, r.loc.Number(rho, 2), vx.label, vy.label, r.loc.Number(b, 3))
 	h := report.Headings(r.loc)
 	var rows [][]string
@@ -600,7 +603,7 @@ func (r *runner) scatterChart(ch ChartSpec) error {
 			rows = append(rows, []string{r.areas.Keys[i], r.areas.Names[i], r.loc.Number(vx.values[i], vx.decimals), r.loc.Number(vy.values[i], vy.decimals)})
 		}
 	}
-	return r.keepFigure(name, r.pick("Streudiagramm: ", "Scatter: ")+vy.label+" – "+vx.label+r.yearNote(ch.Year), fig, alt,
+	return r.keepFigure(name, r.lp.Sprintf("Scatter: ")+vy.label+" – "+vx.label+r.yearNote(ch.Year), fig, alt,
 		[]string{h["key"], h["name"], vx.label, vy.label}, rows)
 }
 
@@ -639,7 +642,7 @@ func (r *runner) trendChart(ch ChartSpec) error {
 	}
 	spec := report.TrendSpec{
 		Title:    d.Label.In(r.c.lang),
-		Subtitle: fmt.Sprintf(r.pick("Entwicklung %d–%d; grau: Stadt", "Development %d–%d; grey: city"), years[0], years[len(years)-1]),
+		Subtitle: r.lp.Sprintf("Development %s–%s; grey: city", strconv.Itoa(years[0]), strconv.Itoa(years[len(years)-1])),
 		Source:   r.source(), Years: years, Decimals: d.Decimals, Locale: r.loc, Width: width(ch.Size),
 	}
 	spec.Names = append(spec.Names, cityLv.names[0])
@@ -671,10 +674,10 @@ func (r *runner) trendChart(ch ChartSpec) error {
 	for p, ser := range spec.Series {
 		tr := analysis.ComputeTrend(floatYears(years), ser, 0.05)
 		if tr.N >= 3 {
-			alt = append(alt, spec.Names[p]+" "+map[int]string{1: r.pick("steigend", "rising"), -1: r.pick("fallend", "falling"), 0: r.pick("ohne deutlichen Trend", "no clear trend")}[tr.Class])
+			alt = append(alt, spec.Names[p]+" "+map[int]string{1: r.lp.Sprintf("rising"), -1: r.lp.Sprintf("falling"), 0: r.lp.Sprintf("no clear trend")}[tr.Class])
 		}
 	}
-	return r.keepFigure(name, r.pick("Entwicklung: ", "Development: ")+d.Label.In(r.c.lang), fig, strings.Join(alt, "; ")+".", head, rows)
+	return r.keepFigure(name, r.lp.Sprintf("Development: ")+d.Label.In(r.c.lang), fig, strings.Join(alt, "; ")+".", head, rows)
 }
 
 // valueSpan returns the first and last year (as indices of the panel's

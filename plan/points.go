@@ -4,12 +4,12 @@ import (
 	"fmt"
 	"math"
 	"sort"
-	"strings"
 
 	"github.com/paulmach/orb"
 
 	"planatlas/datasets"
 	"planatlas/geo"
+	"planatlas/lang"
 )
 
 // readPoints reads a points input (facilities, addresses with
@@ -58,26 +58,26 @@ func (r *runner) readPoints(in *input) error {
 	for _, k := range r.dataKeys() {
 		inData[k] = true
 	}
-	var outside, noData []string
+	var outside, noData []lang.Message
 	for i, p := range pts {
 		a := lc.Locate(p)
 		switch {
 		case a < 0:
-			outside = append(outside, t.Loc(i))
+			outside = append(outside, t.LocMessage(i))
 		case !inData[r.geom.Keys[a]]:
-			noData = append(noData, t.Loc(i))
+			noData = append(noData, t.LocMessage(i))
 		default:
 			keys[i] = r.geom.Keys[a]
 		}
 	}
 	if len(noData) > 0 {
-		r.notes = append(r.notes, fmt.Sprintf("input %q: %d point(s) lie in planning areas without data in the other inputs and are not counted: %s", in.name, len(noData), strings.Join(noData[:min(5, len(noData))], ", ")))
+		r.notes = append(r.notes, lang.M("input %q: %d point(s) lie in planning areas without data in the other inputs and are not counted: %s", in.name, len(noData), lang.Join(", ", noData[:min(5, len(noData))])))
 	}
 	t.SetKeys(keys)
 	t.AddConstant(PointCount, 1)
-	r.notes = append(r.notes, fmt.Sprintf("input %q: %d point(s) assigned to planning areas", in.name, t.Len()))
+	r.notes = append(r.notes, lang.M("input %q: %d point(s) assigned to planning areas", in.name, t.Len()))
 	if len(outside) > 0 {
-		r.notes = append(r.notes, fmt.Sprintf("input %q: %s", in.name, geo.Outside(outside)))
+		r.notes = append(r.notes, lang.M("input %q: %s", in.name, geo.Outside(outside)))
 	}
 	if t.Len() == 0 {
 		return &Error{File: r.c.plan.File, Line: in.line, Msg: fmt.Sprintf("input %q: no point of %s lies in a planning area: is the CRS right?", in.name, in.file())}
@@ -198,10 +198,10 @@ func (r *runner) readGrid(in *input) error {
 	out = sumRows(out)
 	for v, col := range t.Spec.Values {
 		if lost[v] > 1e-9 {
-			r.notes = append(r.notes, fmt.Sprintf("input %q: %s of column %q lies in grid cells outside every planning area and is not allocated", in.name, datasets.FormatNumber(lost[v], 1, datasets.DecimalPoint, false), col))
+			r.notes = append(r.notes, lang.M("input %q: %.1f of column %q lies in grid cells outside every planning area and is not allocated", in.name, lost[v], col))
 		}
 	}
-	r.notes = append(r.notes, fmt.Sprintf("input %q: %d grid cells allocated to planning areas by area share", in.name, len(cells)))
+	r.notes = append(r.notes, lang.M("input %q: %d grid cells allocated to planning areas by area share", in.name, len(cells)))
 	r.inTables[in] = out
 	return nil
 }

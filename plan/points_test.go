@@ -40,7 +40,7 @@ func TestDemoKitas(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	notes := strings.Join(res.Notes, "\n")
+	notes := strings.Join(noteTexts(res.Notes), "\n")
 	for _, want := range []string{
 		`input "kitas": 59 point(s) assigned to planning areas`,
 		`input "kitas": 1 point(s) lie outside every planning area and are not counted: kitas.geojson: feature 60`,
@@ -102,8 +102,8 @@ func TestPointsFromTable(t *testing.T) {
 	if !strings.Contains(vars, "schulen;2024;Planungsraum;0101;Markt;2;") || !strings.Contains(vars, "schulen;2024;Planungsraum;0102;Schloßberg;0;") {
 		t.Errorf("per area:\n%s", grepLines(vars, "schulen;2024;Planungsraum;010", 3))
 	}
-	if !strings.Contains(strings.Join(res.Notes, "\n"), "schulen.csv:5") {
-		t.Errorf("the school outside is not noted: %v", res.Notes)
+	if !strings.Contains(strings.Join(noteTexts(res.Notes), "\n"), "schulen.csv:5") {
+		t.Errorf("the school outside is not noted: %v", noteTexts(res.Notes))
 	}
 	// Coordinates that cannot be UTM, and a missing one.
 	for _, tc := range []struct{ row, want string }{
@@ -178,7 +178,7 @@ func TestGridInput(t *testing.T) {
 	if math.Abs(got-want) > 0.05 { // variables.csv has rounded values
 		t.Errorf("city residents from the grid %v, want %v", got, want)
 	}
-	notes := strings.Join(res.Notes, "\n")
+	notes := strings.Join(noteTexts(res.Notes), "\n")
 	if !strings.Contains(notes, fmt.Sprintf(`input "zensus": %d grid cells allocated to planning areas by area share`, len(cells))) ||
 		!strings.Contains(notes, `of column "Einwohner" lies in grid cells outside every planning area`) {
 		t.Errorf("notes:\n%s", notes)

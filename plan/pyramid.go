@@ -153,8 +153,7 @@ func (r *runner) pyramidFigure(p report.HTMLProfile, a, city *ages) (report.HTML
 		ms, fs, cms, cfs := share(m, total), share(f, total), share(cm, ctotal), share(cf, ctotal)
 		young, old := ageShare(a, 0, 17), ageShare(a, 65, 100)
 		cyoung, cold := ageShare(city, 0, 17), ageShare(city, 65, 100)
-		alt := fmt.Sprintf(r.pick("%s: %s %% der Einwohner sind unter 18 (Stadt %s %%), %s %% 65 und älter (Stadt %s %%).",
-			"%s: %s %% of the residents are under 18 (city %s %%), %s %% aged 65 and over (city %s %%)."),
+		alt := r.lp.Sprintf("%s: %s %% of the residents are under 18 (city %s %%), %s %% aged 65 and over (city %s %%).",
 			p.Name, r.loc.Number(young, 1), r.loc.Number(cyoung, 1), r.loc.Number(old, 1), r.loc.Number(cold, 1))
 		title := fmt.Sprintf(r.pick("Altersaufbau %d (%d-Jahres-Gruppen; Linie: Stadt)", "Age structure %d (%d-year groups; line: city)"), r.year, width)
 		if a == city {
@@ -172,9 +171,9 @@ func (r *runner) pyramidFigure(p report.HTMLProfile, a, city *ages) (report.HTML
 		return report.HTMLFigure{
 			ID:    "pyramid-" + p.Key,
 			Title: title,
-			SVG:   report.PyramidSVG(r.loc, labels, ms, fs, cms, cfs, r.pick("Männer", "men"), r.pick("Frauen", "women")),
+			SVG:   report.PyramidSVG(r.loc, labels, ms, fs, cms, cfs, r.lp.Sprintf("men"), r.lp.Sprintf("women")),
 			Alt:   alt,
-			Head:  []string{r.pick("Alter", "age"), r.pick("Männer (%)", "men (%)"), r.pick("Frauen (%)", "women (%)")},
+			Head:  []string{r.lp.Sprintf("age"), r.lp.Sprintf("men (%%)"), r.lp.Sprintf("women (%%)")},
 			Rows:  rows,
 		}, true
 	}

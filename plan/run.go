@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"math"
 	"path"
+	"strconv"
 	"strings"
 	"time"
 
@@ -17,6 +18,7 @@ import (
 	"planatlas/datasets"
 	"planatlas/geo"
 	"planatlas/indicators"
+	"planatlas/lang"
 	"planatlas/report"
 )
 
@@ -41,7 +43,7 @@ type Options struct {
 type Result struct {
 	Out   string
 	Files []report.FileRecord
-	Notes []string
+	Notes []lang.Message // rendered in the run's language by the caller
 }
 
 // Run validates the plan, computes everything it asks for and writes
@@ -57,7 +59,7 @@ func Run(p *Plan, src Source, opt Options) (*Result, error) {
 		return nil, err
 	}
 	defer st.Abort()
-	r := &runner{c: c, src: src, loc: report.NewLocale(c.lang), st: st, opt: opt}
+	r := &runner{c: c, src: src, loc: report.NewLocale(c.lang), lp: lang.New(c.lang), st: st, opt: opt}
 	steps := append(r.computeSteps(), r.writeSteps()...)
 	if err := r.do(steps); err != nil {
 		return nil, err
@@ -71,36 +73,35 @@ func Run(p *Plan, src Source, opt Options) (*Result, error) {
 // but draws and writes nothing. A plan that passes Check fails in Run
 // only where writing the outputs fails. It returns the checked plan and
 // the run's notes.
-func Check(p *Plan, src Source, opt Options) (*Checked, []string, error) {
+func Check(p *Plan, src Source, opt Options) (*Checked, []lang.Message, error) {
 	c, err := Validate(p, src, opt.Lang)
 	if err != nil {
 		return nil, nil, err
 	}
-	r := &runner{c: c, src: src, loc: report.NewLocale(c.lang), opt: opt}
+	r := &runner{c: c, src: src, loc: report.NewLocale(c.lang), lp: lang.New(c.lang), opt: opt}
 	if err := r.do(r.computeSteps()); err != nil {
 		return nil, nil, err
 	}
 	return c, r.notes, nil
 }
 
-// step is one stage of a run, named in both languages for the progress
-// lines.
+// step is one stage of a run, named for the progress lines.
 type step struct {
-	de, en string
-	fn     func() error
+	name lang.Message
+	fn   func() error
 }
 
 // computeSteps are the stages that read and compute; they write nothing.
 func (r *runner) computeSteps() []step {
 	return []step{
-		{"Eingaben gelesen", "inputs read", r.read},
-		{"Panel gebildet", "panel built", r.buildPanel},
-		{"Geometrien verknüpft", "geometries joined", r.join},
-		{"Indikatoren berechnet", "indicators computed", r.computeIndicators},
-		{"Indizes und Rangfolgen berechnet", "indices and rankings computed", r.computeIndices},
-		{"Trends berechnet", "trends computed", r.computeTrends},
-		{"Räumliche Statistik berechnet", "spatial statistics computed", r.computeSpatial},
-		{"Abbildungen geprüft", "figures checked", r.checkFigures},
+		{lang.M("inputs read"), r.read},
+		{lang.M("panel built"), r.buildPanel},
+		{lang.M("geometries joined"), r.join},
+		{lang.M("indicators computed"), r.computeIndicators},
+		{lang.M("indices and rankings computed"), r.computeIndices},
+		{lang.M("trends computed"), r.computeTrends},
+		{lang.M("spatial statistics computed"), r.computeSpatial},
+		{lang.M("figures checked"), r.checkFigures},
 	}
 }
 
@@ -108,10 +109,10 @@ func (r *runner) computeSteps() []step {
 // and the commit that swaps it in.
 func (r *runner) writeSteps() []step {
 	return []step{
-		{"Karten und Diagramme gezeichnet", "maps and charts drawn", r.figures},
-		{"Tabellen und Geodaten geschrieben", "tables and geodata written", r.tables},
-		{"Bericht geschrieben", "report written", r.writeReport},
-		{"Ausgabe übernommen", "output committed", r.commit},
+		{lang.M("maps and charts drawn"), r.figures},
+		{lang.M("tables and geodata written"), r.tables},
+		{lang.M("report written"), r.writeReport},
+		{lang.M("output committed"), r.commit},
 	}
 }
 
@@ -123,7 +124,7 @@ func (r *runner) do(steps []step) error {
 			return err
 		}
 		if r.opt.Progress != nil {
-			r.opt.Progress(i+1, len(steps), r.pick(s.de, s.en), time.Since(t0))
+			r.opt.Progress(i+1, len(steps), r.lp.Message(s.name), time.Since(t0))
 		}
 	}
 	return nil
@@ -160,9 +161,10 @@ type runner struct {
 	c     *Checked
 	src   Source
 	loc   report.Locale
+	lp    *lang.Printer // the run's language
 	st    *report.Staging
 	opt   Options
-	notes []string
+	notes []lang.Message
 
 	inputs   []report.FileRecord
 	geom     *geo.Areas
@@ -337,7 +339,7 @@ func (r *runner) inputYear(in *input, cols *datasets.Spec) error {
 	if cols.FixedYear == 0 {
 		return &Error{File: r.c.plan.File, Line: in.line, Msg: fmt.Sprintf("input %q: %s has no year column: give its year (year: 2024)", in.name, in.file())}
 	}
-	r.notes = append(r.notes, fmt.Sprintf("input %q: %s is taken as the year %d", in.name, in.file(), cols.FixedYear))
+	r.notes = append(r.notes, lang.M("input %q: %s is taken as the year %s", in.name, in.file(), strconv.Itoa(cols.FixedYear)))
 	return nil
 }
 
@@ -479,7 +481,7 @@ func (r *runner) computeIndices() error {
 			return &Error{File: r.c.plan.File, Line: spec.line, Msg: fmt.Sprintf("index %q: no area has values for all its components in %d", spec.id, year)}
 		}
 		for _, f := range ix.Flat {
-			r.notes = append(r.notes, fmt.Sprintf("index %s: indicator %s has the same value in every area in %d and does not count", spec.id, f, year))
+			r.notes = append(r.notes, lang.M("index %s: indicator %s has the same value in every area in %s and does not count", spec.id, f, strconv.Itoa(year)))
 		}
 		if n := countMissing(ix.Values); n > 0 {
 			var names []string
@@ -488,7 +490,7 @@ func (r *runner) computeIndices() error {
 					names = append(names, r.areas.Names[a])
 				}
 			}
-			r.notes = append(r.notes, fmt.Sprintf("index %s: %d area(s) without a value in %d (a component is missing): %s", spec.id, n, year, strings.Join(names, ", ")))
+			r.notes = append(r.notes, lang.M("index %s: %d area(s) without a value in %s (a component is missing): %s", spec.id, n, strconv.Itoa(year), strings.Join(names, ", ")))
 		}
 		res := &indexResult{spec: spec, year: year, ix: ix, ranking: analysis.Rank(ix.Values, ix.Contrib)}
 		if spec.method == "zsum" || spec.method == "zmean" {
@@ -657,7 +659,7 @@ func (r *runner) commit() error {
 		Outputs:    r.st.Files(),
 		Catalog:    r.c.catalogVersion,
 		Disclosure: r.c.threshold,
-		Notes:      r.notes,
+		Notes:      r.lp.Messages(r.notes),
 	}
 	if err := r.st.Write(report.ManifestFile, func(w io.Writer) error { return report.WriteManifest(w, m) }); err != nil {
 		return err

@@ -13,6 +13,7 @@ import (
 	"planatlas/datasets"
 	"planatlas/geo"
 	"planatlas/indicators"
+	"planatlas/lang"
 	"planatlas/report"
 )
 
@@ -96,25 +97,29 @@ func (r *runner) computeSpatial() error {
 		}
 		ex := res.moran.Excluded
 		if n := len(ex.Missing) + len(ex.Islands); n > 0 {
-			var names []string
+			var names []lang.Message
 			for _, i := range ex.Missing {
-				names = append(names, r.areas.Names[i]+" (no value)")
+				names = append(names, lang.M("%s (no value)", r.areas.Names[i]))
 			}
 			for _, i := range ex.Islands {
-				names = append(names, r.areas.Names[i]+" (no neighbour with a value)")
+				names = append(names, lang.M("%s (no neighbour with a value)", r.areas.Names[i]))
 			}
-			r.notes = append(r.notes, fmt.Sprintf("spatial %s: %d area(s) take no part: %s", id, n, some(names, 8)))
+			shown := lang.Join(", ", names[:min(8, len(names))])
+			if len(names) > 8 {
+				shown = lang.M("%s and %d more", shown, len(names)-8)
+			}
+			r.notes = append(r.notes, lang.M("spatial %s: %d area(s) take no part: %s", id, n, shown))
 		}
 		r.notes = append(r.notes, fullNotes(id, res.lisa.Full, res.gi.Full, res.moran.N, r.areas.Names)...)
 		var counts [6]int
 		for _, c := range res.lisa.Cluster {
 			counts[c]++
 		}
-		z := fmt.Sprintf("%.2f", res.moran.ZRand)
+		z := lang.M("%.2f", res.moran.ZRand)
 		if math.IsNaN(res.moran.ZRand) {
-			z = "undefined" // complete weights: the variance is 0
+			z = lang.M("undefined") // complete weights: the variance is 0
 		}
-		r.notes = append(r.notes, fmt.Sprintf("spatial %s: Moran's I %.4f (z %s, permutation p %.4f, n %d); clusters HH %d, LL %d, HL %d, LH %d",
+		r.notes = append(r.notes, lang.M("spatial %s: Moran's I %.4f (z %s, permutation p %.4f, n %d); clusters HH %d, LL %d, HL %d, LH %d",
 			id, res.moran.Stat, z, res.permP, res.moran.N, counts[analysis.HighHigh], counts[analysis.LowLow], counts[analysis.HighLow], counts[analysis.LowHigh]))
 		r.spatial = append(r.spatial, res)
 	}
@@ -126,29 +131,29 @@ func (r *runner) computeSpatial() error {
 // (gi): their statistics cannot vary under conditional permutation, so
 // their pseudo p is 1 and their z undefined. n is the number of areas
 // taking part; if all are full, no statistic can show a pattern.
-func fullNotes(id string, lisa, gi []int, n int, names []string) []string {
-	note := func(areas []int, what string) string {
+func fullNotes(id string, lisa, gi []int, n int, names []string) []lang.Message {
+	note := func(areas []int, what lang.Message) lang.Message {
 		var s []string
 		for _, i := range areas {
 			s = append(s, names[i])
 		}
-		return fmt.Sprintf("spatial %s: %d area(s) have every other area as neighbour, with equal weights (%s): conditional permutation only reorders the same values, so their statistic cannot vary; pseudo p = 1, z undefined: %s",
+		return lang.M("spatial %s: %d area(s) have every other area as neighbour, with equal weights (%s): conditional permutation only reorders the same values, so their statistic cannot vary; pseudo p = 1, z undefined: %s",
 			id, len(areas), what, some(s, 8))
 	}
 	switch {
 	case len(lisa) == 0 && len(gi) == 0:
 		return nil
 	case len(lisa) == n && slices.Equal(lisa, gi):
-		return []string{fmt.Sprintf("spatial %s: every area has every other area as neighbour, with equal weights (all %d areas): no spatial statistic can vary, every pseudo p is 1 and every z undefined; choose weights that do not reach across the whole city", id, n)}
+		return []lang.Message{lang.M("spatial %s: every area has every other area as neighbour, with equal weights (all %d areas): no spatial statistic can vary, every pseudo p is 1 and every z undefined; choose weights that do not reach across the whole city", id, n)}
 	case slices.Equal(lisa, gi):
-		return []string{note(lisa, "local Moran and Gi*")}
+		return []lang.Message{note(lisa, lang.M("local Moran and Gi*"))}
 	}
-	var out []string
+	var out []lang.Message
 	if len(lisa) > 0 {
-		out = append(out, note(lisa, "local Moran"))
+		out = append(out, note(lisa, lang.M("local Moran")))
 	}
 	if len(gi) > 0 {
-		out = append(out, note(gi, "Gi*"))
+		out = append(out, note(gi, lang.M("Gi*")))
 	}
 	return out
 }
@@ -175,8 +180,8 @@ func (r *runner) indicatorByID(id string) *indicators.Indicator {
 // scatterplot.
 func (r *runner) spatialFigures() error {
 	for _, res := range r.spatial {
-		names := []string{r.pick("hoch – hoch", "high – high"), r.pick("niedrig – niedrig", "low – low"),
-			r.pick("hoch – niedrig", "high – low"), r.pick("niedrig – hoch", "low – high"), r.pick("nicht signifikant", "not significant")}
+		names := []string{r.lp.Sprintf("high – high"), r.lp.Sprintf("low – low"),
+			r.lp.Sprintf("high – low"), r.lp.Sprintf("low – high"), r.lp.Sprintf("not significant")}
 		vals := make([]float64, len(res.lisa.Cluster))
 		code := map[analysis.Cluster]float64{analysis.HighHigh: 1, analysis.LowLow: 2, analysis.HighLow: 3, analysis.LowHigh: 4, analysis.NotSignificant: 5}
 		for i, c := range res.lisa.Cluster {
@@ -189,17 +194,17 @@ func (r *runner) spatialFigures() error {
 		if err != nil {
 			continue // no area took part
 		}
-		test := fmt.Sprintf(r.pick("lokales Moran's I, %d Permutationen, p < %s", "local Moran's I, %d permutations, p < %s"), res.reps, r.loc.Number(res.alpha, 2))
+		test := r.lp.Sprintf("local Moran's I, %d permutations, p < %s", res.reps, r.loc.Number(res.alpha, 2))
 		if r.c.plan.Spatial.FDR {
-			test += r.pick(" (FDR)", " (FDR)")
+			test += r.lp.Sprintf(" (FDR)")
 		}
 		year := r.year
 		if res.v.year != 0 {
 			year = res.v.year
 		}
 		fig := report.Map(report.MapSpec{
-			Title: res.v.label, Subtitle: fmt.Sprintf("%s %d · %s", r.pick("Räumliche Cluster", "Spatial clusters"), year, test),
-			Legend: r.pick("Wert – Nachbarn", "value – neighbours"), Source: r.source(),
+			Title: res.v.label, Subtitle: fmt.Sprintf("%s %d · %s", r.lp.Sprintf("Spatial clusters"), year, test),
+			Legend: r.lp.Sprintf("value – neighbours"), Source: r.source(),
 			Areas: r.displayAreas(), Values: vals, Classes: classes, Colours: clusterColours, Decimals: 0,
 			City: math.NaN(), Locale: r.loc, Labels: names, Districts: r.districtOutlines(),
 		})
@@ -207,7 +212,7 @@ func (r *runner) spatialFigures() error {
 			return err
 		}
 		var hh []string
-		head := []string{report.Headings(r.loc)["key"], report.Headings(r.loc)["name"], r.pick("Cluster", "cluster"), r.pick("Pseudo-p", "pseudo p")}
+		head := []string{report.Headings(r.loc)["key"], report.Headings(r.loc)["name"], r.lp.Sprintf("cluster"), r.lp.Sprintf("pseudo p")}
 		var rows [][]string
 		for i, c := range res.lisa.Cluster {
 			if c == analysis.HighHigh {
@@ -223,10 +228,8 @@ func (r *runner) spatialFigures() error {
 			}
 			rows = append(rows, []string{r.areas.Keys[i], r.areas.Names[i], name, p})
 		}
-		alt := fmt.Sprintf(r.pick("%d Planungsräume bilden einen Schwerpunkt hoher Werte mit hohen Nachbarwerten: %s; %d einen Schwerpunkt niedriger Werte.",
-			"%d planning areas form a cluster of high values among high neighbours: %s; %d a cluster of low values."),
-			classes.Counts[0], strings.Join(hh, ", "), classes.Counts[1])
-		if err := r.keepFigure("map-lisa-"+res.id, r.pick("Cluster: ", "Clusters: ")+res.v.label, fig, alt, head, rows); err != nil {
+		alt := r.lp.Sprintf("%d planning areas form a cluster of high values among high neighbours: %s; %d a cluster of low values.", classes.Counts[0], strings.Join(hh, ", "), classes.Counts[1])
+		if err := r.keepFigure("map-lisa-"+res.id, r.lp.Sprintf("Clusters: ")+res.v.label, fig, alt, head, rows); err != nil {
 			return err
 		}
 		cols := make([]color.Color, len(vals))
@@ -237,19 +240,18 @@ func (r *runner) spatialFigures() error {
 		}
 		sc := report.Scatter(report.ScatterSpec{
 			Title:    res.v.label,
-			Subtitle: fmt.Sprintf("%s %d · %s", r.pick("Moran-Streudiagramm", "Moran scatterplot"), year, r.c.weights.describeIn(r.c.lang)),
-			XLabel:   r.pick("Wert (standardisiert)", "value (standardised)"),
-			YLabel:   r.pick("Mittel der Nachbarn (standardisiert)", "neighbours' mean (standardised)"),
+			Subtitle: fmt.Sprintf("%s %d · %s", r.lp.Sprintf("Moran scatterplot"), year, r.c.weights.describeIn(r.c.lang)),
+			XLabel:   r.lp.Sprintf("value (standardised)"),
+			YLabel:   r.lp.Sprintf("neighbours' mean (standardised)"),
 			Source:   r.source(), X: res.lisa.ZX, Y: res.lisa.Lag, Colours: cols,
 			Slope: res.moran.Stat, SlopeLabel: report.MoranLabel(r.loc, res.moran.Stat, res.permP), Locale: r.loc,
 		})
 		if err := r.writeFigure("moran-"+res.id, sc); err != nil {
 			return err
 		}
-		alt = fmt.Sprintf(r.pick("Moran's I = %s (Permutations-p %s, %d Planungsräume): %s.", "Moran's I = %s (permutation p %s, %d planning areas): %s."),
-			r.loc.Number(res.moran.Stat, 3), r.loc.Number(res.permP, 3), res.moran.N,
-			map[bool]string{true: r.pick("ähnliche Werte liegen beieinander", "similar values lie together"), false: r.pick("kein deutliches räumliches Muster", "no clear spatial pattern")}[res.permP < res.alpha && res.moran.Stat > 0])
-		head = []string{report.Headings(r.loc)["key"], report.Headings(r.loc)["name"], r.pick("Wert (standardisiert)", "value (standardised)"), r.pick("Nachbarn (standardisiert)", "neighbours (standardised)")}
+		alt = r.lp.Sprintf("Moran's I = %s (permutation p %s, %d planning areas): %s.", r.loc.Number(res.moran.Stat, 3), r.loc.Number(res.permP, 3), res.moran.N,
+			map[bool]string{true: r.lp.Sprintf("similar values lie together"), false: r.lp.Sprintf("no clear spatial pattern")}[res.permP < res.alpha && res.moran.Stat > 0])
+		head = []string{report.Headings(r.loc)["key"], report.Headings(r.loc)["name"], r.lp.Sprintf("value (standardised)"), r.lp.Sprintf("neighbours (standardised)")}
 		rows = nil
 		for i := range r.areas.Keys {
 			if math.IsNaN(res.lisa.ZX[i]) {
@@ -257,7 +259,7 @@ func (r *runner) spatialFigures() error {
 			}
 			rows = append(rows, []string{r.areas.Keys[i], r.areas.Names[i], r.loc.Number(res.lisa.ZX[i], 2), r.loc.Number(res.lisa.Lag[i], 2)})
 		}
-		if err := r.keepFigure("moran-"+res.id, r.pick("Moran-Streudiagramm: ", "Moran scatterplot: ")+res.v.label, sc, alt, head, rows); err != nil {
+		if err := r.keepFigure("moran-"+res.id, r.lp.Sprintf("Moran scatterplot: ")+res.v.label, sc, alt, head, rows); err != nil {
 			return err
 		}
 	}

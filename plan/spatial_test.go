@@ -30,7 +30,7 @@ func TestDemoSpatial(t *testing.T) {
 			t.Errorf("%s differs between GOMAXPROCS=1 and 2", f)
 		}
 	}
-	notes := strings.Join(res.Notes, "\n")
+	notes := strings.Join(noteTexts(res.Notes), "\n")
 	// LL was 9 with the rejection sampler's draws: Großmölsen's pseudo
 	// p moved from 0.040 to 0.056, within Monte Carlo error of 999
 	// permutations (se 0.007 each).
@@ -95,7 +95,7 @@ func TestSpatialFullNeighbourhood(t *testing.T) {
 		if spatial > 10*time.Second {
 			t.Errorf("%s: spatial statistics took %v", tc.name, spatial)
 		}
-		if notes := strings.Join(res.Notes, "\n"); !strings.Contains(notes, tc.note) {
+		if notes := strings.Join(noteTexts(res.Notes), "\n"); !strings.Contains(notes, tc.note) {
 			t.Errorf("%s: notes lack %q:\n%s", tc.name, tc.note, notes)
 		}
 		rows := 0
@@ -137,7 +137,7 @@ func TestFullNotes(t *testing.T) {
 		{"different", []int{2}, []int{0, 1, 2, 3}, 4, []string{"spatial x: 1 area(s) " + why + " (local Moran)", "spatial x: 4 area(s) " + why + " (Gi*)"}},
 		{"Gi* only", nil, []int{0, 3}, 4, []string{"spatial x: 2 area(s) " + why + " (Gi*): conditional permutation only reorders the same values, so their statistic cannot vary; pseudo p = 1, z undefined: Markt, Johannisplatz"}},
 	} {
-		got := fullNotes("x", tc.lisa, tc.gi, tc.n, names)
+		got := noteTexts(fullNotes("x", tc.lisa, tc.gi, tc.n, names))
 		if len(got) != len(tc.want) {
 			t.Errorf("%s: %q", tc.name, got)
 			continue

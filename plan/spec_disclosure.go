@@ -17,7 +17,7 @@ func (chk *checker) checkDisclosure() {
 		}
 		c.threshold = *t
 	}
-	if w := disclosureWarning(c.threshold, c.lang); w != "" {
+	if w := disclosureWarning(c.threshold); w.Format != "" {
 		c.warnings = append(c.warnings, w)
 		c.notes = append(c.notes, w)
 	}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"planatlas/indicators"
+	"planatlas/lang"
 )
 
 // checkIndicators compiles the catalog's indicators the plan selects,
@@ -117,7 +118,7 @@ func (chk *checker) checkIndicators() error {
 		for _, v := range missingOrder {
 			parts = append(parts, fmt.Sprintf("%q (%s)", v, strings.Join(missingFor[v], ", ")))
 		}
-		c.notes = append(c.notes, fmt.Sprintf("catalog: %d indicator(s) not computed, the plan defines no variable for them: %s",
+		c.notes = append(c.notes, lang.M("catalog: %d indicator(s) not computed, the plan defines no variable for them: %s",
 			len(c.unavailable), strings.Join(parts, "; ")))
 	}
 	return nil

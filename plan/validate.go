@@ -12,6 +12,7 @@ import (
 	"planatlas/datasets"
 	"planatlas/geo"
 	"planatlas/indicators"
+	"planatlas/lang"
 )
 
 // PointCount is the built-in column of a points input: each point counts
@@ -51,9 +52,9 @@ type Checked struct {
 	tables         []string
 	images         []string
 	csv            datasets.CSVStyle
-	notes          []string
-	warnings       []string   // notes that report.html shows at its top
-	rates          []rateExpr // numerators and denominators that are sums of variables
+	notes          []lang.Message
+	warnings       []lang.Message // notes that report.html shows at its top
+	rates          []rateExpr     // numerators and denominators that are sums of variables
 }
 
 type input struct {
@@ -130,7 +131,7 @@ type component struct {
 type Summary struct {
 	Inputs, Variables, Indicators, Indices int
 	Unavailable                            []string // catalog indicators the plan's variables do not allow
-	Notes                                  []string
+	Notes                                  []lang.Message
 }
 
 // Summary returns what the plan will compute.

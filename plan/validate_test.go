@@ -145,7 +145,7 @@ func TestValidateMissingCatalogVariable(t *testing.T) {
 	}
 	s := c.Summary()
 	if strings.Join(s.Unavailable, ",") != "auslaenderanteil" || len(s.Notes) != 1 ||
-		s.Notes[0] != `catalog: 1 indicator(s) not computed, the plan defines no variable for them: "auslaender" (auslaenderanteil)` {
+		noteTexts(s.Notes)[0] != `catalog: 1 indicator(s) not computed, the plan defines no variable for them: "auslaender" (auslaenderanteil)` {
 		t.Errorf("unavailable %v, notes %q", s.Unavailable, s.Notes)
 	}
 }

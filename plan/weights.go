@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"planatlas/geo"
+	"planatlas/lang"
 )
 
 // weightsRule is the checked weights section of a plan.
@@ -78,6 +79,21 @@ func (w weightsRule) describe() string {
 	return "weights file " + w.file
 }
 
+// describeMessage says how the weights were built, for the run's notes.
+func (w weightsRule) describeMessage() lang.Message {
+	switch w.kind {
+	case "queen":
+		return lang.M("queen contiguity, tolerance %g m", w.tolerance)
+	case "rook":
+		return lang.M("rook contiguity, tolerance %g m", w.tolerance)
+	case "knn":
+		return lang.M("%d nearest neighbours (label points)", w.k)
+	case "distance":
+		return lang.M("distance band %g m (label points)", w.distance)
+	}
+	return lang.M("weights file %s", w.file)
+}
+
 // describeIn says how the weights were built in the run's language, for
 // subtitles.
 func (w weightsRule) describeIn(lang string) string {
@@ -144,20 +160,20 @@ func (r *runner) buildWeights() error {
 		r.weights = geo.NewWeights(a.Keys, nb, rule.describe(), rule.style)
 	}
 	w := r.weights
-	r.notes = append(r.notes, "spatial weights: "+w.Summary())
+	r.notes = append(r.notes, lang.M("spatial weights: %s", w.SummaryOf(rule.describeMessage())))
 	if is := w.Islands(); len(is) > 0 {
 		var names []string
 		for _, i := range is {
 			names = append(names, fmt.Sprintf("%s (%s)", a.Names[i], a.Keys[i]))
 		}
-		r.notes = append(r.notes, fmt.Sprintf("spatial weights: %d area(s) without neighbours (islands), kept with empty rows: %s", len(is), strings.Join(names, ", ")))
+		r.notes = append(r.notes, lang.M("spatial weights: %d area(s) without neighbours (islands), kept with empty rows: %s", len(is), strings.Join(names, ", ")))
 	}
 	if cs := w.Components(); len(cs) > 1 {
-		var parts []string
+		var parts []lang.Message
 		for _, c := range cs {
-			parts = append(parts, fmt.Sprintf("%d area(s) from %s", len(c), a.Names[c[0]]))
+			parts = append(parts, lang.M("%d area(s) from %s", len(c), a.Names[c[0]]))
 		}
-		r.notes = append(r.notes, fmt.Sprintf("spatial weights: the areas fall into %d parts with no neighbours between them: %s", len(cs), strings.Join(parts, "; ")))
+		r.notes = append(r.notes, lang.M("spatial weights: the areas fall into %d parts with no neighbours between them: %s", len(cs), lang.Join("; ", parts)))
 	}
 	return nil
 }
@@ -171,7 +187,7 @@ func (r *runner) writeWeights() error {
 	if k, ok := geo.KeyWithSpace(r.weights.Keys); ok {
 		// The weights are used all the same; only their files for
 		// GeoDa and PySAL cannot be written.
-		r.notes = append(r.notes, fmt.Sprintf("weights.gal and weights.gwt are not written: the area key %q contains white space, which these formats cannot carry", k))
+		r.notes = append(r.notes, lang.M("weights.gal and weights.gwt are not written: the area key %q contains white space, which these formats cannot carry", k))
 		return nil
 	}
 	layer := strings.TrimSuffix(path.Base(r.c.plan.Areas.File), path.Ext(r.c.plan.Areas.File))

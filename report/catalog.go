@@ -10,10 +10,13 @@ import (
 	"planatlas/lang"
 )
 
-var topics = map[string][2]string{
-	"demografie": {"Demografie", "Demography"},
-	"soziales":   {"Arbeit und Soziales", "Labour and social benefits"},
-	"klima":      {"Klima und Hitze", "Climate and heat"},
+// topics are the headings of the catalog's topics (its topic: ids); a
+// test sees that every topic of the catalog has one.
+var topics = map[string]lang.Message{
+	"demografie":      lang.M("Demography"),
+	"kinderbetreuung": lang.M("Childcare"),
+	"klima":           lang.M("Climate and heat"),
+	"soziales":        lang.M("Labour and social benefits"),
 }
 
 func (l Locale) pick(de, en string) string {
@@ -25,7 +28,7 @@ func (l Locale) pick(de, en string) string {
 
 func (l Locale) topic(t string) string {
 	if n, ok := topics[t]; ok {
-		return l.pick(n[0], n[1])
+		return l.Message(n)
 	}
 	return t
 }

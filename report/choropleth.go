@@ -223,9 +223,9 @@ func Map(s MapSpec) Figure {
 			c.FillText(note, vg.Point{X: mm(lx), Y: top(ly)}, fmt.Sprintf("%s: %s", s.Locale.T("city"), s.Locale.Number(s.City, s.Decimals)))
 			ly += 4
 		}
-		if s.Classes.Note != "" {
+		if s.Classes.Note.Format != "" {
 			ly += 1
-			c.FillText(note, vg.Point{X: mm(lx), Y: top(ly)}, s.Classes.Note)
+			c.FillText(note, vg.Point{X: mm(lx), Y: top(ly)}, s.Locale.Message(s.Classes.Note))
 			ly += 4
 		}
 		// North arrow and scale bar under the legend, outside the map.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"planatlas/lang"
 	"sort"
 	"strings"
 )
@@ -161,7 +162,7 @@ func (s *Staging) removeOld(dir string) {
 			continue
 		}
 		if err := os.Rename(dir, kept); err == nil {
-			s.notes = append(s.notes, fmt.Sprintf("files that appeared in the output folder during the run were kept in %s", kept))
+			s.notes = append(s.notes, lang.M("files that appeared in the output folder during the run were kept in %s", kept))
 		}
 		return
 	}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"planatlas/datasets"
+	"planatlas/lang"
 )
 
 // Locale is the language of a report: its texts and its number format.
@@ -19,6 +20,9 @@ func NewLocale(lang string) Locale {
 	}
 	return Locale{Lang: "de"}
 }
+
+// Message renders a message in the locale's language.
+func (l Locale) Message(m lang.Message) string { return lang.New(l.Lang).Message(m) }
 
 // Decimal returns the locale's decimal convention.
 func (l Locale) Decimal() datasets.Decimal {

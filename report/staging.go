@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"planatlas/lang"
 	"sort"
 	"strconv"
 	"strings"
@@ -59,7 +60,7 @@ type Staging struct {
 	prev   *ownedFolder // what the target held at Stage; nil if it did not exist
 	mu     sync.Mutex   // files: Write and Create may run on several goroutines, each file on one
 	files  map[string]*FileRecord
-	notes  []string
+	notes  []lang.Message
 	done   bool
 }
 
@@ -98,7 +99,8 @@ func Stage(target string, protect ...string) (*Staging, error) {
 	removeStale(parent, prefix)
 	s := &Staging{target: abs, prev: prev, files: map[string]*FileRecord{}}
 	if note != "" {
-		s.notes = append(s.notes, note)
+		// note is resolveTarget's English text; the target is a link to abs.
+		s.notes = append(s.notes, lang.M("output folder %s is a symbolic link to %s: the results were written there", target, abs))
 	}
 	if err := s.open(target, parent, prefix); err != nil {
 		return nil, err
@@ -150,7 +152,7 @@ func cannotWrite(target string, err error) error {
 
 // Notes returns what the run should tell the user about its output
 // folder: a resolved symbolic link, a previous output kept aside.
-func (s *Staging) Notes() []string { return s.notes }
+func (s *Staging) Notes() []lang.Message { return s.notes }
 
 // Target returns the output folder, absolute and with symbolic links
 // resolved.

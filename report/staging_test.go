@@ -235,7 +235,7 @@ func TestStageFollowsLink(t *testing.T) {
 	if b, _ := os.ReadFile(filepath.Join(real, "a.csv")); string(b) != "second" {
 		t.Errorf("the link's target holds %q", b)
 	}
-	if n := s.Notes(); len(n) != 1 || !strings.Contains(n[0], "is a symbolic link to "+real) {
+	if n := s.Notes(); len(n) != 1 || !strings.Contains(n[0].String(), "is a symbolic link to "+real) {
 		t.Errorf("notes %q", n)
 	}
 }

@@ -88,6 +88,7 @@ it as it was. A folder that holds files planatlas did not write is refused.`,
 				out = defOut
 			}
 			opt := plan.Options{Out: out, Lang: lang, PlanData: data}
+			pr := printerFor(lang, p.Language)
 			if progress || isTerminal(stderr) {
 				opt.Progress = func(step, steps int, stage string, took time.Duration) {
 					fmt.Fprintf(stderr, "[%d/%d] %s (%s s)\n", step, steps, stage, datasets.FormatNumber(took.Seconds(), 2, decimalFor(lang, p.Language), false))
@@ -97,27 +98,16 @@ it as it was. A folder that holds files planatlas did not write is refused.`,
 				dec := decimalFor(lang, p.Language)
 				opt.Reading = func(file string, done, total int64) {
 					gb := func(n int64) string { return datasets.FormatNumber(float64(n)/1e9, 1, dec, false) }
-					if lang == "en" || lang == "" && p.Language == "en" {
-						fmt.Fprintf(stderr, "      %s: %s of %s GB read (%d %%)\n", file, gb(done), gb(total), done*100/total)
-					} else {
-						fmt.Fprintf(stderr, "      %s: %s von %s GB gelesen (%d %%)\n", file, gb(done), gb(total), done*100/total)
-					}
+					fmt.Fprintln(stderr, pr.Sprintf("      %s: %s of %s GB read (%d %%)", file, gb(done), gb(total), done*100/total))
 				}
 			}
 			res, err := plan.Run(p, src, opt)
 			if err != nil {
 				return err
 			}
-			if lang == "" {
-				lang = p.Language
-			}
-			if lang == "en" {
-				fmt.Fprintf(stdout, "%d files written to %s\n", len(res.Files), res.Out)
-			} else {
-				fmt.Fprintf(stdout, "%d Dateien geschrieben nach %s\n", len(res.Files), res.Out)
-			}
+			fmt.Fprintln(stdout, pr.Sprintf("%d files written to %s", len(res.Files), res.Out))
 			for _, n := range res.Notes {
-				fmt.Fprintln(stdout, "  note:", n)
+				fmt.Fprintln(stdout, pr.Sprintf("  note: %s", n))
 			}
 			return nil
 		},
@@ -302,10 +292,11 @@ the outputs fails (a full disk, an output folder planatlas may not replace).`,
 				return err
 			}
 			s := checked.Summary()
-			fmt.Fprintf(stdout, "%s: ok (%d inputs, %d variables, %d indicators, %d indices)\n",
-				a[0], s.Inputs, s.Variables, s.Indicators, s.Indices)
+			pr := printerFor(lang, p.Language)
+			fmt.Fprintln(stdout, pr.Sprintf("%s: ok (%s, %s, %s, %s)", a[0], pr.Sprintf("%d inputs", s.Inputs),
+				pr.Sprintf("%d variables", s.Variables), pr.Sprintf("%d indicators", s.Indicators), pr.Sprintf("%d indices", s.Indices)))
 			for _, n := range notes {
-				fmt.Fprintln(stdout, "  note:", n)
+				fmt.Fprintln(stdout, pr.Sprintf("  note: %s", n))
 			}
 			return nil
 		},
@@ -316,6 +307,7 @@ the outputs fails (a full disk, an output folder planatlas may not replace).`,
 
 func newInitCmd(stdout io.Writer) *cobra.Command {
 	var force bool
+	var lang string
 	cmd := &cobra.Command{
 		Use:   "init DIR",
 		Short: "Write the demo plan and data into DIR as a starting point",
@@ -324,6 +316,9 @@ func newInitCmd(stdout io.Writer) *cobra.Command {
 your city. Existing files are not overwritten unless --force is given.`,
 		Args: args(cobra.ExactArgs(1)),
 		RunE: func(cmd *cobra.Command, a []string) error {
+			if lang != "de" && lang != "en" {
+				return usageError{fmt.Errorf("--lang %q: use de or en", lang)}
+			}
 			dir := a[0]
 			var names []string
 			err := fs.WalkDir(demo.FS(), ".", func(p string, d fs.DirEntry, err error) error {
@@ -355,11 +350,14 @@ your city. Existing files are not overwritten unless --force is given.`,
 					return usageError{err}
 				}
 			}
-			fmt.Fprintf(stdout, "%d files written to %s\nnext: planatlas run %s\n", len(names), dir, filepath.Join(dir, demo.PlanFile))
+			pr := printerFor(lang, "")
+			fmt.Fprintln(stdout, pr.Sprintf("%d files written to %s", len(names), dir))
+			fmt.Fprintln(stdout, pr.Sprintf("next: planatlas run %s", filepath.Join(dir, demo.PlanFile)))
 			return nil
 		},
 	}
 	cmd.Flags().BoolVar(&force, "force", false, "overwrite existing files")
+	cmd.Flags().StringVar(&lang, "lang", "de", "language of the messages: de or en")
 	return cmd
 }
 

@@ -87,6 +87,18 @@ func TestRunDemoWritesEveryOutput(t *testing.T) {
 	if !strings.Contains(stdout.String(), fmt.Sprintf("%d Dateien geschrieben nach", len(files))) {
 		t.Errorf("stdout: %q", stdout.String())
 	}
+	// The notes in German: no "note:", no English sentence, numbers with
+	// decimal commas.
+	for _, want := range []string{"  Hinweis: Geheimhaltung: 30 Fallzahlen unter 3 verborgen", "Moran's I 0,5977 (z 5,90, Permutations-p"} {
+		if !strings.Contains(stdout.String(), want) {
+			t.Errorf("stdout lacks %q:\n%s", want, stdout.String())
+		}
+	}
+	for _, english := range []string{"note:", " the ", " and ", " areas", " counts "} {
+		if strings.Contains(stdout.String(), english) {
+			t.Errorf("stdout of a German run has %q:\n%s", english, stdout.String())
+		}
+	}
 	if stderr.Len() != 0 {
 		t.Errorf("progress lines on a non-terminal: %q", stderr.String())
 	}
@@ -223,7 +235,7 @@ func TestUsageErrors(t *testing.T) {
 func TestValidateAndInit(t *testing.T) {
 	dir := initDemo(t)
 	var so, se bytes.Buffer
-	if code := run([]string{"validate", filepath.Join(dir, "plan.yaml")}, &so, &se); code != 0 || !strings.Contains(so.String(), "ok (5 inputs, 26 variables, 34 indicators, 1 indices)") {
+	if code := run([]string{"validate", filepath.Join(dir, "plan.yaml")}, &so, &se); code != 0 || !strings.Contains(so.String(), "in Ordnung (5 Eingaben, 26 Variablen, 34 Indikatoren, 1 Index)") {
 		t.Errorf("validate: exit %d, %q %q", code, so.String(), se.String())
 	}
 	so.Reset()
@@ -370,7 +382,7 @@ func TestDemoOutputsCarryFlags(t *testing.T) {
 			t.Errorf("indicators.csv lacks %q", want)
 		}
 	}
-	for _, want := range []string{`"indicator_catalog": "2026.11"`, `"disclosure_threshold": 3`, "disclosure control:"} {
+	for _, want := range []string{`"indicator_catalog": "2026.11"`, `"disclosure_threshold": 3`, "Geheimhaltung:"} {
 		if !strings.Contains(man, want) {
 			t.Errorf("manifest.json lacks %q", want)
 		}
@@ -393,7 +405,7 @@ func TestCheckGeometry(t *testing.T) {
 		t.Fatalf("demo: exit %d: %s%s", code, so.String(), se.String())
 	}
 	want := "planungsraeume.geojson (GeoJSON)\n  Koordinatenbezugssystem: EPSG:25833\n  Objekte: 38, Planungsräume: 38, "
-	if !strings.HasPrefix(so.String(), want) || !strings.HasSuffix(so.String(), "1 component(s)\n0 Fehler, 0 Warnungen\n") {
+	if !strings.HasPrefix(so.String(), want) || !strings.HasSuffix(so.String(), "1 Teil(e)\n0 Fehler, 0 Warnungen\n") {
 		t.Errorf("demo report:\n%s", so.String())
 	}
 	// Two features with one key, one ring crossing itself, one gap.
@@ -498,7 +510,7 @@ func TestKeysWithSpaces(t *testing.T) {
 	if code := run([]string{"run", filepath.Join(dir, "plan.yaml"), "--out", out}, &so, &se); code != 0 {
 		t.Fatalf("exit %d: %s", code, se.String())
 	}
-	if !strings.Contains(so.String(), `weights.gal and weights.gwt are not written: the area key "PR 01" contains white space`) {
+	if !strings.Contains(so.String(), `Hinweis: weights.gal und weights.gwt werden nicht geschrieben: der Gebietsschlüssel "PR 01" enthält Leerraum`) {
 		t.Errorf("stdout: %s", so.String())
 	}
 	if _, err := os.Stat(filepath.Join(out, "weights.gal")); err == nil {
