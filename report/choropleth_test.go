@@ -14,6 +14,7 @@ import (
 	"planatlas/analysis"
 	"planatlas/datasets"
 	"planatlas/geo"
+	"planatlas/lang"
 )
 
 // squares returns n unit squares side by side, 1 km each.
@@ -243,7 +244,7 @@ func TestMapLegendHeight(t *testing.T) {
 	s := MapSpec{Title: "T", Legend: "Anteil der Einwohnerinnen und Einwohner unter 18 Jahren an allen Einwohnerinnen und Einwohnern mit Hauptwohnsitz in %", Source: "Quelle", Areas: a,
 		Values:  []float64{1, 2, 3, 4, 5, 6, 7, nan, nan},
 		Flags:   []datasets.Flag{0, 0, 0, 0, 0, 0, 0, datasets.Confidential, 0},
-		Classes: analysis.Classes{Min: 1, Bounds: []float64{1, 2, 3, 4, 5, 6, 7}, Counts: []int{1, 1, 1, 1, 1, 1, 1}, Note: "7 Klassen"},
+		Classes: analysis.Classes{Min: 1, Bounds: []float64{1, 2, 3, 4, 5, 6, 7}, Counts: []int{1, 1, 1, 1, 1, 1, 1}, Note: lang.M("7 Klassen")},
 		Colours: Palette("YlOrRd", 7), City: 4, Locale: NewLocale("de")}
 	ts, _ := svgTexts(t, Map(s))
 	src, _ := findText(ts, "Quelle")
