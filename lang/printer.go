@@ -20,6 +20,14 @@ var cat = build()
 
 func build() catalog.Catalog {
 	b := catalog.NewBuilder(catalog.Fallback(language.English))
+	for key, de := range germanErrors {
+		if _, ok := german[key]; ok {
+			panic("lang: " + key + " is in both german and germanErrors")
+		}
+		if err := b.SetString(language.German, key, de); err != nil {
+			panic("lang: the German catalog entry for " + key + ": " + err.Error())
+		}
+	}
 	for key, de := range german {
 		if err := b.SetString(language.German, key, de); err != nil {
 			panic("lang: the German catalog entry for " + key + ": " + err.Error())
@@ -49,8 +57,12 @@ func (p *Printer) Sprintf(format string, args ...any) string {
 	return p.p.Sprintf(format, args...)
 }
 
-// Message renders a message in the printer's language.
-func (p *Printer) Message(m Message) string { return p.p.Sprintf(m.Format, m.Args...) }
+// Message renders a message in the printer's language. Its arguments
+// that are texts themselves — Messages, Localizers, errors that are or
+// wrap a Localizer — are rendered in the same language first.
+func (p *Printer) Message(m Message) string {
+	return p.p.Sprintf(m.Format, p.localArgs(m.Args)...)
+}
 
 // Error renders an error in the printer's language: the first error of
 // its chain that is a Localizer renders itself; any other error is

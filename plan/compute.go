@@ -94,7 +94,7 @@ func (r *runner) computeIndicators() error {
 	areaVals := areaLevel.values
 	for k, d := range defs {
 		if allMissing(areaVals[k].Values) {
-			return &Error{File: r.c.plan.File, Line: r.c.indicatorLines[k], Msg: fmt.Sprintf("indicator %q has no value in any area and year: %s; check its formula and inputs", d.ID, r.whyMissing(d, areaVals[k].Flags))}
+			return errAt(r.c.plan.File, r.c.indicatorLines[k], "indicator %q has no value in any area and year: %s; check its formula and inputs", d.ID, r.whyMissing(d, areaVals[k].Flags))
 		}
 	}
 	// Reference values: by each indicator's kind, over the areas that
@@ -201,9 +201,9 @@ func (r *runner) checkProportions() error {
 				more = fmt.Sprintf(" and %d more", len(bad)-3)
 				bad = bad[:3]
 			}
-			return &Error{File: r.c.plan.File, Line: r.c.indicatorLines[r.indicatorIndex(d.ID)], Msg: fmt.Sprintf(
+			return errAt(r.c.plan.File, r.c.indicatorLines[r.indicatorIndex(d.ID)],
 				"indicator %q: a count is larger than the population it belongs to (%s%s); check the inputs of %s and %s",
-				d.ID, strings.Join(bad, "; "), more, d.Numerator, d.Denominator)}
+				d.ID, strings.Join(bad, "; "), more, d.Numerator, d.Denominator)
 		}
 	}
 	return nil

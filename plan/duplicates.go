@@ -1,8 +1,6 @@
 package plan
 
 import (
-	"fmt"
-
 	"go.yaml.in/yaml/v3"
 )
 
@@ -29,7 +27,7 @@ func checkDuplicateKeys(n *yaml.Node, file, where string) error {
 				if where != "" {
 					in = " in " + where
 				}
-				return &Error{File: file, Line: k.Line, Msg: fmt.Sprintf("%q is defined twice%s (first on line %d); YAML would silently use the later one: keep one of them", k.Value, in, first)}
+				return errAt(file, k.Line, "%q is defined twice%s (first on line %d); YAML would silently use the later one: keep one of them", k.Value, in, first)
 			}
 			seen[k.Value] = k.Line
 			inner := k.Value

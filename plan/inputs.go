@@ -26,14 +26,14 @@ func (r *runner) readTable(in *input) (*datasets.Table, error) {
 		if in.yearName != nil {
 			y, err := in.fileYear(name)
 			if err != nil {
-				return nil, &Error{File: r.c.plan.File, Line: in.spec.Year.Line, Msg: fmt.Sprintf("input %q: %v", in.name, err)}
+				return nil, errAt(r.c.plan.File, in.spec.Year.Line, "input %q: %v", in.name, err)
 			}
 			cols.FixedYear = y
 			years = append(years, y)
 		}
 		rd, done, err := r.hashed(name)
 		if err != nil {
-			return nil, &Error{File: r.c.plan.File, Line: in.line, Msg: fmt.Sprintf("input %q: %v", in.name, err)}
+			return nil, errAt(r.c.plan.File, in.line, "input %q: %v", in.name, err)
 		}
 		var t *datasets.Table
 		switch in.format {
@@ -105,12 +105,12 @@ func (r *runner) markMissing(in *input, t *datasets.Table) error {
 	if sc.Rows > len(sc.Where) {
 		more = ", …"
 	}
-	return &Error{File: r.c.plan.File, Line: in.line, Msg: fmt.Sprintf(
+	return errAt(r.c.plan.File, in.line,
 		"input %q: %s, column %q: the value %s in %d row(s) (%s%s; areas %s) looks like a code for a missing value, not a number; "+
 			"if it is one, declare it in the input: missing: [%s] (or for this column only: missing: {%s: [%s]}); "+
 			"if %s is a real value, declare the column's codes in full, none if it has none: missing: {%s: []}",
 		in.name, sc.File, sc.Column, sc.Text(), sc.Rows, strings.Join(sc.Where, ", "), more, strings.Join(areas, ", "),
-		sc.Text(), yamlKey(sc.Column), sc.Text(), sc.Text(), yamlKey(sc.Column))}
+		sc.Text(), yamlKey(sc.Column), sc.Text(), sc.Text(), yamlKey(sc.Column))
 }
 
 // yamlKey writes a column name as a YAML key: quoted where it has to be.
@@ -245,9 +245,9 @@ func (r *runner) checkCoverage() error {
 		}
 	}
 	if n := len(r.geom.Keys); len(none) > n/2 {
-		return &Error{File: r.c.plan.File, Line: r.c.plan.Areas.Line, Msg: fmt.Sprintf(
+		return errAt(r.c.plan.File, r.c.plan.Areas.Line,
 			"areas: %d of the %d areas of %s have no row in any input (%s): is it the right geometry, and is key the column the inputs use?",
-			len(none), n, r.c.plan.Areas.File, r.someNames(none, 5))}
+			len(none), n, r.c.plan.Areas.File, r.someNames(none, 5))
 	}
 	return nil
 }

@@ -30,7 +30,7 @@ func (c *Checked) levelAttributes() []string {
 // levelError is a problem with the levels, at the plan's line of the
 // level.
 func (r *runner) levelError(line int, format string, args ...any) error {
-	return &Error{File: r.c.plan.File, Line: line, Msg: "areas: " + fmt.Sprintf(format, args...)}
+	return errAt(r.c.plan.File, line, "areas: "+format, args...)
 }
 
 // buildLevels groups the areas (in the panel's order) into the plan's

@@ -16,6 +16,7 @@ import (
 	"planatlas/datasets"
 	"planatlas/geo"
 	"planatlas/indicators"
+	"planatlas/lang"
 	"planatlas/report"
 )
 
@@ -274,7 +275,7 @@ func (r *runner) read() error {
 	layer, err := geo.ReadLayer(a.File, func(name string) ([]byte, error) {
 		b, err := open(name)
 		if err != nil && name == a.File {
-			return nil, &Error{File: r.c.plan.File, Line: a.Line, Msg: "areas: " + err.Error()}
+			return nil, errAt(r.c.plan.File, a.Line, "areas: %v", err)
 		}
 		return b, err
 	}, a.Layer)
@@ -332,7 +333,7 @@ func (r *runner) inputYear(in *input, cols *datasets.Spec) error {
 		}
 	}
 	if cols.FixedYear == 0 {
-		return &Error{File: r.c.plan.File, Line: in.line, Msg: fmt.Sprintf("input %q: %s has no year column: give its year (year: 2024)", in.name, in.file())}
+		return errAt(r.c.plan.File, in.line, "input %q: %s has no year column: give its year (year: 2024)", in.name, in.file())
 	}
 	r.notes = append(r.notes, fmt.Sprintf("input %q: %s is taken as the year %d", in.name, in.file(), cols.FixedYear))
 	return nil
@@ -406,7 +407,7 @@ func (r *runner) buildPanel() error {
 		r.year = p.Years[len(p.Years)-1]
 	}
 	if p.YearIndex(r.year) < 0 {
-		return &Error{File: r.c.plan.File, Line: r.c.plan.Outputs.Line, Msg: fmt.Sprintf("outputs: year %d is not in the data (%d–%d)", r.year, p.Years[0], p.Years[len(p.Years)-1])}
+		return errAt(r.c.plan.File, r.c.plan.Outputs.Line, "outputs: year %d is not in the data (%d–%d)", r.year, p.Years[0], p.Years[len(p.Years)-1])
 	}
 	return nil
 }
@@ -445,7 +446,7 @@ func (r *runner) computeIndices() error {
 		}
 		yi := r.panel.YearIndex(year)
 		if yi < 0 {
-			return &Error{File: r.c.plan.File, Line: spec.line, Msg: fmt.Sprintf("index %q: year %d is not in the data", spec.id, year)}
+			return errAt(r.c.plan.File, spec.line, "index %q: year %d is not in the data", spec.id, year)
 		}
 		if err := r.indexHasData(spec, year, yi); err != nil {
 			return err
@@ -470,10 +471,10 @@ func (r *runner) computeIndices() error {
 			ix, err = analysis.Combine(cs, spec.mean, spec.scale)
 		}
 		if err != nil {
-			return &Error{File: r.c.plan.File, Line: spec.line, Msg: fmt.Sprintf("index %q: %v", spec.id, err)}
+			return errAt(r.c.plan.File, spec.line, "index %q: %v", spec.id, err)
 		}
 		if allMissing(ix.Values) {
-			return &Error{File: r.c.plan.File, Line: spec.line, Msg: fmt.Sprintf("index %q: no area has values for all its components in %d", spec.id, year)}
+			return errAt(r.c.plan.File, spec.line, "index %q: no area has values for all its components in %d", spec.id, year)
 		}
 		for _, f := range ix.Flat {
 			r.notes = append(r.notes, fmt.Sprintf("index %s: indicator %s has the same value in every area in %d and does not count", spec.id, f, year))
@@ -490,7 +491,7 @@ func (r *runner) computeIndices() error {
 		res := &indexResult{spec: spec, year: year, ix: ix, ranking: analysis.Rank(ix.Values, ix.Contrib)}
 		if spec.method == "zsum" || spec.method == "zmean" {
 			if res.ranges, err = r.rankRanges(spec, cs, yi); err != nil {
-				return &Error{File: r.c.plan.File, Line: spec.line, Msg: fmt.Sprintf("index %q: %v", spec.id, err)}
+				return errAt(r.c.plan.File, spec.line, "index %q: %v", spec.id, err)
 			}
 		}
 		r.indices = append(r.indices, res)
@@ -535,14 +536,14 @@ func (r *runner) indexHasData(spec *index, year, yi int) error {
 			years = append(years, yr)
 		}
 	}
-	why := fmt.Sprintf("index %q: no indicator of it has a value in %d", spec.id, year)
+	var outYear, have lang.Message
 	if spec.year == 0 {
-		why += " (the outputs' year; the index has no year of its own)"
+		outYear = lang.M(" (the outputs' year; the index has no year of its own)")
 	}
 	if len(years) > 0 {
-		why += fmt.Sprintf("; its indicators have values in %s: give the index that year (year: %d)", datasets.YearRanges(years), years[len(years)-1])
+		have = lang.M("; its indicators have values in %s: give the index that year (year: %d)", datasets.YearRanges(years), lang.Digits(years[len(years)-1]))
 	}
-	return &Error{File: r.c.plan.File, Line: spec.line, Msg: why}
+	return errAt(r.c.plan.File, spec.line, "index %q: no indicator of it has a value in %d%s%s", spec.id, year, outYear, have)
 }
 
 func (r *runner) rankRanges(spec *index, cs []analysis.Component, yi int) (analysis.RankRange, error) {

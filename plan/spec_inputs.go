@@ -154,7 +154,7 @@ type FileList []string
 func (f *FileList) decodeNode(n *yaml.Node, file string) error {
 	var l StringList
 	if err := l.decodeNode(n, file); err != nil {
-		return &Error{File: file, Line: n.Line, Msg: "file: expected a file name, a pattern such as bevoelkerung-*.csv, or a list of them"}
+		return errAt(file, n.Line, "file: expected a file name, a pattern such as bevoelkerung-*.csv, or a list of them")
 	}
 	*f = FileList(l)
 	return nil
@@ -203,7 +203,7 @@ func (m *Missing) decodeNode(n *yaml.Node, file string) error {
 			k, v := n.Content[i], n.Content[i+1]
 			var l StringList
 			if v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
-				return &Error{File: file, Line: v.Line, Msg: fmt.Sprintf("missing: %s: give its codes ([-9999]), or [] for none", k.Value)}
+				return errAt(file, v.Line, "missing: %s: give its codes ([-9999]), or [] for none", k.Value)
 			}
 			if err := l.decodeNode(v, file); err != nil {
 				return err
@@ -215,7 +215,7 @@ func (m *Missing) decodeNode(n *yaml.Node, file string) error {
 		}
 		return nil
 	}
-	return &Error{File: file, Line: n.Line, Msg: "missing: expected a list of codes ([-9999]) or codes per column ({S1: [-9999]}), not " + kindName(n)}
+	return errAt(file, n.Line, "missing: expected a list of codes ([-9999]) or codes per column ({S1: [-9999]}), not %s", kindName(n))
 }
 
 // checkMissing turns an input's missing: into the codes its reader

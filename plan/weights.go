@@ -121,7 +121,7 @@ func (r *runner) buildWeights() error {
 		var rd io.Reader
 		var done func(error) error
 		if rd, done, err = r.hashed(rule.file); err != nil {
-			return &Error{File: r.c.plan.File, Line: r.c.plan.Weights.Line, Msg: "weights: " + err.Error()}
+			return errAt(r.c.plan.File, r.c.plan.Weights.Line, "weights: %v", err)
 		}
 		var data []byte
 		data, err = io.ReadAll(rd)
@@ -138,7 +138,7 @@ func (r *runner) buildWeights() error {
 		if _, ok := err.(*geo.FeatureError); ok {
 			return err
 		}
-		return &Error{File: r.c.plan.File, Line: r.c.plan.Weights.Line, Msg: "weights: " + err.Error()}
+		return errAt(r.c.plan.File, r.c.plan.Weights.Line, "weights: %v", err)
 	}
 	if r.weights == nil {
 		r.weights = geo.NewWeights(a.Keys, nb, rule.describe(), rule.style)
