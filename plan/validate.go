@@ -158,6 +158,15 @@ func (l errorList) Error() string {
 // BadInput reports that the errors are the user's to fix.
 func (l errorList) BadInput() bool { return true }
 
+// Localize renders the errors in the printer's language, one a line.
+func (l errorList) Localize(p *lang.Printer) string {
+	parts := make([]string, len(l))
+	for i, e := range l {
+		parts[i] = p.Error(e)
+	}
+	return strings.Join(parts, "\n")
+}
+
 var identifier = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
 
 // checker holds what one section's check hands on to the next: the

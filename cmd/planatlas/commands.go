@@ -16,6 +16,7 @@ import (
 	"planatlas/datasets"
 	"planatlas/demo"
 	"planatlas/indicators"
+	"planatlas/lang"
 	"planatlas/plan"
 	"planatlas/report"
 )
@@ -35,7 +36,7 @@ func loadPlan(path string) (*plan.Plan, []byte, plan.Source, string, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return nil, nil, nil, "", usageError{fmt.Errorf("plan %s not found", path)}
+			return nil, nil, nil, "", usage("plan %s not found", path)
 		}
 		return nil, nil, nil, "", usageError{err}
 	}
@@ -69,21 +70,22 @@ it as it was. A folder that holds files planatlas did not write is refused.`,
 		Example: `  planatlas run --out out
   planatlas run meine-stadt/plan.yaml --lang en`,
 		Args: args(cobra.MaximumNArgs(1)),
-		RunE: func(cmd *cobra.Command, a []string) error {
+		RunE: func(cmd *cobra.Command, a []string) (err error) {
 			if lang != "" && lang != "de" && lang != "en" {
-				return usageError{fmt.Errorf("--lang %q: use de or en", lang)}
+				return usage("--lang %q: use de or en", lang)
 			}
 			path := ""
 			if len(a) == 1 {
 				path = a[0]
 			}
 			if cmd.Flags().Changed("out") && strings.TrimSpace(out) == "" {
-				return usageError{fmt.Errorf("--out is empty (an unset variable in a script?): give the output folder, or leave --out out for the default")}
+				return usage("--out is empty (an unset variable in a script?): give the output folder, or leave --out out for the default")
 			}
 			p, data, src, defOut, err := loadPlan(path)
 			if err != nil {
 				return err
 			}
+			defer func() { err = withLang(err, lang, p) }()
 			if out == "" {
 				out = defOut
 			}
@@ -157,18 +159,18 @@ Fehler und Warnungen auf einmal.`,
 		Example: `  planatlas check-geometry lor_planungsraeume_2021.shp --key PLR_ID --name PLR_NAME
   planatlas check-geometry --plan meine-stadt/plan.yaml`,
 		Args: args(cobra.MaximumNArgs(1)),
-		RunE: func(cmd *cobra.Command, a []string) error {
+		RunE: func(cmd *cobra.Command, a []string) (err error) {
 			if lang != "" && lang != "de" && lang != "en" {
-				return usageError{fmt.Errorf("--lang %q: use de or en", lang)}
+				return usage("--lang %q: use de or en", lang)
 			}
 			var src plan.Source = plan.Dir(".")
 			switch {
 			case planPath != "" && len(a) == 1:
-				return usageError{fmt.Errorf("give a FILE or --plan, not both")}
+				return usage("give a FILE or --plan, not both")
 			case planPath != "":
-				p, _, s, _, err := loadPlan(planPath)
-				if err != nil {
-					return err
+				p, _, s, _, perr := loadPlan(planPath)
+				if perr != nil {
+					return perr
 				}
 				key, name := spec.Key, spec.Name
 				spec, src = p.Areas, s
@@ -187,8 +189,9 @@ Fehler und Warnungen auf einmal.`,
 					return noKey(spec, src)
 				}
 			default:
-				return usageError{fmt.Errorf("give the geometry FILE with --key, or --plan PLAN (see planatlas check-geometry --help)")}
+				return usage("give the geometry FILE with --key, or --plan PLAN (see planatlas check-geometry --help)")
 			}
+			defer func() { err = withLang(err, lang, nil) }()
 			g, err := plan.CheckGeometry(spec, src, minArea)
 			if err != nil {
 				return err
@@ -271,8 +274,16 @@ type geometryErrors struct {
 	file string
 }
 
-func (e geometryErrors) Error() string {
-	return fmt.Sprintf("%s: %d error(s); the areas cannot be used as they are", e.file, e.n)
+func (e geometryErrors) Error() string { return e.m().String() }
+
+// Localize renders the error in the printer's language.
+func (e geometryErrors) Localize(p *lang.Printer) string { return p.Message(e.m()) }
+
+func (e geometryErrors) m() lang.Message {
+	if e.n == 1 {
+		return lang.M("%s: 1 error; the areas cannot be used as they are", e.file)
+	}
+	return lang.M("%s: %d errors; the areas cannot be used as they are", e.file, e.n)
 }
 func (e geometryErrors) BadInput() bool { return true }
 
@@ -289,14 +300,15 @@ spatial statistics. A plan that validates fails in "run" only where writing
 the outputs fails (a full disk, an output folder planatlas may not replace).`,
 		Example: `  planatlas validate meine-stadt/plan.yaml`,
 		Args:    args(cobra.ExactArgs(1)),
-		RunE: func(cmd *cobra.Command, a []string) error {
+		RunE: func(cmd *cobra.Command, a []string) (err error) {
 			if lang != "" && lang != "de" && lang != "en" {
-				return usageError{fmt.Errorf("--lang %q: use de or en", lang)}
+				return usage("--lang %q: use de or en", lang)
 			}
 			p, _, src, _, err := loadPlan(a[0])
 			if err != nil {
 				return err
 			}
+			defer func() { err = withLang(err, lang, p) }()
 			checked, notes, err := plan.Check(p, src, plan.Options{Lang: lang})
 			if err != nil {
 				return err
@@ -339,7 +351,7 @@ your city. Existing files are not overwritten unless --force is given.`,
 			if !force {
 				for _, n := range names {
 					if _, err := os.Stat(filepath.Join(dir, n)); err == nil {
-						return usageError{fmt.Errorf("%s already exists; use --force to overwrite", filepath.Join(dir, n))}
+						return usage("%s already exists; use --force to overwrite", filepath.Join(dir, n))
 					}
 				}
 			}
@@ -377,7 +389,7 @@ variables it defines).`,
 		Args: args(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, a []string) error {
 			if lang != "de" && lang != "en" {
-				return usageError{fmt.Errorf("--lang %q: use de or en", lang)}
+				return usage("--lang %q: use de or en", lang)
 			}
 			cat, err := indicators.LoadCatalog()
 			if err != nil {
@@ -394,7 +406,7 @@ variables it defines).`,
 				}
 				return datasets.WriteCSV(stdout, report.CatalogFrame(cat, loc), style)
 			}
-			return usageError{fmt.Errorf("--format %q: use md or csv", format)}
+			return usage("--format %q: use md or csv", format)
 		},
 	}
 	cmd.Flags().StringVar(&lang, "lang", "de", "language: de or en")
