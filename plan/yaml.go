@@ -215,7 +215,7 @@ func typeError(file string, n *yaml.Node, field string, err error) error {
 		msg = strings.NewReplacer("!!str", "text", "!!int", "a whole number", "!!float", "a number", "!!map", "a mapping", "!!seq", "a list", "!!bool", "true/false").Replace(msg)
 		if m := goInto.FindStringSubmatch(msg); m != nil {
 			given := strings.TrimPrefix(strings.TrimSuffix(msg, m[0]), "cannot unmarshal ")
-			return errAt(file, n.Line, "%q: %s is given where %s is expected", field, given, lang.M(goTypeName(m[1])))
+			return errAt(file, n.Line, "%q: %s is given where %s is expected", field, given, goTypeName(m[1]))
 		}
 		return errAt(file, n.Line, "%q: %s", field, msg)
 	}
@@ -231,8 +231,13 @@ func typeError(file string, n *yaml.Node, field string, err error) error {
 var goInto = regexp.MustCompile(` into (\S+)$`)
 
 // goTypeName names a Go type of the plan's fields in the plan's words.
-func goTypeName(t string) string {
+func goTypeName(t string) lang.Message {
 	t = strings.TrimLeft(t, "*")
+	return lang.M(goTypeText(t))
+}
+
+// goTypeText is the English text of goTypeName.
+func goTypeText(t string) string {
 	switch {
 	case strings.HasPrefix(t, "[]"):
 		return "a list"
