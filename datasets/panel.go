@@ -3,6 +3,7 @@ package datasets
 import (
 	"fmt"
 	"math"
+	"planatlas/lang"
 	"sort"
 	"strings"
 )
@@ -172,7 +173,7 @@ func BuildPanelWith(specs []VariableSpec, opt PanelOptions) (*Panel, error) {
 			}
 		}
 		if len(m) == 0 {
-			return nil, &InputError{File: t.Name, Msg: fmt.Sprintf("no row for the years %s", yearList(p.Years))}
+			return nil, &InputError{File: t.Name, M: lang.M("no row for the years %s", yearList(p.Years))}
 		}
 		keysOf[ti] = m
 	}
@@ -221,7 +222,7 @@ func BuildPanelWith(specs []VariableSpec, opt PanelOptions) (*Panel, error) {
 				if hint == "" {
 					hint = "; the plan marks this input complete: true (without it, these areas would have missing values)"
 				}
-				return nil, &InputError{File: t.Name, Msg: fmt.Sprintf("%d area(s) found in other tables or the geometry have no row here: %s%s",
+				return nil, &InputError{File: t.Name, M: lang.M("%d area(s) found in other tables or the geometry have no row here: %s%s",
 					len(missing), listSome(missing, 5), hint)}
 			}
 		}
@@ -269,7 +270,7 @@ func BuildPanelWith(specs []VariableSpec, opt PanelOptions) (*Panel, error) {
 			}
 		}
 		if len(missing) > 0 && t.Complete {
-			return nil, &InputError{File: t.Name, Msg: fmt.Sprintf("missing rows (the table has these years for other areas): %s; the plan marks this input complete: true", listSome(missing, 5))}
+			return nil, &InputError{File: t.Name, M: lang.M("missing rows (the table has these years for other areas): %s; the plan marks this input complete: true", listSome(missing, 5))}
 		}
 		gaps[ti].Cells = missing
 		for yi := range p.Years {
@@ -373,7 +374,7 @@ func BuildPanelWith(specs []VariableSpec, opt PanelOptions) (*Panel, error) {
 			ser.Flags[c] |= flags[i]
 		}
 		if matched == 0 && len(s.Where) > 0 {
-			return nil, &InputError{File: t.Name, Msg: fmt.Sprintf("variable %q: no row matches %s", s.Name, describeFilters(s.Where, t))}
+			return nil, &InputError{File: t.Name, M: lang.M("variable %q: no row matches %s", s.Name, describeFilters(s.Where, t))}
 		}
 		p.names = append(p.names, s.Name)
 		p.vars[s.Name] = ser

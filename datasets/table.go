@@ -3,6 +3,7 @@ package datasets
 import (
 	"encoding/binary"
 	"fmt"
+	"planatlas/lang"
 	"sort"
 	"strings"
 )
@@ -156,7 +157,7 @@ func (t *Table) Loc(i int) string {
 
 // errAt builds an InputError for row i.
 func (t *Table) errAt(i int, column, format string, args ...any) *InputError {
-	return &InputError{File: t.File(i), Line: t.Lines[i], row: t.ByRow, unit: t.Unit, Column: column, Msg: fmt.Sprintf(format, args...)}
+	return &InputError{File: t.File(i), Line: t.Lines[i], row: t.ByRow, unit: t.Unit, Column: column, M: lang.M(format, args...)}
 }
 
 // ValueIndex returns the position of a value column in t.Values, or -1.
@@ -293,7 +294,7 @@ func resolveColumns(name string, header []string, spec Spec, delim rune) (key, y
 	index := make(map[string]int, len(header))
 	for i, h := range header {
 		if _, dup := index[h]; dup && h != "" {
-			return 0, 0, nil, nil, &InputError{File: name, Line: 1, Column: h, Msg: "the header names this column twice"}
+			return 0, 0, nil, nil, &InputError{File: name, Line: 1, Column: h, M: lang.M("the header names this column twice")}
 		}
 		index[h] = i
 	}
@@ -333,30 +334,30 @@ func resolveColumns(name string, header []string, spec Spec, delim rune) (key, y
 }
 
 func missingColumnError(name string, header []string, col, role string, delim rune) error {
-	msg := fmt.Sprintf("%s column %q not found", role, col)
-	if hint := DelimiterHint(header, delim); hint != "" {
-		return &InputError{File: name, Line: 1, Msg: msg + "; " + hint}
+	what := lang.M(role + " column")
+	if hint := DelimiterHint(header, delim); hint.Format != "" {
+		return &InputError{File: name, Line: 1, M: lang.M("%s %q not found; %s", what, col, hint)}
 	}
+	var mean lang.Message
 	if s := Suggest(col, header); s != "" {
-		msg += fmt.Sprintf("; did you mean %q?", s)
+		mean = lang.M("; did you mean %q?", s)
 	}
-	msg += " (columns: " + quoteList(header, 12) + ")"
-	return &InputError{File: name, Line: 1, Msg: msg}
+	return &InputError{File: name, Line: 1, M: lang.M("%s %q not found%s (columns: %s)", what, col, mean, quoteList(header, 12))}
 }
 
 // DelimiterHint explains a header that was read as a single column
 // holding another delimiter: "the header is a single column "a,b": the
 // file seems to be delimited by ",", not ";"". It returns "" otherwise.
-func DelimiterHint(header []string, delim rune) string {
+func DelimiterHint(header []string, delim rune) lang.Message {
 	if len(header) != 1 {
-		return ""
+		return lang.Message{}
 	}
 	for _, d := range []rune{';', '\t', ',', '|'} {
 		if d != delim && strings.ContainsRune(header[0], d) {
-			return fmt.Sprintf("the header is a single column %q: the file seems to be delimited by %s, not %s", header[0], delimName(d), delimName(delim))
+			return lang.M("the header is a single column %q: the file seems to be delimited by %s, not %s", header[0], delimName(d), delimName(delim))
 		}
 	}
-	return ""
+	return lang.Message{}
 }
 
 func delimName(d rune) string {
@@ -377,7 +378,7 @@ func quoteList(names []string, max int) string {
 	var parts []string
 	for i, n := range names {
 		if i == max {
-			parts = append(parts, fmt.Sprintf("… %d more", len(names)-max))
+			parts = append(parts, fmt.Sprintf("… +%d", len(names)-max))
 			break
 		}
 		parts = append(parts, fmt.Sprintf("%q", n))

@@ -11,6 +11,7 @@ import (
 
 	"planatlas/datasets"
 	"planatlas/geo"
+	"planatlas/lang"
 )
 
 // readTable reads a table input (csv, parquet, arrow) from its files, in
@@ -125,7 +126,7 @@ func yamlKey(s string) string {
 // years, while every area of the other years has one: the data of those
 // years are on another edition of the planning areas (Berlin's 447
 // areas until 2020, 542 since 2021).
-func (r *runner) editionHint(inGeom map[string]bool, years map[int]bool) string {
+func (r *runner) editionHint(inGeom map[string]bool, years map[int]bool) lang.Message {
 	strange, known := map[int]map[string]bool{}, map[int]map[string]bool{}
 	add := func(m map[int]map[string]bool, y int, k string) {
 		if m[y] == nil {
@@ -153,7 +154,7 @@ func (r *runner) editionHint(inGeom map[string]bool, years map[int]bool) string 
 	var odd, fine []int
 	for y, ks := range strange {
 		if len(ks) < 2 || 10*len(ks) < len(ks)+len(known[y]) {
-			return ""
+			return lang.Message{}
 		}
 		odd = append(odd, y)
 	}
@@ -163,11 +164,11 @@ func (r *runner) editionHint(inGeom map[string]bool, years map[int]bool) string 
 		}
 	}
 	if len(odd) == 0 || len(fine) == 0 {
-		return ""
+		return lang.Message{}
 	}
 	sort.Ints(odd)
 	sort.Ints(fine)
-	return fmt.Sprintf("the areas without a geometry are in the data of %s only, and every area of %s has one: the data of %s look like another edition of the planning areas; restrict the plan to the years on these areas (years: %s), or use the geometry of that edition (moving data from old areas onto new ones is not possible yet)",
+	return lang.M("the areas without a geometry are in the data of %s only, and every area of %s has one: the data of %s look like another edition of the planning areas; restrict the plan to the years on these areas (years: %s), or use the geometry of that edition (moving data from old areas onto new ones is not possible yet)",
 		datasets.YearRanges(odd), datasets.YearRanges(fine), datasets.YearRanges(odd), strings.ReplaceAll(datasets.YearRanges(fine), "–", "-"))
 }
 
@@ -229,10 +230,10 @@ func (r *runner) checkCoverage() error {
 			sort.Strings(keys)
 			_, err := r.geom.Join(keys, func(k string) string { return where[k] })
 			var je *geo.JoinError
-			if errors.As(err, &je) && je.Hint == "" {
+			if errors.As(err, &je) && je.Hint.Format == "" {
 				je.Hint = lostZeros(keys, inGeom, r.geom.Keys, where)
 			}
-			if je != nil && je.Hint == "" {
+			if je != nil && je.Hint.Format == "" {
 				je.Hint = r.editionHint(inGeom, years)
 			}
 			return err
@@ -254,17 +255,17 @@ func (r *runner) checkCoverage() error {
 
 // lostZeros explains data keys that are geometry keys without their
 // leading zeros (or with more), or returns "".
-func lostZeros(keys []string, inGeom map[string]bool, geomKeys []string, where map[string]string) string {
+func lostZeros(keys []string, inGeom map[string]bool, geomKeys []string, where map[string]string) lang.Message {
 	stripped := make(map[string]string, len(geomKeys))
 	for _, g := range geomKeys {
 		stripped[strings.TrimLeft(g, "0")] = g
 	}
 	for _, k := range keys {
 		if g, ok := stripped[strings.TrimLeft(k, "0")]; ok && !inGeom[k] && g != k {
-			return fmt.Sprintf("the keys look as if leading zeros were lost (%q in %s, %q in the geometry): keep keys as text, for example by quoting them or formatting the column as text in the spreadsheet", k, where[k], g)
+			return lang.M("the keys look as if leading zeros were lost (%q in %s, %q in the geometry): keep keys as text, for example by quoting them or formatting the column as text in the spreadsheet", k, where[k], g)
 		}
 	}
-	return ""
+	return lang.Message{}
 }
 
 // gapNotes says which areas each input lacks (they have missing values

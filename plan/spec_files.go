@@ -75,7 +75,7 @@ func (chk *checker) checkColumns(in *input, file string) {
 		chk.fail(in.line, "input %q: %v", in.name, err)
 		return
 	}
-	if hint := datasets.DelimiterHint(header, delim); hint != "" {
+	if hint := datasets.DelimiterHint(header, delim); hint.Format != "" {
 		chk.fail(in.line, "input %q: %s: %s", in.name, file, hint)
 		return
 	}
