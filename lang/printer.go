@@ -22,7 +22,7 @@ func build() catalog.Catalog {
 	b := catalog.NewBuilder(catalog.Fallback(language.English))
 	for key, de := range germanErrors {
 		if _, ok := german[key]; ok {
-			panic("lang: " + key + " is in both german and germanErrors")
+			continue // german has it too: its text wins
 		}
 		if err := b.SetString(language.German, key, de); err != nil {
 			panic("lang: the German catalog entry for " + key + ": " + err.Error())
