@@ -201,26 +201,26 @@ func BuildPanelWith(specs []VariableSpec, opt PanelOptions) (*Panel, error) {
 			}
 		}
 		if len(missing) > 0 {
-			hint := ""
+			var hint lang.Message
 			for _, k := range p.Keys {
 				if _, ok := keysOf[ti][k]; ok {
 					continue
 				}
 				for other := range keysOf[ti] {
 					if other != k && strings.TrimLeft(other, "0") == strings.TrimLeft(k, "0") {
-						hint = fmt.Sprintf("; the keys look as if leading zeros were lost (%q here, %q in %s): keep keys as text, for example by quoting them or formatting the column as text in the spreadsheet", other, k, p.where[k])
+						hint = lang.M("; the keys look as if leading zeros were lost (%q here, %q in %s): keep keys as text, for example by quoting them or formatting the column as text in the spreadsheet", other, k, p.where[k])
 						break
 					}
 				}
-				if hint != "" {
+				if hint.Format != "" {
 					break
 				}
 			}
 			// Lost leading zeros are an error even where missing rows
 			// are allowed: the rows are there, under other keys.
-			if t.Complete || hint != "" {
-				if hint == "" {
-					hint = "; the plan marks this input complete: true (without it, these areas would have missing values)"
+			if t.Complete || hint.Format != "" {
+				if hint.Format == "" {
+					hint = lang.M("; the plan marks this input complete: true (without it, these areas would have missing values)")
 				}
 				return nil, &InputError{File: t.Name, M: lang.M("%d area(s) found in other tables or the geometry have no row here: %s%s",
 					len(missing), listSome(missing, 5), hint)}

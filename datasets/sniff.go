@@ -125,7 +125,7 @@ func sniffDecimal(name string, sample []byte, delim rune, header []string, value
 			}
 			return 0, &InputError{File: name, Line: b.line, Column: b.col, M: lang.M(
 				"%q is written with a %s, but line %d (column %q) has %q with a %s: mixed decimal conventions; say decimal: \",\" or \".\" in the plan",
-				b.text, decName(b == comma), a.line, a.col, a.text, decName(a == comma))}
+				b.text, lang.M(decName(b == comma)), a.line, a.col, a.text, lang.M(decName(a == comma)))}
 		}
 	}
 	switch {

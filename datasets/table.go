@@ -258,15 +258,16 @@ func (t *Table) CheckUnique() error {
 		if !dup {
 			continue
 		}
-		what := fmt.Sprintf("area %q, year %d", t.Keys[i], t.Years[i])
+		dims := ""
 		for di, d := range t.Dims {
-			what += fmt.Sprintf(", %s %q", t.Spec.Dims[di], d[i])
+			dims += fmt.Sprintf(", %s %q", t.Spec.Dims[di], d[i])
 		}
-		hint := ""
+		what := lang.M("area %q, year %d%s", t.Keys[i], lang.Digits(t.Years[i]), dims)
+		var hint lang.Message
 		if !t.sameValues(i, j) {
-			hint = "; the rows differ in their values: if the table is long (one row per age, sex, ...), name all its dimension columns in the plan"
+			hint = lang.M("; the rows differ in their values: if the table is long (one row per age, sex, ...), name all its dimension columns in the plan")
 		}
-		same := fmt.Sprintf("line %d", t.Lines[j])
+		var same any = lang.M("line %d", lang.Digits(t.Lines[j]))
 		if t.File(j) != t.File(i) {
 			same = t.Loc(j)
 		}

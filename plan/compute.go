@@ -8,6 +8,7 @@ import (
 	"planatlas/datasets"
 	"planatlas/geo"
 	"planatlas/indicators"
+	"planatlas/lang"
 )
 
 // level is one level of the geography with its variables and indicators.
@@ -94,7 +95,7 @@ func (r *runner) computeIndicators() error {
 	areaVals := areaLevel.values
 	for k, d := range defs {
 		if allMissing(areaVals[k].Values) {
-			return errAt(r.c.plan.File, r.c.indicatorLines[k], "indicator %q has no value in any area and year: %s; check its formula and inputs", d.ID, r.whyMissing(d, areaVals[k].Flags))
+			return errAt(r.c.plan.File, r.c.indicatorLines[k], "indicator %q has no value in any area and year: %s; check its formula and inputs", d.ID, r.whyMissingM(d, areaVals[k].Flags))
 		}
 	}
 	// Reference values: by each indicator's kind, over the areas that
@@ -189,21 +190,21 @@ func (r *runner) checkProportions() error {
 			continue
 		}
 		num, den := p.Var(d.Numerator), p.Var(d.Denominator)
-		var bad []string
+		var bad []lang.Message
 		for i, x := range num.Values {
 			if n := den.Values[i]; x > n {
-				bad = append(bad, fmt.Sprintf("area %q in %d: %s = %g, %s = %g", p.Keys[i%nA], p.Years[i/nA], d.Numerator, x, d.Denominator, n))
+				bad = append(bad, lang.M("area %q in %d: %s = %g, %s = %g", p.Keys[i%nA], lang.Digits(p.Years[i/nA]), d.Numerator, x, d.Denominator, n))
 			}
 		}
 		if len(bad) > 0 {
-			more := ""
+			var more lang.Message
 			if len(bad) > 3 {
-				more = fmt.Sprintf(" and %d more", len(bad)-3)
+				more = lang.M(" and %d more", len(bad)-3)
 				bad = bad[:3]
 			}
 			return errAt(r.c.plan.File, r.c.indicatorLines[r.indicatorIndex(d.ID)],
 				"indicator %q: a count is larger than the population it belongs to (%s%s); check the inputs of %s and %s",
-				d.ID, strings.Join(bad, "; "), more, d.Numerator, d.Denominator)
+				d.ID, msgList{"; ", bad}, more, d.Numerator, d.Denominator)
 		}
 	}
 	return nil

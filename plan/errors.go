@@ -2,6 +2,7 @@ package plan
 
 import (
 	"fmt"
+	"strings"
 
 	"planatlas/lang"
 )
@@ -64,3 +65,25 @@ func (e *Error) Localize(p *lang.Printer) string {
 // BadInput reports that the error is the user's to fix: the command line
 // exits with code 2.
 func (e *Error) BadInput() bool { return true }
+
+// msgList is a list of Messages written with a separator, in the
+// reader's language (an argument of a Message).
+type msgList struct {
+	sep   string
+	items []lang.Message
+}
+
+func (l msgList) String() string { return l.Localize(nil) }
+
+// Localize renders the list with p, or in English if p is nil.
+func (l msgList) Localize(p *lang.Printer) string {
+	parts := make([]string, len(l.items))
+	for i, m := range l.items {
+		if p == nil {
+			parts[i] = m.String()
+		} else {
+			parts[i] = p.Message(m)
+		}
+	}
+	return strings.Join(parts, l.sep)
+}

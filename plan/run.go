@@ -604,10 +604,15 @@ func countMissing(v []float64) int {
 // its formula that is 0 or missing in every area and year, or else the
 // flags of its values.
 func (r *runner) whyMissing(d *indicators.Indicator, fs []datasets.Flag) string {
+	return r.whyMissingM(d, fs).String()
+}
+
+// whyMissingM is whyMissing as a Message.
+func (r *runner) whyMissingM(d *indicators.Indicator, fs []datasets.Flag) lang.Message {
 	if d.Formula != nil {
 		ys := r.panel.Years
 		if k := d.Formula.MaxLag(); k > 0 && len(ys) > 0 && ys[len(ys)-1]-ys[0] < k {
-			return fmt.Sprintf("it compares each year with %d years earlier, and the data cover only %d–%d", k, ys[0], ys[len(ys)-1])
+			return lang.M("it compares each year with %d years earlier, and the data cover only %d–%d", k, lang.Digits(ys[0]), lang.Digits(ys[len(ys)-1]))
 		}
 		for _, v := range d.Formula.Vars {
 			s := r.panel.Var(v)
@@ -625,9 +630,9 @@ func (r *runner) whyMissing(d *indicators.Indicator, fs []datasets.Flag) string 
 			}
 			switch {
 			case missing:
-				return fmt.Sprintf("the variable %q has no value in any area and year", v)
+				return lang.M("the variable %q has no value in any area and year", v)
 			case zero && d.Formula.Divides(v):
-				return fmt.Sprintf("it divides by the variable %q, which is 0 in every area and year", v)
+				return lang.M("it divides by the variable %q, which is 0 in every area and year", v)
 			}
 		}
 	}
@@ -636,9 +641,9 @@ func (r *runner) whyMissing(d *indicators.Indicator, fs []datasets.Flag) string 
 		all |= f
 	}
 	if all == 0 {
-		return "no reason recorded"
+		return lang.M("no reason recorded")
 	}
-	return "its values are flagged " + all.String()
+	return lang.M("its values are flagged %s", all.String())
 }
 
 func (r *runner) commit() error {
