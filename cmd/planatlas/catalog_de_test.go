@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"planatlas/lang"
 	"strings"
 	"testing"
 )
@@ -21,16 +22,16 @@ func TestBadInputGerman(t *testing.T) {
 	tests := []struct {
 		name, want string
 	}{
-		{"missing-column", ``},
-		{"non-numeric-count", ``},
-		{"unterminated-quote", ``},
-		{"unknown-area", ``},
-		{"formula-unknown-name", ``},
-		{"plan-unknown-field", ``},
-		{"goal-year-typo", ``},
-		{"two-features-one-key", ``},
-		{"leading-zeros-lost", ``},
-		{"output-folder-with-a-users-file", ``},
+		{"missing-column", `plan.yaml:16: Eingabe "arbeitsmarkt", Variable "sgb2": Spalte "SGB-II" fehlt in arbeitsmarkt.csv; meinten Sie "SGB II"? (Spalten: "Gebiet", "Jahr", "Arbeitslose", "SGB II", "Anteil Grün")`},
+		{"non-numeric-count", `bevoelkerung.csv:7: Spalte "Anzahl": "12x" ist keine Zahl`},
+		{"unterminated-quote", `arbeitsmarkt.csv:5: ein Feld in Anführungszeichen wird nicht geschlossen (" fehlt); es läuft bis Zeile 13`},
+		{"unknown-area", `die Gebiete der Daten und von gebiete.geojson passen nicht zusammen; 1 Gebiet(e) in den Daten haben keine Geometrie: "09" (arbeitsmarkt.csv:14)`},
+		{"formula-unknown-name", `plan.yaml:20: Indikator "gruen_anteil": Formel "gruen / flaeche": unbekannte Variable "flaeche" (bei Spalte 9)`},
+		{"plan-unknown-field", `plan.yaml:27: unbekanntes Feld "methode" (Index); meinten Sie "method"? (Felder: components, dynamic, label, method, population, standardise, themes, valid, year)`},
+		{"goal-year-typo", `plan.yaml:30: Ziel "weniger_sgb2": 20300 ist kein plausibles Jahr (1800–2200): ein Tippfehler?`},
+		{"duplicate-area-year", `arbeitsmarkt.csv:5: doppelte Zeile für Gebiet "03", Jahr 2022: wie Zeile 4`},
+		{"leading-zeros-lost", `die Gebiete der Daten und von gebiete.geojson passen nicht zusammen; 4 Gebiet(e) in den Daten haben keine Geometrie: "1" (arbeitsmarkt.csv:2), "2" (arbeitsmarkt.csv:3), "3" (arbeitsmarkt.csv:4), "4" (arbeitsmarkt.csv:5); bei den Schlüsseln scheinen führende Nullen verloren gegangen zu sein ("1" in arbeitsmarkt.csv:2, "01" in der Geometrie): behalten Sie Schlüssel als Text, etwa in Anführungszeichen oder indem Sie die Spalte in der Tabellenkalkulation als Text formatieren`},
+		{"output-folder-with-a-users-file", `Ausgabeordner out: enthält 1 Datei, die planatlas nicht geschrieben hat (Notizen.txt); verschieben Sie sie oder wählen Sie einen anderen Ordner`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -69,5 +70,41 @@ func TestBadInputGerman(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestUsageErrorsInTheRunsLanguage checks the command line's own errors
+// in German (the default before a plan is read) and with --lang en.
+func TestUsageErrorsInTheRunsLanguage(t *testing.T) {
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"validate", "nix/plan.yaml"}, "planatlas: Plan nix/plan.yaml nicht gefunden\n"},
+		{[]string{"validate", "nix/plan.yaml", "--lang", "en"}, "planatlas: plan nix/plan.yaml not found\n"},
+		{[]string{"validate", "x.yaml", "--lang", "fr"}, "planatlas: --lang \"fr\": möglich sind de oder en\n"},
+		{[]string{"check-geometry", "a.geojson", "--plan", "p.yaml"}, "planatlas: geben Sie eine DATEI oder --plan an, nicht beides\n"},
+		{[]string{"check-geometry", "a.geojson", "--plan", "p.yaml", "--lang=en"}, "planatlas: give a FILE or --plan, not both\n"},
+	}
+	for _, tc := range tests {
+		var so, se bytes.Buffer
+		if code := run(tc.args, &so, &se); code != 2 {
+			t.Errorf("%v: exit code %d, want 2", tc.args, code)
+		}
+		if se.String() != tc.want {
+			t.Errorf("%v:\n  %q\nwant\n  %q", tc.args, se.String(), tc.want)
+		}
+	}
+	for n, want := range map[int][2]string{
+		1: {"a.geojson: 1 Fehler; die Gebiete sind so nicht verwendbar", "a.geojson: 1 error; the areas cannot be used as they are"},
+		3: {"a.geojson: 3 Fehler; die Gebiete sind so nicht verwendbar", "a.geojson: 3 errors; the areas cannot be used as they are"},
+	} {
+		err := geometryErrors{n, "a.geojson"}
+		if got := lang.New("de").Error(err); got != want[0] {
+			t.Errorf("de: %q, want %q", got, want[0])
+		}
+		if got := lang.New("en").Error(err); got != want[1] {
+			t.Errorf("en: %q, want %q", got, want[1])
+		}
 	}
 }

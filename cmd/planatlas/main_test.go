@@ -416,7 +416,7 @@ func TestCheckGeometry(t *testing.T) {
 			t.Errorf("missing %q in\n%s", w, so.String())
 		}
 	}
-	if code != 2 || !strings.Contains(se.String(), "2 error(s)") {
+	if code != 2 || !strings.Contains(se.String(), "2 errors;") {
 		t.Errorf("exit %d, stderr %s", code, se.String())
 	}
 	so.Reset()
