@@ -75,7 +75,7 @@ func (r *runner) computeIndicators() error {
 		}
 		res, err := indicators.Suppress(h, r.families, r.c.counts, r.c.threshold)
 		if err != nil {
-			return fmt.Errorf("%s: %w", r.c.plan.File, err)
+			return errf("%s: %v", r.c.plan.File, err)
 		}
 		if res.Primary > 0 {
 			r.notes = append(r.notes, fmt.Sprintf("disclosure control: %d counts below %d hidden (.), and %d further cells so that none can be recomputed from totals",

@@ -270,7 +270,7 @@ func (r *runner) layoutChange(m MapSpec) (mapLayout, error) {
 			}
 		}
 		if high := len(mc.classes.Bounds) - low; err == nil && high > 3 {
-			err = fmt.Errorf("the highest change, %s, is above the last bound, and a change map has at most 3 classes on each side of 0; end the bounds at or above it",
+			err = errf("the highest change, %s, is above the last bound, and a change map has at most 3 classes on each side of 0; end the bounds at or above it",
 				r.loc.Number(mc.classes.Bounds[len(mc.classes.Bounds)-1], v.decimals))
 		}
 		if err == nil {
@@ -278,7 +278,7 @@ func (r *runner) layoutChange(m MapSpec) (mapLayout, error) {
 		}
 	} else {
 		if d := distinctCount(v.values); m.asked && d < m.Classes {
-			err = fmt.Errorf("%d classes asked, but the changes take only %d distinct value(s); ask for at most %d classes", m.Classes, d, max(d, 2))
+			err = errf("%d classes asked, but the changes take only %d distinct value(s); ask for at most %d classes", m.Classes, d, max(d, 2))
 		} else {
 			mc.classes, mc.colours, err = r.diverging(v, v.values, m.Classes, 0)
 			mc.method = "diverging"

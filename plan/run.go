@@ -225,7 +225,7 @@ func (r *runner) hashed(name string) (io.Reader, func(error) error, error) {
 			return readErr
 		}
 		if err != nil {
-			return fmt.Errorf("reading %s: %w", name, err)
+			return errf("reading %s: %v", name, err)
 		}
 		r.inputs = append(r.inputs, report.FileRecord{Path: name, SHA256: hexSum(h), Bytes: cr.n})
 		return nil

@@ -1,7 +1,6 @@
 package plan
 
 import (
-	"fmt"
 	"path"
 	"regexp"
 	"strconv"
@@ -246,10 +245,10 @@ func (m Missing) isEmpty() bool { return len(m.All) == 0 && len(m.Column) == 0 }
 // against the file's name without its folder.
 func yearPattern(p string) (*regexp.Regexp, error) {
 	if strings.Count(p, "{year}") != 1 {
-		return nil, fmt.Errorf("write {year} once where the year stands in the file names, for example \"bevoelkerung-{year}.csv\" or \"*-{year}-12-age.csv\"")
+		return nil, errf("write {year} once where the year stands in the file names, for example \"bevoelkerung-{year}.csv\" or \"*-{year}-12-age.csv\"")
 	}
 	if strings.Contains(p, "/") {
-		return nil, fmt.Errorf("the pattern is matched against the file name without its folder: leave the folder out (%q)", path.Base(p))
+		return nil, errf("the pattern is matched against the file name without its folder: leave the folder out (%q)", path.Base(p))
 	}
 	var b strings.Builder
 	b.WriteString("^")

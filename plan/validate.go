@@ -270,7 +270,24 @@ func (e *msgError) Error() string { return e.m.String() }
 
 // Localize renders the error in the printer's language.
 func (e *msgError) Localize(p *lang.Printer) string { return p.Message(e.m) }
-func (e *notFound) Unwrap() error                   { return fs.ErrNotExist }
+
+// Unwrap returns the error among the arguments, if there is one (so
+// that errors.As finds its BadInput).
+func (e *msgError) Unwrap() error {
+	for _, a := range e.m.Args {
+		if err, ok := a.(error); ok {
+			return err
+		}
+	}
+	return nil
+}
+
+// errf returns the error of an English format string, rendered in the
+// reader's language; integers are written with digits only.
+func errf(format string, args ...any) error {
+	return &msgError{lang.M(format, digits(args)...)}
+}
+func (e *notFound) Unwrap() error { return fs.ErrNotExist }
 
 func openError(name string, err error) error {
 	if errors.Is(err, fsNotExist) {

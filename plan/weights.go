@@ -30,7 +30,7 @@ func checkWeights(p *Plan) (weightsRule, error) {
 	}
 	if w.Tolerance != nil {
 		if *w.Tolerance < 0 {
-			return r, fmt.Errorf("tolerance %g: a distance in metres cannot be negative", *w.Tolerance)
+			return r, errf("tolerance %g: a distance in metres cannot be negative", *w.Tolerance)
 		}
 		r.tolerance = *w.Tolerance
 	}
@@ -45,22 +45,22 @@ func checkWeights(p *Plan) (weightsRule, error) {
 	case "queen", "rook":
 	case "knn":
 		if w.K < 1 {
-			return r, fmt.Errorf("type knn needs k, the number of neighbours (k: 6)")
+			return r, errf("type knn needs k, the number of neighbours (k: 6)")
 		}
 	case "distance":
 		if !(w.Distance > 0) {
-			return r, fmt.Errorf("type distance needs distance, the band in metres between the areas' label points (distance: 1500)")
+			return r, errf("type distance needs distance, the band in metres between the areas' label points (distance: 1500)")
 		}
 	case "file":
 		ext := strings.ToLower(path.Ext(w.File))
 		if ext != ".gal" && ext != ".gwt" {
-			return r, fmt.Errorf("type file needs file, a GAL or GWT weights file (file: nachbarn.gal)")
+			return r, errf("type file needs file, a GAL or GWT weights file (file: nachbarn.gal)")
 		}
 	default:
-		return r, fmt.Errorf("type %q: use queen, rook, knn, distance or file", w.Type)
+		return r, errf("type %q: use queen, rook, knn, distance or file", w.Type)
 	}
 	if r.kind != "file" && w.File != "" {
-		return r, fmt.Errorf("file is for type file, not %s", r.kind)
+		return r, errf("file is for type file, not %s", r.kind)
 	}
 	return r, nil
 }
