@@ -222,23 +222,23 @@ func noKey(spec plan.AreasSpec, src plan.Source) error {
 	if err != nil {
 		return err
 	}
-	var b strings.Builder
-	b.WriteString("--key is required: the attribute holding the area key. The attributes of " + spec.File + ":")
+	var b messages
+	b.add("--key is required: the attribute holding the area key. The attributes of %s:", spec.File)
 	var keys []plan.Attribute
 	var nearly []string // named as keys, with a value used twice: the file's key with an error
 	for _, a := range attrs {
-		fmt.Fprintf(&b, "\n  %-20s %d distinct value(s) in %d feature(s)", a.Name, a.Distinct, a.Features)
+		b.add("\n  %-20s %d distinct value(s) in %d feature(s)", a.Name, a.Distinct, a.Features)
 		if a.Empty > 0 {
-			fmt.Fprintf(&b, ", %d empty", a.Empty)
+			b.add(", %d empty", a.Empty)
 		}
 		switch {
 		case a.KeyLike():
-			b.WriteString(" — unique")
+			b.add(" — unique")
 			keys = append(keys, a)
 		case a.Unique():
-			b.WriteString(" — unique, but a measure or a long text rather than a key")
+			b.add(" — unique, but a measure or a long text rather than a key")
 		case a.NamedAsKey() && a.Empty == 0 && a.Features-a.Distinct <= max(1, a.Features/100):
-			fmt.Fprintf(&b, " — %d value(s) used twice", a.Features-a.Distinct)
+			b.add(" — %d value(s) used twice", a.Features-a.Distinct)
 			nearly = append(nearly, a.Name)
 		}
 	}
@@ -252,20 +252,20 @@ func noKey(spec plan.AreasSpec, src plan.Source) error {
 	})
 	switch {
 	case len(keys) > 0:
-		fmt.Fprintf(&b, "\nA key must be unique and never empty: try\n  planatlas check-geometry %s --key %s", spec.File, keys[0].Name)
+		b.add("\nA key must be unique and never empty: try\n  planatlas check-geometry %s --key %s", spec.File, keys[0].Name)
 		if len(keys) > 1 {
 			var more []string
 			for _, k := range keys[1:] {
 				more = append(more, k.Name)
 			}
-			fmt.Fprintf(&b, "\n(or --key %s)", strings.Join(more, ", --key "))
+			b.add("\n(or --key %s)", strings.Join(more, ", --key "))
 		}
 	case len(nearly) > 0:
-		fmt.Fprintf(&b, "\n%s looks like the key, but a value is used twice: check it with\n  planatlas check-geometry %s --key %s\n(which names the features; if they are parts of one area, the plan can merge them: duplicates: merge)", nearly[0], spec.File, nearly[0])
+		b.add("\n%s looks like the key, but a value is used twice: check it with\n  planatlas check-geometry %s --key %s\n(which names the features; if they are parts of one area, the plan can merge them: duplicates: merge)", nearly[0], spec.File, nearly[0])
 	default:
-		b.WriteString("\nNo attribute is unique and never empty: the key must tell every area apart (check the file, or merge its duplicate features).")
+		b.add("\nNo attribute is unique and never empty: the key must tell every area apart (check the file, or merge its duplicate features).")
 	}
-	return usageError{errors.New(b.String())}
+	return usageError{b}
 }
 
 // geometryErrors ends check-geometry with exit code 2 after its report.

@@ -8,6 +8,7 @@ import (
 	"planatlas/lang"
 	"planatlas/plan"
 	"runtime/debug"
+	"strings"
 
 	"github.com/spf13/cobra"
 )
@@ -197,4 +198,27 @@ func errorLang(err error, args []string) string {
 		}
 	}
 	return "de"
+}
+
+// messages is an error whose text is Messages written one after the
+// other.
+type messages []lang.Message
+
+func (m *messages) add(format string, args ...any) { *m = append(*m, lang.M(format, args...)) }
+
+func (m messages) Error() string {
+	var b strings.Builder
+	for _, x := range m {
+		b.WriteString(x.String())
+	}
+	return b.String()
+}
+
+// Localize renders the error in the printer's language.
+func (m messages) Localize(p *lang.Printer) string {
+	var b strings.Builder
+	for _, x := range m {
+		b.WriteString(p.Message(x))
+	}
+	return b.String()
 }

@@ -208,8 +208,9 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"run", "does-not-exist.yaml"}, 2, "Plan does-not-exist.yaml nicht gefunden"},
 		{[]string{"validate"}, 2, "accepts 1 arg(s), received 0"},
 		// without --key: the attributes, and the unique text one proposed
-		{[]string{"check-geometry", "../../demo/data/planungsraeume.geojson"}, 2, "pr_id                38 distinct value(s) in 38 feature(s) — unique"},
-		{[]string{"check-geometry", "../../demo/data/planungsraeume.geojson"}, 2, "try\n  planatlas check-geometry ../../demo/data/planungsraeume.geojson --key pr_id\n"},
+		{[]string{"check-geometry", "../../demo/data/planungsraeume.geojson", "--lang", "en"}, 2, "pr_id                38 distinct value(s) in 38 feature(s) — unique"},
+		{[]string{"check-geometry", "../../demo/data/planungsraeume.geojson"}, 2, "pr_id                38 verschiedene Werte in 38 Objekt(en) — eindeutig"},
+		{[]string{"check-geometry", "../../demo/data/planungsraeume.geojson", "--lang", "en"}, 2, "try\n  planatlas check-geometry ../../demo/data/planungsraeume.geojson --key pr_id\n"},
 		{[]string{"version"}, 0, ""},
 	}
 	for _, tc := range tests {
@@ -421,7 +422,7 @@ func TestCheckGeometry(t *testing.T) {
 		t.Errorf("exit %d, stderr %s", code, se.String())
 	}
 	so.Reset()
-	if code := run([]string{"check-geometry", file}, &so, &se); code != 2 || !strings.Contains(se.String(), "--key is required") {
+	if code := run([]string{"check-geometry", file, "--lang", "en"}, &so, &se); code != 2 || !strings.Contains(se.String(), "--key is required") {
 		t.Errorf("without --key: exit %d, %s", code, se.String())
 	}
 }
