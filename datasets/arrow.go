@@ -3,9 +3,9 @@ package datasets
 import (
 	"bytes"
 	"context"
-	"fmt"
 	"io"
 	"math"
+	"planatlas/lang"
 	"slices"
 	"strconv"
 	"strings"
@@ -31,7 +31,7 @@ func ReadParquet(r io.ReaderAt, size int64, name string, spec Spec) (t *Table, e
 	}
 	defer func() { _ = pf.Close() }() // read from memory: nothing to lose
 	bad := func(err error) error {
-		return &InputError{File: name, Msg: "not a readable Parquet file: " + err.Error()}
+		return &InputError{File: name, M: lang.M("not a readable Parquet file: %v", err)}
 	}
 	fr, err := pqarrow.NewFileReader(pf, pqarrow.ArrowReadProperties{BatchSize: 64 << 10}, memory.DefaultAllocator)
 	if err != nil {
@@ -110,10 +110,10 @@ func ReadIPC(r io.ReaderAt, size int64, name string, spec Spec) (t *Table, err e
 	for i := 0; i < fr.NumRecords(); i++ {
 		rec, err := fr.RecordBatch(i)
 		if err != nil {
-			return nil, &InputError{File: name, Msg: fmt.Sprintf("record batch %d cannot be read: %v%s", i+1, err, damagedAdvice)}
+			return nil, &InputError{File: name, M: lang.M("record batch %d cannot be read: %v%s", i+1, err, damagedAdvice)}
 		}
 		if err := validBatch(rec); err != nil {
-			return nil, &InputError{File: name, Msg: fmt.Sprintf("damaged Arrow IPC file: record batch %d: %v%s", i+1, err, damagedAdvice)}
+			return nil, &InputError{File: name, M: lang.M("damaged Arrow IPC file: record batch %d: %v%s", i+1, err, damagedAdvice)}
 		}
 		// The reader reuses a batch on the next call: keep our own.
 		rec.Retain()
@@ -141,7 +141,7 @@ func ArrowColumns(data []byte, name string, parquetFile bool) (names []string, e
 			schema, err = fr.Schema()
 		}
 		if err != nil {
-			return nil, &InputError{File: name, Msg: "not a readable Parquet file: " + err.Error()}
+			return nil, &InputError{File: name, M: lang.M("not a readable Parquet file: %v", err)}
 		}
 	} else {
 		defer recoverDamaged(name, "Arrow IPC", &err)
@@ -166,7 +166,7 @@ func ArrowColumns(data []byte, name string, parquetFile bool) (names []string, e
 // goroutine (pqarrow's Parallel is off), so none is left running.
 func recoverDamaged(name, format string, err *error) {
 	if p := recover(); p != nil {
-		*err = &InputError{File: name, Msg: fmt.Sprintf("damaged %s file: the reader failed on it (%v)%s", format, p, damagedAdvice)}
+		*err = &InputError{File: name, M: lang.M("damaged %s file: the reader failed on it (%v)%s", format, p, damagedAdvice)}
 	}
 }
 
@@ -245,7 +245,7 @@ func (a *arrowAccumulator) add(tbl arrow.Table) error {
 		for i, s := range ys {
 			y, err := parseYear(s)
 			if err != nil {
-				return &InputError{File: name, Line: off + i + 1, row: true, Column: header[yearCol], Msg: fmt.Sprintf("%q %s", s, err)}
+				return &InputError{File: name, Line: off + i + 1, row: true, Column: header[yearCol], M: lang.M("%q %s", s, err)}
 			}
 			years[i] = y
 		}
@@ -275,7 +275,7 @@ func (a *arrowAccumulator) add(tbl arrow.Table) error {
 
 func (a *arrowAccumulator) table() (*Table, error) {
 	if a.t.Len() == 0 {
-		return nil, &InputError{File: a.name, Msg: "the file has no data rows"}
+		return nil, &InputError{File: a.name, M: lang.M("the file has no data rows")}
 	}
 	return a.t, nil
 }
@@ -287,7 +287,7 @@ func arrowText(col *arrow.Column, name, colName string, out []string, required b
 		for i := 0; i < chunk.Len(); i++ {
 			if chunk.IsNull(i) {
 				if required {
-					return &InputError{File: name, Line: off + row + 1, row: true, Column: colName, Msg: "the value is empty (null)"}
+					return &InputError{File: name, Line: off + row + 1, row: true, Column: colName, M: lang.M("the value is empty (null)")}
 				}
 				row++
 				continue
@@ -373,7 +373,7 @@ func arrowNumbers(col *arrow.Column, name, colName string, out []float64, flags 
 				v = float64(n)
 			}
 			if math.IsNaN(v) || math.IsInf(v, 0) {
-				return &InputError{File: name, Line: off + row + 1, row: true, Column: colName, Msg: fmt.Sprintf("%v is not a number (NaN and infinity are not accepted)", v)}
+				return &InputError{File: name, Line: off + row + 1, row: true, Column: colName, M: lang.M("%v is not a number (NaN and infinity are not accepted)", v)}
 			}
 			out[row] = v
 			row++
@@ -383,5 +383,5 @@ func arrowNumbers(col *arrow.Column, name, colName string, out []float64, flags 
 }
 
 func arrowTypeError(name, col string, dt arrow.DataType, want string) error {
-	return &InputError{File: name, Column: col, Msg: fmt.Sprintf("has type %s, expected %s", dt, want)}
+	return &InputError{File: name, Column: col, M: lang.M("has type %s, expected %s", dt, want)}
 }

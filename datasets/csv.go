@@ -4,9 +4,9 @@ import (
 	"bytes"
 	"encoding/csv"
 	"errors"
-	"fmt"
 	"io"
 	"math"
+	"planatlas/lang"
 	"strconv"
 	"strings"
 )
@@ -60,7 +60,7 @@ func newCSV(r io.Reader, delim rune) *csv.Reader {
 func readHeader(cr *csv.Reader, name string) ([]string, error) {
 	rec, err := cr.Read()
 	if err == io.EOF {
-		return nil, &InputError{File: name, Msg: "the file is empty"}
+		return nil, &InputError{File: name, M: lang.M("the file is empty")}
 	}
 	if err != nil {
 		return nil, csvError(name, err)
@@ -81,17 +81,17 @@ func csvError(name string, err error) error {
 	}
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
-		msg, line := pe.Err.Error(), pe.Line
+		msg, line := lang.M("%v", pe.Err), pe.Line
 		switch {
 		case errors.Is(pe.Err, csv.ErrBareQuote):
-			msg = `a quote (") inside an unquoted field; quote the whole field or remove the quote`
+			msg = lang.M(`a quote (") inside an unquoted field; quote the whole field or remove the quote`)
 		case errors.Is(pe.Err, csv.ErrQuote):
 			// Where the quote opens, not where the file ends.
-			msg, line = fmt.Sprintf(`a quoted field is not closed (missing "); it runs on to line %d`, pe.Line), pe.StartLine
+			msg, line = lang.M(`a quoted field is not closed (missing "); it runs on to line %d`, lang.Digits(pe.Line)), pe.StartLine
 		}
-		return &InputError{File: name, Line: line, Msg: msg}
+		return &InputError{File: name, Line: line, M: msg}
 	}
-	return &InputError{File: name, Msg: "cannot read: " + err.Error()}
+	return &InputError{File: name, M: lang.M("cannot read: %v", err)}
 }
 
 // ReadCSV reads the columns of spec from a CSV file written the way
@@ -160,14 +160,14 @@ func ReadCSV(r io.Reader, name string, spec Spec, opt CSVOptions) (_ *Table, err
 			if len(rec) == 1 && trimSpace(rec[0]) == "" {
 				continue // a line of blanks
 			}
-			return nil, &InputError{File: name, Line: line, Msg: fmt.Sprintf(
+			return nil, &InputError{File: name, Line: line, M: lang.M(
 				"the line has %d fields, the header %d (delimiter %s)", len(rec), len(header), delimName(delim))}
 		}
 		key := ""
 		if keyCol >= 0 {
 			key = trimSpace(rec[keyCol])
 			if key == "" {
-				return nil, &InputError{File: name, Line: line, Column: header[keyCol], Msg: "the area key is empty"}
+				return nil, &InputError{File: name, Line: line, Column: header[keyCol], M: lang.M("the area key is empty")}
 			}
 		}
 		year := spec.FixedYear
@@ -177,7 +177,7 @@ func ReadCSV(r io.Reader, name string, spec Spec, opt CSVOptions) (_ *Table, err
 			if !ok {
 				y, err = parseYear(ys)
 				if err != nil {
-					return nil, &InputError{File: name, Line: line, Column: header[yearCol], Msg: fmt.Sprintf("%q %s", ys, err)}
+					return nil, &InputError{File: name, Line: line, Column: header[yearCol], M: lang.M("%q %s", ys, err)}
 				}
 				yearCache[strings.Clone(ys)] = y
 			}
@@ -204,7 +204,7 @@ func ReadCSV(r io.Reader, name string, spec Spec, opt CSVOptions) (_ *Table, err
 		}
 	}
 	if t.Len() == 0 {
-		return nil, &InputError{File: name, Msg: "the file has a header but no data rows"}
+		return nil, &InputError{File: name, M: lang.M("the file has a header but no data rows")}
 	}
 	return t, nil
 }
@@ -216,10 +216,10 @@ func numberError(name string, line int, column, text string, dec Decimal, err er
 		if dec == DecimalPoint {
 			other = "decimal comma"
 		}
-		return &InputError{File: name, Line: line, Column: column, Msg: fmt.Sprintf(
-			"%q looks like a number with a %s, but this file uses a %s: mixed decimal conventions", text, other, dec)}
+		return &InputError{File: name, Line: line, Column: column, M: lang.M(
+			"%q looks like a number with a %s, but this file uses a %s: mixed decimal conventions", text, lang.M(other), lang.M(dec.String()))}
 	}
-	return &InputError{File: name, Line: line, Column: column, Msg: fmt.Sprintf("%q %s", text, err)}
+	return &InputError{File: name, Line: line, Column: column, M: lang.M("%q %s", text, err)}
 }
 
 // parseYear reads a four-digit year.
@@ -227,12 +227,12 @@ func parseYear(s string) (int, error) {
 	y, err := strconv.Atoi(s)
 	if err != nil {
 		if s == "" {
-			return 0, errors.New("is not a year (the year is empty)")
+			return 0, msgErr("is not a year (the year is empty)")
 		}
-		return 0, errors.New("is not a year")
+		return 0, msgErr("is not a year")
 	}
 	if !PlausibleYear(y) {
-		return 0, fmt.Errorf("is not a plausible year (%d–%d): a typo?", FirstYear, LastYear)
+		return 0, msgErr("is not a plausible year (%d–%d): a typo?", FirstYear, LastYear)
 	}
 	return y, nil
 }

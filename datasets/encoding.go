@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"planatlas/lang"
 	"strings"
 	"unicode/utf8"
 
@@ -65,11 +66,11 @@ func newTextReader(r io.Reader, name string, enc Encoding) (*textReader, []byte,
 	head := make([]byte, sniffSize)
 	k, err := io.ReadFull(r, head)
 	if err != nil && err != io.EOF && err != io.ErrUnexpectedEOF {
-		return nil, nil, &InputError{File: name, Msg: "cannot read: " + err.Error()}
+		return nil, nil, &InputError{File: name, M: lang.M("cannot read: %v", err)}
 	}
 	head = head[:k]
 	if len(head) >= 2 && (head[0] == 0xFF && head[1] == 0xFE || head[0] == 0xFE && head[1] == 0xFF) {
-		return nil, nil, &InputError{File: name, Msg: "the file is UTF-16 encoded; save it as UTF-8 (or Windows-1252)"}
+		return nil, nil, &InputError{File: name, M: lang.M("the file is UTF-16 encoded; save it as UTF-8 (or Windows-1252)")}
 	}
 	if i := bytes.IndexByte(head, 0); i >= 0 {
 		// No CSV holds NUL bytes; every other byte NUL is UTF-16 without
@@ -85,9 +86,9 @@ func newTextReader(r io.Reader, name string, enc Encoding) (*textReader, []byte,
 			}
 		}
 		if max(even, odd) > len(head)/4 && min(even, odd) == 0 {
-			return nil, nil, &InputError{File: name, Msg: "the file looks UTF-16 encoded (every other byte is 0); save it as UTF-8 (or Windows-1252)"}
+			return nil, nil, &InputError{File: name, M: lang.M("the file looks UTF-16 encoded (every other byte is 0); save it as UTF-8 (or Windows-1252)")}
 		}
-		return nil, nil, &InputError{File: name, Msg: fmt.Sprintf("the file holds a NUL byte (at byte %d): it is not a text file, or it is damaged", i+1)}
+		return nil, nil, &InputError{File: name, M: lang.M("the file holds a NUL byte (at byte %d): it is not a text file, or it is damaged", i+1)}
 	}
 	body := head
 	if bytes.HasPrefix(head, utf8BOM) {
@@ -184,7 +185,7 @@ func (t *textReader) convert(b []byte) ([]byte, error) {
 		lineNo++
 	}
 	if bytes.Contains(b, utf8BOM) {
-		return nil, &InputError{File: t.name, Line: lineNo, Msg: "byte order mark (BOM) inside the file: were two files joined? Remove it"}
+		return nil, &InputError{File: t.name, Line: lineNo, M: lang.M("byte order mark (BOM) inside the file: were two files joined? Remove it")}
 	}
 	if t.enc == EncodingUTF8 {
 		if utf8.Valid(b) {
@@ -195,7 +196,7 @@ func (t *textReader) convert(b []byte) ([]byte, error) {
 		if t.detected {
 			hint = "; the start of the file looked like UTF-8: if the file is Windows-1252, say encoding: windows-1252 in the plan"
 		}
-		return nil, &InputError{File: t.name, Line: lineNo, Msg: fmt.Sprintf("byte 0x%02X is not valid UTF-8%s", bad, hint)}
+		return nil, &InputError{File: t.name, Line: lineNo, M: lang.M("byte 0x%02X is not valid UTF-8%s", bad, hint)}
 	}
 	out := make([]byte, 0, len(b)+8)
 	for _, c := range b {
@@ -205,7 +206,7 @@ func (t *textReader) convert(b []byte) ([]byte, error) {
 		}
 		r, ok := decode1252(c)
 		if !ok {
-			return nil, &InputError{File: t.name, Line: lineNo, Msg: fmt.Sprintf("byte 0x%02X is neither UTF-8 nor Windows-1252: which encoding does the file have? Save it as UTF-8", c)}
+			return nil, &InputError{File: t.name, Line: lineNo, M: lang.M("byte 0x%02X is neither UTF-8 nor Windows-1252: which encoding does the file have? Save it as UTF-8", c)}
 		}
 		out = utf8.AppendRune(out, r)
 	}

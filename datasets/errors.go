@@ -1,20 +1,41 @@
 package datasets
 
-import "fmt"
+import (
+	"fmt"
+
+	"planatlas/lang"
+)
 
 // InputError is a problem with an input file that the user must fix: a
 // value that is not a number, a duplicate row, a missing column. Its
 // message names the file, the line (or row) and the column.
 type InputError struct {
-	File   string // file name as the user gave it
-	Line   int    // 1-based line (CSV) or row (Parquet, Arrow); 0 if the problem has no line
-	Column string // column name; "" if the problem has no column
-	Msg    string // what is wrong, with the offending text quoted
-	row    bool   // Line counts data rows, not text lines
-	unit   string // what a row is called where row is set: "row" if ""
+	File   string       // file name as the user gave it
+	Line   int          // 1-based line (CSV) or row (Parquet, Arrow); 0 if the problem has no line
+	Column string       // column name; "" if the problem has no column
+	Msg    string       // what is wrong, with the offending text quoted (English; if M is empty)
+	M      lang.Message // what is wrong, in the reader's language
+	row    bool         // Line counts data rows, not text lines
+	unit   string       // what a row is called where row is set: "row" if ""
 }
 
-func (e *InputError) Error() string {
+func (e *InputError) Error() string { return e.text(nil) }
+
+// Localize renders the error in the printer's language.
+func (e *InputError) Localize(p *lang.Printer) string { return e.text(p) }
+
+// text renders the error with p, or in English if p is nil.
+func (e *InputError) text(p *lang.Printer) string {
+	render := func(m lang.Message) string {
+		if p == nil {
+			return m.String()
+		}
+		return p.Message(lang.M(m.Format, digits(m.Args)...))
+	}
+	msg := e.Msg
+	if e.M.Format != "" {
+		msg = render(e.M)
+	}
 	loc := e.File
 	if e.Line > 0 {
 		if e.row {
@@ -22,15 +43,43 @@ func (e *InputError) Error() string {
 			if unit == "" {
 				unit = "row"
 			}
-			loc = fmt.Sprintf("%s: %s %d", e.File, unit, e.Line)
+			loc = fmt.Sprintf("%s: %s", e.File, render(lang.M(unit+" %d", lang.Digits(e.Line))))
 		} else {
 			loc = fmt.Sprintf("%s:%d", e.File, e.Line)
 		}
 	}
 	if e.Column != "" {
-		return fmt.Sprintf("%s: column %q: %s", loc, e.Column, e.Msg)
+		return loc + ": " + render(lang.M("column %q: %s", e.Column, msg))
 	}
-	return loc + ": " + e.Msg
+	return loc + ": " + msg
+}
+
+// msgError is an error whose text is a Message: the parts of an
+// InputError's text (a value "is not a number").
+type msgError struct{ m lang.Message }
+
+// msgErr returns the error of an English format string; its integers are
+// written with digits only (years).
+func msgErr(format string, args ...any) error {
+	return &msgError{lang.M(format, digits(args)...)}
+}
+
+func (e *msgError) Error() string { return e.m.String() }
+
+// Localize renders the error in the printer's language.
+func (e *msgError) Localize(p *lang.Printer) string { return p.Message(e.m) }
+
+// digits returns args with each int as lang.Digits: years, lines and
+// rows are written 2024, not 2.024.
+func digits(args []any) []any {
+	out := make([]any, len(args))
+	for i, a := range args {
+		if n, ok := a.(int); ok {
+			a = lang.Digits(n)
+		}
+		out[i] = a
+	}
+	return out
 }
 
 // BadInput reports that the error is caused by the input, not by the

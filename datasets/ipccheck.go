@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"planatlas/lang"
 	"slices"
 
 	"github.com/apache/arrow-go/v18/arrow"
@@ -30,11 +31,11 @@ const (
 // closes the reader.
 func openIPC(r io.ReaderAt, size int64, name string) (*ipc.FileReader, error) {
 	if err := checkIPC(r, size); err != nil {
-		return nil, &InputError{File: name, Msg: "damaged Arrow IPC file: " + err.Error() + damagedAdvice}
+		return nil, &InputError{File: name, M: lang.M("damaged Arrow IPC file: %v%s", err, damagedAdvice)}
 	}
 	fr, err := ipc.NewFileReader(io.NewSectionReader(r, 0, size))
 	if err != nil {
-		return nil, &InputError{File: name, Msg: "not a readable Arrow IPC file: " + err.Error()}
+		return nil, &InputError{File: name, M: lang.M("not a readable Arrow IPC file: %v", err)}
 	}
 	return fr, nil
 }

@@ -108,7 +108,7 @@ func parseDecimal(s string, d Decimal) (float64, error) {
 	low := strings.ToLower(s)
 	switch strings.TrimLeft(low, "+-") {
 	case "nan", "inf", "infinity", "∞":
-		return 0, errors.New("is not a number (NaN and infinity are not accepted)")
+		return 0, msgErr("is not a number (NaN and infinity are not accepted)")
 	}
 	dec, group := byte(','), byte('.')
 	if d == DecimalPoint {
@@ -145,7 +145,7 @@ func parseDecimal(s string, d Decimal) (float64, error) {
 			break
 		}
 		if sep != -1 && sep != r {
-			return 0, errors.New("is not a number (mixed thousands separators)")
+			return 0, msgErr("is not a number (mixed thousands separators)")
 		}
 		// A group separator must follow 1-3 digits (first group, not a lone
 		// zero) or exactly 3.
@@ -154,7 +154,7 @@ func parseDecimal(s string, d Decimal) (float64, error) {
 			if c == group {
 				return 0, errMixed
 			}
-			return 0, errors.New("is not a number")
+			return 0, msgErr("is not a number")
 		}
 		sep = r
 		groups++
@@ -166,7 +166,7 @@ func parseDecimal(s string, d Decimal) (float64, error) {
 		if sep == rune(group) {
 			return 0, errMixed
 		}
-		return 0, errors.New("is not a number (thousands must be grouped by three digits)")
+		return 0, msgErr("is not a number (thousands must be grouped by three digits)")
 	}
 	// fraction
 	if i < len(s) && s[i] == dec {
@@ -181,7 +181,7 @@ func parseDecimal(s string, d Decimal) (float64, error) {
 		return 0, errMixed
 	}
 	if digits == 0 {
-		return 0, errors.New("is not a number")
+		return 0, msgErr("is not a number")
 	}
 	// exponent
 	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
@@ -198,18 +198,18 @@ func parseDecimal(s string, d Decimal) (float64, error) {
 			n++
 		}
 		if n == 0 {
-			return 0, errors.New("is not a number")
+			return 0, msgErr("is not a number")
 		}
 	}
 	if i != len(s) {
 		if s[i] == group {
 			return 0, errMixed
 		}
-		return 0, errors.New("is not a number")
+		return 0, msgErr("is not a number")
 	}
 	v, err := strconv.ParseFloat(string(out), 64)
 	if err != nil || math.IsInf(v, 0) {
-		return 0, errors.New("is not a number (out of range)")
+		return 0, msgErr("is not a number (out of range)")
 	}
 	return v, nil
 }

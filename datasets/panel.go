@@ -175,7 +175,7 @@ func BuildPanelWith(specs []VariableSpec, opt PanelOptions) (*Panel, error) {
 			}
 		}
 		if len(m) == 0 {
-			return nil, &InputError{File: t.Name, Msg: fmt.Sprintf("no row for the years %s", yearList(p.Years))}
+			return nil, &InputError{File: t.Name, M: lang.M("no row for the years %s", yearList(p.Years))}
 		}
 		keysOf[ti] = m
 	}
@@ -203,28 +203,28 @@ func BuildPanelWith(specs []VariableSpec, opt PanelOptions) (*Panel, error) {
 			}
 		}
 		if len(missing) > 0 {
-			hint := ""
+			var hint lang.Message
 			for _, k := range p.Keys {
 				if _, ok := keysOf[ti][k]; ok {
 					continue
 				}
 				for other := range keysOf[ti] {
 					if other != k && strings.TrimLeft(other, "0") == strings.TrimLeft(k, "0") {
-						hint = fmt.Sprintf("; the keys look as if leading zeros were lost (%q here, %q in %s): keep keys as text, for example by quoting them or formatting the column as text in the spreadsheet", other, k, p.where[k])
+						hint = lang.M("; the keys look as if leading zeros were lost (%q here, %q in %s): keep keys as text, for example by quoting them or formatting the column as text in the spreadsheet", other, k, p.where[k])
 						break
 					}
 				}
-				if hint != "" {
+				if hint.Format != "" {
 					break
 				}
 			}
 			// Lost leading zeros are an error even where missing rows
 			// are allowed: the rows are there, under other keys.
-			if t.Complete || hint != "" {
-				if hint == "" {
-					hint = "; the plan marks this input complete: true (without it, these areas would have missing values)"
+			if t.Complete || hint.Format != "" {
+				if hint.Format == "" {
+					hint = lang.M("; the plan marks this input complete: true (without it, these areas would have missing values)")
 				}
-				return nil, &InputError{File: t.Name, Msg: fmt.Sprintf("%d area(s) found in other tables or the geometry have no row here: %s%s",
+				return nil, &InputError{File: t.Name, M: lang.M("%d area(s) found in other tables or the geometry have no row here: %s%s",
 					len(missing), listSome(missing, 5), hint)}
 			}
 		}
@@ -272,7 +272,7 @@ func BuildPanelWith(specs []VariableSpec, opt PanelOptions) (*Panel, error) {
 			}
 		}
 		if len(missing) > 0 && t.Complete {
-			return nil, &InputError{File: t.Name, Msg: fmt.Sprintf("missing rows (the table has these years for other areas): %s; the plan marks this input complete: true", listSome(missing, 5))}
+			return nil, &InputError{File: t.Name, M: lang.M("missing rows (the table has these years for other areas): %s; the plan marks this input complete: true", listSome(missing, 5))}
 		}
 		gaps[ti].Cells = missing
 		for yi := range p.Years {
@@ -376,7 +376,7 @@ func BuildPanelWith(specs []VariableSpec, opt PanelOptions) (*Panel, error) {
 			ser.Flags[c] |= flags[i]
 		}
 		if matched == 0 && len(s.Where) > 0 {
-			return nil, &InputError{File: t.Name, Msg: fmt.Sprintf("variable %q: no row matches %s", s.Name, describeFilters(s.Where, t))}
+			return nil, &InputError{File: t.Name, M: lang.M("variable %q: no row matches %s", s.Name, describeFilters(s.Where, t))}
 		}
 		p.names = append(p.names, s.Name)
 		p.vars[s.Name] = ser

@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"io"
+	"planatlas/lang"
 
 	"github.com/apache/arrow-go/v18/parquet/file"
 	"github.com/apache/arrow-go/v18/parquet/metadata"
@@ -29,15 +30,15 @@ const damagedAdvice = ": the file is damaged or was not written completely; writ
 // The caller closes the reader.
 func openParquet(r io.ReaderAt, size int64, name string) (*file.Reader, error) {
 	if err := checkParquetSchema(r, size); err != nil {
-		return nil, &InputError{File: name, Msg: "damaged Parquet footer: the schema: " + err.Error() + damagedAdvice}
+		return nil, &InputError{File: name, M: lang.M("damaged Parquet footer: the schema: %v%s", err, damagedAdvice)}
 	}
 	pf, err := file.NewParquetReader(io.NewSectionReader(r, 0, size))
 	if err != nil {
-		return nil, &InputError{File: name, Msg: "not a readable Parquet file: " + err.Error()}
+		return nil, &InputError{File: name, M: lang.M("not a readable Parquet file: %v", err)}
 	}
 	if err := checkParquetFooter(pf.MetaData(), size); err != nil {
 		_ = pf.Close() // the file is refused anyway
-		return nil, &InputError{File: name, Msg: "damaged Parquet footer: " + err.Error() + damagedAdvice}
+		return nil, &InputError{File: name, M: lang.M("damaged Parquet footer: %v%s", err, damagedAdvice)}
 	}
 	return pf, nil
 }

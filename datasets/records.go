@@ -2,8 +2,8 @@ package datasets
 
 import (
 	"errors"
-	"fmt"
 	"math"
+	"planatlas/lang"
 	"strings"
 )
 
@@ -46,7 +46,7 @@ func FromRecords(name, unit string, header []string, records [][]Cell, spec Spec
 	for r, rec := range records {
 		n := r + 1
 		bad := func(col int, format string, args ...any) error {
-			return &InputError{File: name, Line: n, row: true, unit: unit, Column: header[col], Msg: fmt.Sprintf(format, args...)}
+			return &InputError{File: name, Line: n, row: true, unit: unit, Column: header[col], M: lang.M(format, args...)}
 		}
 		key := ""
 		if keyCol >= 0 {
@@ -86,7 +86,7 @@ func FromRecords(name, unit string, header []string, records [][]Cell, spec Spec
 		}
 	}
 	if t.Len() == 0 {
-		return nil, &InputError{File: name, Msg: "the file has no features"}
+		return nil, &InputError{File: name, M: lang.M("the file has no features")}
 	}
 	return t, nil
 }

@@ -3,7 +3,7 @@ package datasets
 import (
 	"bytes"
 	"encoding/csv"
-	"fmt"
+	"planatlas/lang"
 	"strings"
 )
 
@@ -123,9 +123,9 @@ func sniffDecimal(name string, sample []byte, delim rune, header []string, value
 			if b.line < a.line {
 				a, b = b, a
 			}
-			return 0, &InputError{File: name, Line: b.line, Column: b.col, Msg: fmt.Sprintf(
+			return 0, &InputError{File: name, Line: b.line, Column: b.col, M: lang.M(
 				"%q is written with a %s, but line %d (column %q) has %q with a %s: mixed decimal conventions; say decimal: \",\" or \".\" in the plan",
-				b.text, decName(b == comma), a.line, a.col, a.text, decName(a == comma))}
+				b.text, lang.M(decName(b == comma)), a.line, a.col, a.text, lang.M(decName(a == comma)))}
 		}
 	}
 	switch {

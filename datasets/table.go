@@ -173,7 +173,7 @@ func (t *Table) LocMessage(i int) lang.Message {
 
 // errAt builds an InputError for row i.
 func (t *Table) errAt(i int, column, format string, args ...any) *InputError {
-	return &InputError{File: t.File(i), Line: t.Lines[i], row: t.ByRow, unit: t.Unit, Column: column, Msg: fmt.Sprintf(format, args...)}
+	return &InputError{File: t.File(i), Line: t.Lines[i], row: t.ByRow, unit: t.Unit, Column: column, M: lang.M(format, args...)}
 }
 
 // ValueIndex returns the position of a value column in t.Values, or -1.
@@ -274,15 +274,16 @@ func (t *Table) CheckUnique() error {
 		if !dup {
 			continue
 		}
-		what := fmt.Sprintf("area %q, year %d", t.Keys[i], t.Years[i])
+		dims := ""
 		for di, d := range t.Dims {
-			what += fmt.Sprintf(", %s %q", t.Spec.Dims[di], d[i])
+			dims += fmt.Sprintf(", %s %q", t.Spec.Dims[di], d[i])
 		}
-		hint := ""
+		what := lang.M("area %q, year %d%s", t.Keys[i], lang.Digits(t.Years[i]), dims)
+		var hint lang.Message
 		if !t.sameValues(i, j) {
-			hint = "; the rows differ in their values: if the table is long (one row per age, sex, ...), name all its dimension columns in the plan"
+			hint = lang.M("; the rows differ in their values: if the table is long (one row per age, sex, ...), name all its dimension columns in the plan")
 		}
-		same := fmt.Sprintf("line %d", t.Lines[j])
+		var same any = lang.M("line %d", lang.Digits(t.Lines[j]))
 		if t.File(j) != t.File(i) {
 			same = t.Loc(j)
 		}
@@ -310,7 +311,7 @@ func resolveColumns(name string, header []string, spec Spec, delim rune) (key, y
 	index := make(map[string]int, len(header))
 	for i, h := range header {
 		if _, dup := index[h]; dup && h != "" {
-			return 0, 0, nil, nil, &InputError{File: name, Line: 1, Column: h, Msg: "the header names this column twice"}
+			return 0, 0, nil, nil, &InputError{File: name, Line: 1, Column: h, M: lang.M("the header names this column twice")}
 		}
 		index[h] = i
 	}
@@ -350,30 +351,30 @@ func resolveColumns(name string, header []string, spec Spec, delim rune) (key, y
 }
 
 func missingColumnError(name string, header []string, col, role string, delim rune) error {
-	msg := fmt.Sprintf("%s column %q not found", role, col)
-	if hint := DelimiterHint(header, delim); hint != "" {
-		return &InputError{File: name, Line: 1, Msg: msg + "; " + hint}
+	what := lang.M(role + " column")
+	if hint := DelimiterHint(header, delim); hint.Format != "" {
+		return &InputError{File: name, Line: 1, M: lang.M("%s %q not found; %s", what, col, hint)}
 	}
+	var mean lang.Message
 	if s := Suggest(col, header); s != "" {
-		msg += fmt.Sprintf("; did you mean %q?", s)
+		mean = lang.M("; did you mean %q?", s)
 	}
-	msg += " (columns: " + quoteList(header, 12) + ")"
-	return &InputError{File: name, Line: 1, Msg: msg}
+	return &InputError{File: name, Line: 1, M: lang.M("%s %q not found%s (columns: %s)", what, col, mean, quoteList(header, 12))}
 }
 
 // DelimiterHint explains a header that was read as a single column
 // holding another delimiter: "the header is a single column "a,b": the
 // file seems to be delimited by ",", not ";"". It returns "" otherwise.
-func DelimiterHint(header []string, delim rune) string {
+func DelimiterHint(header []string, delim rune) lang.Message {
 	if len(header) != 1 {
-		return ""
+		return lang.Message{}
 	}
 	for _, d := range []rune{';', '\t', ',', '|'} {
 		if d != delim && strings.ContainsRune(header[0], d) {
-			return fmt.Sprintf("the header is a single column %q: the file seems to be delimited by %s, not %s", header[0], delimName(d), delimName(delim))
+			return lang.M("the header is a single column %q: the file seems to be delimited by %s, not %s", header[0], delimName(d), delimName(delim))
 		}
 	}
-	return ""
+	return lang.Message{}
 }
 
 func delimName(d rune) string {
@@ -394,7 +395,7 @@ func quoteList(names []string, max int) string {
 	var parts []string
 	for i, n := range names {
 		if i == max {
-			parts = append(parts, fmt.Sprintf("… %d more", len(names)-max))
+			parts = append(parts, fmt.Sprintf("… +%d", len(names)-max))
 			break
 		}
 		parts = append(parts, fmt.Sprintf("%q", n))

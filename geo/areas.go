@@ -2,6 +2,7 @@ package geo
 
 import (
 	"fmt"
+	"planatlas/lang"
 	"sort"
 	"strings"
 
@@ -87,7 +88,7 @@ func (a *Areas) Join(keys []string, where func(key string) string) (*Areas, erro
 	for i, k := range a.Keys {
 		if !inData[k] {
 			missGeom = append(missGeom, k)
-			je.OnlyGeom = append(je.OnlyGeom, fmt.Sprintf("%q (feature %d)", k, a.features[i]))
+			je.OnlyGeom = append(je.OnlyGeom, lang.M("%q (feature %d)", k, lang.Digits(a.features[i])))
 		}
 	}
 	if len(je.OnlyData) == 0 && len(je.OnlyGeom) == 0 {
@@ -100,7 +101,7 @@ func (a *Areas) Join(keys []string, where func(key string) string) (*Areas, erro
 	}
 	for _, k := range missData {
 		if g, ok := stripped[strings.TrimLeft(k, "0")]; ok {
-			je.Hint = fmt.Sprintf("the keys look as if leading zeros were lost (%q in the data, %q in the geometry): keep keys as text, for example by quoting them or formatting the column as text in the spreadsheet", k, g)
+			je.Hint = lang.M("the keys look as if leading zeros were lost (%q in the data, %q in the geometry): keep keys as text, for example by quoting them or formatting the column as text in the spreadsheet", k, g)
 			break
 		}
 	}

@@ -3,6 +3,7 @@ package geo
 import (
 	"fmt"
 	"math"
+	"planatlas/lang"
 
 	"github.com/paulmach/orb"
 )
@@ -58,7 +59,7 @@ func (a *Areas) toPlanar() error {
 	zone := int(math.Floor((sum/float64(n)+180)/6)) + 1
 	target := CRS(25800 + zone)
 	if target.projection() == nil {
-		return &FeatureError{File: a.File, Msg: fmt.Sprintf("the areas lie in UTM zone %d; planatlas projects only to ETRS89 / UTM zones 28–38 (Europe)", zone)}
+		return &FeatureError{File: a.File, M: lang.M("the areas lie in UTM zone %d; planatlas projects only to ETRS89 / UTM zones 28–38 (Europe)", zone)}
 	}
 	for _, g := range a.Geoms {
 		for _, p := range g {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"planatlas/lang"
 	"sort"
 	"strconv"
 	"strings"
@@ -225,16 +226,16 @@ func (s *weightsScanner) next() ([]string, bool) {
 }
 
 func (s *weightsScanner) errorf(format string, args ...any) error {
-	return &FeatureError{File: fmt.Sprintf("%s:%d", s.name, s.line), Msg: fmt.Sprintf(format, args...)}
+	return &FeatureError{File: fmt.Sprintf("%s:%d", s.name, s.line), M: lang.M(format, args...)}
 }
 
 func (s *weightsScanner) key(k string, idx map[string]int) (int, error) {
 	i, ok := idx[k]
 	if !ok {
-		hint := ""
+		var hint lang.Message
 		for key := range idx {
 			if strings.TrimLeft(key, "0") == strings.TrimLeft(k, "0") {
-				hint = fmt.Sprintf(" (the areas have %q: were leading zeros lost?)", key)
+				hint = lang.M(" (the areas have %q: were leading zeros lost?)", key)
 				break
 			}
 		}
@@ -252,7 +253,7 @@ func weightsHeader(r io.Reader, name string, keys []string) (*weightsScanner, ma
 	}
 	head, ok := sc.next()
 	if !ok {
-		return nil, nil, &FeatureError{File: name, Msg: "the weights file is empty"}
+		return nil, nil, &FeatureError{File: name, M: lang.M("the weights file is empty")}
 	}
 	// "n" or "0 n layer key" (GeoDa); the count is the field before the names.
 	nField := head[0]
@@ -277,7 +278,7 @@ func missingAreas(name string, keys []string, seen []bool) error {
 		}
 	}
 	if len(miss) > 0 {
-		return &FeatureError{File: name, Msg: fmt.Sprintf("%d area(s) have no entry: %s", len(miss), some(miss, 10))}
+		return &FeatureError{File: name, M: lang.M("%d area(s) have no entry: %s", len(miss), some(miss, 10))}
 	}
 	return nil
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"planatlas/lang"
 	"strconv"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -19,7 +20,7 @@ import (
 func ReadGeoJSON(r io.Reader, name string, opt ReadOptions) (*Areas, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
-		return nil, &FeatureError{File: name, Msg: "cannot read: " + err.Error()}
+		return nil, &FeatureError{File: name, M: lang.M("cannot read: %v", err)}
 	}
 	l, err := ReadGeoJSONLayer(data, name)
 	if err != nil {
@@ -61,7 +62,7 @@ func ReadGeoJSONLayer(data []byte, name string) (*Layer, error) {
 					}
 					c, perr := ParseCRS(v)
 					if perr != nil {
-						return &FeatureError{File: name, Field: "crs", Msg: perr.Error()}
+						return &FeatureError{File: name, Field: "crs", M: lang.M("%v", perr)}
 					}
 					l.CRS = c
 					return nil
@@ -76,7 +77,7 @@ func ReadGeoJSONLayer(data []byte, name string) (*Layer, error) {
 					if errors.As(err, &fe) {
 						return err
 					}
-					return &FeatureError{File: name, Feature: i + 1, Msg: err.Error()}
+					return &FeatureError{File: name, Feature: i + 1, M: lang.M("%v", err)}
 				}
 				l.Features = append(l.Features, ft)
 				return nil
@@ -92,10 +93,10 @@ func ReadGeoJSONLayer(data []byte, name string) (*Layer, error) {
 		return nil, s.syntax("unexpected text after the FeatureCollection")
 	}
 	if typ != "FeatureCollection" {
-		return nil, &FeatureError{File: name, Field: "type", Msg: fmt.Sprintf("is %q, expected a FeatureCollection", typ)}
+		return nil, &FeatureError{File: name, Field: "type", M: lang.M("is %q, expected a FeatureCollection", typ)}
 	}
 	if !sawFeatures || len(l.Features) == 0 {
-		return nil, &FeatureError{File: name, Msg: "the FeatureCollection has no features"}
+		return nil, &FeatureError{File: name, M: lang.M("the FeatureCollection has no features")}
 	}
 	for i := range l.Features { // attributes of fields first seen later
 		for len(l.Features[i].Attrs) < len(l.Fields) {
@@ -326,20 +327,19 @@ func (s *jsonScanner) ws() {
 
 // syntax returns an error with the line and column of the current byte.
 func (s *jsonScanner) syntax(msg string) error {
-	return &FeatureError{File: s.file, Msg: fmt.Sprintf("not valid GeoJSON: %s at %s", msg, s.position())}
+	return &FeatureError{File: s.file, M: lang.M("not valid GeoJSON: %s at %s", msg, s.position())}
 }
 
 // position names the current byte, its line and its column.
-func (s *jsonScanner) position() string {
+func (s *jsonScanner) position() lang.Message {
 	off := min(s.i, len(s.b))
 	line := 1 + bytes.Count(s.b[:off], []byte("\n"))
 	col := off - bytes.LastIndexByte(s.b[:off], '\n')
-	what := "end of file"
-	if off < len(s.b) {
-		r, _ := utf8.DecodeRune(s.b[off:])
-		what = strconv.QuoteRune(r)
+	if off >= len(s.b) {
+		return lang.M("end of file (line %d, column %d)", lang.Digits(line), lang.Digits(col))
 	}
-	return fmt.Sprintf("%s (line %d, column %d)", what, line, col)
+	r, _ := utf8.DecodeRune(s.b[off:])
+	return lang.M("%s (line %d, column %d)", strconv.QuoteRune(r), lang.Digits(line), lang.Digits(col))
 }
 
 // open reads the c ('{' or '[') that opens an object or an array, one
@@ -351,7 +351,7 @@ func (s *jsonScanner) open(c byte) error {
 	}
 	if s.depth == maxJSONDepth {
 		s.i--
-		return &FeatureError{File: s.file, Msg: fmt.Sprintf("not valid GeoJSON: arrays and objects nested more than %d deep at %s; "+
+		return &FeatureError{File: s.file, M: lang.M("not valid GeoJSON: arrays and objects nested more than %d deep at %s; "+
 			"GeoJSON needs 8 levels or so: the file is damaged or not GeoJSON", maxJSONDepth, s.position())}
 	}
 	s.depth++

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"planatlas/lang"
 	"sort"
 	"strings"
 
@@ -17,15 +18,14 @@ import (
 // else its WKT). Features are in rowid order.
 func ReadGeoPackageLayer(data []byte, name, layer string) (*Layer, error) {
 	fail := func(format string, args ...any) error {
-		return &FeatureError{File: name, Msg: fmt.Sprintf(format, args...)}
+		return &FeatureError{File: name, M: lang.M(format, args...)}
 	}
 	// dbFail reports an error of the database; a damaged one says what to do.
 	dbFail := func(err error) error {
-		msg := err.Error()
 		if errors.As(err, new(*damagedError)) {
-			msg += ": the file is damaged or not a GeoPackage; export it again from your GIS"
+			return &FeatureError{File: name, M: lang.M("%v: the file is damaged or not a GeoPackage; export it again from your GIS", err)}
 		}
-		return &FeatureError{File: name, Msg: msg}
+		return &FeatureError{File: name, M: lang.M("%v", err)}
 	}
 	db, err := openSQLite(data)
 	if err != nil {

@@ -111,7 +111,7 @@ func (l *Layer) build(opt ReadOptions, collect bool) (*Areas, []Problem) {
 	}
 	crs, err := l.crs(opt)
 	if err != nil {
-		report(Problem{Severity: Error, Field: "crs", Msg: err.(*FeatureError).Msg})
+		report(Problem{Severity: Error, Field: "crs", Msg: err.(*FeatureError).Text()})
 		return nil, problems
 	}
 	for _, f := range append([]string{opt.Key, opt.Name, opt.Parent, opt.ParentName}, opt.Attributes...) {
@@ -203,7 +203,7 @@ func (l *Layer) build(opt ReadOptions, collect bool) (*Areas, []Problem) {
 		return nil, problems
 	}
 	if err := a.toPlanar(); err != nil {
-		report(Problem{Severity: Error, Msg: err.(*FeatureError).Msg})
+		report(Problem{Severity: Error, Msg: err.(*FeatureError).Text()})
 		return nil, problems
 	}
 	for i := range a.Geoms {
@@ -253,7 +253,7 @@ func (l *Layer) build(opt ReadOptions, collect bool) (*Areas, []Problem) {
 func (l *Layer) crs(opt ReadOptions) (CRS, error) {
 	switch {
 	case l.CRS != Unknown && opt.CRS != Unknown && l.CRS != opt.CRS:
-		return Unknown, &FeatureError{File: l.File, Field: "crs", Msg: fmt.Sprintf("the file declares %s, the plan %s", l.CRS, opt.CRS)}
+		return Unknown, &FeatureError{File: l.File, Field: "crs", M: lang.M("the file declares %s, the plan %s", l.CRS, opt.CRS)}
 	case l.CRS != Unknown:
 		return l.CRS, nil
 	case opt.CRS != Unknown:
@@ -261,7 +261,7 @@ func (l *Layer) crs(opt ReadOptions) (CRS, error) {
 	case l.Format == "Shapefile" || l.Format == "GeoPackage":
 		// GeoJSON without a "crs" member is WGS84 by RFC 7946; other
 		// formats without one could be in any system.
-		return Unknown, &FeatureError{File: l.File, Field: "crs", Msg: "the file does not say its coordinate reference system (a shapefile's .prj is missing); give it in the plan, for example areas: crs: EPSG:25833"}
+		return Unknown, &FeatureError{File: l.File, Field: "crs", M: lang.M("the file does not say its coordinate reference system (a shapefile's .prj is missing); give it in the plan, for example areas: crs: EPSG:25833")}
 	}
 	return WGS84, nil
 }

@@ -86,18 +86,18 @@ func (l *Layer) Points(crs, to CRS) ([]orb.Point, error) {
 	}
 	if from == Unknown {
 		if l.Format == "Shapefile" || l.Format == "GeoPackage" {
-			return nil, &FeatureError{File: l.File, Field: "crs", Msg: "the file does not say its coordinate reference system (a shapefile's .prj is missing); give it in the plan (crs: EPSG:25833)"}
+			return nil, &FeatureError{File: l.File, Field: "crs", M: lang.M("the file does not say its coordinate reference system (a shapefile's .prj is missing); give it in the plan (crs: EPSG:25833)")}
 		}
 		from = WGS84
 	}
 	out := make([]orb.Point, len(l.Features))
 	for i, f := range l.Features {
 		if f.Point == nil {
-			msg := "the feature has no point geometry"
+			msg := lang.M("the feature has no point geometry")
 			if f.Geom != nil {
-				msg = "the feature is a polygon; a points file holds points"
+				msg = lang.M("the feature is a polygon; a points file holds points")
 			}
-			return nil, &FeatureError{File: l.File, Feature: i + 1, Field: "geometry", Msg: msg}
+			return nil, &FeatureError{File: l.File, Feature: i + 1, Field: "geometry", M: msg}
 		}
 		x, y := f.Point[0], f.Point[1]
 		if msg := checkCoordinates(from, x, y); msg != "" {

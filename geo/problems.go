@@ -45,7 +45,7 @@ func problem(sev Severity, feature int, key, field string, m lang.Message) Probl
 }
 
 func (p Problem) err(file string) error {
-	return &FeatureError{File: file, Feature: p.Feature, Key: p.Key, Field: p.Field, Msg: p.Msg}
+	return &FeatureError{File: file, Feature: p.Feature, Key: p.Key, Field: p.Field, Msg: p.Msg, M: p.Text}
 }
 
 // String formats the problem for a report line.

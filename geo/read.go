@@ -2,9 +2,9 @@ package geo
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"path"
+	"planatlas/lang"
 	"strings"
 )
 
@@ -37,7 +37,7 @@ func ReadLayer(name string, open Opener, layer string) (l *Layer, err error) {
 	case "GeoJSON":
 		var data []byte
 		if data, err = open(name); err != nil {
-			return nil, &FeatureError{File: name, Msg: "cannot read: " + err.Error()}
+			return nil, &FeatureError{File: name, M: lang.M("cannot read: %v", err)}
 		}
 		l, err = ReadGeoJSONLayer(data, name)
 	case "Shapefile":
@@ -45,11 +45,11 @@ func ReadLayer(name string, open Opener, layer string) (l *Layer, err error) {
 	case "GeoPackage":
 		var data []byte
 		if data, err = open(name); err != nil {
-			return nil, &FeatureError{File: name, Msg: "cannot read: " + err.Error()}
+			return nil, &FeatureError{File: name, M: lang.M("cannot read: %v", err)}
 		}
 		l, err = ReadGeoPackageLayer(data, name, layer)
 	default:
-		return nil, &FeatureError{File: name, Msg: "not a geometry file planatlas reads: use GeoJSON (.geojson), a shapefile (.shp with .shx, .dbf, .prj) or a GeoPackage (.gpkg)"}
+		return nil, &FeatureError{File: name, M: lang.M("not a geometry file planatlas reads: use GeoJSON (.geojson), a shapefile (.shp with .shx, .dbf, .prj) or a GeoPackage (.gpkg)")}
 	}
 	if err != nil {
 		return nil, err
@@ -75,16 +75,16 @@ func readShapefileFiles(name string, open Opener) (*Layer, error) {
 		}
 		if errors.Is(firstErr, fs.ErrNotExist) {
 			if required {
-				return nil, &FeatureError{File: name, Msg: fmt.Sprintf("the shapefile's %s file %q is missing; a shapefile needs .shp, .shx and .dbf side by side (and .prj for its CRS)", ext, path.Base(base+ext))}
+				return nil, &FeatureError{File: name, M: lang.M("the shapefile's %s file %q is missing; a shapefile needs .shp, .shx and .dbf side by side (and .prj for its CRS)", ext, path.Base(base+ext))}
 			}
 			return nil, nil
 		}
-		return nil, &FeatureError{File: base + ext, Msg: "cannot read: " + firstErr.Error()}
+		return nil, &FeatureError{File: base + ext, M: lang.M("cannot read: %v", firstErr)}
 	}
 	var p ShapefileParts
 	var err error
 	if p.SHP, err = open(name); err != nil {
-		return nil, &FeatureError{File: name, Msg: "cannot read: " + err.Error()}
+		return nil, &FeatureError{File: name, M: lang.M("cannot read: %v", err)}
 	}
 	if p.DBF, err = side(".dbf", true); err != nil {
 		return nil, err

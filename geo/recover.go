@@ -1,6 +1,6 @@
 package geo
 
-import "fmt"
+import "planatlas/lang"
 
 // recoverReader turns a panic while reading or checking the file name
 // into a *FeatureError naming it, so that a file that trips a reader's bug
@@ -9,6 +9,6 @@ import "fmt"
 // in the calling goroutine, so nothing is left half done.
 func recoverReader(name string, err *error) {
 	if p := recover(); p != nil {
-		*err = &FeatureError{File: name, Msg: fmt.Sprintf("planatlas's reader failed on this file (%v): please report it to the planatlas developers with the file; until then check the file in your GIS and export it again", p)}
+		*err = &FeatureError{File: name, M: lang.M("planatlas's reader failed on this file (%v): please report it to the planatlas developers with the file; until then check the file in your GIS and export it again", p)}
 	}
 }

@@ -29,13 +29,13 @@ type ShapefileParts struct {
 // records are skipped with their shapes.
 func ReadShapefileLayer(p ShapefileParts, name string) (*Layer, error) {
 	if p.DBF == nil {
-		return nil, &FeatureError{File: name, Msg: "the shapefile has no .dbf file (its attributes, with the area keys); a shapefile needs .shp, .shx and .dbf side by side"}
+		return nil, &FeatureError{File: name, M: lang.M("the shapefile has no .dbf file (its attributes, with the area keys); a shapefile needs .shp, .shx and .dbf side by side")}
 	}
 	l := &Layer{File: name}
 	if p.PRJ != nil {
 		c, err := CRSFromWKT(string(p.PRJ))
 		if err != nil {
-			return nil, &FeatureError{File: strings.TrimSuffix(name, ".shp") + ".prj", Msg: err.Error()}
+			return nil, &FeatureError{File: strings.TrimSuffix(name, ".shp") + ".prj", M: lang.M("%v", err)}
 		}
 		l.CRS = c
 	}
@@ -45,19 +45,19 @@ func ReadShapefileLayer(p ShapefileParts, name string) (*Layer, error) {
 	}
 	if len(p.SHX) >= 100 {
 		if n := (len(p.SHX) - 100) / 8; n != len(shapes) {
-			return nil, &FeatureError{File: name, Msg: fmt.Sprintf("the .shx indexes %d shapes, the .shp holds %d: the files do not belong together or one is damaged", n, len(shapes))}
+			return nil, &FeatureError{File: name, M: lang.M("the .shx indexes %d shapes, the .shp holds %d: the files do not belong together or one is damaged", n, len(shapes))}
 		}
 	}
 	dec, encNote, err := cpgDecoder(p.CPG)
 	if err != nil {
-		return nil, &FeatureError{File: strings.TrimSuffix(name, ".shp") + ".cpg", Msg: err.Error()}
+		return nil, &FeatureError{File: strings.TrimSuffix(name, ".shp") + ".cpg", M: lang.M("%v", err)}
 	}
 	fields, records, deleted, err := readDBF(p.DBF, name, dec)
 	if err != nil {
 		return nil, err
 	}
 	if len(records) != len(shapes) {
-		return nil, &FeatureError{File: name, Msg: fmt.Sprintf("the .dbf has %d records, the .shp %d shapes: the files do not belong together or one is damaged", len(records), len(shapes))}
+		return nil, &FeatureError{File: name, M: lang.M("the .dbf has %d records, the .shp %d shapes: the files do not belong together or one is damaged", len(records), len(shapes))}
 	}
 	l.Fields = fields
 	for i, rec := range records {
@@ -82,19 +82,19 @@ var shapeTypes = map[int32]string{0: "null", 1: "Point", 3: "PolyLine", 5: "Poly
 
 func readSHP(b []byte, name string) ([]shape, error) {
 	if len(b) < 100 || binary.BigEndian.Uint32(b[0:]) != 9994 {
-		return nil, &FeatureError{File: name, Msg: "not a shapefile (.shp): the file code is missing"}
+		return nil, &FeatureError{File: name, M: lang.M("not a shapefile (.shp): the file code is missing")}
 	}
 	le := binary.LittleEndian
 	var out []shape
 	off := 100
 	for off < len(b) {
 		if off+8 > len(b) {
-			return nil, &FeatureError{File: name, Feature: len(out) + 1, Msg: "the .shp ends inside a record header: the file is truncated"}
+			return nil, &FeatureError{File: name, Feature: len(out) + 1, M: lang.M("the .shp ends inside a record header: the file is truncated")}
 		}
 		length := int(binary.BigEndian.Uint32(b[off+4:])) * 2
 		body := off + 8
 		if body+length > len(b) || length < 4 {
-			return nil, &FeatureError{File: name, Feature: len(out) + 1, Msg: "the .shp ends inside a record: the file is truncated"}
+			return nil, &FeatureError{File: name, Feature: len(out) + 1, M: lang.M("the .shp ends inside a record: the file is truncated")}
 		}
 		rec := b[body : body+length]
 		off = body + length
@@ -106,7 +106,7 @@ func readSHP(b []byte, name string) ([]shape, error) {
 		case 5, 15, 25:
 		case 1, 11, 21:
 			if len(rec) < 20 {
-				return nil, &FeatureError{File: name, Feature: len(out) + 1, Msg: "point record too short"}
+				return nil, &FeatureError{File: name, Feature: len(out) + 1, M: lang.M("point record too short")}
 			}
 			pt := orb.Point{math.Float64frombits(le.Uint64(rec[4:])), math.Float64frombits(le.Uint64(rec[12:]))}
 			out = append(out, shape{pt: &pt, err: "is a Point shape; planning areas must be polygons"})
@@ -120,11 +120,11 @@ func readSHP(b []byte, name string) ([]shape, error) {
 			continue
 		}
 		if len(rec) < 44 {
-			return nil, &FeatureError{File: name, Feature: len(out) + 1, Msg: "polygon record too short"}
+			return nil, &FeatureError{File: name, Feature: len(out) + 1, M: lang.M("polygon record too short")}
 		}
 		nParts, nPoints := int(le.Uint32(rec[36:])), int(le.Uint32(rec[40:]))
 		if nParts < 0 || nPoints < 0 || 44+4*nParts+16*nPoints > len(rec) {
-			return nil, &FeatureError{File: name, Feature: len(out) + 1, Msg: "polygon record with inconsistent part and point counts"}
+			return nil, &FeatureError{File: name, Feature: len(out) + 1, M: lang.M("polygon record with inconsistent part and point counts")}
 		}
 		starts := make([]int, nParts+1)
 		for k := 0; k < nParts; k++ {
@@ -135,7 +135,7 @@ func readSHP(b []byte, name string) ([]shape, error) {
 		var rings []orb.Ring
 		for k := 0; k < nParts; k++ {
 			if starts[k] < 0 || starts[k] > starts[k+1] || starts[k+1] > nPoints {
-				return nil, &FeatureError{File: name, Feature: len(out) + 1, Msg: "polygon record with inconsistent part starts"}
+				return nil, &FeatureError{File: name, Feature: len(out) + 1, M: lang.M("polygon record with inconsistent part starts")}
 			}
 			r := make(orb.Ring, 0, starts[k+1]-starts[k])
 			for j := starts[k]; j < starts[k+1]; j++ {
@@ -252,7 +252,7 @@ type dbfField struct {
 func readDBF(b []byte, name string, dec textDecoder) (fields []string, records [][]Attr, deleted []bool, err error) {
 	dbfName := strings.TrimSuffix(name, ".shp") + ".dbf"
 	if len(b) < 33 {
-		return nil, nil, nil, &FeatureError{File: dbfName, Msg: "not a dBASE file: too short"}
+		return nil, nil, nil, &FeatureError{File: dbfName, M: lang.M("not a dBASE file: too short")}
 	}
 	le := binary.LittleEndian
 	n := int(le.Uint32(b[4:]))
@@ -266,7 +266,7 @@ func readDBF(b []byte, name string, dec textDecoder) (fields []string, records [
 		}
 		text, err := dec(raw)
 		if err != nil {
-			return nil, nil, nil, &FeatureError{File: dbfName, Msg: fmt.Sprintf("the name of field %d: %v%s", len(fs)+1, err, codePageHint)}
+			return nil, nil, nil, &FeatureError{File: dbfName, M: lang.M("the name of field %d: %v%s", len(fs)+1, err, codePageHint)}
 		}
 		f := dbfField{name: strings.TrimSpace(text), typ: b[p+11], offset: off, length: int(b[p+16])}
 		off += f.length
@@ -274,10 +274,10 @@ func readDBF(b []byte, name string, dec textDecoder) (fields []string, records [
 		fields = append(fields, f.name)
 	}
 	if off != recLen {
-		return nil, nil, nil, &FeatureError{File: dbfName, Msg: fmt.Sprintf("the field widths add up to %d bytes, the record length says %d: the file is damaged", off, recLen)}
+		return nil, nil, nil, &FeatureError{File: dbfName, M: lang.M("the field widths add up to %d bytes, the record length says %d: the file is damaged", off, recLen)}
 	}
 	if headerLen+n*recLen > len(b) {
-		return nil, nil, nil, &FeatureError{File: dbfName, Msg: fmt.Sprintf("the header announces %d records, the file holds %d: it is truncated", n, (len(b)-headerLen)/max(recLen, 1))}
+		return nil, nil, nil, &FeatureError{File: dbfName, M: lang.M("the header announces %d records, the file holds %d: it is truncated", n, (len(b)-headerLen)/max(recLen, 1))}
 	}
 	features := 0 // records not deleted, as the layer numbers its features
 	for i := 0; i < n; i++ {
@@ -288,7 +288,7 @@ func readDBF(b []byte, name string, dec textDecoder) (fields []string, records [
 		}
 		attrs, k, err := dbfAttrs(rec, fs, dec)
 		if err != nil && !del {
-			return nil, nil, nil, &FeatureError{File: dbfName, Feature: features, Field: fs[k].name, Msg: err.Error() + codePageHint}
+			return nil, nil, nil, &FeatureError{File: dbfName, Feature: features, Field: fs[k].name, M: lang.M("%v%s", err, codePageHint)}
 		}
 		deleted = append(deleted, del)
 		records = append(records, attrs)

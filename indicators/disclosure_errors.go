@@ -1,7 +1,7 @@
 package indicators
 
 import (
-	"fmt"
+	"planatlas/lang"
 	"strings"
 )
 
@@ -20,23 +20,28 @@ type LinkedCellsError struct {
 	family   bool // the family itself is too large
 }
 
-func (e *LinkedCellsError) Error() string {
-	fams := "no family"
+func (e *LinkedCellsError) Error() string { return e.m().String() }
+
+// Localize renders the error in the printer's language.
+func (e *LinkedCellsError) Localize(p *lang.Printer) string { return p.Message(e.m()) }
+
+func (e *LinkedCellsError) m() lang.Message {
+	fams := lang.M("no family")
 	if len(e.Families) > 0 {
-		fams = "family " + strings.Join(e.Families, ", ")
+		fams = lang.M("family %s", strings.Join(e.Families, ", "))
 	}
 	if e.family {
-		return fmt.Sprintf("disclosure control: %s has %d count variables (%s), more than the %d that disclosure control can protect together; split it: fewer variables from the same table column, or mark some as not counts (count: false) if they are not persons",
+		return lang.M("disclosure control: %s has %d count variables (%s), more than the %d that disclosure control can protect together; split it: fewer variables from the same table column, or mark some as not counts (count: false) if they are not persons",
 			fams, e.Cells, someNames(e.Vars, 5), e.MaxCells)
 	}
-	many := fmt.Sprintf("%d hidden or missing counts", e.Cells)
-	limit := fmt.Sprintf("more than the %d", e.MaxCells)
+	many := lang.M("%d hidden or missing counts", e.Cells)
+	limit := lang.M("more than the %d", e.MaxCells)
 	if e.Cells <= e.MaxCells {
-		many = fmt.Sprintf("%d hidden or missing counts, in %d sums,", e.Cells, e.Sums)
-		limit = fmt.Sprintf("more sums than the %d", e.MaxSums)
+		many = lang.M("%d hidden or missing counts, in %d sums,", e.Cells, e.Sums)
+		limit = lang.M("more sums than the %d", e.MaxSums)
 	}
-	return fmt.Sprintf("disclosure control, %d: %s of %s (%s) are linked to each other, %s that disclosure control can protect together; publish fewer variables of the family (drop bands or totals that no indicator needs, or use wider bands), so that fewer small counts are linked",
-		e.Year, many, someNames(e.Vars, 5), fams, limit)
+	return lang.M("disclosure control, %d: %s of %s (%s) are linked to each other, %s that disclosure control can protect together; publish fewer variables of the family (drop bands or totals that no indicator needs, or use wider bands), so that fewer small counts are linked",
+		lang.Digits(e.Year), many, someNames(e.Vars, 5), fams, limit)
 }
 
 // BadInput reports that the plan asks for more than disclosure control
@@ -44,9 +49,9 @@ func (e *LinkedCellsError) Error() string {
 func (e *LinkedCellsError) BadInput() bool { return true }
 
 // someNames lists up to n names and how many there are in all.
-func someNames(names []string, n int) string {
+func someNames(names []string, n int) lang.Message {
 	if len(names) <= n {
-		return strings.Join(names, ", ")
+		return lang.M("%s", strings.Join(names, ", "))
 	}
-	return fmt.Sprintf("%s, … (%d in all)", strings.Join(names[:n], ", "), len(names))
+	return lang.M("%s, … (%d in all)", strings.Join(names[:n], ", "), len(names))
 }

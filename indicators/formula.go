@@ -10,6 +10,7 @@ import (
 	"github.com/expr-lang/expr/parser"
 
 	"planatlas/datasets"
+	"planatlas/lang"
 )
 
 // Formula is a compiled indicator formula: arithmetic (+ - * / and ^ or
@@ -29,14 +30,24 @@ type Formula struct {
 type FormulaError struct {
 	Formula string
 	Column  int
-	Msg     string
+	Msg     string       // what is wrong, in English (if M is empty)
+	M       lang.Message // what is wrong, in the reader's language
 }
 
-func (e *FormulaError) Error() string {
-	if e.Column > 0 {
-		return fmt.Sprintf("formula %q: %s (at column %d)", e.Formula, e.Msg, e.Column)
+func (e *FormulaError) Error() string { return e.m().String() }
+
+// Localize renders the error in the printer's language.
+func (e *FormulaError) Localize(p *lang.Printer) string { return p.Message(e.m()) }
+
+func (e *FormulaError) m() lang.Message {
+	var msg any = e.Msg
+	if e.M.Format != "" {
+		msg = e.M
 	}
-	return fmt.Sprintf("formula %q: %s", e.Formula, e.Msg)
+	if e.Column > 0 {
+		return lang.M("formula %q: %s (at column %d)", e.Formula, msg, lang.Digits(e.Column))
+	}
+	return lang.M("formula %q: %s", e.Formula, msg)
 }
 
 // BadInput reports that the error is in the user's plan.
@@ -76,7 +87,7 @@ var comparisons = map[string]bool{"<": true, "<=": true, ">": true, ">=": true, 
 // candidates are offered as suggestions for misspelt names.
 func Compile(text string, known func(string) bool, candidates []string) (*Formula, error) {
 	if strings.TrimSpace(text) == "" {
-		return nil, &FormulaError{Formula: text, Msg: "the formula is empty"}
+		return nil, &FormulaError{Formula: text, M: lang.M("the formula is empty")}
 	}
 	tree, err := parser.Parse(text)
 	if err != nil {
@@ -91,7 +102,7 @@ func Compile(text string, known func(string) bool, candidates []string) (*Formul
 	seen := map[string]bool{}
 	var conv func(n ast.Node) (node, error)
 	errAt := func(n ast.Node, format string, args ...any) error {
-		return &FormulaError{Formula: text, Column: n.Location().From + 1, Msg: fmt.Sprintf(format, args...)}
+		return &FormulaError{Formula: text, Column: n.Location().From + 1, M: lang.M(format, args...)}
 	}
 	conv = func(n ast.Node) (node, error) {
 		switch n := n.(type) {
@@ -101,11 +112,11 @@ func Compile(text string, known func(string) bool, candidates []string) (*Formul
 			return numNode{n.Value}, nil
 		case *ast.IdentifierNode:
 			if !known(n.Value) {
-				msg := fmt.Sprintf("unknown variable %q", n.Value)
+				var mean lang.Message
 				if s := datasets.Suggest(n.Value, candidates); s != "" {
-					msg += fmt.Sprintf("; did you mean %q?", s)
+					mean = lang.M("; did you mean %q?", s)
 				}
-				return nil, errAt(n, "%s", msg)
+				return nil, errAt(n, "unknown variable %q%s", n.Value, mean)
 			}
 			if !seen[n.Value] {
 				seen[n.Value] = true
@@ -197,16 +208,16 @@ func convCall(n ast.Node, name string, args []ast.Node, conv func(ast.Node) (nod
 	return c, nil
 }
 
-func argCount(lim [2]int) string {
+func argCount(lim [2]int) lang.Message {
 	switch {
 	case lim[0] == lim[1] && lim[0] == 1:
-		return "one argument"
+		return lang.M("one argument")
 	case lim[0] == lim[1]:
-		return fmt.Sprintf("%d arguments", lim[0])
+		return lang.M("%d arguments", lim[0])
 	case lim[1] < 0:
-		return fmt.Sprintf("at least %d arguments", lim[0])
+		return lang.M("at least %d arguments", lim[0])
 	}
-	return fmt.Sprintf("%d to %d arguments", lim[0], lim[1])
+	return lang.M("%d to %d arguments", lim[0], lim[1])
 }
 
 // column is an intermediate result: a constant (vals == nil) or a

@@ -22,15 +22,23 @@ var cat = build()
 func build() catalog.Catalog {
 	b := catalog.NewBuilder(catalog.Fallback(language.English))
 	seen := map[string]bool{}
+	set := func(key, de string) {
+		seen[key] = true
+		if err := b.SetString(language.German, key, de); err != nil {
+			panic("lang: the German catalog entry for " + key + ": " + err.Error())
+		}
+	}
 	for _, table := range []map[string]string{german, germanTables} {
 		for key, de := range table {
 			if seen[key] {
 				panic("lang: the German catalog has two entries for " + key)
 			}
-			seen[key] = true
-			if err := b.SetString(language.German, key, de); err != nil {
-				panic("lang: the German catalog entry for " + key + ": " + err.Error())
-			}
+			set(key, de)
+		}
+	}
+	for key, de := range germanErrors {
+		if !seen[key] { // a note's text and an error's may be the same: one translation
+			set(key, de)
 		}
 	}
 	for key, f := range plurals {
@@ -64,16 +72,7 @@ func (p *Printer) Lang() string { return p.lang }
 // Sprintf renders an English format string in the printer's language,
 // with numbers in its format.
 func (p *Printer) Sprintf(format string, args ...any) string {
-	copied := false
-	for i, a := range args {
-		if m, ok := a.(Message); ok {
-			if !copied { // the caller's slice stays as it was
-				args, copied = append([]any(nil), args...), true
-			}
-			args[i] = p.Message(m)
-		}
-	}
-	return p.p.Sprintf(format, args...)
+	return p.p.Sprintf(format, p.localArgs(args)...)
 }
 
 // Value renders a value of a table's text column of the given kind
@@ -91,8 +90,9 @@ func (p *Printer) Value(kind, value string) string {
 	return value
 }
 
-// Message renders a message in the printer's language; arguments that
-// are messages themselves are rendered in it too.
+// Message renders a message in the printer's language. Its arguments
+// that are texts themselves — Messages, Localizers, errors that are or
+// wrap a Localizer — are rendered in the same language first.
 func (p *Printer) Message(m Message) string { return p.Sprintf(m.Format, m.Args...) }
 
 // Error renders an error in the printer's language: the first error of

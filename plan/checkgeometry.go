@@ -39,7 +39,7 @@ func CheckGeometry(spec AreasSpec, src Source, minArea float64) (*GeometryReport
 	if spec.CRS != "" {
 		c, err := geo.ParseCRS(spec.CRS)
 		if err != nil {
-			return nil, &Error{Msg: "crs: " + err.Error()}
+			return nil, &Error{M: lang.M("crs: %v", err)}
 		}
 		crs = c
 	}

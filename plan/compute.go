@@ -1,7 +1,6 @@
 package plan
 
 import (
-	"fmt"
 	"math"
 	"strings"
 
@@ -75,7 +74,7 @@ func (r *runner) computeIndicators() error {
 		}
 		res, err := indicators.Suppress(h, r.families, r.c.counts, r.c.threshold)
 		if err != nil {
-			return fmt.Errorf("%s: %w", r.c.plan.File, err)
+			return errf("%s: %v", r.c.plan.File, err)
 		}
 		if res.Primary > 0 {
 			r.notes = append(r.notes, lang.M("disclosure control: %d counts below %d hidden (.), and %d further cells so that none can be recomputed from totals",
@@ -95,7 +94,7 @@ func (r *runner) computeIndicators() error {
 	areaVals := areaLevel.values
 	for k, d := range defs {
 		if allMissing(areaVals[k].Values) {
-			return &Error{File: r.c.plan.File, Line: r.c.indicatorLines[k], Msg: fmt.Sprintf("indicator %q has no value in any area and year: %s; check its formula and inputs", d.ID, r.whyMissing(d, areaVals[k].Flags))}
+			return errAt(r.c.plan.File, r.c.indicatorLines[k], "indicator %q has no value in any area and year: %s; check its formula and inputs", d.ID, r.whyMissingM(d, areaVals[k].Flags))
 		}
 	}
 	// Reference values: by each indicator's kind, over the areas that
@@ -190,21 +189,21 @@ func (r *runner) checkProportions() error {
 			continue
 		}
 		num, den := p.Var(d.Numerator), p.Var(d.Denominator)
-		var bad []string
+		var bad []lang.Message
 		for i, x := range num.Values {
 			if n := den.Values[i]; x > n {
-				bad = append(bad, fmt.Sprintf("area %q in %d: %s = %g, %s = %g", p.Keys[i%nA], p.Years[i/nA], d.Numerator, x, d.Denominator, n))
+				bad = append(bad, lang.M("area %q in %d: %s = %g, %s = %g", p.Keys[i%nA], lang.Digits(p.Years[i/nA]), d.Numerator, x, d.Denominator, n))
 			}
 		}
 		if len(bad) > 0 {
-			more := ""
+			var more lang.Message
 			if len(bad) > 3 {
-				more = fmt.Sprintf(" and %d more", len(bad)-3)
+				more = lang.M(" and %d more", len(bad)-3)
 				bad = bad[:3]
 			}
-			return &Error{File: r.c.plan.File, Line: r.c.indicatorLines[r.indicatorIndex(d.ID)], Msg: fmt.Sprintf(
+			return errAt(r.c.plan.File, r.c.indicatorLines[r.indicatorIndex(d.ID)],
 				"indicator %q: a count is larger than the population it belongs to (%s%s); check the inputs of %s and %s",
-				d.ID, strings.Join(bad, "; "), more, d.Numerator, d.Denominator)}
+				d.ID, msgList{"; ", bad}, more, d.Numerator, d.Denominator)
 		}
 	}
 	return nil

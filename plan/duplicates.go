@@ -1,7 +1,7 @@
 package plan
 
 import (
-	"fmt"
+	"planatlas/lang"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -25,11 +25,11 @@ func checkDuplicateKeys(n *yaml.Node, file, where string) error {
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k := n.Content[i]
 			if first, dup := seen[k.Value]; dup {
-				in := ""
+				var in lang.Message
 				if where != "" {
-					in = " in " + where
+					in = lang.M(" in %s", where)
 				}
-				return &Error{File: file, Line: k.Line, Msg: fmt.Sprintf("%q is defined twice%s (first on line %d); YAML would silently use the later one: keep one of them", k.Value, in, first)}
+				return errAt(file, k.Line, "%q is defined twice%s (first on line %d); YAML would silently use the later one: keep one of them", k.Value, in, first)
 			}
 			seen[k.Value] = k.Line
 			inner := k.Value

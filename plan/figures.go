@@ -20,7 +20,7 @@ func (r *runner) figureYear(what, id string, year, line int) (int, error) {
 	for _, ix := range r.indices {
 		if id == ix.spec.id || ix.mss != nil && id == ix.spec.id+MSSDynamicSuffix {
 			if year != 0 && year != ix.year {
-				return 0, &Error{File: r.c.plan.File, Line: line, Msg: fmt.Sprintf("%s %q: year %d, but the index is computed for %d; an index ranks one year (set the index's year, or leave out year here)", what, id, year, ix.year)}
+				return 0, errAt(r.c.plan.File, line, "%s %q: year %d, but the index is computed for %d; an index ranks one year (set the index's year, or leave out year here)", what, id, year, ix.year)
 			}
 			return ix.year, nil
 		}
@@ -29,7 +29,7 @@ func (r *runner) figureYear(what, id string, year, line int) (int, error) {
 		return r.year, nil
 	}
 	if r.panel.YearIndex(year) < 0 {
-		return 0, &Error{File: r.c.plan.File, Line: line, Msg: fmt.Sprintf("%s %q: year %d is not in the data (%s)", what, id, year, r.dataYears())}
+		return 0, errAt(r.c.plan.File, line, "%s %q: year %d is not in the data (%s)", what, id, year, r.dataYears())
 	}
 	return year, nil
 }
@@ -103,12 +103,12 @@ func (r *runner) layoutMap(m MapSpec) (mapLayout, error) {
 			pool = v.all
 		}
 		if d := distinctCount(pool); d < m.Classes {
-			return mapLayout{}, &Error{File: r.c.plan.File, Line: m.Line, Msg: fmt.Sprintf("map %q: %d classes asked, but the values take only %d distinct value(s); ask for at most %d classes", m.Value, m.Classes, d, max(d, 2))}
+			return mapLayout{}, errAt(r.c.plan.File, m.Line, "map %q: %d classes asked, but the values take only %d distinct value(s); ask for at most %d classes", m.Value, m.Classes, d, max(d, 2))
 		}
 	}
 	mc, err := r.classify(m, v)
 	if err != nil {
-		return mapLayout{}, &Error{File: r.c.plan.File, Line: m.Line, Msg: fmt.Sprintf("map %q: %v in %d", m.Value, err, year)}
+		return mapLayout{}, errAt(r.c.plan.File, m.Line, "map %q: %v in %d", m.Value, err, year)
 	}
 	if mc.classes.Note.Format != "" {
 		r.notes = append(r.notes, lang.M("%s: %s", m.name, mc.classes.Note))
@@ -254,12 +254,12 @@ func (r *runner) layoutChange(m MapSpec) (mapLayout, error) {
 	ch := m.change
 	for _, y := range []int{ch.From, ch.To} {
 		if r.panel.YearIndex(y) < 0 {
-			return mapLayout{}, &Error{File: r.c.plan.File, Line: ch.Line, Msg: fmt.Sprintf("map %q: change from %d to %d: the year %d is not in the data (%s)", m.Value, ch.From, ch.To, y, r.dataYears())}
+			return mapLayout{}, errAt(r.c.plan.File, ch.Line, "map %q: change from %d to %d: the year %d is not in the data (%s)", m.Value, ch.From, ch.To, y, r.dataYears())
 		}
 	}
 	v := r.changeValue(m.Value, ch)
 	if allMissing(v.values) {
-		return mapLayout{}, &Error{File: r.c.plan.File, Line: ch.Line, Msg: fmt.Sprintf("map %q: no planning area has a value in both %d and %d", m.Value, ch.From, ch.To)}
+		return mapLayout{}, errAt(r.c.plan.File, ch.Line, "map %q: no planning area has a value in both %d and %d", m.Value, ch.From, ch.To)
 	}
 	var mc mapClasses
 	var err error
@@ -272,7 +272,7 @@ func (r *runner) layoutChange(m MapSpec) (mapLayout, error) {
 			}
 		}
 		if high := len(mc.classes.Bounds) - low; err == nil && high > 3 {
-			err = fmt.Errorf("the highest change, %s, is above the last bound, and a change map has at most 3 classes on each side of 0; end the bounds at or above it",
+			err = errf("the highest change, %s, is above the last bound, and a change map has at most 3 classes on each side of 0; end the bounds at or above it",
 				r.loc.Number(mc.classes.Bounds[len(mc.classes.Bounds)-1], v.decimals))
 		}
 		if err == nil {
@@ -280,14 +280,14 @@ func (r *runner) layoutChange(m MapSpec) (mapLayout, error) {
 		}
 	} else {
 		if d := distinctCount(v.values); m.asked && d < m.Classes {
-			err = fmt.Errorf("%d classes asked, but the changes take only %d distinct value(s); ask for at most %d classes", m.Classes, d, max(d, 2))
+			err = errf("%d classes asked, but the changes take only %d distinct value(s); ask for at most %d classes", m.Classes, d, max(d, 2))
 		} else {
 			mc.classes, mc.colours, err = r.diverging(v, v.values, m.Classes, 0)
 			mc.method = "diverging"
 		}
 	}
 	if err != nil {
-		return mapLayout{}, &Error{File: r.c.plan.File, Line: m.Line, Msg: fmt.Sprintf("map %q: change %d–%d: %v", m.Value, ch.From, ch.To, err)}
+		return mapLayout{}, errAt(r.c.plan.File, m.Line, "map %q: change %d–%d: %v", m.Value, ch.From, ch.To, err)
 	}
 	if mc.classes.Note.Format != "" {
 		r.notes = append(r.notes, lang.M("%s: %s", m.name, mc.classes.Note))

@@ -1,7 +1,6 @@
 package plan
 
 import (
-	"fmt"
 	"math"
 
 	"planatlas/analysis"
@@ -41,7 +40,7 @@ func (r *runner) goalsFrame() (*datasets.Frame, error) {
 			lv = r.levels[len(r.levels)-1]
 		}
 		if lv == nil {
-			return nil, &Error{File: r.c.plan.File, Line: g.spec.Line, Msg: fmt.Sprintf("goal %q: the areas have no districts (areas: parent, or levels)", g.id)}
+			return nil, errAt(r.c.plan.File, g.spec.Line, "goal %q: the areas have no districts (areas: parent, or levels)", g.id)
 		}
 		u := 0
 		if unitKey != "" {
@@ -52,7 +51,7 @@ func (r *runner) goalsFrame() (*datasets.Frame, error) {
 				}
 			}
 			if u < 0 {
-				return nil, &Error{File: r.c.plan.File, Line: g.spec.Line, Msg: fmt.Sprintf("goal %q: there is no %s with the key %q%s", g.id, lvID, unitKey, didYouMean(unitKey, lv.keys))}
+				return nil, errAt(r.c.plan.File, g.spec.Line, "goal %q: there is no %s with the key %q%s", g.id, lvID, unitKey, didYouMean(unitKey, lv.keys))
 			}
 		}
 		s := lv.values[g.indicator]

@@ -60,7 +60,7 @@ func (r *runner) otherIndex(spec *index, cs []analysis.Component, yi int) (*anal
 			}
 		}
 		if len(keep) < 2 {
-			return nil, fmt.Errorf("fewer than two areas have every indicator")
+			return nil, errf("fewer than two areas have every indicator")
 		}
 		// rank = 1 + the number of areas with strictly more need; tied
 		// areas share the lowest rank, as IMD publishes them.
@@ -123,7 +123,7 @@ func (r *runner) otherIndex(spec *index, cs []analysis.Component, yi int) (*anal
 		r.pca[spec.id] = p
 		return &analysis.Index{Values: p.Values, Contrib: p.Contrib}, nil
 	}
-	return nil, fmt.Errorf("unknown method %q", spec.method)
+	return nil, errf("unknown method %q", spec.method)
 }
 
 // writePCA writes pca-<id>.csv: each indicator's loading on each kept

@@ -28,14 +28,14 @@ func (r *runner) readTable(in *input) (*datasets.Table, error) {
 		if in.yearName != nil {
 			y, err := in.fileYear(name)
 			if err != nil {
-				return nil, &Error{File: r.c.plan.File, Line: in.spec.Year.Line, Msg: fmt.Sprintf("input %q: %v", in.name, err)}
+				return nil, errAt(r.c.plan.File, in.spec.Year.Line, "input %q: %v", in.name, err)
 			}
 			cols.FixedYear = y
 			years = append(years, y)
 		}
 		rd, done, err := r.hashed(name)
 		if err != nil {
-			return nil, &Error{File: r.c.plan.File, Line: in.line, Msg: fmt.Sprintf("input %q: %v", in.name, err)}
+			return nil, errAt(r.c.plan.File, in.line, "input %q: %v", in.name, err)
 		}
 		var t *datasets.Table
 		switch in.format {
@@ -107,12 +107,12 @@ func (r *runner) markMissing(in *input, t *datasets.Table) error {
 	if sc.Rows > len(sc.Where) {
 		more = ", …"
 	}
-	return &Error{File: r.c.plan.File, Line: in.line, Msg: fmt.Sprintf(
+	return errAt(r.c.plan.File, in.line,
 		"input %q: %s, column %q: the value %s in %d row(s) (%s%s; areas %s) looks like a code for a missing value, not a number; "+
 			"if it is one, declare it in the input: missing: [%s] (or for this column only: missing: {%s: [%s]}); "+
 			"if %s is a real value, declare the column's codes in full, none if it has none: missing: {%s: []}",
 		in.name, sc.File, sc.Column, sc.Text(), sc.Rows, strings.Join(sc.Where, ", "), more, strings.Join(areas, ", "),
-		sc.Text(), yamlKey(sc.Column), sc.Text(), sc.Text(), yamlKey(sc.Column))}
+		sc.Text(), yamlKey(sc.Column), sc.Text(), sc.Text(), yamlKey(sc.Column))
 }
 
 // yamlKey writes a column name as a YAML key: quoted where it has to be.
@@ -127,7 +127,7 @@ func yamlKey(s string) string {
 // years, while every area of the other years has one: the data of those
 // years are on another edition of the planning areas (Berlin's 447
 // areas until 2020, 542 since 2021).
-func (r *runner) editionHint(inGeom map[string]bool, years map[int]bool) string {
+func (r *runner) editionHint(inGeom map[string]bool, years map[int]bool) lang.Message {
 	strange, known := map[int]map[string]bool{}, map[int]map[string]bool{}
 	add := func(m map[int]map[string]bool, y int, k string) {
 		if m[y] == nil {
@@ -155,7 +155,7 @@ func (r *runner) editionHint(inGeom map[string]bool, years map[int]bool) string 
 	var odd, fine []int
 	for y, ks := range strange {
 		if len(ks) < 2 || 10*len(ks) < len(ks)+len(known[y]) {
-			return ""
+			return lang.Message{}
 		}
 		odd = append(odd, y)
 	}
@@ -165,11 +165,11 @@ func (r *runner) editionHint(inGeom map[string]bool, years map[int]bool) string 
 		}
 	}
 	if len(odd) == 0 || len(fine) == 0 {
-		return ""
+		return lang.Message{}
 	}
 	sort.Ints(odd)
 	sort.Ints(fine)
-	return fmt.Sprintf("the areas without a geometry are in the data of %s only, and every area of %s has one: the data of %s look like another edition of the planning areas; restrict the plan to the years on these areas (years: %s), or use the geometry of that edition (moving data from old areas onto new ones is not possible yet)",
+	return lang.M("the areas without a geometry are in the data of %s only, and every area of %s has one: the data of %s look like another edition of the planning areas; restrict the plan to the years on these areas (years: %s), or use the geometry of that edition (moving data from old areas onto new ones is not possible yet)",
 		datasets.YearRanges(odd), datasets.YearRanges(fine), datasets.YearRanges(odd), strings.ReplaceAll(datasets.YearRanges(fine), "–", "-"))
 }
 
@@ -231,10 +231,10 @@ func (r *runner) checkCoverage() error {
 			sort.Strings(keys)
 			_, err := r.geom.Join(keys, func(k string) string { return where[k] })
 			var je *geo.JoinError
-			if errors.As(err, &je) && je.Hint == "" {
+			if errors.As(err, &je) && je.Hint.Format == "" {
 				je.Hint = lostZeros(keys, inGeom, r.geom.Keys, where)
 			}
-			if je != nil && je.Hint == "" {
+			if je != nil && je.Hint.Format == "" {
 				je.Hint = r.editionHint(inGeom, years)
 			}
 			return err
@@ -247,26 +247,26 @@ func (r *runner) checkCoverage() error {
 		}
 	}
 	if n := len(r.geom.Keys); len(none) > n/2 {
-		return &Error{File: r.c.plan.File, Line: r.c.plan.Areas.Line, Msg: fmt.Sprintf(
+		return errAt(r.c.plan.File, r.c.plan.Areas.Line,
 			"areas: %d of the %d areas of %s have no row in any input (%s): is it the right geometry, and is key the column the inputs use?",
-			len(none), n, r.c.plan.Areas.File, r.someNames(none, 5))}
+			len(none), n, r.c.plan.Areas.File, r.someNames(none, 5))
 	}
 	return nil
 }
 
 // lostZeros explains data keys that are geometry keys without their
 // leading zeros (or with more), or returns "".
-func lostZeros(keys []string, inGeom map[string]bool, geomKeys []string, where map[string]string) string {
+func lostZeros(keys []string, inGeom map[string]bool, geomKeys []string, where map[string]string) lang.Message {
 	stripped := make(map[string]string, len(geomKeys))
 	for _, g := range geomKeys {
 		stripped[strings.TrimLeft(g, "0")] = g
 	}
 	for _, k := range keys {
 		if g, ok := stripped[strings.TrimLeft(k, "0")]; ok && !inGeom[k] && g != k {
-			return fmt.Sprintf("the keys look as if leading zeros were lost (%q in %s, %q in the geometry): keep keys as text, for example by quoting them or formatting the column as text in the spreadsheet", k, where[k], g)
+			return lang.M("the keys look as if leading zeros were lost (%q in %s, %q in the geometry): keep keys as text, for example by quoting them or formatting the column as text in the spreadsheet", k, where[k], g)
 		}
 	}
-	return ""
+	return lang.Message{}
 }
 
 // gapNotes says which areas each input lacks (they have missing values

@@ -1,7 +1,6 @@
 package plan
 
 import (
-	"fmt"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -31,7 +30,7 @@ func (c *Checked) levelAttributes() []string {
 // levelError is a problem with the levels, at the plan's line of the
 // level.
 func (r *runner) levelError(line int, format string, args ...any) error {
-	return &Error{File: r.c.plan.File, Line: line, Msg: "areas: " + fmt.Sprintf(format, args...)}
+	return errAt(r.c.plan.File, line, "areas: "+format, args...)
 }
 
 // buildLevels groups the areas (in the panel's order) into the plan's
@@ -148,7 +147,7 @@ func (r *runner) namesFromTable(spec LevelSpec, lv *indicators.Level) error {
 		name := t.Dims[0][i]
 		if old, ok := byKey[k]; ok && old != name {
 			return &datasets.InputError{File: n.File, Line: t.Lines[i], Column: n.Key,
-				Msg: fmt.Sprintf("the key %q has the name %q here and %q on line %d", k, name, old, line[k])}
+				M: lang.M("the key %q has the name %q here and %q on line %d", k, name, old, line[k])}
 		}
 		if _, ok := byKey[k]; !ok {
 			byKey[k], line[k] = name, t.Lines[i]
@@ -172,7 +171,7 @@ func (r *runner) namesFromTable(spec LevelSpec, lv *indicators.Level) error {
 			}
 			if name != "" && an != name {
 				return &datasets.InputError{File: n.File, Line: line[r.areas.Keys[a]], Column: n.Name,
-					Msg: fmt.Sprintf("the areas %q and %q of %s %q have different names: %q and %q", from, r.areas.Keys[a], spec.ID, k, name, an)}
+					M: lang.M("the areas %q and %q of %s %q have different names: %q and %q", from, r.areas.Keys[a], spec.ID, k, name, an)}
 			}
 			name, from = an, r.areas.Keys[a]
 		}
@@ -212,17 +211,17 @@ func (r *runner) nests(lower, upper indicators.Level, line int) error {
 		return nil
 	}
 	sort.Slice(bad, func(i, j int) bool { return bad[i].u < bad[j].u })
-	var parts []string
+	var parts []lang.Message
 	for i, c := range bad {
 		if i == 3 {
-			parts = append(parts, fmt.Sprintf("and %d more", len(bad)-3))
+			parts = append(parts, lang.M("and %d more", len(bad)-3))
 			break
 		}
-		parts = append(parts, fmt.Sprintf("%s %q lies in %s %q (area %q) and in %q (area %q)", lower.ID, lower.Keys[c.u],
+		parts = append(parts, lang.M("%s %q lies in %s %q (area %q) and in %q (area %q)", lower.ID, lower.Keys[c.u],
 			upper.ID, upper.Keys[upper.Member[c.a]], r.areas.Keys[c.a], upper.Keys[upper.Member[c.b]], r.areas.Keys[c.b]))
 	}
 	return r.levelError(line, "level %q does not nest in level %q: %s; every unit of a level must lie in one unit of the next (levels go from the smallest to the largest)",
-		lower.ID, upper.ID, strings.Join(parts, "; "))
+		lower.ID, upper.ID, msgList{"; ", parts})
 }
 
 // districtLevel returns the level that trend charts and goals call the

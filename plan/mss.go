@@ -1,7 +1,6 @@
 package plan
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -47,7 +46,7 @@ func (r *runner) computeMSS(spec *index, year, yi int) error {
 	status, dynamic := read(spec.components), read(spec.dynamic)
 	m, err := analysis.ComputeMSS(status, dynamic, valid)
 	if err != nil {
-		return &Error{File: r.c.plan.File, Line: spec.line, Msg: fmt.Sprintf("index %q: %v", spec.id, err)}
+		return errAt(r.c.plan.File, spec.line, "index %q: %v", spec.id, err)
 	}
 	// The index as the other stages see it: the status index, each
 	// indicator's share in it (its z-score over the sum's sd) as drivers.

@@ -559,7 +559,7 @@ func (r *runner) scatterChart(ch ChartSpec) error {
 		}
 	}
 	if len(xs) < 3 {
-		return &Error{File: r.c.plan.File, Line: ch.Line, Msg: fmt.Sprintf("chart scatter %s–%s: fewer than 3 areas have both values", ch.X, ch.Value)}
+		return errAt(r.c.plan.File, ch.Line, "chart scatter %s–%s: fewer than 3 areas have both values", ch.X, ch.Value)
 	}
 	var mx, my float64
 	for i := range xs {

@@ -1,7 +1,6 @@
 package plan
 
 import (
-	"fmt"
 	"math"
 	"sort"
 
@@ -26,7 +25,7 @@ func (r *runner) readPoints(in *input) error {
 	if in.pointsTable {
 		rd, done, err := r.hashed(in.file())
 		if err != nil {
-			return &Error{File: r.c.plan.File, Line: in.line, Msg: fmt.Sprintf("input %q: %v", in.name, err)}
+			return errAt(r.c.plan.File, in.line, "input %q: %v", in.name, err)
 		}
 		t, err = datasets.ReadCSV(rd, in.file(), cols, in.csv)
 		if err = done(err); err != nil {
@@ -80,7 +79,7 @@ func (r *runner) readPoints(in *input) error {
 		r.notes = append(r.notes, lang.M("input %q: %s", in.name, geo.Outside(outside)))
 	}
 	if t.Len() == 0 {
-		return &Error{File: r.c.plan.File, Line: in.line, Msg: fmt.Sprintf("input %q: no point of %s lies in a planning area: is the CRS right?", in.name, in.file())}
+		return errAt(r.c.plan.File, in.line, "input %q: no point of %s lies in a planning area: is the CRS right?", in.name, in.file())
 	}
 	// One row per area, year and dimensions, as the panel expects; an
 	// area without points has none: zero, not missing. The areas are
@@ -142,7 +141,7 @@ func zeroAbsent(t *datasets.Table, keys []string) *datasets.Table {
 func (r *runner) readGrid(in *input) error {
 	rd, done, err := r.hashed(in.file())
 	if err != nil {
-		return &Error{File: r.c.plan.File, Line: in.line, Msg: fmt.Sprintf("input %q: %v", in.name, err)}
+		return errAt(r.c.plan.File, in.line, "input %q: %v", in.name, err)
 	}
 	t, err := datasets.ReadCSV(rd, in.file(), in.cols, in.csv)
 	if err = done(err); err != nil {

@@ -1,7 +1,6 @@
 package plan
 
 import (
-	"fmt"
 	"strings"
 
 	"planatlas/indicators"
@@ -55,7 +54,7 @@ func (chk *checker) checkRateExpressions() {
 func (r *runner) rateSeries() error {
 	for _, e := range r.c.rates {
 		if err := r.panel.Set(e.text, e.formula.Eval(r.panel)); err != nil {
-			return fmt.Errorf("numerator or denominator %q: %w", e.text, err)
+			return errf("numerator or denominator %q: %v", e.text, err)
 		}
 	}
 	return nil

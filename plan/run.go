@@ -3,8 +3,6 @@ package plan
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
-	"github.com/paulmach/orb"
 	"hash"
 	"io"
 	"io/fs"
@@ -13,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/paulmach/orb"
 
 	"planatlas/analysis"
 	"planatlas/datasets"
@@ -229,7 +229,7 @@ func (r *runner) hashed(name string) (io.Reader, func(error) error, error) {
 			return readErr
 		}
 		if err != nil {
-			return fmt.Errorf("reading %s: %w", name, err)
+			return errf("reading %s: %v", name, err)
 		}
 		r.inputs = append(r.inputs, report.FileRecord{Path: name, SHA256: hexSum(h), Bytes: cr.n})
 		return nil
@@ -279,7 +279,7 @@ func (r *runner) read() error {
 	layer, err := geo.ReadLayer(a.File, func(name string) ([]byte, error) {
 		b, err := open(name)
 		if err != nil && name == a.File {
-			return nil, &Error{File: r.c.plan.File, Line: a.Line, Msg: "areas: " + err.Error()}
+			return nil, errAt(r.c.plan.File, a.Line, "areas: %v", err)
 		}
 		return b, err
 	}, a.Layer)
@@ -337,7 +337,7 @@ func (r *runner) inputYear(in *input, cols *datasets.Spec) error {
 		}
 	}
 	if cols.FixedYear == 0 {
-		return &Error{File: r.c.plan.File, Line: in.line, Msg: fmt.Sprintf("input %q: %s has no year column: give its year (year: 2024)", in.name, in.file())}
+		return errAt(r.c.plan.File, in.line, "input %q: %s has no year column: give its year (year: 2024)", in.name, in.file())
 	}
 	r.notes = append(r.notes, lang.M("input %q: %s is taken as the year %s", in.name, in.file(), strconv.Itoa(cols.FixedYear)))
 	return nil
@@ -411,7 +411,7 @@ func (r *runner) buildPanel() error {
 		r.year = p.Years[len(p.Years)-1]
 	}
 	if p.YearIndex(r.year) < 0 {
-		return &Error{File: r.c.plan.File, Line: r.c.plan.Outputs.Line, Msg: fmt.Sprintf("outputs: year %d is not in the data (%d–%d)", r.year, p.Years[0], p.Years[len(p.Years)-1])}
+		return errAt(r.c.plan.File, r.c.plan.Outputs.Line, "outputs: year %d is not in the data (%d–%d)", r.year, p.Years[0], p.Years[len(p.Years)-1])
 	}
 	return nil
 }
@@ -450,7 +450,7 @@ func (r *runner) computeIndices() error {
 		}
 		yi := r.panel.YearIndex(year)
 		if yi < 0 {
-			return &Error{File: r.c.plan.File, Line: spec.line, Msg: fmt.Sprintf("index %q: year %d is not in the data", spec.id, year)}
+			return errAt(r.c.plan.File, spec.line, "index %q: year %d is not in the data", spec.id, year)
 		}
 		if err := r.indexHasData(spec, year, yi); err != nil {
 			return err
@@ -475,10 +475,10 @@ func (r *runner) computeIndices() error {
 			ix, err = analysis.Combine(cs, spec.mean, spec.scale)
 		}
 		if err != nil {
-			return &Error{File: r.c.plan.File, Line: spec.line, Msg: fmt.Sprintf("index %q: %v", spec.id, err)}
+			return errAt(r.c.plan.File, spec.line, "index %q: %v", spec.id, err)
 		}
 		if allMissing(ix.Values) {
-			return &Error{File: r.c.plan.File, Line: spec.line, Msg: fmt.Sprintf("index %q: no area has values for all its components in %d", spec.id, year)}
+			return errAt(r.c.plan.File, spec.line, "index %q: no area has values for all its components in %d", spec.id, year)
 		}
 		for _, f := range ix.Flat {
 			r.notes = append(r.notes, lang.M("index %s: indicator %s has the same value in every area in %s and does not count", spec.id, f, strconv.Itoa(year)))
@@ -495,7 +495,7 @@ func (r *runner) computeIndices() error {
 		res := &indexResult{spec: spec, year: year, ix: ix, ranking: analysis.Rank(ix.Values, ix.Contrib)}
 		if spec.method == "zsum" || spec.method == "zmean" {
 			if res.ranges, err = r.rankRanges(spec, cs, yi); err != nil {
-				return &Error{File: r.c.plan.File, Line: spec.line, Msg: fmt.Sprintf("index %q: %v", spec.id, err)}
+				return errAt(r.c.plan.File, spec.line, "index %q: %v", spec.id, err)
 			}
 		}
 		r.indices = append(r.indices, res)
@@ -540,14 +540,14 @@ func (r *runner) indexHasData(spec *index, year, yi int) error {
 			years = append(years, yr)
 		}
 	}
-	why := fmt.Sprintf("index %q: no indicator of it has a value in %d", spec.id, year)
+	var outYear, have lang.Message
 	if spec.year == 0 {
-		why += " (the outputs' year; the index has no year of its own)"
+		outYear = lang.M(" (the outputs' year; the index has no year of its own)")
 	}
 	if len(years) > 0 {
-		why += fmt.Sprintf("; its indicators have values in %s: give the index that year (year: %d)", datasets.YearRanges(years), years[len(years)-1])
+		have = lang.M("; its indicators have values in %s: give the index that year (year: %d)", datasets.YearRanges(years), lang.Digits(years[len(years)-1]))
 	}
-	return &Error{File: r.c.plan.File, Line: spec.line, Msg: why}
+	return errAt(r.c.plan.File, spec.line, "index %q: no indicator of it has a value in %d%s%s", spec.id, year, outYear, have)
 }
 
 func (r *runner) rankRanges(spec *index, cs []analysis.Component, yi int) (analysis.RankRange, error) {
@@ -608,10 +608,15 @@ func countMissing(v []float64) int {
 // its formula that is 0 or missing in every area and year, or else the
 // flags of its values.
 func (r *runner) whyMissing(d *indicators.Indicator, fs []datasets.Flag) string {
+	return r.whyMissingM(d, fs).String()
+}
+
+// whyMissingM is whyMissing as a Message.
+func (r *runner) whyMissingM(d *indicators.Indicator, fs []datasets.Flag) lang.Message {
 	if d.Formula != nil {
 		ys := r.panel.Years
 		if k := d.Formula.MaxLag(); k > 0 && len(ys) > 0 && ys[len(ys)-1]-ys[0] < k {
-			return fmt.Sprintf("it compares each year with %d years earlier, and the data cover only %d–%d", k, ys[0], ys[len(ys)-1])
+			return lang.M("it compares each year with %d years earlier, and the data cover only %d–%d", k, lang.Digits(ys[0]), lang.Digits(ys[len(ys)-1]))
 		}
 		for _, v := range d.Formula.Vars {
 			s := r.panel.Var(v)
@@ -629,9 +634,9 @@ func (r *runner) whyMissing(d *indicators.Indicator, fs []datasets.Flag) string 
 			}
 			switch {
 			case missing:
-				return fmt.Sprintf("the variable %q has no value in any area and year", v)
+				return lang.M("the variable %q has no value in any area and year", v)
 			case zero && d.Formula.Divides(v):
-				return fmt.Sprintf("it divides by the variable %q, which is 0 in every area and year", v)
+				return lang.M("it divides by the variable %q, which is 0 in every area and year", v)
 			}
 		}
 	}
@@ -640,9 +645,9 @@ func (r *runner) whyMissing(d *indicators.Indicator, fs []datasets.Flag) string 
 		all |= f
 	}
 	if all == 0 {
-		return "no reason recorded"
+		return lang.M("no reason recorded")
 	}
-	return "its values are flagged " + all.String()
+	return lang.M("its values are flagged %s", all.String())
 }
 
 func (r *runner) commit() error {

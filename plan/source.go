@@ -1,7 +1,6 @@
 package plan
 
 import (
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -71,5 +70,5 @@ func Glob(src Source, pattern string) ([]string, error) {
 		sort.Strings(matches)
 		return matches, err
 	}
-	return nil, fmt.Errorf("the files of this plan cannot be listed, so %q cannot be a pattern: name the files", pattern)
+	return nil, errf("the files of this plan cannot be listed, so %q cannot be a pattern: name the files", pattern)
 }

@@ -58,7 +58,7 @@ func (r *runner) computeSpatial() error {
 		v := r.value(id)
 		res := &spatialResult{id: id, v: v, reps: reps, alpha: alpha}
 		fail := func(err error) error {
-			return &Error{File: r.c.plan.File, Line: sp.Line, Msg: fmt.Sprintf("spatial %q: %v", id, err)}
+			return errAt(r.c.plan.File, sp.Line, "spatial %q: %v", id, err)
 		}
 		var err error
 		if res.moran, err = analysis.Moran(v.values, w); err != nil {

@@ -1,11 +1,11 @@
 package plan
 
 import (
-	"fmt"
 	"strings"
 
 	"planatlas/datasets"
 	"planatlas/geo"
+	"planatlas/lang"
 )
 
 // AreasSpec says where the planning-area geometries are and which
@@ -111,7 +111,7 @@ func (chk *checker) checkLevels() {
 	seen := map[string]int{}
 	for _, l := range a.Levels {
 		bad := func(format string, args ...any) {
-			chk.fail(l.Line, "areas: level %q: %s", l.ID, fmt.Sprintf(format, args...))
+			chk.fail(l.Line, "areas: level %q: %s", l.ID, lang.M(format, digits(args)...))
 		}
 		switch {
 		case l.ID == "":

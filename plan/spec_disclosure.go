@@ -39,7 +39,7 @@ func (chk *checker) checkDisclosure() {
 			v.weighted = spec.Value.Weighted || v.in != nil && v.in.format == "grid"
 			c.counts = append(c.counts, v.name)
 		} else if spec.Value.Weighted {
-			chk.fail(v.line, "variable %q: weighted: true is for counts with fractional chk.values; this variable says count: false", v.name)
+			chk.fail(v.line, "variable %q: weighted: true is for counts with fractional values; this variable says count: false", v.name)
 		}
 	}
 }

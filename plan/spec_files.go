@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"planatlas/datasets"
+	"planatlas/lang"
 )
 
 // checkFiles checks, once the plan itself is sound, that every file
@@ -75,13 +76,14 @@ func (chk *checker) checkColumns(in *input, file string) {
 		chk.fail(in.line, "input %q: %v", in.name, err)
 		return
 	}
-	if hint := datasets.DelimiterHint(header, delim); hint != "" {
+	if hint := datasets.DelimiterHint(header, delim); hint.Format != "" {
 		chk.fail(in.line, "input %q: %s: %s", in.name, file, hint)
 		return
 	}
 	type column struct {
-		name, role string
-		line       int
+		name string
+		role any // the plan's field (key, year …) or a lang.Message
+		line int
 	}
 	var need []column
 	if in.cols.Key != "" {
@@ -101,10 +103,10 @@ func (chk *checker) checkColumns(in *input, file string) {
 		case v.in != in || in.format == "points" && v.column == PointCount:
 		case v.formula != nil:
 			for _, col := range v.formula.Vars {
-				need = append(need, column{col, "variable " + quote(v.name) + " (formula)", v.line})
+				need = append(need, column{col, lang.M("variable %q (formula)", v.name), v.line})
 			}
 		default:
-			need = append(need, column{v.column, "variable " + quote(v.name), v.line})
+			need = append(need, column{v.column, lang.M("variable %q", v.name), v.line})
 		}
 	}
 	for _, e := range in.spec.Missing.Column {

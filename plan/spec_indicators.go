@@ -128,9 +128,9 @@ func (chk *checker) checkIndicators() error {
 func (chk *checker) known(n string) bool { return chk.byVar[n] != nil || n == AreaVariable }
 
 // unavailable explains why a catalog indicator is not computed, or "".
-func (chk *checker) unavailable(id string) string {
+func (chk *checker) unavailable(id string) lang.Message {
 	if m, ok := chk.c.unavailable[id]; ok {
-		return fmt.Sprintf("; the catalog indicator %q needs the variable(s) %s, which the plan does not define", id, strings.Join(m, ", "))
+		return lang.M("; the catalog indicator %q needs the variable(s) %s, which the plan does not define", id, strings.Join(m, ", "))
 	}
-	return ""
+	return lang.Message{}
 }

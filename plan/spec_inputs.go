@@ -1,7 +1,6 @@
 package plan
 
 import (
-	"fmt"
 	"path"
 	"regexp"
 	"strconv"
@@ -11,6 +10,7 @@ import (
 
 	"planatlas/datasets"
 	"planatlas/geo"
+	"planatlas/lang"
 )
 
 // InputSpec says how to read one input table.
@@ -154,7 +154,7 @@ type FileList []string
 func (f *FileList) decodeNode(n *yaml.Node, file string) error {
 	var l StringList
 	if err := l.decodeNode(n, file); err != nil {
-		return &Error{File: file, Line: n.Line, Msg: "file: expected a file name, a pattern such as bevoelkerung-*.csv, or a list of them"}
+		return errAt(file, n.Line, "file: expected a file name, a pattern such as bevoelkerung-*.csv, or a list of them")
 	}
 	*f = FileList(l)
 	return nil
@@ -203,7 +203,7 @@ func (m *Missing) decodeNode(n *yaml.Node, file string) error {
 			k, v := n.Content[i], n.Content[i+1]
 			var l StringList
 			if v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
-				return &Error{File: file, Line: v.Line, Msg: fmt.Sprintf("missing: %s: give its codes ([-9999]), or [] for none", k.Value)}
+				return errAt(file, v.Line, "missing: %s: give its codes ([-9999]), or [] for none", k.Value)
 			}
 			if err := l.decodeNode(v, file); err != nil {
 				return err
@@ -215,7 +215,7 @@ func (m *Missing) decodeNode(n *yaml.Node, file string) error {
 		}
 		return nil
 	}
-	return &Error{File: file, Line: n.Line, Msg: "missing: expected a list of codes ([-9999]) or codes per column ({S1: [-9999]}), not " + kindName(n)}
+	return errAt(file, n.Line, "missing: expected a list of codes ([-9999]) or codes per column ({S1: [-9999]}), not %s", kindName(n))
 }
 
 // checkMissing turns an input's missing: into the codes its reader
@@ -245,10 +245,10 @@ func (m Missing) isEmpty() bool { return len(m.All) == 0 && len(m.Column) == 0 }
 // against the file's name without its folder.
 func yearPattern(p string) (*regexp.Regexp, error) {
 	if strings.Count(p, "{year}") != 1 {
-		return nil, fmt.Errorf("write {year} once where the year stands in the file names, for example \"bevoelkerung-{year}.csv\" or \"*-{year}-12-age.csv\"")
+		return nil, errf("write {year} once where the year stands in the file names, for example \"bevoelkerung-{year}.csv\" or \"*-{year}-12-age.csv\"")
 	}
 	if strings.Contains(p, "/") {
-		return nil, fmt.Errorf("the pattern is matched against the file name without its folder: leave the folder out (%q)", path.Base(p))
+		return nil, errf("the pattern is matched against the file name without its folder: leave the folder out (%q)", path.Base(p))
 	}
 	var b strings.Builder
 	b.WriteString("^")
@@ -272,11 +272,11 @@ func yearPattern(p string) (*regexp.Regexp, error) {
 func (in *input) fileYear(name string) (int, error) {
 	m := in.yearName.FindStringSubmatch(path.Base(name))
 	if m == nil {
-		return 0, fmt.Errorf("the file name %q does not match year: {from_name: %q}, so its year is unknown; rename the file or change the pattern ({year} for the four digits of the year, * for any text)", path.Base(name), in.spec.Year.FromName)
+		return 0, &msgError{lang.M("the file name %q does not match year: {from_name: %q}, so its year is unknown; rename the file or change the pattern ({year} for the four digits of the year, * for any text)", path.Base(name), in.spec.Year.FromName)}
 	}
 	y, err := strconv.Atoi(m[1]) // {year} matches four digits
 	if err != nil || !datasets.PlausibleYear(y) {
-		return 0, fmt.Errorf("the file name %q gives the year %d, which is not plausible (%d–%d)", path.Base(name), y, datasets.FirstYear, datasets.LastYear)
+		return 0, &msgError{lang.M("the file name %q gives the year %d, which is not plausible (%d–%d)", path.Base(name), lang.Digits(y), lang.Digits(datasets.FirstYear), lang.Digits(datasets.LastYear))}
 	}
 	return y, nil
 }

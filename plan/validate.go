@@ -158,6 +158,15 @@ func (l errorList) Error() string {
 // BadInput reports that the errors are the user's to fix.
 func (l errorList) BadInput() bool { return true }
 
+// Localize renders the errors in the printer's language, one a line.
+func (l errorList) Localize(p *lang.Printer) string {
+	parts := make([]string, len(l))
+	for i, e := range l {
+		parts[i] = p.Error(e)
+	}
+	return strings.Join(parts, "\n")
+}
+
 var identifier = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
 
 // checker holds what one section's check hands on to the next: the
@@ -179,7 +188,7 @@ type checker struct {
 }
 
 func (chk *checker) fail(line int, format string, args ...any) {
-	chk.errs = append(chk.errs, &Error{File: chk.p.File, Line: line, Msg: fmt.Sprintf(format, args...)})
+	chk.errs = append(chk.errs, errAt(chk.p.File, line, format, args...))
 }
 
 // Validate checks the plan without running it: required fields, names
@@ -250,13 +259,41 @@ func checkFile(src Source, name string) error {
 type notFound struct{ name string }
 
 func (e *notFound) Error() string { return fmt.Sprintf("file %q not found", e.name) }
+
+// Localize renders the error in the printer's language.
+func (e *notFound) Localize(p *lang.Printer) string { return p.Sprintf("file %q not found", e.name) }
+
+// msgError is an error whose text is a Message.
+type msgError struct{ m lang.Message }
+
+func (e *msgError) Error() string { return e.m.String() }
+
+// Localize renders the error in the printer's language.
+func (e *msgError) Localize(p *lang.Printer) string { return p.Message(e.m) }
+
+// Unwrap returns the error among the arguments, if there is one (so
+// that errors.As finds its BadInput).
+func (e *msgError) Unwrap() error {
+	for _, a := range e.m.Args {
+		if err, ok := a.(error); ok {
+			return err
+		}
+	}
+	return nil
+}
+
+// errf returns the error of an English format string, rendered in the
+// reader's language; integers are written with digits only.
+func errf(format string, args ...any) error {
+	return &msgError{lang.M(format, digits(args)...)}
+}
 func (e *notFound) Unwrap() error { return fs.ErrNotExist }
 
 func openError(name string, err error) error {
 	if errors.Is(err, fsNotExist) {
 		return &notFound{name}
 	}
-	return fmt.Errorf("cannot open %q: %v", name, err)
+	return &msgError{lang.M("cannot open %q: %v", name, err)}
 }
 
 // readColumns reads the column names of an input's file name and, for
@@ -310,25 +347,26 @@ func formatOf(file string) string {
 	return "csv"
 }
 
-// didYouMean returns "; did you mean "x"?" for a close candidate, or "".
-func didYouMean(name string, candidates []string) string {
+// didYouMean returns "; did you mean "x"?" for a close candidate, or an
+// empty message.
+func didYouMean(name string, candidates []string) lang.Message {
 	if s := datasets.Suggest(name, candidates); s != "" {
-		return fmt.Sprintf("; did you mean %q?", s)
+		return lang.M("; did you mean %q?", s)
 	}
-	return ""
+	return lang.Message{}
 }
 
 // suggest is didYouMean, or else a list of the candidates if it is short.
-func suggest(name string, candidates []string) string {
-	if s := didYouMean(name, candidates); s != "" {
+func suggest(name string, candidates []string) lang.Message {
+	if s := didYouMean(name, candidates); s.Format != "" {
 		return s
 	}
 	if len(candidates) > 0 && len(candidates) <= 12 {
 		sorted := append([]string(nil), candidates...)
 		sort.Strings(sorted)
-		return " (known: " + strings.Join(sorted, ", ") + ")"
+		return lang.M(" (known: %s)", strings.Join(sorted, ", "))
 	}
-	return ""
+	return lang.Message{}
 }
 
 func contains(list []string, s string) bool {
@@ -346,7 +384,7 @@ func quoteAll(list []string) []string {
 	out := make([]string, 0, len(list))
 	for i, s := range list {
 		if i == 15 {
-			out = append(out, fmt.Sprintf("… %d more", len(list)-15))
+			out = append(out, fmt.Sprintf("… +%d", len(list)-15))
 			break
 		}
 		out = append(out, quote(s))

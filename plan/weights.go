@@ -31,7 +31,7 @@ func checkWeights(p *Plan) (weightsRule, error) {
 	}
 	if w.Tolerance != nil {
 		if *w.Tolerance < 0 {
-			return r, fmt.Errorf("tolerance %g: a distance in metres cannot be negative", *w.Tolerance)
+			return r, errf("tolerance %g: a distance in metres cannot be negative", *w.Tolerance)
 		}
 		r.tolerance = *w.Tolerance
 	}
@@ -46,22 +46,22 @@ func checkWeights(p *Plan) (weightsRule, error) {
 	case "queen", "rook":
 	case "knn":
 		if w.K < 1 {
-			return r, fmt.Errorf("type knn needs k, the number of neighbours (k: 6)")
+			return r, errf("type knn needs k, the number of neighbours (k: 6)")
 		}
 	case "distance":
 		if !(w.Distance > 0) {
-			return r, fmt.Errorf("type distance needs distance, the band in metres between the areas' label points (distance: 1500)")
+			return r, errf("type distance needs distance, the band in metres between the areas' label points (distance: 1500)")
 		}
 	case "file":
 		ext := strings.ToLower(path.Ext(w.File))
 		if ext != ".gal" && ext != ".gwt" {
-			return r, fmt.Errorf("type file needs file, a GAL or GWT weights file (file: nachbarn.gal)")
+			return r, errf("type file needs file, a GAL or GWT weights file (file: nachbarn.gal)")
 		}
 	default:
-		return r, fmt.Errorf("type %q: use queen, rook, knn, distance or file", w.Type)
+		return r, errf("type %q: use queen, rook, knn, distance or file", w.Type)
 	}
 	if r.kind != "file" && w.File != "" {
-		return r, fmt.Errorf("file is for type file, not %s", r.kind)
+		return r, errf("file is for type file, not %s", r.kind)
 	}
 	return r, nil
 }
@@ -137,7 +137,7 @@ func (r *runner) buildWeights() error {
 		var rd io.Reader
 		var done func(error) error
 		if rd, done, err = r.hashed(rule.file); err != nil {
-			return &Error{File: r.c.plan.File, Line: r.c.plan.Weights.Line, Msg: "weights: " + err.Error()}
+			return errAt(r.c.plan.File, r.c.plan.Weights.Line, "weights: %v", err)
 		}
 		var data []byte
 		data, err = io.ReadAll(rd)
@@ -154,7 +154,7 @@ func (r *runner) buildWeights() error {
 		if _, ok := err.(*geo.FeatureError); ok {
 			return err
 		}
-		return &Error{File: r.c.plan.File, Line: r.c.plan.Weights.Line, Msg: "weights: " + err.Error()}
+		return errAt(r.c.plan.File, r.c.plan.Weights.Line, "weights: %v", err)
 	}
 	if r.weights == nil {
 		r.weights = geo.NewWeights(a.Keys, nb, rule.describe(), rule.style)

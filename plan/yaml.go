@@ -2,7 +2,6 @@ package plan
 
 import (
 	"errors"
-	"fmt"
 	"math"
 	"reflect"
 	"regexp"
@@ -14,6 +13,7 @@ import (
 
 	"planatlas/datasets"
 	"planatlas/indicators"
+	"planatlas/lang"
 )
 
 // Parse reads a plan. file is the name used in messages. Unknown fields
@@ -24,7 +24,7 @@ func Parse(data []byte, file string) (*Plan, error) {
 		return nil, syntaxError(file, err)
 	}
 	if len(doc.Content) == 0 {
-		return nil, &Error{File: file, Msg: "the plan is empty"}
+		return nil, errAt(file, 0, "the plan is empty")
 	}
 	if err := checkDuplicateKeys(doc.Content[0], file, ""); err != nil {
 		return nil, err
@@ -42,9 +42,9 @@ func syntaxError(file string, err error) error {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
 		n, _ := strconv.Atoi(m[1])
-		return &Error{File: file, Line: n, Msg: "not valid YAML: " + m[2]}
+		return errAt(file, n, "not valid YAML: %s", m[2])
 	}
-	return &Error{File: file, Msg: "not valid YAML: " + msg}
+	return errAt(file, 0, "not valid YAML: %s", msg)
 }
 
 // decode decodes node n into out (a pointer to a plan struct) strictly:
@@ -52,7 +52,7 @@ func syntaxError(file string, err error) error {
 func decode(n *yaml.Node, out any, file string) error {
 	v := reflect.ValueOf(out).Elem()
 	t := v.Type()
-	what := structNames[t]
+	what := lang.M(structNames[t])
 	fields := map[string]int{}
 	var names []string
 	for i := 0; i < t.NumField(); i++ {
@@ -66,20 +66,15 @@ func decode(n *yaml.Node, out any, file string) error {
 	if n.Kind != yaml.MappingNode {
 		sorted := append([]string(nil), names...)
 		sort.Strings(sorted)
-		return &Error{File: file, Line: n.Line, Msg: fmt.Sprintf("%s must be a mapping of its fields (%s), not %s", what, strings.Join(sorted, ", "), kindName(n))}
+		return errAt(file, n.Line, "%s must be a mapping of its fields (%s), not %s", what, strings.Join(sorted, ", "), kindName(n))
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := n.Content[i], n.Content[i+1]
 		fi, ok := fields[k.Value]
 		if !ok {
-			msg := fmt.Sprintf("unknown field %q in %s", k.Value, what)
-			if s := datasets.Suggest(k.Value, names); s != "" {
-				msg += fmt.Sprintf("; did you mean %q?", s)
-			}
 			sorted := append([]string(nil), names...)
 			sort.Strings(sorted)
-			msg += " (fields: " + strings.Join(sorted, ", ") + ")"
-			return &Error{File: file, Line: k.Line, Msg: msg}
+			return errAt(file, k.Line, "unknown field %q in %s%s (fields: %s)", k.Value, what, didYouMean(k.Value, names), strings.Join(sorted, ", "))
 		}
 		if err := decodeValue(val, v.Field(fi).Addr().Interface(), file, k.Value); err != nil {
 			return err
@@ -119,7 +114,7 @@ func decodeValue(n *yaml.Node, out any, file, field string) error {
 	if rv := reflect.ValueOf(out).Elem(); rv.Kind() == reflect.Slice {
 		if _, isStruct := structNames[rv.Type().Elem()]; isStruct {
 			if n.Kind != yaml.SequenceNode {
-				return &Error{File: file, Line: n.Line, Msg: fmt.Sprintf("%q must be a list (lines starting with \"- \"), not %s", field, kindName(n))}
+				return errAt(file, n.Line, "%q must be a list (lines starting with \"- \"), not %s", field, kindName(n))
 			}
 			rv.Set(reflect.MakeSlice(rv.Type(), len(n.Content), len(n.Content)))
 			for i, item := range n.Content {
@@ -158,7 +153,7 @@ func checkFinite(n *yaml.Node, out any, file, field string) error {
 	switch {
 	case v.Kind() == reflect.Float64 || v.Kind() == reflect.Float32:
 		if bad(v.Float()) {
-			return &Error{File: file, Line: n.Line, Msg: fmt.Sprintf("%q: %s is not a number planatlas can use (infinite or not a number)", field, n.Value)}
+			return errAt(file, n.Line, "%q: %s is not a number planatlas can use (infinite or not a number)", field, n.Value)
 		}
 	case v.Kind() == reflect.Slice && (v.Type().Elem().Kind() == reflect.Float64 || v.Type().Elem().Kind() == reflect.Float32):
 		for i := 0; i < v.Len(); i++ {
@@ -167,7 +162,7 @@ func checkFinite(n *yaml.Node, out any, file, field string) error {
 				if i < len(n.Content) {
 					line, text = n.Content[i].Line, n.Content[i].Value
 				}
-				return &Error{File: file, Line: line, Msg: fmt.Sprintf("%q: %s is not a number planatlas can use (infinite or not a number)", field, text)}
+				return errAt(file, line, "%q: %s is not a number planatlas can use (infinite or not a number)", field, text)
 			}
 		}
 	}
@@ -189,7 +184,7 @@ func checkWholeNumber(n *yaml.Node, out any, file, field string) error {
 		return nil
 	}
 	if n.Kind == yaml.ScalarNode && n.Tag == "!!float" {
-		return &Error{File: file, Line: n.Line, Msg: fmt.Sprintf("%q: %s is not a whole number", field, n.Value)}
+		return errAt(file, n.Line, "%q: %s is not a whole number", field, n.Value)
 	}
 	return nil
 }
@@ -219,15 +214,16 @@ func typeError(file string, n *yaml.Node, field string, err error) error {
 		}
 		msg = strings.NewReplacer("!!str", "text", "!!int", "a whole number", "!!float", "a number", "!!map", "a mapping", "!!seq", "a list", "!!bool", "true/false").Replace(msg)
 		if m := goInto.FindStringSubmatch(msg); m != nil {
-			msg = strings.TrimPrefix(strings.TrimSuffix(msg, m[0]), "cannot unmarshal ") + " is given where " + goTypeName(m[1]) + " is expected"
+			given := strings.TrimPrefix(strings.TrimSuffix(msg, m[0]), "cannot unmarshal ")
+			return errAt(file, n.Line, "%q: %s is given where %s is expected", field, given, goTypeName(m[1]))
 		}
-		return &Error{File: file, Line: n.Line, Msg: fmt.Sprintf("%q: %s", field, msg)}
+		return errAt(file, n.Line, "%q: %s", field, msg)
 	}
 	msg := err.Error()
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
 		msg = m[2]
 	}
-	return &Error{File: file, Line: n.Line, Msg: fmt.Sprintf("%q: %s", field, msg)}
+	return errAt(file, n.Line, "%q: %s", field, msg)
 }
 
 // goInto finds the Go type in a yaml.v3 message ("… into uint64"): the
@@ -235,8 +231,13 @@ func typeError(file string, n *yaml.Node, field string, err error) error {
 var goInto = regexp.MustCompile(` into (\S+)$`)
 
 // goTypeName names a Go type of the plan's fields in the plan's words.
-func goTypeName(t string) string {
+func goTypeName(t string) lang.Message {
 	t = strings.TrimLeft(t, "*")
+	return lang.M(goTypeText(t))
+}
+
+// goTypeText is the English text of goTypeName.
+func goTypeText(t string) string {
 	switch {
 	case strings.HasPrefix(t, "[]"):
 		return "a list"
@@ -254,16 +255,16 @@ func goTypeName(t string) string {
 	return "another kind of value"
 }
 
-func kindName(n *yaml.Node) string {
+func kindName(n *yaml.Node) lang.Message {
 	switch n.Kind {
 	case yaml.MappingNode:
-		return "a mapping"
+		return lang.M("a mapping")
 	case yaml.SequenceNode:
-		return "a list"
+		return lang.M("a list")
 	case yaml.ScalarNode:
-		return fmt.Sprintf("the value %q", n.Value)
+		return lang.M("the value %q", n.Value)
 	}
-	return "empty"
+	return lang.M("empty")
 }
 
 // structNames are the plan's structs, with the names used in messages.
@@ -305,7 +306,7 @@ func (m *Named[T]) decodeNode(n *yaml.Node, file string) error {
 		return nil
 	}
 	if n.Kind != yaml.MappingNode {
-		return &Error{File: file, Line: n.Line, Msg: fmt.Sprintf("expected a mapping of names to definitions, not %s", kindName(n))}
+		return errAt(file, n.Line, "expected a mapping of names to definitions, not %s", kindName(n))
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := n.Content[i], n.Content[i+1]
@@ -355,7 +356,7 @@ func (t *Text) decodeNode(n *yaml.Node, file string) error {
 	if n.Kind == yaml.MappingNode {
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			if k := n.Content[i].Value; k != "de" && k != "en" {
-				return &Error{File: file, Line: n.Content[i].Line, Msg: fmt.Sprintf("unknown language %q in a text (use de and en)", k)}
+				return errAt(file, n.Content[i].Line, "unknown language %q in a text (use de and en)", k)
 			}
 		}
 	}
@@ -383,7 +384,7 @@ type Years struct {
 func (y *Years) decodeNode(n *yaml.Node, file string) error {
 	y.Line = n.Line
 	bad := func(s string) error {
-		return &Error{File: file, Line: n.Line, Msg: fmt.Sprintf("years: %q is not a year, a range such as 2014-2024, or a list of years", s)}
+		return errAt(file, n.Line, "years: %q is not a year, a range such as 2014-2024, or a list of years", s)
 	}
 	switch n.Kind {
 	case yaml.ScalarNode:
@@ -425,7 +426,7 @@ func (y *Years) decodeNode(n *yaml.Node, file string) error {
 			y.List = append(y.List, v)
 		}
 	default:
-		return bad(kindName(n))
+		return bad(kindName(n).String())
 	}
 	return nil
 }
@@ -437,7 +438,7 @@ func checkYear(file string, line int, field string, y int) error {
 	if datasets.PlausibleYear(y) {
 		return nil
 	}
-	return &Error{File: file, Line: line, Msg: fmt.Sprintf("%s: %d is not a plausible year (%d–%d): a typo?", field, y, datasets.FirstYear, datasets.LastYear)}
+	return errAt(file, line, "%s: %d is not a plausible year (%d–%d): a typo?", field, y, datasets.FirstYear, datasets.LastYear)
 }
 
 // YearSpec is an input's year: the name of its year column, a fixed
@@ -456,25 +457,25 @@ func (y *YearSpec) decodeNode(n *yaml.Node, file string) error {
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
 			if k.Value != "from_name" {
-				return &Error{File: file, Line: k.Line, Msg: fmt.Sprintf("year: unknown field %q; write the year column (year: Jahr), a year (year: 2024) or where the file name has it (year: {from_name: \"bevoelkerung-{year}.csv\"})", k.Value)}
+				return errAt(file, k.Line, "year: unknown field %q; write the year column (year: Jahr), a year (year: 2024) or where the file name has it (year: {from_name: \"bevoelkerung-{year}.csv\"})", k.Value)
 			}
 			if v.Kind != yaml.ScalarNode || v.Value == "" {
-				return &Error{File: file, Line: v.Line, Msg: "year: from_name: expected a pattern of the file names such as \"bevoelkerung-{year}.csv\", not " + kindName(v)}
+				return errAt(file, v.Line, "year: from_name: expected a pattern of the file names such as \"bevoelkerung-{year}.csv\", not %s", kindName(v))
 			}
 			y.FromName = v.Value
 		}
 		if y.FromName == "" {
-			return &Error{File: file, Line: n.Line, Msg: "year: from_name is missing (year: {from_name: \"bevoelkerung-{year}.csv\"})"}
+			return errAt(file, n.Line, "year: from_name is missing (year: {from_name: \"bevoelkerung-{year}.csv\"})")
 		}
 		return nil
 	}
 	if n.Kind != yaml.ScalarNode {
-		return &Error{File: file, Line: n.Line, Msg: "year: expected a column name, a year or {from_name: PATTERN}, not " + kindName(n)}
+		return errAt(file, n.Line, "year: expected a column name, a year or {from_name: PATTERN}, not %s", kindName(n))
 	}
 	if n.Tag == "!!int" {
 		v, err := strconv.Atoi(n.Value)
 		if err != nil {
-			return &Error{File: file, Line: n.Line, Msg: fmt.Sprintf("year: %q is not a year", n.Value)}
+			return errAt(file, n.Line, "year: %q is not a year", n.Value)
 		}
 		if err := checkYear(file, n.Line, "year", v); err != nil {
 			return err
@@ -497,12 +498,12 @@ func (s *StringList) decodeNode(n *yaml.Node, file string) error {
 	case yaml.SequenceNode:
 		for _, c := range n.Content {
 			if c.Kind != yaml.ScalarNode {
-				return &Error{File: file, Line: c.Line, Msg: "expected a value, not " + kindName(c)}
+				return errAt(file, c.Line, "expected a value, not %s", kindName(c))
 			}
 			*s = append(*s, c.Value)
 		}
 	default:
-		return &Error{File: file, Line: n.Line, Msg: "expected a value or a list of values, not " + kindName(n)}
+		return errAt(file, n.Line, "expected a value or a list of values, not %s", kindName(n))
 	}
 	return nil
 }
@@ -525,11 +526,11 @@ func (c *CatalogSpec) decodeNode(n *yaml.Node, file string) error {
 	case n.Kind == yaml.SequenceNode:
 		for _, item := range n.Content {
 			if item.Kind != yaml.ScalarNode {
-				return &Error{File: file, Line: item.Line, Msg: "catalog: expected indicator names, not " + kindName(item)}
+				return errAt(file, item.Line, "catalog: expected indicator names, not %s", kindName(item))
 			}
 			c.IDs = append(c.IDs, item.Value)
 		}
 		return nil
 	}
-	return &Error{File: file, Line: n.Line, Msg: "catalog: use all, none, or a list of catalog indicators, not " + kindName(n)}
+	return errAt(file, n.Line, "catalog: use all, none, or a list of catalog indicators, not %s", kindName(n))
 }

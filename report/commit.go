@@ -53,7 +53,7 @@ func (s *Staging) verify() error {
 	}
 	for p := range found {
 		if _, ok := s.files[p]; !ok {
-			return &OutputError{Dir: s.target, Msg: fmt.Sprintf("the staging folder %s holds %s, which this run did not write; nothing was replaced, run again", s.tmp, p), Env: true}
+			return &OutputError{Dir: s.target, M: lang.M("the staging folder %s holds %s, which this run did not write; nothing was replaced, run again", s.tmp, p), Env: true}
 		}
 	}
 	names := make([]string, 0, len(s.files))
@@ -65,10 +65,10 @@ func (s *Staging) verify() error {
 		r := s.files[p]
 		size, ok := found[p]
 		if !ok {
-			return &OutputError{Dir: s.target, Msg: fmt.Sprintf("%s is missing from the staging folder %s (removed by another program?); nothing was replaced, run again", p, s.tmp), Env: true}
+			return &OutputError{Dir: s.target, M: lang.M("%s is missing from the staging folder %s (removed by another program?); nothing was replaced, run again", p, s.tmp), Env: true}
 		}
 		if size != r.Bytes || !sameHash(filepath.Join(s.tmp, filepath.FromSlash(p)), r.SHA256) {
-			return &OutputError{Dir: s.target, Msg: fmt.Sprintf("%s in the staging folder %s is not what this run wrote (changed by another program?); nothing was replaced, run again", p, s.tmp), Env: true}
+			return &OutputError{Dir: s.target, M: lang.M("%s in the staging folder %s is not what this run wrote (changed by another program?); nothing was replaced, run again", p, s.tmp), Env: true}
 		}
 	}
 	return nil
@@ -82,19 +82,19 @@ func (s *Staging) recheckTarget() error {
 		return nil
 	}
 	if err != nil {
-		return &OutputError{Dir: s.target, Msg: err.Error(), Env: true}
+		return &OutputError{Dir: s.target, M: lang.M("%v", err), Env: true}
 	}
 	if !fi.IsDir() {
-		return &OutputError{Dir: s.target, Msg: "became something other than a folder during the run; nothing was replaced"}
+		return &OutputError{Dir: s.target, M: lang.M("became something other than a folder during the run; nothing was replaced")}
 	}
 	now, err := readOwned(s.target, s.prev == nil)
 	if err != nil {
-		return &OutputError{Dir: s.target, Msg: "changed during the run: it " + err.Error() + "; nothing was replaced"}
+		return &OutputError{Dir: s.target, M: lang.M("changed during the run: it %v; nothing was replaced", err)}
 	}
 	if s.prev != nil {
 		for p, size := range now.files {
 			if was, ok := s.prev.files[p]; !ok || was != size {
-				return &OutputError{Dir: s.target, Msg: fmt.Sprintf("changed during the run (%s); nothing was replaced, run again", p)}
+				return &OutputError{Dir: s.target, M: lang.M("changed during the run (%s); nothing was replaced, run again", p)}
 			}
 		}
 	}
@@ -107,7 +107,7 @@ func (s *Staging) recheckTarget() error {
 func (s *Staging) swap() (old string, err error) {
 	if _, err := os.Lstat(s.target); err != nil {
 		if err := os.Rename(s.tmp, s.target); err != nil {
-			return "", &OutputError{Dir: s.target, Msg: "cannot be written: " + err.Error(), Env: true}
+			return "", &OutputError{Dir: s.target, M: lang.M("cannot be written: %v", err), Env: true}
 		}
 		return "", nil
 	}
@@ -115,20 +115,20 @@ func (s *Staging) swap() (old string, err error) {
 	// old one is then at the staging path.
 	ok, err := exchange(s.tmp, s.target)
 	if err != nil {
-		return "", &OutputError{Dir: s.target, Msg: "cannot be replaced: " + err.Error(), Env: true}
+		return "", &OutputError{Dir: s.target, M: lang.M("cannot be replaced: %v", err), Env: true}
 	}
 	if ok {
 		return s.tmp, nil
 	}
 	old = s.tmp + ".old"
 	if err := os.Rename(s.target, old); err != nil {
-		return "", &OutputError{Dir: s.target, Msg: "cannot be replaced: " + err.Error(), Env: true}
+		return "", &OutputError{Dir: s.target, M: lang.M("cannot be replaced: %v", err), Env: true}
 	}
 	if err := os.Rename(s.tmp, s.target); err != nil {
 		if err2 := os.Rename(old, s.target); err2 != nil {
-			return "", &OutputError{Dir: s.target, Msg: fmt.Sprintf("cannot be replaced: %v; the previous output is at %s", err, old), Env: true}
+			return "", &OutputError{Dir: s.target, M: lang.M("cannot be replaced: %v; the previous output is at %s", err, old), Env: true}
 		}
-		return "", &OutputError{Dir: s.target, Msg: "cannot be written: " + err.Error(), Env: true}
+		return "", &OutputError{Dir: s.target, M: lang.M("cannot be written: %v", err), Env: true}
 	}
 	return old, nil
 }

@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"planatlas/lang"
 	"sort"
 	"strings"
 	"syscall"
@@ -33,14 +34,14 @@ const maxListed = 5
 func resolveTarget(target string) (abs, note string, err error) {
 	abs, err = filepath.Abs(target)
 	if err != nil {
-		return "", "", &OutputError{Dir: target, Msg: err.Error()}
+		return "", "", &OutputError{Dir: target, M: lang.M("%v", err)}
 	}
 	fi, err := os.Lstat(abs)
 	if err == nil && fi.Mode()&fs.ModeSymlink != 0 {
 		real, err := filepath.EvalSymlinks(abs)
 		if err != nil {
 			dest, _ := os.Readlink(abs)
-			return "", "", &OutputError{Dir: target, Msg: fmt.Sprintf("is a symbolic link to %s, which does not exist; create that folder or remove the link", dest)}
+			return "", "", &OutputError{Dir: target, M: lang.M("is a symbolic link to %s, which does not exist; create that folder or remove the link", dest)}
 		}
 		note = fmt.Sprintf("output folder %s is a symbolic link to %s: the results were written there", target, real)
 		return real, note, nil
@@ -88,14 +89,14 @@ func checkProtected(target, abs string, protect []string) error {
 		if !within(canonical(g.path), abs) {
 			continue
 		}
-		fix := fmt.Sprintf("choose a folder of its own, such as --out %s", filepath.Join(target, "out"))
+		fix := lang.M("choose a folder of its own, such as --out %s", filepath.Join(target, "out"))
 		if g.what == "the working directory" || g.what == "your home folder" {
 			if canonical(g.path) == abs {
-				return &OutputError{Dir: target, Msg: fmt.Sprintf("is %s; planatlas replaces its output folder as a whole: %s", g.what, fix)}
+				return &OutputError{Dir: target, M: lang.M("is %s; planatlas replaces its output folder as a whole: %s", lang.M(g.what), fix)}
 			}
-			return &OutputError{Dir: target, Msg: fmt.Sprintf("contains %s; planatlas replaces its output folder as a whole: %s", g.what, fix)}
+			return &OutputError{Dir: target, M: lang.M("contains %s; planatlas replaces its output folder as a whole: %s", lang.M(g.what), fix)}
 		}
-		return &OutputError{Dir: target, Msg: fmt.Sprintf("contains %s, a file of the plan; planatlas replaces its output folder as a whole: %s", g.what, fix)}
+		return &OutputError{Dir: target, M: lang.M("contains %s, a file of the plan; planatlas replaces its output folder as a whole: %s", g.what, fix)}
 	}
 	return nil
 }
@@ -115,19 +116,19 @@ func checkTarget(target, abs string) (*ownedFolder, error) {
 			err = pe.Err
 		}
 		if errors.Is(err, syscall.ENOTDIR) {
-			return nil, &OutputError{Dir: target, Msg: "a part of the path is a file, not a folder; choose a folder (--out)"}
+			return nil, &OutputError{Dir: target, M: lang.M("a part of the path is a file, not a folder; choose a folder (--out)")}
 		}
-		return nil, &OutputError{Dir: target, Msg: fmt.Sprintf("cannot be used: %v; choose another folder (--out)", err)}
+		return nil, &OutputError{Dir: target, M: lang.M("cannot be used: %v; choose another folder (--out)", err)}
 	}
 	if !fi.IsDir() {
-		return nil, &OutputError{Dir: target, Msg: "is a file, not a folder; choose a folder (a new one is created)"}
+		return nil, &OutputError{Dir: target, M: lang.M("is a file, not a folder; choose a folder (a new one is created)")}
 	}
 	if mountPoint(abs, fi) {
-		return nil, &OutputError{Dir: target, Msg: fmt.Sprintf("is a mount point (another file system is mounted there), and planatlas replaces its output folder as a whole; use a folder inside it, such as --out %s", filepath.Join(target, "out"))}
+		return nil, &OutputError{Dir: target, M: lang.M("is a mount point (another file system is mounted there), and planatlas replaces its output folder as a whole; use a folder inside it, such as --out %s", filepath.Join(target, "out"))}
 	}
 	own, err := readOwned(abs, true)
 	if err != nil {
-		return nil, &OutputError{Dir: target, Msg: err.Error()}
+		return nil, &OutputError{Dir: target, M: lang.M("%v", err)}
 	}
 	return own, nil
 }
@@ -139,7 +140,7 @@ func checkTarget(target, abs string) (*ownedFolder, error) {
 func readOwned(dir string, hash bool) (*ownedFolder, error) {
 	found, dirs, err := listTree(dir)
 	if err != nil {
-		return nil, fmt.Errorf("cannot be read: %v", err)
+		return nil, errf("cannot be read: %v", err)
 	}
 	own := &ownedFolder{files: map[string]int64{}, dirs: dirs}
 	if len(found) == 0 && len(dirs) == 0 {
@@ -147,7 +148,7 @@ func readOwned(dir string, hash bool) (*ownedFolder, error) {
 	}
 	m, err := readManifest(filepath.Join(dir, ManifestFile))
 	if err != nil {
-		return nil, fmt.Errorf("exists and holds files that planatlas did not write (%v); choose a new or empty folder", err)
+		return nil, errf("exists and holds files that planatlas did not write (%v); choose a new or empty folder", err)
 	}
 	listed := map[string]FileRecord{}
 	wantDirs := map[string]bool{}
@@ -174,49 +175,52 @@ func readOwned(dir string, hash bool) (*ownedFolder, error) {
 			foreign = append(foreign, d+"/")
 		}
 	}
-	if len(foreign) > 0 {
-		return nil, fmt.Errorf("holds %s that planatlas did not write (%s); move %s elsewhere or choose another folder", plural(len(foreign), "file", "files"), listSome(foreign), them(len(foreign)))
+	if len(foreign) == 1 {
+		return nil, errf("holds 1 file that planatlas did not write (%s); move it elsewhere or choose another folder", listSome(foreign))
 	}
-	if len(changed) > 0 {
-		return nil, fmt.Errorf("holds %s changed since planatlas wrote %s (%s); move %s elsewhere or choose another folder", plural(len(changed), "file", "files"), them(len(changed)), listSome(changed), them(len(changed)))
+	if len(foreign) > 1 {
+		return nil, errf("holds %d files that planatlas did not write (%s); move them elsewhere or choose another folder", len(foreign), listSome(foreign))
+	}
+	if len(changed) == 1 {
+		return nil, errf("holds 1 file changed since planatlas wrote it (%s); move it elsewhere or choose another folder", listSome(changed))
+	}
+	if len(changed) > 1 {
+		return nil, errf("holds %d files changed since planatlas wrote them (%s); move them elsewhere or choose another folder", len(changed), listSome(changed))
 	}
 	return own, nil
 }
 
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
-}
-
-func them(n int) string {
-	if n == 1 {
-		return "it"
-	}
-	return "them"
-}
-
-func listSome(items []string) string {
+func listSome(items []string) lang.Message {
 	sort.Strings(items)
 	if len(items) > maxListed {
-		return strings.Join(items[:maxListed], ", ") + fmt.Sprintf(" and %d more", len(items)-maxListed)
+		return lang.M("%s and %d more", strings.Join(items[:maxListed], ", "), len(items)-maxListed)
 	}
-	return strings.Join(items, ", ")
+	return lang.M("%s", strings.Join(items, ", "))
 }
+
+// msgError is an error whose text is a Message.
+type msgError struct{ m lang.Message }
+
+// errf returns the error of an English format string.
+func errf(format string, args ...any) error { return &msgError{lang.M(format, args...)} }
+
+func (e *msgError) Error() string { return e.m.String() }
+
+// Localize renders the error in the printer's language.
+func (e *msgError) Localize(p *lang.Printer) string { return p.Message(e.m) }
 
 // readManifest reads a manifest and checks that planatlas wrote it.
 func readManifest(file string) (*Manifest, error) {
 	b, err := os.ReadFile(file)
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil, fmt.Errorf("it has no %s", ManifestFile)
+		return nil, errf("it has no %s", ManifestFile)
 	}
 	if err != nil {
 		return nil, err
 	}
 	var m Manifest
 	if err := json.Unmarshal(b, &m); err != nil || m.Tool != "planatlas" {
-		return nil, fmt.Errorf("its %s was not written by planatlas", ManifestFile)
+		return nil, errf("its %s was not written by planatlas", ManifestFile)
 	}
 	return &m, nil
 }

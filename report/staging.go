@@ -22,14 +22,25 @@ import (
 // holds files planatlas did not write, or it cannot be written.
 type OutputError struct {
 	Dir string
-	Msg string
+	Msg string       // what is wrong, in English (if M is empty)
+	M   lang.Message // what is wrong, in the reader's language
 	// Env marks a failure of the machine rather than of the user's
 	// choice (the staging folder vanished, the disk is full): exit code
 	// 1, not 2.
 	Env bool
 }
 
-func (e *OutputError) Error() string { return fmt.Sprintf("output folder %s: %s", e.Dir, e.Msg) }
+func (e *OutputError) Error() string { return e.m().String() }
+
+// Localize renders the error in the printer's language.
+func (e *OutputError) Localize(p *lang.Printer) string { return p.Message(e.m()) }
+
+func (e *OutputError) m() lang.Message {
+	if e.M.Format == "" {
+		return lang.M("output folder %s: %s", e.Dir, e.Msg)
+	}
+	return lang.M("output folder %s: %s", e.Dir, e.M)
+}
 
 // BadInput reports whether the user must choose another output folder
 // (exit code 2) rather than the machine having failed (exit code 1).
@@ -147,7 +158,7 @@ func cannotWrite(target string, err error) error {
 	if errors.As(err, &pe) {
 		err = pe.Err
 	}
-	return &OutputError{Dir: target, Msg: fmt.Sprintf("cannot be written: %v; choose a folder you may write to (--out)", err)}
+	return &OutputError{Dir: target, M: lang.M("cannot be written: %v; choose a folder you may write to (--out)", err)}
 }
 
 // Notes returns what the run should tell the user about its output
@@ -160,11 +171,11 @@ func (s *Staging) Target() string { return s.target }
 
 // vanished is the error for a staging folder that is gone.
 func (s *Staging) vanished(cause error) error {
-	msg := fmt.Sprintf("the staging folder %s disappeared during the run (removed by another program or run?); nothing was replaced, run again", s.tmp)
+	msg := lang.M("the staging folder %s disappeared during the run (removed by another program or run?); nothing was replaced, run again", s.tmp)
 	if cause != nil {
-		msg += " (" + cause.Error() + ")"
+		msg = lang.M("%s (%v)", msg, cause)
 	}
-	return &OutputError{Dir: s.target, Msg: msg, Env: true}
+	return &OutputError{Dir: s.target, M: msg, Env: true}
 }
 
 // alive reports whether the staging folder is still the one this run

@@ -23,7 +23,9 @@ var update = flag.Bool("update", false, "write the bad-input catalog's want file
 // previous output and every file of the plan are byte for byte as they
 // were, that no staging folder is left behind, and that validate (a
 // dry run) fails with the same message unless the case is about the
-// output folder.
+// output folder. The want files are English: the commands run with
+// --lang en (the base plan is German); TestBadInputGerman checks German
+// messages.
 func TestBadInputCatalog(t *testing.T) {
 	entries, err := os.ReadDir("testdata/bad")
 	if err != nil {
@@ -59,6 +61,7 @@ func TestBadInputCatalog(t *testing.T) {
 			if b, err := os.ReadFile(filepath.Join(caseDir, "args")); err == nil {
 				args = append([]string{"run"}, strings.Fields(strings.NewReplacer("{dir}", dir, "{ro}", unwritable(t)).Replace(string(b)))...)
 			}
+			args = append(args, "--lang", "en")
 			want, err := os.ReadFile(filepath.Join(caseDir, "want"))
 			if err != nil {
 				t.Fatal(err)
@@ -88,7 +91,7 @@ func TestBadInputCatalog(t *testing.T) {
 			if !strings.HasPrefix(name, "output-folder-") {
 				so.Reset()
 				se.Reset()
-				if code := run([]string{"validate", filepath.Join(dir, "plan.yaml")}, &so, &se); code != 2 {
+				if code := run([]string{"validate", filepath.Join(dir, "plan.yaml"), "--lang", "en"}, &so, &se); code != 2 {
 					t.Errorf("validate: exit code %d, want 2 (%s)", code, so.String())
 				}
 				vmsg := strings.TrimSpace(strings.TrimPrefix(se.String(), "planatlas: "))

@@ -16,6 +16,7 @@ import (
 	"planatlas/datasets"
 	"planatlas/demo"
 	"planatlas/indicators"
+	"planatlas/lang"
 	"planatlas/plan"
 	"planatlas/report"
 )
@@ -35,7 +36,7 @@ func loadPlan(path string) (*plan.Plan, []byte, plan.Source, string, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return nil, nil, nil, "", usageError{fmt.Errorf("plan %s not found", path)}
+			return nil, nil, nil, "", usage("plan %s not found", path)
 		}
 		return nil, nil, nil, "", usageError{err}
 	}
@@ -69,21 +70,22 @@ it as it was. A folder that holds files planatlas did not write is refused.`,
 		Example: `  planatlas run --out out
   planatlas run meine-stadt/plan.yaml --lang en`,
 		Args: args(cobra.MaximumNArgs(1)),
-		RunE: func(cmd *cobra.Command, a []string) error {
+		RunE: func(cmd *cobra.Command, a []string) (err error) {
 			if lang != "" && lang != "de" && lang != "en" {
-				return usageError{fmt.Errorf("--lang %q: use de or en", lang)}
+				return usage("--lang %q: use de or en", lang)
 			}
 			path := ""
 			if len(a) == 1 {
 				path = a[0]
 			}
 			if cmd.Flags().Changed("out") && strings.TrimSpace(out) == "" {
-				return usageError{fmt.Errorf("--out is empty (an unset variable in a script?): give the output folder, or leave --out out for the default")}
+				return usage("--out is empty (an unset variable in a script?): give the output folder, or leave --out out for the default")
 			}
 			p, data, src, defOut, err := loadPlan(path)
 			if err != nil {
 				return err
 			}
+			defer func() { err = withLang(err, lang, p) }()
 			if out == "" {
 				out = defOut
 			}
@@ -147,18 +149,18 @@ Fehler und Warnungen auf einmal.`,
 		Example: `  planatlas check-geometry lor_planungsraeume_2021.shp --key PLR_ID --name PLR_NAME
   planatlas check-geometry --plan meine-stadt/plan.yaml`,
 		Args: args(cobra.MaximumNArgs(1)),
-		RunE: func(cmd *cobra.Command, a []string) error {
+		RunE: func(cmd *cobra.Command, a []string) (err error) {
 			if lang != "" && lang != "de" && lang != "en" {
-				return usageError{fmt.Errorf("--lang %q: use de or en", lang)}
+				return usage("--lang %q: use de or en", lang)
 			}
 			var src plan.Source = plan.Dir(".")
 			switch {
 			case planPath != "" && len(a) == 1:
-				return usageError{fmt.Errorf("give a FILE or --plan, not both")}
+				return usage("give a FILE or --plan, not both")
 			case planPath != "":
-				p, _, s, _, err := loadPlan(planPath)
-				if err != nil {
-					return err
+				p, _, s, _, perr := loadPlan(planPath)
+				if perr != nil {
+					return perr
 				}
 				key, name := spec.Key, spec.Name
 				spec, src = p.Areas, s
@@ -177,8 +179,9 @@ Fehler und Warnungen auf einmal.`,
 					return noKey(spec, src)
 				}
 			default:
-				return usageError{fmt.Errorf("give the geometry FILE with --key, or --plan PLAN (see planatlas check-geometry --help)")}
+				return usage("give the geometry FILE with --key, or --plan PLAN (see planatlas check-geometry --help)")
 			}
+			defer func() { err = withLang(err, lang, nil) }()
 			g, err := plan.CheckGeometry(spec, src, minArea)
 			if err != nil {
 				return err
@@ -209,23 +212,23 @@ func noKey(spec plan.AreasSpec, src plan.Source) error {
 	if err != nil {
 		return err
 	}
-	var b strings.Builder
-	b.WriteString("--key is required: the attribute holding the area key. The attributes of " + spec.File + ":")
+	var b messages
+	b.add("--key is required: the attribute holding the area key. The attributes of %s:", spec.File)
 	var keys []plan.Attribute
 	var nearly []string // named as keys, with a value used twice: the file's key with an error
 	for _, a := range attrs {
-		fmt.Fprintf(&b, "\n  %-20s %d distinct value(s) in %d feature(s)", a.Name, a.Distinct, a.Features)
+		b.add("\n  %-20s %d distinct value(s) in %d feature(s)", a.Name, a.Distinct, a.Features)
 		if a.Empty > 0 {
-			fmt.Fprintf(&b, ", %d empty", a.Empty)
+			b.add(", %d empty", a.Empty)
 		}
 		switch {
 		case a.KeyLike():
-			b.WriteString(" — unique")
+			b.add(" — unique")
 			keys = append(keys, a)
 		case a.Unique():
-			b.WriteString(" — unique, but a measure or a long text rather than a key")
+			b.add(" — unique, but a measure or a long text rather than a key")
 		case a.NamedAsKey() && a.Empty == 0 && a.Features-a.Distinct <= max(1, a.Features/100):
-			fmt.Fprintf(&b, " — %d value(s) used twice", a.Features-a.Distinct)
+			b.add(" — %d value(s) used twice", a.Features-a.Distinct)
 			nearly = append(nearly, a.Name)
 		}
 	}
@@ -239,20 +242,20 @@ func noKey(spec plan.AreasSpec, src plan.Source) error {
 	})
 	switch {
 	case len(keys) > 0:
-		fmt.Fprintf(&b, "\nA key must be unique and never empty: try\n  planatlas check-geometry %s --key %s", spec.File, keys[0].Name)
+		b.add("\nA key must be unique and never empty: try\n  planatlas check-geometry %s --key %s", spec.File, keys[0].Name)
 		if len(keys) > 1 {
 			var more []string
 			for _, k := range keys[1:] {
 				more = append(more, k.Name)
 			}
-			fmt.Fprintf(&b, "\n(or --key %s)", strings.Join(more, ", --key "))
+			b.add("\n(or --key %s)", strings.Join(more, ", --key "))
 		}
 	case len(nearly) > 0:
-		fmt.Fprintf(&b, "\n%s looks like the key, but a value is used twice: check it with\n  planatlas check-geometry %s --key %s\n(which names the features; if they are parts of one area, the plan can merge them: duplicates: merge)", nearly[0], spec.File, nearly[0])
+		b.add("\n%s looks like the key, but a value is used twice: check it with\n  planatlas check-geometry %s --key %s\n(which names the features; if they are parts of one area, the plan can merge them: duplicates: merge)", nearly[0], spec.File, nearly[0])
 	default:
-		b.WriteString("\nNo attribute is unique and never empty: the key must tell every area apart (check the file, or merge its duplicate features).")
+		b.add("\nNo attribute is unique and never empty: the key must tell every area apart (check the file, or merge its duplicate features).")
 	}
-	return usageError{errors.New(b.String())}
+	return usageError{b}
 }
 
 // geometryErrors ends check-geometry with exit code 2 after its report.
@@ -261,8 +264,16 @@ type geometryErrors struct {
 	file string
 }
 
-func (e geometryErrors) Error() string {
-	return fmt.Sprintf("%s: %d error(s); the areas cannot be used as they are", e.file, e.n)
+func (e geometryErrors) Error() string { return e.m().String() }
+
+// Localize renders the error in the printer's language.
+func (e geometryErrors) Localize(p *lang.Printer) string { return p.Message(e.m()) }
+
+func (e geometryErrors) m() lang.Message {
+	if e.n == 1 {
+		return lang.M("%s: 1 error; the areas cannot be used as they are", e.file)
+	}
+	return lang.M("%s: %d errors; the areas cannot be used as they are", e.file, e.n)
 }
 func (e geometryErrors) BadInput() bool { return true }
 
@@ -279,14 +290,15 @@ spatial statistics. A plan that validates fails in "run" only where writing
 the outputs fails (a full disk, an output folder planatlas may not replace).`,
 		Example: `  planatlas validate meine-stadt/plan.yaml`,
 		Args:    args(cobra.ExactArgs(1)),
-		RunE: func(cmd *cobra.Command, a []string) error {
+		RunE: func(cmd *cobra.Command, a []string) (err error) {
 			if lang != "" && lang != "de" && lang != "en" {
-				return usageError{fmt.Errorf("--lang %q: use de or en", lang)}
+				return usage("--lang %q: use de or en", lang)
 			}
 			p, _, src, _, err := loadPlan(a[0])
 			if err != nil {
 				return err
 			}
+			defer func() { err = withLang(err, lang, p) }()
 			checked, notes, err := plan.Check(p, src, plan.Options{Lang: lang})
 			if err != nil {
 				return err
@@ -334,7 +346,7 @@ your city. Existing files are not overwritten unless --force is given.`,
 			if !force {
 				for _, n := range names {
 					if _, err := os.Stat(filepath.Join(dir, n)); err == nil {
-						return usageError{fmt.Errorf("%s already exists; use --force to overwrite", filepath.Join(dir, n))}
+						return usage("%s already exists; use --force to overwrite", filepath.Join(dir, n))
 					}
 				}
 			}
@@ -375,7 +387,7 @@ variables it defines).`,
 		Args: args(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, a []string) error {
 			if lang != "de" && lang != "en" {
-				return usageError{fmt.Errorf("--lang %q: use de or en", lang)}
+				return usage("--lang %q: use de or en", lang)
 			}
 			cat, err := indicators.LoadCatalog()
 			if err != nil {
@@ -392,7 +404,7 @@ variables it defines).`,
 				}
 				return datasets.WriteCSV(stdout, report.CatalogFrame(cat, loc), style)
 			}
-			return usageError{fmt.Errorf("--format %q: use md or csv", format)}
+			return usage("--format %q: use md or csv", format)
 		},
 	}
 	cmd.Flags().StringVar(&lang, "lang", "de", "language: de or en")

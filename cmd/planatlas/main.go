@@ -5,7 +5,10 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"planatlas/lang"
+	"planatlas/plan"
 	"runtime/debug"
+	"strings"
 
 	"github.com/spf13/cobra"
 )
@@ -51,11 +54,12 @@ func execute(root *cobra.Command, args []string, stderr io.Writer) (code int) {
 		return exitDone
 	}
 	code = exitCode(err)
+	pr := lang.New(errorLang(err, args))
 	if code == exitInternal {
-		fmt.Fprintf(stderr, "planatlas: internal error: %v\n%s\n", err, reportBug)
+		fmt.Fprintf(stderr, "planatlas: %s\n%s\n", pr.Sprintf("internal error: %v", pr.Error(err)), reportBug)
 		return code
 	}
-	fmt.Fprintln(stderr, "planatlas:", err)
+	fmt.Fprintln(stderr, "planatlas:", pr.Error(err))
 	return code
 }
 
@@ -107,7 +111,7 @@ Exit codes / Rückgabewerte:
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return usageError{fmt.Errorf("%w (see %s --help)", err, c.CommandPath())}
+		return usageError{&message{lang.M("%v (see %s --help)", err, c.CommandPath())}}
 	})
 	root.AddCommand(newRunCmd(stdout, stderr), newValidateCmd(stdout), newCheckGeometryCmd(stdout), newInitCmd(stdout), newIndicatorsCmd(stdout), newVersionCmd(stdout))
 	return root
@@ -117,7 +121,7 @@ Exit codes / Rückgabewerte:
 func args(check cobra.PositionalArgs) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, a []string) error {
 		if err := check(cmd, a); err != nil {
-			return usageError{fmt.Errorf("%s: %w (see %s --help)", cmd.CommandPath(), err, cmd.CommandPath())}
+			return usageError{&message{lang.M("%s: %v (see %s --help)", cmd.CommandPath(), err, cmd.CommandPath())}}
 		}
 		return nil
 	}
@@ -132,4 +136,89 @@ func isTerminal(w io.Writer) bool {
 	}
 	fi, err := f.Stat()
 	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}
+
+// usage is a usageError of an English format string, rendered in the
+// run's language.
+func usage(format string, args ...any) error {
+	return usageError{&message{lang.M(format, args...)}}
+}
+
+// Localize renders the error in the printer's language.
+func (e usageError) Localize(p *lang.Printer) string { return p.Error(e.err) }
+
+// message is an error whose text is a Message.
+type message struct{ m lang.Message }
+
+func (e *message) Error() string { return e.m.String() }
+
+// Localize renders the error in the printer's language.
+func (e *message) Localize(p *lang.Printer) string { return p.Message(e.m) }
+
+// inLang is an error with the language it is to be written in: the
+// command's --lang, else its plan's language.
+type inLang struct {
+	err  error
+	lang string
+}
+
+func (e inLang) Error() string { return e.err.Error() }
+func (e inLang) Unwrap() error { return e.err }
+
+// withLang gives err the language of its messages: flag (--lang) if it
+// is set, else the plan's (if p is not nil), else German.
+func withLang(err error, flag string, p *plan.Plan) error {
+	if err == nil {
+		return nil
+	}
+	var il inLang
+	if errors.As(err, &il) {
+		return err
+	}
+	l := flag
+	if l == "" && p != nil {
+		l = p.Language
+	}
+	if l != "en" {
+		l = "de"
+	}
+	return inLang{err, l}
+}
+
+// errorLang is the language an error is written in: the one withLang
+// gave it, else the command line's --lang, else German.
+func errorLang(err error, args []string) string {
+	var il inLang
+	if errors.As(err, &il) {
+		return il.lang
+	}
+	for i, a := range args {
+		if a == "--lang=en" || a == "--lang" && i+1 < len(args) && args[i+1] == "en" {
+			return "en"
+		}
+	}
+	return "de"
+}
+
+// messages is an error whose text is Messages written one after the
+// other.
+type messages []lang.Message
+
+func (m *messages) add(format string, args ...any) { *m = append(*m, lang.M(format, args...)) }
+
+func (m messages) Error() string {
+	var b strings.Builder
+	for _, x := range m {
+		b.WriteString(x.String())
+	}
+	return b.String()
+}
+
+// Localize renders the error in the printer's language.
+func (m messages) Localize(p *lang.Printer) string {
+	var b strings.Builder
+	for _, x := range m {
+		b.WriteString(p.Message(x))
+	}
+	return b.String()
 }

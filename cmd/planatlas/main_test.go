@@ -162,7 +162,7 @@ func TestBadInputKeepsPreviousOutput(t *testing.T) {
 				f[6] = "9000"
 				return strings.Join(f, ";")
 			})
-		}, `^\S*plan\.yaml:\d+: indicator "kinderarmut": a count is larger than the population it belongs to \(area "0101" in 2015: sgb2_u15 = 9000, ew_u15 = \d+\); check the inputs of sgb2_u15 and ew_u15$`},
+		}, `^\S*plan\.yaml:\d+: indicator "kinderarmut": a count is larger than the population it belongs to \(area "0101" in 2015: sgb2_u15 = 9,?000, ew_u15 = \d+\); check the inputs of sgb2_u15 and ew_u15$`},
 		{"negative count", func(t *testing.T, dir string) {
 			editLine(t, dir, "arbeitsmarkt.csv", 40, func(l string) string {
 				f := strings.Split(l, ";")
@@ -189,7 +189,7 @@ func TestBadInputKeepsPreviousOutput(t *testing.T) {
 			tc.mutate(t, dir)
 			so.Reset()
 			se.Reset()
-			code := run([]string{"run", plan}, &so, &se)
+			code := run([]string{"run", plan, "--lang", "en"}, &so, &se)
 			if code != 2 {
 				t.Errorf("exit code %d, want 2 (stderr %q)", code, se.String())
 			}
@@ -215,12 +215,14 @@ func TestUsageErrors(t *testing.T) {
 	}{
 		{[]string{"run", "--colour"}, 2, "unknown flag: --colour"},
 		{[]string{"run", "a.yaml", "b.yaml"}, 2, "accepts at most 1 arg(s), received 2"},
-		{[]string{"run", "--lang", "fr"}, 2, `--lang "fr": use de or en`},
-		{[]string{"run", "does-not-exist.yaml"}, 2, "plan does-not-exist.yaml not found"},
+		{[]string{"run", "--lang", "fr"}, 2, `--lang "fr": möglich sind de oder en`},
+		{[]string{"run", "does-not-exist.yaml", "--lang", "en"}, 2, "plan does-not-exist.yaml not found"},
+		{[]string{"run", "does-not-exist.yaml"}, 2, "Plan does-not-exist.yaml nicht gefunden"},
 		{[]string{"validate"}, 2, "accepts 1 arg(s), received 0"},
 		// without --key: the attributes, and the unique text one proposed
-		{[]string{"check-geometry", "../../demo/data/planungsraeume.geojson"}, 2, "pr_id                38 distinct value(s) in 38 feature(s) — unique"},
-		{[]string{"check-geometry", "../../demo/data/planungsraeume.geojson"}, 2, "try\n  planatlas check-geometry ../../demo/data/planungsraeume.geojson --key pr_id\n"},
+		{[]string{"check-geometry", "../../demo/data/planungsraeume.geojson", "--lang", "en"}, 2, "pr_id                38 distinct value(s) in 38 feature(s) — unique"},
+		{[]string{"check-geometry", "../../demo/data/planungsraeume.geojson"}, 2, "pr_id                38 verschiedene Werte in 38 Objekt(en) — eindeutig"},
+		{[]string{"check-geometry", "../../demo/data/planungsraeume.geojson", "--lang", "en"}, 2, "try\n  planatlas check-geometry ../../demo/data/planungsraeume.geojson --key pr_id\n"},
 		{[]string{"version"}, 0, ""},
 	}
 	for _, tc := range tests {
@@ -240,7 +242,7 @@ func TestValidateAndInit(t *testing.T) {
 	}
 	so.Reset()
 	se.Reset()
-	if code := run([]string{"init", dir}, &so, &se); code != 2 || !strings.Contains(se.String(), "already exists; use --force") {
+	if code := run([]string{"init", dir}, &so, &se); code != 2 || !strings.Contains(se.String(), "gibt es schon; mit --force") {
 		t.Errorf("init over existing files: exit %d, %q", code, se.String())
 	}
 	names, _ := fs.Glob(demo.FS(), "*")
@@ -429,11 +431,11 @@ func TestCheckGeometry(t *testing.T) {
 			t.Errorf("missing %q in\n%s", w, so.String())
 		}
 	}
-	if code != 2 || !strings.Contains(se.String(), "2 error(s)") {
+	if code != 2 || !strings.Contains(se.String(), "2 errors;") {
 		t.Errorf("exit %d, stderr %s", code, se.String())
 	}
 	so.Reset()
-	if code := run([]string{"check-geometry", file}, &so, &se); code != 2 || !strings.Contains(se.String(), "--key is required") {
+	if code := run([]string{"check-geometry", file, "--lang", "en"}, &so, &se); code != 2 || !strings.Contains(se.String(), "--key is required") {
 		t.Errorf("without --key: exit %d, %s", code, se.String())
 	}
 }
@@ -452,7 +454,7 @@ func TestExitCodes(t *testing.T) {
 		{"done", func() error { return nil }, 0, ""},
 		{"failed", func() error { return errors.New("disk full") }, 1, "planatlas: disk full"},
 		{"bad input", func() error { return usageError{errors.New("--lang xx: use de or en")} }, 2, "--lang xx"},
-		{"internal error", func() error { return internalErr{} }, 3, "internal error: broken invariant\nThis is a bug in planatlas"},
+		{"internal error", func() error { return internalErr{} }, 3, "interner Fehler: broken invariant\nThis is a bug in planatlas"},
 		{"panic", func() error {
 			st, err := report.Stage(out)
 			if err != nil {
@@ -525,7 +527,7 @@ func TestKeysWithSpaces(t *testing.T) {
 // for the default folder.
 func TestEmptyOut(t *testing.T) {
 	var so, se bytes.Buffer
-	if code := run([]string{"run", "--out", ""}, &so, &se); code != 2 || !strings.Contains(se.String(), "--out is empty") {
+	if code := run([]string{"run", "--out", "", "--lang", "en"}, &so, &se); code != 2 || !strings.Contains(se.String(), "--out is empty") {
 		t.Errorf("exit %d: %s", code, se.String())
 	}
 }
