@@ -11,31 +11,35 @@ import (
 // checkPolygons checks the structure a reader can check without topology:
 // no empty parts, rings of at least four positions, closed rings, and
 // coordinates that can lie in the CRS.
-func checkPolygons(mp orb.MultiPolygon, crs CRS) string {
+func checkPolygons(mp orb.MultiPolygon, crs CRS) lang.Message {
 	if len(mp) == 0 {
-		return "the geometry is empty"
+		return lang.M("the geometry is empty")
 	}
 	for pi, p := range mp {
 		if len(p) == 0 {
-			return fmt.Sprintf("polygon %d is empty", pi+1)
+			return lang.M("polygon %d is empty", pi+1)
 		}
 		for ri, r := range p {
-			what := fmt.Sprintf("ring %d of polygon %d", ri+1, pi+1)
+			what := lang.M("ring %d of polygon %d", ri+1, pi+1)
 			if len(r) < 4 {
-				return fmt.Sprintf("%s has %d positions; a ring needs at least 4", what, len(r))
+				return lang.M("%s has %d positions; a ring needs at least 4", what, len(r))
 			}
 			if r[0] != r[len(r)-1] {
-				return fmt.Sprintf("%s is not closed: it starts at (%g, %g) and ends at (%g, %g)", what, r[0][0], r[0][1], r[len(r)-1][0], r[len(r)-1][1])
+				return lang.M("%s is not closed: it starts at (%s) and ends at (%s)", what, point(r[0]), point(r[len(r)-1]))
 			}
 			for _, pt := range r {
-				if msg := checkCoordinates(crs, pt[0], pt[1]); msg != "" {
-					return what + ": " + msg
+				if msg := checkCoordinates(crs, pt[0], pt[1]); msg.Format != "" {
+					return lang.M("%s: %s", what, msg)
 				}
 			}
 		}
 	}
-	return ""
+	return lang.Message{}
 }
+
+// point writes a position as coordinates are written in GIS tools, with
+// a decimal point in every language: (301000, 5.6e+06).
+func point(p orb.Point) string { return fmt.Sprintf("%g, %g", p[0], p[1]) }
 
 // toPlanar projects areas that are not in a planar CRS (longitude and
 // latitude, or Web Mercator, whose lengths are stretched by 1/cos φ, 60 %

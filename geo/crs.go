@@ -3,9 +3,12 @@ package geo
 import (
 	"fmt"
 	"math"
+	"planatlas/lang"
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/paulmach/orb"
 )
 
 // CRS is a coordinate reference system known to planatlas, by its EPSG
@@ -153,38 +156,38 @@ func ParseCRS(s string) (CRS, error) {
 
 // checkCoordinates returns a message if a point cannot lie in c, for
 // example metres declared as degrees or latitude and longitude swapped;
-// "" if the point is plausible.
-func checkCoordinates(c CRS, x, y float64) string {
+// an empty Message if the point is plausible.
+func checkCoordinates(c CRS, x, y float64) lang.Message {
 	if math.IsNaN(x) || math.IsNaN(y) || math.IsInf(x, 0) || math.IsInf(y, 0) {
-		return "a coordinate is not a number"
+		return lang.M("a coordinate is not a number")
 	}
 	degrees := math.Abs(x) <= 180 && math.Abs(y) <= 90
 	switch {
 	case c.Geographic():
 		if !degrees {
-			return fmt.Sprintf("point (%g, %g) cannot be longitude and latitude in degrees: are these metres of a projected CRS (for example EPSG:25833)? Declare the CRS", x, y)
+			return lang.M("point (%s) cannot be longitude and latitude in degrees: are these metres of a projected CRS (for example EPSG:25833)? Declare the CRS", point(orb.Point{x, y}))
 		}
 		if x >= 45 && x <= 56 && y >= 4 && y <= 17 {
-			return fmt.Sprintf("point (%g, %g) looks like latitude, longitude: GeoJSON and planatlas expect longitude first (x = east); the coordinates seem swapped", x, y)
+			return lang.M("point (%s) looks like latitude, longitude: GeoJSON and planatlas expect longitude first (x = east); the coordinates seem swapped", point(orb.Point{x, y}))
 		}
 	case degrees:
-		return fmt.Sprintf("point (%g, %g) looks like degrees, but %s is in metres: declare EPSG:4326", x, y, c)
+		return lang.M("point (%s) looks like degrees, but %s is in metres: declare EPSG:4326", point(orb.Point{x, y}), c.String())
 	case c.gkZone() > 0:
 		z := float64(c.gkZone())
 		if x < z*1e6 || x >= (z+1)*1e6 {
-			return fmt.Sprintf("easting %g is not in Gauss–Krüger zone %d (%s expects %d,xxx,xxx m): is the zone or the CRS wrong?", x, c.gkZone(), c, c.gkZone())
+			return lang.M("easting %s is not in Gauss–Krüger zone %d (%s expects %d,xxx,xxx m): is the zone or the CRS wrong?", fmt.Sprintf("%g", x), c.gkZone(), c.String(), c.gkZone())
 		}
 		if y < 5.1e6 || y > 6.2e6 {
-			return fmt.Sprintf("northing %g lies outside Germany in %s", y, c)
+			return lang.M("northing %s lies outside Germany in %s", fmt.Sprintf("%g", y), c.String())
 		}
 	case c.utmZone() > 0:
 		if x < -2e6 || x > 3e6 || y < -1e5 || y > 1e7 {
-			return fmt.Sprintf("point (%g, %g) lies outside %s", x, y, c)
+			return lang.M("point (%s) lies outside %s", point(orb.Point{x, y}), c.String())
 		}
 	case c == LAEAEurope:
 		if x < 1e6 || x > 8.5e6 || y < 0 || y > 6e6 {
-			return fmt.Sprintf("point (%g, %g) lies outside Europe in %s", x, y, c)
+			return lang.M("point (%s) lies outside Europe in %s", point(orb.Point{x, y}), c.String())
 		}
 	}
-	return ""
+	return lang.Message{}
 }

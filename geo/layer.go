@@ -151,8 +151,8 @@ func (l *Layer) build(opt ReadOptions, collect bool) (*Areas, []Problem) {
 			}
 			continue
 		}
-		if msg := checkPolygons(ft.Geom, crs); msg != "" {
-			if bad("geometry", lang.M("%s", msg)) {
+		if msg := checkPolygons(ft.Geom, crs); msg.Format != "" {
+			if bad("geometry", msg) {
 				return nil, problems
 			}
 			continue

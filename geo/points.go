@@ -100,18 +100,19 @@ func (l *Layer) Points(crs, to CRS) ([]orb.Point, error) {
 			return nil, &FeatureError{File: l.File, Feature: i + 1, Field: "geometry", M: msg}
 		}
 		x, y := f.Point[0], f.Point[1]
-		if msg := checkCoordinates(from, x, y); msg != "" {
-			return nil, &FeatureError{File: l.File, Feature: i + 1, Field: "geometry", Msg: msg}
+		if msg := checkCoordinates(from, x, y); msg.Format != "" {
+			return nil, &FeatureError{File: l.File, Feature: i + 1, Field: "geometry", M: msg}
 		}
 		out[i] = Transform(from, to, orb.Point{x, y})
 	}
 	return out, nil
 }
 
-// CheckPoint says why (x, y) cannot lie in crs, or "" if it can.
-func CheckPoint(crs CRS, x, y float64) string {
+// CheckPoint says why (x, y) cannot lie in crs, or an empty Message if
+// it can.
+func CheckPoint(crs CRS, x, y float64) lang.Message {
 	if math.IsNaN(x) || math.IsNaN(y) {
-		return "the coordinates are missing"
+		return lang.M("the coordinates are missing")
 	}
 	return checkCoordinates(crs, x, y)
 }

@@ -94,7 +94,7 @@ func TestCheckCoordinates(t *testing.T) {
 		{UTM33, 372000, 56400000, "lies outside"},
 	}
 	for _, tc := range tests {
-		got := checkCoordinates(tc.c, tc.x, tc.y)
+		got := checkCoordinates(tc.c, tc.x, tc.y).String()
 		if tc.want == "" && got != "" || !strings.Contains(got, tc.want) {
 			t.Errorf("checkCoordinates(%v, %v, %v) = %q, want %q", tc.c, tc.x, tc.y, got, tc.want)
 		}

@@ -34,8 +34,8 @@ func (r *runner) readPoints(in *input) error {
 		xs, ys := t.Values[t.ValueIndex(in.spec.X)], t.Values[t.ValueIndex(in.spec.Y)]
 		pts = make([]orb.Point, t.Len())
 		for i := range pts {
-			if msg := geo.CheckPoint(in.crs, xs[i], ys[i]); msg != "" {
-				return &datasets.InputError{File: in.file(), Line: t.Lines[i], Column: in.spec.X + ", " + in.spec.Y, Msg: msg}
+			if msg := geo.CheckPoint(in.crs, xs[i], ys[i]); msg.Format != "" {
+				return &datasets.InputError{File: in.file(), Line: t.Lines[i], Column: in.spec.X + ", " + in.spec.Y, M: msg}
 			}
 			pts[i] = geo.Transform(in.crs, r.geom.CRS, orb.Point{xs[i], ys[i]})
 		}

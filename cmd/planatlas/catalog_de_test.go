@@ -4,9 +4,10 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
-	"planatlas/lang"
 	"strings"
 	"testing"
+
+	"planatlas/lang"
 )
 
 // englishWords are words of English messages that German ones never
