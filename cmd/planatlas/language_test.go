@@ -120,7 +120,7 @@ func languageOutputs(t *testing.T, lang string) (map[string]string, []string) {
 var (
 	quoted    = regexp.MustCompile(`"[^"]*"|&#34;.*?&#34;|“[^”]*”|„[^“]*“`)
 	planField = regexp.MustCompile(`\b[a-z_]+: *[\[{][^\]}]*[\]}]`) // plan syntax quoted in a message: missing: [-9999]
-	userToken = regexp.MustCompile(`\S*[_0-9/\\.]\S*`) // keys, ids, file names, paths, numbers
+	userToken = regexp.MustCompile(`\S*[_0-9/\\.]\S*`)              // keys, ids, file names, paths, numbers
 )
 
 // withoutUserTexts takes out of a text what the user wrote: quoted
