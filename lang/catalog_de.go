@@ -119,6 +119,8 @@ var german = map[string]string{
 
 	"Clusters: ": "Cluster: ",
 
+	"Data": "Daten",
+
 	"Data and sources": "Daten und Quellen",
 
 	"Demography": "Demografie",

@@ -111,7 +111,7 @@ func (r *runner) writeReport() error {
 		Lang: r.c.lang, Title: r.c.plan.Title.In(r.c.lang), City: r.c.plan.City.In(r.c.lang), Figures: r.html, Warnings: r.lp.Messages(r.c.warnings), Notes: r.lp.Messages(r.notes),
 		Sources: []string{r.source()},
 		T: map[string]string{"sources": r.lp.Sprintf("Data and sources"), "file": r.lp.Sprintf("file"),
-			"bytes": r.lp.Sprintf("bytes"), "notes": r.lp.Sprintf("Notes of the run")},
+			"bytes": r.lp.Sprintf("bytes"), "notes": r.lp.Sprintf("Notes of the run"), "data": r.lp.Sprintf("Data")},
 	}
 	if rep.Title == "" {
 		rep.Title = r.lp.Sprintf("Social area analysis")

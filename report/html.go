@@ -41,6 +41,7 @@ type HTMLFigure struct {
 	Alt   string     // what the figure shows, in one or two sentences
 	Head  []string   // the data table's heading
 	Rows  [][]string // its rows
+	Data  string     // the label of the data table's toggle, in the report's language (set by WriteHTML)
 }
 
 // HTMLProfile is one planning area's page.
@@ -71,6 +72,28 @@ type HTMLReport struct {
 // SVG and CSS, no script, no request that leaves the file. Print CSS puts
 // each planning area's profile on its own A4 pages.
 func WriteHTML(w io.Writer, r HTMLReport) error {
+	data := r.T["data"]
+	if data == "" {
+		data = "Daten"
+		if r.Lang == "en" {
+			data = "Data"
+		}
+	}
+	label := func(fs []HTMLFigure) []HTMLFigure {
+		out := make([]HTMLFigure, len(fs))
+		for i, f := range fs {
+			f.Data = data
+			out[i] = f
+		}
+		return out
+	}
+	r.Figures, r.Tables = label(r.Figures), label(r.Tables)
+	profiles := make([]HTMLProfile, len(r.Profiles))
+	for i, p := range r.Profiles {
+		p.Figures = label(p.Figures)
+		profiles[i] = p
+	}
+	r.Profiles = profiles
 	return htmlPage.Execute(w, r)
 }
 
@@ -134,7 +157,7 @@ details summary { cursor: pointer; font-size: 0.9rem; color: #333; }
 {{define "figure"}}<figure id="{{.ID}}" role="group" aria-labelledby="{{.ID}}-caption">
 {{.SVG}}
 <figcaption id="{{.ID}}-caption"><strong>{{.Title}}.</strong> {{.Alt}}</figcaption>
-<details><summary>Daten / data</summary>{{template "table" .}}</details>
+<details><summary>{{.Data}}</summary>{{template "table" .}}</details>
 </figure>
 {{end}}
 {{define "table"}}<table><thead><tr>{{range .Head}}<th scope="col">{{.}}</th>{{end}}</tr></thead>

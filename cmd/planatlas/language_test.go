@@ -21,11 +21,11 @@ var (
 	otherEnglish = []string{"the", "is", "are", "not", "with", "and", "of", "files", "written", "note",
 		"error", "errors", "column", "hidden", "classes", "area", "areas", "city", "no-data", "suppressed",
 		"higher", "lower", "missing", "found", "must", "use", "should", "neighbours", "links", "feature",
-		"features", "rising", "falling", "stable", "indicators", "variables", "ranking", "because"}
+		"features", "rising", "falling", "stable", "indicators", "variables", "ranking", "because", "data"}
 	otherGerman = []string{"der", "die", "das", "und", "nicht", "mit", "Dateien", "geschrieben", "Hinweis",
 		"Fehler", "Spalte", "Klassen", "Planungsräume", "Planungsraum", "Stadt", "keine", "Angabe",
 		"gesperrt", "höher", "niedriger", "fehlt", "Nachbarn", "Objekte", "steigend", "fallend",
-		"Indikatoren", "Rangfolge", "weil", "Warnung", "Hinweise", "Entwicklung", "Jahr", "Quelle"}
+		"Indikatoren", "Rangfolge", "weil", "Warnung", "Hinweise", "Entwicklung", "Jahr", "Quelle", "Daten"}
 )
 
 // languageCases are the bad inputs the language test runs: one of each
