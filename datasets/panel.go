@@ -125,23 +125,59 @@ type Gap struct {
 
 // BuildPanelWith is BuildPanel with options.
 func BuildPanelWith(specs []VariableSpec, opt PanelOptions) (*Panel, error) {
-	years := opt.Years
-	var tables []*Table
-	seenT := map[*Table]bool{}
+	b := &panelBuilder{p: &Panel{vars: map[string]*Series{}, where: map[string]string{}}}
+	seen := map[*Table]bool{}
 	for _, s := range specs {
-		if !seenT[s.Table] {
-			seenT[s.Table] = true
-			tables = append(tables, s.Table)
+		if !seen[s.Table] {
+			seen[s.Table] = true
+			b.tables = append(b.tables, s.Table)
 		}
 	}
-	for _, t := range tables {
+	for _, t := range b.tables {
 		if err := t.CheckUnique(); err != nil {
 			return nil, err
 		}
 	}
-	p := &Panel{vars: map[string]*Series{}, where: map[string]string{}}
+	b.setYears(opt.Years)
+	for _, step := range []func() error{func() error { return b.setAreas(opt.Areas) }, b.checkAreas, b.mapRows} {
+		if err := step(); err != nil {
+			return nil, err
+		}
+	}
+	dimCache := map[dimKey]coded{}
+	for _, s := range specs {
+		if err := b.addVariable(s, dimCache); err != nil {
+			return nil, err
+		}
+	}
+	return b.p, nil
+}
 
-	// Years: given, or all found.
+// panelBuilder holds what the stages of BuildPanelWith hand on to each
+// other.
+type panelBuilder struct {
+	p          *Panel
+	tables     []*Table
+	keysOf     []map[string]int // per table: key → its first row in the panel's years
+	gaps       []*Gap           // per table: the areas and cells it lacks
+	keyIdx     map[string]int   // area key → position in p.Keys
+	tableYears [][]bool         // [table][year index]: the table has the year
+	cellOf     [][]int32        // [table][row]: panel cell, -1 outside the years
+	noRow      [][]int32        // [table]: cells of years it has without a row
+}
+
+type dimKey struct {
+	t   *Table
+	dim int
+}
+type coded struct {
+	codes  []int32
+	levels []string
+}
+
+// setYears sets the panel's years: those given, or all the tables have.
+func (b *panelBuilder) setYears(years []int) {
+	p, tables := b.p, b.tables
 	if years != nil {
 		p.Years = append([]int(nil), years...)
 		sort.Ints(p.Years)
@@ -157,10 +193,14 @@ func BuildPanelWith(specs []VariableSpec, opt PanelOptions) (*Panel, error) {
 		}
 		sort.Ints(p.Years)
 	}
-	inYears := func(y int) bool { return p.YearIndex(y) >= 0 }
+}
 
-	// Areas: the union over all tables, each table checked against it.
-	keysOf := make([]map[string]int, len(tables)) // key → first row
+// setAreas sets the panel's areas: the union over all tables in the
+// panel's years and the areas given (the geometry's), sorted.
+func (b *panelBuilder) setAreas(areas []string) error {
+	p, tables := b.p, b.tables
+	inYears := func(y int) bool { return p.YearIndex(y) >= 0 }
+	b.keysOf = make([]map[string]int, len(tables)) // key → first row
 	for ti, t := range tables {
 		m := map[string]int{}
 		for i, k := range t.Keys {
@@ -175,11 +215,11 @@ func BuildPanelWith(specs []VariableSpec, opt PanelOptions) (*Panel, error) {
 			}
 		}
 		if len(m) == 0 {
-			return nil, &InputError{File: t.Name, M: lang.M("no row for the years %s", yearList(p.Years))}
+			return &InputError{File: t.Name, M: lang.M("no row for the years %s", yearList(p.Years))}
 		}
-		keysOf[ti] = m
+		b.keysOf[ti] = m
 	}
-	for _, k := range opt.Areas {
+	for _, k := range areas {
 		if _, seen := p.where[k]; !seen {
 			p.where[k] = ""
 		}
@@ -188,13 +228,21 @@ func BuildPanelWith(specs []VariableSpec, opt PanelOptions) (*Panel, error) {
 		p.Keys = append(p.Keys, k)
 	}
 	sort.Strings(p.Keys)
-	gaps := make([]*Gap, len(tables))
+	return nil
+}
+
+// checkAreas records the areas a table lacks (missing values there);
+// it refuses them where the table is complete or its keys lost their
+// leading zeros.
+func (b *panelBuilder) checkAreas() error {
+	p, tables := b.p, b.tables
+	b.gaps = make([]*Gap, len(tables))
 	for ti, t := range tables {
-		gaps[ti] = &Gap{Table: t}
+		b.gaps[ti] = &Gap{Table: t}
 		var missing []string
 		for _, k := range p.Keys {
-			if _, ok := keysOf[ti][k]; !ok {
-				gaps[ti].Areas = append(gaps[ti].Areas, k)
+			if _, ok := b.keysOf[ti][k]; !ok {
+				b.gaps[ti].Areas = append(b.gaps[ti].Areas, k)
 				if p.where[k] != "" {
 					missing = append(missing, fmt.Sprintf("%q (%s)", k, p.where[k]))
 				} else {
@@ -205,10 +253,10 @@ func BuildPanelWith(specs []VariableSpec, opt PanelOptions) (*Panel, error) {
 		if len(missing) > 0 {
 			var hint lang.Message
 			for _, k := range p.Keys {
-				if _, ok := keysOf[ti][k]; ok {
+				if _, ok := b.keysOf[ti][k]; ok {
 					continue
 				}
-				for other := range keysOf[ti] {
+				for other := range b.keysOf[ti] {
 					if other != k && strings.TrimLeft(other, "0") == strings.TrimLeft(k, "0") {
 						hint = lang.M("; the keys look as if leading zeros were lost (%q here, %q in %s): keep keys as text, for example by quoting them or formatting the column as text in the spreadsheet", other, k, p.where[k])
 						break
@@ -224,21 +272,26 @@ func BuildPanelWith(specs []VariableSpec, opt PanelOptions) (*Panel, error) {
 				if hint.Format == "" {
 					hint = lang.M("; the plan marks this input complete: true (without it, these areas would have missing values)")
 				}
-				return nil, &InputError{File: t.Name, M: lang.M("%d area(s) found in other tables or the geometry have no row here: %s%s",
+				return &InputError{File: t.Name, M: lang.M("%d area(s) found in other tables or the geometry have no row here: %s%s",
 					len(missing), listSome(missing, 5), hint)}
 			}
 		}
 	}
-	keyIdx := make(map[string]int, len(p.Keys))
-	for i, k := range p.Keys {
-		keyIdx[k] = i
-	}
+	return nil
+}
 
-	// Years per table: every area must have every year the table has.
+// mapRows maps each table's rows to the panel's cells, and finds the
+// cells of the years a table has without a row for them.
+func (b *panelBuilder) mapRows() error {
+	p, tables := b.p, b.tables
+	b.keyIdx = make(map[string]int, len(p.Keys))
+	for i, k := range p.Keys {
+		b.keyIdx[k] = i
+	}
 	nA, nY := len(p.Keys), len(p.Years)
-	tableYears := make([][]bool, len(tables)) // [table][year index]
-	cellOf := make([][]int32, len(tables))    // [table][row]: panel cell, -1 outside the years
-	noRow := make([][]int32, len(tables))     // [table]: cells of years it has without a row
+	b.tableYears = make([][]bool, len(tables))
+	b.cellOf = make([][]int32, len(tables))
+	b.noRow = make([][]int32, len(tables))
 	for ti, t := range tables {
 		has := make([]bool, nY)
 		cover := make([]bool, nA*nY)
@@ -251,13 +304,13 @@ func BuildPanelWith(specs []VariableSpec, opt PanelOptions) (*Panel, error) {
 				continue
 			}
 			if lastA < 0 || k != lastKey {
-				lastKey, lastA = k, keyIdx[k]
+				lastKey, lastA = k, b.keyIdx[k]
 			}
 			has[yi] = true
 			cover[yi*nA+lastA] = true
 			cells[i] = int32(yi*nA + lastA)
 		}
-		cellOf[ti] = cells
+		b.cellOf[ti] = cells
 		var missing []string
 		var absent []int
 		for yi := range p.Years {
@@ -266,122 +319,118 @@ func BuildPanelWith(specs []VariableSpec, opt PanelOptions) (*Panel, error) {
 				continue
 			}
 			for a, k := range p.Keys {
-				if _, any := keysOf[ti][k]; any && !cover[yi*nA+a] {
+				if _, any := b.keysOf[ti][k]; any && !cover[yi*nA+a] {
 					missing = append(missing, fmt.Sprintf("area %q in %d", k, p.Years[yi]))
 				}
 			}
 		}
 		if len(missing) > 0 && t.Complete {
-			return nil, &InputError{File: t.Name, M: lang.M("missing rows (the table has these years for other areas): %s; the plan marks this input complete: true", listSome(missing, 5))}
+			return &InputError{File: t.Name, M: lang.M("missing rows (the table has these years for other areas): %s; the plan marks this input complete: true", listSome(missing, 5))}
 		}
-		gaps[ti].Cells = missing
+		b.gaps[ti].Cells = missing
 		for yi := range p.Years {
 			if has[yi] {
 				for a := range p.Keys {
 					if !cover[yi*nA+a] {
-						noRow[ti] = append(noRow[ti], int32(yi*nA+a))
+						b.noRow[ti] = append(b.noRow[ti], int32(yi*nA+a))
 					}
 				}
 			}
 		}
-		if len(gaps[ti].Areas) > 0 || len(gaps[ti].Cells) > 0 {
-			p.Gaps = append(p.Gaps, *gaps[ti])
+		if len(b.gaps[ti].Areas) > 0 || len(b.gaps[ti].Cells) > 0 {
+			p.Gaps = append(p.Gaps, *b.gaps[ti])
 		}
 		if len(absent) == 1 {
 			p.Notes = append(p.Notes, lang.M("%s has no data for %s; its variables are missing in that year", t.Name, strconv.Itoa(absent[0])))
 		} else if len(absent) > 1 {
 			p.Notes = append(p.Notes, lang.M("%s has no data for %s; its variables are missing in those years", t.Name, YearRanges(absent)))
 		}
-		tableYears[ti] = has
+		b.tableYears[ti] = has
 	}
+	return nil
+}
 
-	// The variables.
-	type dimKey struct {
-		t   *Table
-		dim int
+// addVariable sums a variable's rows (those its filters accept) into
+// its series; filters are decided once per distinct value of their
+// column, cached in dimCache across variables.
+func (b *panelBuilder) addVariable(s VariableSpec, dimCache map[dimKey]coded) error {
+	p, tables := b.p, b.tables
+	nA := len(p.Keys)
+	if _, dup := p.vars[s.Name]; dup {
+		return fmt.Errorf("variable %q is defined twice", s.Name)
 	}
-	type coded struct {
-		codes  []int32
-		levels []string
+	t := s.Table
+	col := t.ValueIndex(s.Column)
+	if col < 0 {
+		return fmt.Errorf("variable %q: column %q was not read from %s", s.Name, s.Column, t.Name)
 	}
-	dimCache := map[dimKey]coded{}
-	for _, s := range specs {
-		if _, dup := p.vars[s.Name]; dup {
-			return nil, fmt.Errorf("variable %q is defined twice", s.Name)
+	dims := make([]int, len(s.Where))
+	for i, f := range s.Where {
+		dims[i] = t.DimIndex(f.Column)
+		if dims[i] < 0 {
+			return fmt.Errorf("variable %q: filter column %q was not read from %s", s.Name, f.Column, t.Name)
 		}
-		t := s.Table
-		col := t.ValueIndex(s.Column)
-		if col < 0 {
-			return nil, fmt.Errorf("variable %q: column %q was not read from %s", s.Name, s.Column, t.Name)
-		}
-		dims := make([]int, len(s.Where))
-		for i, f := range s.Where {
-			dims[i] = t.DimIndex(f.Column)
-			if dims[i] < 0 {
-				return nil, fmt.Errorf("variable %q: filter column %q was not read from %s", s.Name, f.Column, t.Name)
-			}
-		}
-		ser := NewSeries(p.Len())
-		ti := indexOf(tables, t)
-		for yi := range p.Years {
-			if !tableYears[ti][yi] {
-				for a := 0; a < nA; a++ {
-					ser.Values[yi*nA+a] = math.NaN()
-					ser.Flags[yi*nA+a] = NoData
-				}
-			}
-		}
-		for _, c := range noRow[ti] {
-			ser.Values[c], ser.Flags[c] = math.NaN(), NoData
-		}
-		// Each filter decided once per distinct value of its column.
-		dimCodes := make([][]int32, len(s.Where))
-		accept := make([][]bool, len(s.Where))
-		for fi, f := range s.Where {
-			dc, ok := dimCache[dimKey{t, dims[fi]}]
-			if !ok {
-				dc.codes, dc.levels = codesOf(t.Dims[dims[fi]])
-				dimCache[dimKey{t, dims[fi]}] = dc
-			}
-			codes, levels := dc.codes, dc.levels
-			dimCodes[fi] = codes
-			accept[fi] = make([]bool, len(levels))
-			for li, v := range levels {
-				ok, err := f.match(v)
-				if err != nil {
-					return nil, t.errAt(firstRowOf(codes, int32(li)), f.Column, "%v", err)
-				}
-				accept[fi][li] = ok
-			}
-		}
-		cells, vals, flags := cellOf[ti], t.Values[col], t.Flags[col]
-		matched := 0
-	rows:
-		for i, c := range cells {
-			if c < 0 {
-				continue
-			}
-			for fi := range dimCodes {
-				if !accept[fi][dimCodes[fi][i]] {
-					continue rows
-				}
-			}
-			matched++
-			if s.Count {
-				if err := checkCount(t, i, s, vals[i]); err != nil {
-					return nil, err
-				}
-			}
-			ser.Values[c] += vals[i]
-			ser.Flags[c] |= flags[i]
-		}
-		if matched == 0 && len(s.Where) > 0 {
-			return nil, &InputError{File: t.Name, M: lang.M("variable %q: no row matches %s", s.Name, describeFilters(s.Where, t))}
-		}
-		p.names = append(p.names, s.Name)
-		p.vars[s.Name] = ser
 	}
-	return p, nil
+	ser := NewSeries(p.Len())
+	ti := indexOf(tables, t)
+	for yi := range p.Years {
+		if !b.tableYears[ti][yi] {
+			for a := 0; a < nA; a++ {
+				ser.Values[yi*nA+a] = math.NaN()
+				ser.Flags[yi*nA+a] = NoData
+			}
+		}
+	}
+	for _, c := range b.noRow[ti] {
+		ser.Values[c], ser.Flags[c] = math.NaN(), NoData
+	}
+	// Each filter decided once per distinct value of its column.
+	dimCodes := make([][]int32, len(s.Where))
+	accept := make([][]bool, len(s.Where))
+	for fi, f := range s.Where {
+		dc, ok := dimCache[dimKey{t, dims[fi]}]
+		if !ok {
+			dc.codes, dc.levels = codesOf(t.Dims[dims[fi]])
+			dimCache[dimKey{t, dims[fi]}] = dc
+		}
+		codes, levels := dc.codes, dc.levels
+		dimCodes[fi] = codes
+		accept[fi] = make([]bool, len(levels))
+		for li, v := range levels {
+			ok, err := f.match(v)
+			if err != nil {
+				return t.errAt(firstRowOf(codes, int32(li)), f.Column, "%v", err)
+			}
+			accept[fi][li] = ok
+		}
+	}
+	cells, vals, flags := b.cellOf[ti], t.Values[col], t.Flags[col]
+	matched := 0
+rows:
+	for i, c := range cells {
+		if c < 0 {
+			continue
+		}
+		for fi := range dimCodes {
+			if !accept[fi][dimCodes[fi][i]] {
+				continue rows
+			}
+		}
+		matched++
+		if s.Count {
+			if err := checkCount(t, i, s, vals[i]); err != nil {
+				return err
+			}
+		}
+		ser.Values[c] += vals[i]
+		ser.Flags[c] |= flags[i]
+	}
+	if matched == 0 && len(s.Where) > 0 {
+		return &InputError{File: t.Name, M: lang.M("variable %q: no row matches %s", s.Name, describeFilters(s.Where, t))}
+	}
+	p.names = append(p.names, s.Name)
+	p.vars[s.Name] = ser
+	return nil
 }
 
 // codesOf numbers the distinct values of a text column in the order they
