@@ -30,7 +30,7 @@ func (e *InputError) text(p *lang.Printer) string {
 		if p == nil {
 			return m.String()
 		}
-		return p.Message(lang.M(m.Format, digits(m.Args)...))
+		return p.Message(lang.M(m.Format, lang.IntsAsDigits(m.Args)...))
 	}
 	msg := e.Msg
 	if e.M.Format != "" {
@@ -54,32 +54,10 @@ func (e *InputError) text(p *lang.Printer) string {
 	return loc + ": " + msg
 }
 
-// msgError is an error whose text is a Message: the parts of an
-// InputError's text (a value "is not a number").
-type msgError struct{ m lang.Message }
-
 // msgErr returns the error of an English format string; its integers are
 // written with digits only (years).
 func msgErr(format string, args ...any) error {
-	return &msgError{lang.M(format, digits(args)...)}
-}
-
-func (e *msgError) Error() string { return e.m.String() }
-
-// Localize renders the error in the printer's language.
-func (e *msgError) Localize(p *lang.Printer) string { return p.Message(e.m) }
-
-// digits returns args with each int as lang.Digits: years, lines and
-// rows are written 2024, not 2.024.
-func digits(args []any) []any {
-	out := make([]any, len(args))
-	for i, a := range args {
-		if n, ok := a.(int); ok {
-			a = lang.Digits(n)
-		}
-		out[i] = a
-	}
-	return out
+	return lang.Errorf(format, lang.IntsAsDigits(args)...)
 }
 
 // BadInput reports that the error is caused by the input, not by the

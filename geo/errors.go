@@ -37,7 +37,7 @@ func (e *FeatureError) text(p *lang.Printer) string {
 		if p == nil {
 			return m.String()
 		}
-		return p.Message(lang.M(m.Format, digits(m.Args)...))
+		return p.Message(lang.M(m.Format, lang.IntsAsDigits(m.Args)...))
 	}
 	s := e.File
 	if e.Feature > 0 {
@@ -55,19 +55,6 @@ func (e *FeatureError) text(p *lang.Printer) string {
 		msg = render(e.M)
 	}
 	return s + ": " + msg
-}
-
-// digits returns args with each int as lang.Digits (feature numbers,
-// years: 2024, not 2.024).
-func digits(args []any) []any {
-	out := make([]any, len(args))
-	for i, a := range args {
-		if n, ok := a.(int); ok {
-			a = lang.Digits(n)
-		}
-		out[i] = a
-	}
-	return out
 }
 
 // BadInput reports that the error is caused by the input; the command

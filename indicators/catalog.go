@@ -95,19 +95,19 @@ func (d Definition) Compile(known func(string) bool, candidates []string) (*Indi
 	case "none":
 		ind.Need = NoNeed
 	case "":
-		return nil, errf("need is required: higher (a higher value means more need), lower, or none")
+		return nil, lang.Errorf("need is required: higher (a higher value means more need), lower, or none")
 	default:
-		return nil, errf("need %q: use higher, lower or none", d.Need)
+		return nil, lang.Errorf("need %q: use higher, lower or none", d.Need)
 	}
 	if d.Decimals != nil {
 		if *d.Decimals < 0 || *d.Decimals > 6 {
-			return nil, errf("decimals %d: use 0 to 6", *d.Decimals)
+			return nil, lang.Errorf("decimals %d: use 0 to 6", *d.Decimals)
 		}
 		ind.Decimals = *d.Decimals
 	}
 	if d.Scale != nil {
 		if *d.Scale == 0 || math.IsNaN(*d.Scale) || math.IsInf(*d.Scale, 0) {
-			return nil, errf("scale %v: use a number such as 100", *d.Scale)
+			return nil, lang.Errorf("scale %v: use a number such as 100", *d.Scale)
 		}
 		ind.Scale = *d.Scale
 	}
@@ -118,10 +118,10 @@ func (d Definition) Compile(known func(string) bool, candidates []string) (*Indi
 	case RefAuto, RefSum, RefFormula:
 		ind.Reference = d.Reference
 	default:
-		return nil, errf("reference %q: use sum (the sum of the areas' values) or formula (the formula applied to the aggregated variables); without it the formula decides: counts add up, rates are ratios of sums, means are weighted means", d.Reference)
+		return nil, lang.Errorf("reference %q: use sum (the sum of the areas' values) or formula (the formula applied to the aggregated variables); without it the formula decides: counts add up, rates are ratios of sums, means are weighted means", d.Reference)
 	}
 	if (d.Numerator == "") != (d.Denominator == "") {
-		return nil, errf("numerator and denominator go together")
+		return nil, lang.Errorf("numerator and denominator go together")
 	}
 	text := d.Formula
 	if d.Numerator != "" {
@@ -135,10 +135,10 @@ func (d Definition) Compile(known func(string) bool, candidates []string) (*Indi
 			}
 			f, err := Compile(v, known, candidates)
 			if err != nil {
-				return nil, errf("%s: %v", part.role, err)
+				return nil, lang.Errorf("%s: %v", part.role, err)
 			}
 			if !f.Linear() {
-				return nil, errf("%s %q: a numerator or denominator is a variable or a sum of variables (+ and −, parentheses), as they count persons or cases; write other formulas as formula: scale * (numerator) / (denominator)", part.role, v)
+				return nil, lang.Errorf("%s %q: a numerator or denominator is a variable or a sum of variables (+ and −, parentheses), as they count persons or cases; write other formulas as formula: scale * (numerator) / (denominator)", part.role, v)
 			}
 		}
 		ind.Numerator, ind.Denominator = strings.TrimSpace(d.Numerator), strings.TrimSpace(d.Denominator)
@@ -147,19 +147,19 @@ func (d Definition) Compile(known func(string) bool, candidates []string) (*Indi
 		}
 	}
 	if text == "" {
-		return nil, errf("a formula, or a numerator and a denominator, is required")
+		return nil, lang.Errorf("a formula, or a numerator and a denominator, is required")
 	}
 	if ind.Proportion && d.Numerator == "" {
-		return nil, errf("proportion: true needs a numerator and a denominator")
+		return nil, lang.Errorf("proportion: true needs a numerator and a denominator")
 	}
 	switch d.Smooth {
 	case SmoothNone:
 	case SmoothGlobalEB, SmoothLocalEB, SmoothLocalEBSpdep:
 		if d.Numerator == "" {
-			return nil, errf("smooth: %s needs a rate with a numerator and a denominator", d.Smooth)
+			return nil, lang.Errorf("smooth: %s needs a rate with a numerator and a denominator", d.Smooth)
 		}
 	default:
-		return nil, errf("smooth %q: use eb-global, eb-local or eb-local-spdep", d.Smooth)
+		return nil, lang.Errorf("smooth %q: use eb-global, eb-local or eb-local-spdep", d.Smooth)
 	}
 	f, err := Compile(text, known, candidates)
 	if err != nil {
@@ -311,26 +311,4 @@ func (d Definition) Vars() []string {
 		return nil
 	}
 	return f.Vars
-}
-
-// msgError is an error whose text is a Message; it wraps the first error
-// among the Message's arguments.
-type msgError struct{ m lang.Message }
-
-// errf returns the error of an English format string.
-func errf(format string, args ...any) error { return &msgError{lang.M(format, args...)} }
-
-func (e *msgError) Error() string { return e.m.String() }
-
-// Localize renders the error in the printer's language.
-func (e *msgError) Localize(p *lang.Printer) string { return p.Message(e.m) }
-
-// Unwrap returns the error among the arguments, if there is one.
-func (e *msgError) Unwrap() error {
-	for _, a := range e.m.Args {
-		if err, ok := a.(error); ok {
-			return err
-		}
-	}
-	return nil
 }

@@ -67,13 +67,13 @@ func formats(t *testing.T, root string) map[string]string {
 			case *ast.SelectorExpr:
 				x, _ := fn.X.(*ast.Ident)
 				switch {
-				case fn.Sel.Name == "M" && x != nil && langName != "" && x.Name == langName:
+				case (fn.Sel.Name == "M" || fn.Sel.Name == "Errorf") && x != nil && langName != "" && x.Name == langName:
 				case fn.Sel.Name == "Sprintf" && (x == nil || x.Name != "fmt"):
 				default:
 					return true
 				}
 			case *ast.Ident:
-				if !inLang || fn.Name != "M" {
+				if !inLang || fn.Name != "M" && fn.Name != "Errorf" {
 					return true
 				}
 			default:

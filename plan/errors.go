@@ -21,19 +21,7 @@ type Error struct {
 // file; integers among args are written with digits only (years and line
 // numbers: 2024, not 2.024).
 func errAt(file string, line int, format string, args ...any) *Error {
-	return &Error{File: file, Line: line, M: lang.M(format, digits(args)...)}
-}
-
-// digits returns args with each int as lang.Digits.
-func digits(args []any) []any {
-	out := make([]any, len(args))
-	for i, a := range args {
-		if n, ok := a.(int); ok {
-			a = lang.Digits(n)
-		}
-		out[i] = a
-	}
-	return out
+	return &Error{File: file, Line: line, M: lang.M(format, lang.IntsAsDigits(args)...)}
 }
 
 func (e *Error) text() string {

@@ -111,7 +111,7 @@ func (chk *checker) checkLevels() {
 	seen := map[string]int{}
 	for _, l := range a.Levels {
 		bad := func(format string, args ...any) {
-			chk.fail(l.Line, "areas: level %q: %s", l.ID, lang.M(format, digits(args)...))
+			chk.fail(l.Line, "areas: level %q: %s", l.ID, lang.M(format, lang.IntsAsDigits(args)...))
 		}
 		switch {
 		case l.ID == "":

@@ -272,11 +272,11 @@ func yearPattern(p string) (*regexp.Regexp, error) {
 func (in *input) fileYear(name string) (int, error) {
 	m := in.yearName.FindStringSubmatch(path.Base(name))
 	if m == nil {
-		return 0, &msgError{lang.M("the file name %q does not match year: {from_name: %q}, so its year is unknown; rename the file or change the pattern ({year} for the four digits of the year, * for any text)", path.Base(name), in.spec.Year.FromName)}
+		return 0, lang.Errorf("the file name %q does not match year: {from_name: %q}, so its year is unknown; rename the file or change the pattern ({year} for the four digits of the year, * for any text)", path.Base(name), in.spec.Year.FromName)
 	}
 	y, err := strconv.Atoi(m[1]) // {year} matches four digits
 	if err != nil || !datasets.PlausibleYear(y) {
-		return 0, &msgError{lang.M("the file name %q gives the year %d, which is not plausible (%d–%d)", path.Base(name), lang.Digits(y), lang.Digits(datasets.FirstYear), lang.Digits(datasets.LastYear))}
+		return 0, lang.Errorf("the file name %q gives the year %d, which is not plausible (%d–%d)", path.Base(name), lang.Digits(y), lang.Digits(datasets.FirstYear), lang.Digits(datasets.LastYear))
 	}
 	return y, nil
 }

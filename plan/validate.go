@@ -263,29 +263,10 @@ func (e *notFound) Error() string { return fmt.Sprintf("file %q not found", e.na
 // Localize renders the error in the printer's language.
 func (e *notFound) Localize(p *lang.Printer) string { return p.Sprintf("file %q not found", e.name) }
 
-// msgError is an error whose text is a Message.
-type msgError struct{ m lang.Message }
-
-func (e *msgError) Error() string { return e.m.String() }
-
-// Localize renders the error in the printer's language.
-func (e *msgError) Localize(p *lang.Printer) string { return p.Message(e.m) }
-
-// Unwrap returns the error among the arguments, if there is one (so
-// that errors.As finds its BadInput).
-func (e *msgError) Unwrap() error {
-	for _, a := range e.m.Args {
-		if err, ok := a.(error); ok {
-			return err
-		}
-	}
-	return nil
-}
-
 // errf returns the error of an English format string, rendered in the
 // reader's language; integers are written with digits only.
 func errf(format string, args ...any) error {
-	return &msgError{lang.M(format, digits(args)...)}
+	return lang.Errorf(format, lang.IntsAsDigits(args)...)
 }
 func (e *notFound) Unwrap() error { return fs.ErrNotExist }
 
@@ -293,7 +274,7 @@ func openError(name string, err error) error {
 	if errors.Is(err, fsNotExist) {
 		return &notFound{name}
 	}
-	return &msgError{lang.M("cannot open %q: %v", name, err)}
+	return lang.Errorf("cannot open %q: %v", name, err)
 }
 
 // readColumns reads the column names of an input's file name and, for

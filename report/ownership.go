@@ -140,7 +140,7 @@ func checkTarget(target, abs string) (*ownedFolder, error) {
 func readOwned(dir string, hash bool) (*ownedFolder, error) {
 	found, dirs, err := listTree(dir)
 	if err != nil {
-		return nil, errf("cannot be read: %v", err)
+		return nil, lang.Errorf("cannot be read: %v", err)
 	}
 	own := &ownedFolder{files: map[string]int64{}, dirs: dirs}
 	if len(found) == 0 && len(dirs) == 0 {
@@ -148,7 +148,7 @@ func readOwned(dir string, hash bool) (*ownedFolder, error) {
 	}
 	m, err := readManifest(filepath.Join(dir, ManifestFile))
 	if err != nil {
-		return nil, errf("exists and holds files that planatlas did not write (%v); choose a new or empty folder", err)
+		return nil, lang.Errorf("exists and holds files that planatlas did not write (%v); choose a new or empty folder", err)
 	}
 	listed := map[string]FileRecord{}
 	wantDirs := map[string]bool{}
@@ -176,16 +176,16 @@ func readOwned(dir string, hash bool) (*ownedFolder, error) {
 		}
 	}
 	if len(foreign) == 1 {
-		return nil, errf("holds 1 file that planatlas did not write (%s); move it elsewhere or choose another folder", listSome(foreign))
+		return nil, lang.Errorf("holds 1 file that planatlas did not write (%s); move it elsewhere or choose another folder", listSome(foreign))
 	}
 	if len(foreign) > 1 {
-		return nil, errf("holds %d files that planatlas did not write (%s); move them elsewhere or choose another folder", len(foreign), listSome(foreign))
+		return nil, lang.Errorf("holds %d files that planatlas did not write (%s); move them elsewhere or choose another folder", len(foreign), listSome(foreign))
 	}
 	if len(changed) == 1 {
-		return nil, errf("holds 1 file changed since planatlas wrote it (%s); move it elsewhere or choose another folder", listSome(changed))
+		return nil, lang.Errorf("holds 1 file changed since planatlas wrote it (%s); move it elsewhere or choose another folder", listSome(changed))
 	}
 	if len(changed) > 1 {
-		return nil, errf("holds %d files changed since planatlas wrote them (%s); move them elsewhere or choose another folder", len(changed), listSome(changed))
+		return nil, lang.Errorf("holds %d files changed since planatlas wrote them (%s); move them elsewhere or choose another folder", len(changed), listSome(changed))
 	}
 	return own, nil
 }
@@ -198,29 +198,18 @@ func listSome(items []string) lang.Message {
 	return lang.M("%s", strings.Join(items, ", "))
 }
 
-// msgError is an error whose text is a Message.
-type msgError struct{ m lang.Message }
-
-// errf returns the error of an English format string.
-func errf(format string, args ...any) error { return &msgError{lang.M(format, args...)} }
-
-func (e *msgError) Error() string { return e.m.String() }
-
-// Localize renders the error in the printer's language.
-func (e *msgError) Localize(p *lang.Printer) string { return p.Message(e.m) }
-
 // readManifest reads a manifest and checks that planatlas wrote it.
 func readManifest(file string) (*Manifest, error) {
 	b, err := os.ReadFile(file)
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil, errf("it has no %s", ManifestFile)
+		return nil, lang.Errorf("it has no %s", ManifestFile)
 	}
 	if err != nil {
 		return nil, err
 	}
 	var m Manifest
 	if err := json.Unmarshal(b, &m); err != nil || m.Tool != "planatlas" {
-		return nil, errf("its %s was not written by planatlas", ManifestFile)
+		return nil, lang.Errorf("its %s was not written by planatlas", ManifestFile)
 	}
 	return &m, nil
 }
