@@ -1,9 +1,12 @@
 package geo
 
 import (
+	"encoding/csv"
 	"fmt"
+	"io"
 	"math"
 	"sort"
+	"strconv"
 
 	"github.com/paulmach/orb"
 	"github.com/peterstace/simplefeatures/geom"
@@ -218,25 +221,58 @@ func (t *CrosswalkTable) index() {
 // denominator with Extensive and divide on the new areas (never average
 // the old rates). Old keys not in the table are ignored (see Lost).
 func (t *CrosswalkTable) Extensive(oldValues map[string]float64, weights map[string]float64) map[string]float64 {
+	shares := t.Shares(weights)
 	out := make(map[string]float64)
 	for key, v := range oldValues {
-		rows := t.byOld[key]
+		for _, k := range t.byOld[key] {
+			out[t.Rows[k].New] += v * shares[k]
+		}
+	}
+	return out
+}
+
+// Shares returns, per row, the share of the old area's counts that moves
+// to the new area: with weights (per new key) the piece's share of the
+// weight on the old area's pieces, else (and for an old area whose pieces
+// carry no weight) its OldShare.
+func (t *CrosswalkTable) Shares(weights map[string]float64) []float64 {
+	out := make([]float64, len(t.Rows))
+	for _, rows := range t.byOld {
 		var wsum float64
-		if weights != nil {
-			for _, k := range rows {
-				wsum += weights[t.Rows[k].New] * t.Rows[k].NewShare
+		for _, k := range rows {
+			if w := weights[t.Rows[k].New]; w > 0 {
+				wsum += w * t.Rows[k].NewShare
 			}
 		}
 		for _, k := range rows {
 			r := t.Rows[k]
-			share := r.OldShare
+			out[k] = r.OldShare
 			if wsum > 0 {
-				share = weights[r.New] * r.NewShare / wsum
+				out[k] = math.Max(weights[r.New], 0) * r.NewShare / wsum
 			}
-			out[r.New] += v * share
 		}
 	}
 	return out
+}
+
+// WriteCSV writes the table as crosswalk.csv: per piece the old and new
+// key, the piece's area in m², its area share of the old area, the share
+// of the old area's counts it receives with weights (the area share
+// without), and "exact" or "estimated".
+func (t *CrosswalkTable) WriteCSV(w io.Writer, weights map[string]float64) error {
+	c := csv.NewWriter(w)
+	c.Write([]string{"old_key", "new_key", "area_m2", "area_share", "weight_share", "status"})
+	shares := t.Shares(weights)
+	for k, r := range t.Rows {
+		status := "estimated"
+		if r.Exact {
+			status = "exact"
+		}
+		c.Write([]string{r.Old, r.New, strconv.FormatFloat(r.AreaM2, 'f', 1, 64),
+			strconv.FormatFloat(r.OldShare, 'f', 6, 64), strconv.FormatFloat(shares[k], 'f', 6, 64), status})
+	}
+	c.Flush()
+	return c.Error()
 }
 
 // Estimated returns the new keys whose re-based counts are estimated: the
