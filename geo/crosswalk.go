@@ -44,7 +44,11 @@ type CrosswalkTable struct {
 	// Lost are the old areas that no new area covers (their counts
 	// cannot move); Uncovered the new areas no old area covers.
 	Lost, Uncovered []string
-	byOld           map[string][]int // rows per old key
+	// OldCovered and NewCovered are the share of each area's area that the
+	// kept pieces cover (by the keys' order): well below 1 where the other
+	// layer does not cover the area, for messages.
+	OldCovered, NewCovered []float64
+	byOld                  map[string][]int // rows per old key
 }
 
 // DefaultCrosswalkTolerance is the relative tolerance Crosswalk uses when
@@ -168,6 +172,14 @@ func Crosswalk(old, cur *Areas, tol float64) (*CrosswalkTable, error) {
 		if p.a < (1-tol)*t.OldArea[p.i] {
 			exact[p.j] = false
 		}
+	}
+	t.OldCovered = make([]float64, len(oldSum))
+	for i, s := range oldSum {
+		t.OldCovered[i] = s / t.OldArea[i]
+	}
+	t.NewCovered = make([]float64, len(newSum))
+	for j, s := range newSum {
+		t.NewCovered[j] = s / t.NewArea[j]
 	}
 	for i, s := range oldSum {
 		if s == 0 {
