@@ -75,8 +75,9 @@ const SliverWidth = 10.0
 //     pieces renormalised so that an old area's shares sum to 1 (its
 //     counts are moved in full) and a new area's shares sum to 1.
 //   - A new area is exact if every kept piece in it carries at least
-//     1 − tol of its old area and the pieces cover at least 1 − tol of
-//     the new area: it is one old area or a union of whole old ones.
+//     1 − tol of its old area's kept pieces: it is, but for slivers, one
+//     old area or a union of whole old ones. How much of each area the
+//     other layer covers is in OldCovered and NewCovered.
 //
 // Candidate pairs are found by their bounding boxes; only those are
 // intersected.
@@ -162,14 +163,15 @@ func Crosswalk(old, cur *Areas, tol float64) (*CrosswalkTable, error) {
 		oldSum[p.i] += p.a
 		newSum[p.j] += p.a
 	}
-	// A new area is exact if all its pieces are whole old areas and they
-	// cover it.
+	// A new area is exact if each of its pieces is a whole old area once
+	// slivers are dropped (shares renormalised), and the old areas cover
+	// it but for slivers.
 	exact := make([]bool, cur.Len())
 	for j := range exact {
-		exact[j] = newSum[j] >= (1-tol)*t.NewArea[j]
+		exact[j] = newSum[j] > 0
 	}
 	for _, p := range pieces {
-		if p.a < (1-tol)*t.OldArea[p.i] {
+		if p.a < (1-tol)*oldSum[p.i] {
 			exact[p.j] = false
 		}
 	}

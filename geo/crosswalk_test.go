@@ -273,9 +273,9 @@ func percentile(xs []float64, p float64) float64 {
 }
 
 // apes returns the absolute percentage errors of est against obs per new
-// key (areas with obs = 0 left out), for all areas and for the estimated
-// ones only.
-func apes(est, obs map[string]float64, estimated map[string]bool) (all, estOnly []float64) {
+// key (areas with obs = 0 left out), for all areas, the estimated and the
+// exact ones.
+func apes(est, obs map[string]float64, estimated map[string]bool) (all, estOnly, exact []float64) {
 	for k, o := range obs {
 		if o == 0 {
 			continue
@@ -284,9 +284,11 @@ func apes(est, obs map[string]float64, estimated map[string]bool) (all, estOnly 
 		all = append(all, e)
 		if estimated[k] {
 			estOnly = append(estOnly, e)
+		} else {
+			exact = append(exact, e)
 		}
 	}
-	return all, estOnly
+	return all, estOnly, exact
 }
 
 // The accuracy of re-basing on real data: Berlin's residents of 31 Dec
@@ -313,9 +315,9 @@ func TestCrosswalkBerlinAccuracy(t *testing.T) {
 	)
 	var lines []string
 	row := func(label string, est, obs map[string]float64) (median float64) {
-		all, e := apes(est, obs, estimated)
-		lines = append(lines, fmt.Sprintf("%-44s %7.2f %7.2f   %7.2f %7.2f", label,
-			percentile(all, 50), percentile(all, 90), percentile(e, 50), percentile(e, 90)))
+		all, e, x := apes(est, obs, estimated)
+		lines = append(lines, fmt.Sprintf("%-44s %7.2f %7.2f   %7.2f %7.2f   %7.2f %7.2f", label,
+			percentile(all, 50), percentile(all, 90), percentile(e, 50), percentile(e, 90), percentile(x, 50), percentile(x, 90)))
 		return percentile(all, 50)
 	}
 	for _, col := range []string{"inhabitants", "inhabitants_age_below_6"} {
@@ -333,6 +335,6 @@ func TestCrosswalkBerlinAccuracy(t *testing.T) {
 			t.Errorf("%s: target density's median error %.2f %% not below area weighting's %.2f %%", col, dens, area)
 		}
 	}
-	t.Logf("%d of %d new areas estimated; absolute percentage error per new area\n%-44s %7s %7s   %7s %7s\n%s",
-		len(estimated), len(cur.Keys), "", "median", "P90", "est.med", "est.P90", strings.Join(lines, "\n"))
+	t.Logf("%d of %d new areas estimated; absolute percentage error per new area\n%-44s %7s %7s   %7s %7s   %7s %7s\n%s",
+		len(estimated), len(cur.Keys), "", "median", "P90", "est.med", "est.P90", "ex.med", "ex.P90", strings.Join(lines, "\n"))
 }
