@@ -1,0 +1,302 @@
+package geo
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"math"
+	"sort"
+	"strconv"
+
+	"github.com/paulmach/orb"
+	"github.com/peterstace/simplefeatures/geom"
+)
+
+// A CrosswalkRow is one piece of the overlay of an older layer of planning
+// areas with the current one: the part of old area Old that lies in new
+// area New.
+type CrosswalkRow struct {
+	Old, New string
+	AreaM2   float64 // the piece's area in square metres
+	// OldShare is the piece's share of the old area (of its pieces that
+	// are kept): the share of a count on the old area that moves to the
+	// new one by area weighting. The OldShares of an old area sum to 1.
+	OldShare float64
+	// NewShare is the piece's share of the new area (of its kept pieces).
+	NewShare float64
+	// Exact is true if the new area is, within the tolerance, one old
+	// area or a union of whole old areas: counts move onto it exactly.
+	// Otherwise the piece's counts are estimated.
+	Exact bool
+}
+
+// A CrosswalkTable is the overlay of an older layer of planning areas with
+// the current one, sorted by old key, then new key.
+type CrosswalkTable struct {
+	Rows []CrosswalkRow
+	// OldKeys and NewKeys are the two layers' keys in their order; OldArea
+	// and NewArea their areas in square metres.
+	OldKeys, NewKeys []string
+	OldArea, NewArea []float64
+	// Slivers counts the pieces dropped as slivers, SliverM2 their area.
+	Slivers  int
+	SliverM2 float64
+	// Lost are the old areas that no new area covers (their counts
+	// cannot move); Uncovered the new areas no old area covers.
+	Lost, Uncovered []string
+	// OldCovered and NewCovered are the share of each area's area that the
+	// kept pieces cover (by the keys' order): well below 1 where the other
+	// layer does not cover the area, for messages.
+	OldCovered, NewCovered []float64
+	byOld                  map[string][]int // rows per old key
+}
+
+// DefaultCrosswalkTolerance is the relative tolerance Crosswalk uses when
+// given none: 0.1 %.
+const DefaultCrosswalkTolerance = 1e-3
+
+// SliverWidth is the mean width (2 × area / perimeter) below which a piece
+// of the overlay is a sliver: a strip along a border that the two layers
+// digitised differently. Berlin's two layers differ along the Bezirk
+// borders by strips of up to 3,000 m² but at most 6.2 m mean width.
+const SliverWidth = 10.0
+
+// Crosswalk overlays the older layer old with the current layer cur and
+// returns, for every pair of areas that intersect with positive area, the
+// area of the intersection and its shares of both areas. Both layers are
+// planar once read; if their CRSs differ, a copy of old is projected to
+// cur's CRS.
+//
+// tol is a relative tolerance (DefaultCrosswalkTolerance if ≤ 0):
+//   - Slivers — pieces smaller than 1 m² or than tol times the smaller of
+//     the two areas, or thinner than SliverWidth on average, as digitising
+//     differences between two layers leave along shared borders — are
+//     dropped, and the shares of the remaining
+//     pieces renormalised so that an old area's shares sum to 1 (its
+//     counts are moved in full) and a new area's shares sum to 1.
+//   - A new area is exact if every kept piece in it carries at least
+//     1 − tol of its old area's kept pieces: it is, but for slivers, one
+//     old area or a union of whole old ones. How much of each area the
+//     other layer covers is in OldCovered and NewCovered.
+//
+// Candidate pairs are found by their bounding boxes; only those are
+// intersected.
+func Crosswalk(old, cur *Areas, tol float64) (*CrosswalkTable, error) {
+	if !(tol > 0) {
+		tol = DefaultCrosswalkTolerance
+	}
+	oldGeoms := old.Geoms
+	if old.CRS != cur.CRS {
+		oldGeoms = make([]orb.MultiPolygon, len(old.Geoms))
+		for i, g := range old.Geoms {
+			c := cloneMultiPolygon(g)
+			for _, p := range c {
+				for _, r := range p {
+					for k, pt := range r {
+						r[k] = Transform(old.CRS, cur.CRS, pt)
+					}
+				}
+			}
+			oldGeoms[i] = c
+		}
+	}
+	t := &CrosswalkTable{
+		OldKeys: old.Keys, NewKeys: cur.Keys,
+		OldArea: make([]float64, len(oldGeoms)),
+		NewArea: make([]float64, cur.Len()),
+	}
+	oldSF := make([]geom.Geometry, len(oldGeoms))
+	oldBox := make([]orb.Bound, len(oldGeoms))
+	for i, g := range oldGeoms {
+		t.OldArea[i] = multiPolygonArea(g)
+		oldSF[i] = toSF(g).AsGeometry()
+		oldBox[i] = g.Bound()
+	}
+	curSF := make([]geom.Geometry, cur.Len())
+	curBox := make([]orb.Bound, cur.Len())
+	for j, g := range cur.Geoms {
+		t.NewArea[j] = multiPolygonArea(g)
+		curSF[j] = toSF(g).AsGeometry()
+		curBox[j] = g.Bound()
+	}
+	// Candidates: sort the new areas by their boxes' western edge, and for
+	// each old area scan those that start before its eastern edge.
+	order := make([]int, cur.Len())
+	for j := range order {
+		order[j] = j
+	}
+	sort.Slice(order, func(a, b int) bool { return curBox[order[a]].Min[0] < curBox[order[b]].Min[0] })
+	type piece struct {
+		i, j int
+		a    float64
+	}
+	var pieces []piece
+	for i := range oldGeoms {
+		ob := oldBox[i]
+		for _, j := range order {
+			cb := curBox[j]
+			if cb.Min[0] > ob.Max[0] {
+				break
+			}
+			if cb.Max[0] < ob.Min[0] || cb.Max[1] < ob.Min[1] || cb.Min[1] > ob.Max[1] {
+				continue
+			}
+			g, err := geom.Intersection(oldSF[i], curSF[j])
+			if err != nil {
+				return nil, fmt.Errorf("crosswalk: intersecting old area %s with area %s: %w", old.Keys[i], cur.Keys[j], err)
+			}
+			a := g.Area()
+			if !(a > 0) {
+				continue
+			}
+			if a < 1 || a < tol*math.Min(t.OldArea[i], t.NewArea[j]) || 2*a/g.Boundary().Length() < SliverWidth {
+				t.Slivers++
+				t.SliverM2 += a
+				continue
+			}
+			pieces = append(pieces, piece{i, j, a})
+		}
+	}
+	oldSum := make([]float64, len(oldGeoms))
+	newSum := make([]float64, cur.Len())
+	for _, p := range pieces {
+		oldSum[p.i] += p.a
+		newSum[p.j] += p.a
+	}
+	// A new area is exact if each of its pieces is a whole old area once
+	// slivers are dropped (shares renormalised), and the old areas cover
+	// it but for slivers.
+	exact := make([]bool, cur.Len())
+	for j := range exact {
+		exact[j] = newSum[j] > 0
+	}
+	for _, p := range pieces {
+		if p.a < (1-tol)*oldSum[p.i] {
+			exact[p.j] = false
+		}
+	}
+	t.OldCovered = make([]float64, len(oldSum))
+	for i, s := range oldSum {
+		t.OldCovered[i] = s / t.OldArea[i]
+	}
+	t.NewCovered = make([]float64, len(newSum))
+	for j, s := range newSum {
+		t.NewCovered[j] = s / t.NewArea[j]
+	}
+	for i, s := range oldSum {
+		if s == 0 {
+			t.Lost = append(t.Lost, old.Keys[i])
+		}
+	}
+	for j, s := range newSum {
+		if s == 0 {
+			t.Uncovered = append(t.Uncovered, cur.Keys[j])
+		}
+	}
+	t.Rows = make([]CrosswalkRow, len(pieces))
+	for k, p := range pieces {
+		t.Rows[k] = CrosswalkRow{
+			Old: old.Keys[p.i], New: cur.Keys[p.j], AreaM2: p.a,
+			OldShare: p.a / oldSum[p.i], NewShare: p.a / newSum[p.j],
+			Exact: exact[p.j],
+		}
+	}
+	sort.Slice(t.Rows, func(a, b int) bool {
+		ra, rb := t.Rows[a], t.Rows[b]
+		if ra.Old != rb.Old {
+			return ra.Old < rb.Old
+		}
+		return ra.New < rb.New
+	})
+	t.index()
+	return t, nil
+}
+
+func (t *CrosswalkTable) index() {
+	t.byOld = make(map[string][]int)
+	for k, r := range t.Rows {
+		t.byOld[r.Old] = append(t.byOld[r.Old], k)
+	}
+}
+
+// Extensive moves counts (residents, children) given per old key onto the
+// new areas and returns them per new key.
+//
+// Without weights each old area's count is split by area (count × the
+// piece's OldShare). With weights — per new key, e.g. the first year
+// published on the new areas (target-density weighting) — the count is
+// split in proportion to the weight falling on each piece, weight of the
+// new area × the piece's NewShare, normalised over the old area's pieces.
+// An old area whose pieces carry no weight at all is split by area. Either
+// way an old area's count is moved in full, so totals are kept; pieces
+// into exact new areas move whole old areas and are not estimated at all.
+//
+// Rates and shares are not moved by this: re-base their numerator and
+// denominator with Extensive and divide on the new areas (never average
+// the old rates). Old keys not in the table are ignored (see Lost).
+func (t *CrosswalkTable) Extensive(oldValues map[string]float64, weights map[string]float64) map[string]float64 {
+	shares := t.Shares(weights)
+	out := make(map[string]float64)
+	for key, v := range oldValues {
+		for _, k := range t.byOld[key] {
+			out[t.Rows[k].New] += v * shares[k]
+		}
+	}
+	return out
+}
+
+// Shares returns, per row, the share of the old area's counts that moves
+// to the new area: with weights (per new key) the piece's share of the
+// weight on the old area's pieces, else (and for an old area whose pieces
+// carry no weight) its OldShare.
+func (t *CrosswalkTable) Shares(weights map[string]float64) []float64 {
+	out := make([]float64, len(t.Rows))
+	for _, rows := range t.byOld {
+		var wsum float64
+		for _, k := range rows {
+			if w := weights[t.Rows[k].New]; w > 0 {
+				wsum += w * t.Rows[k].NewShare
+			}
+		}
+		for _, k := range rows {
+			r := t.Rows[k]
+			out[k] = r.OldShare
+			if wsum > 0 {
+				out[k] = math.Max(weights[r.New], 0) * r.NewShare / wsum
+			}
+		}
+	}
+	return out
+}
+
+// WriteCSV writes the table as crosswalk.csv: per piece the old and new
+// key, the piece's area in m², its area share of the old area, the share
+// of the old area's counts it receives with weights (the area share
+// without), and "exact" or "estimated".
+func (t *CrosswalkTable) WriteCSV(w io.Writer, weights map[string]float64) error {
+	c := csv.NewWriter(w)
+	c.Write([]string{"old_key", "new_key", "area_m2", "area_share", "weight_share", "status"})
+	shares := t.Shares(weights)
+	for k, r := range t.Rows {
+		status := "estimated"
+		if r.Exact {
+			status = "exact"
+		}
+		c.Write([]string{r.Old, r.New, strconv.FormatFloat(r.AreaM2, 'f', 1, 64),
+			strconv.FormatFloat(r.OldShare, 'f', 6, 64), strconv.FormatFloat(shares[k], 'f', 6, 64), status})
+	}
+	c.Flush()
+	return c.Error()
+}
+
+// Estimated returns the new keys whose re-based counts are estimated: the
+// new areas that are not exact.
+func (t *CrosswalkTable) Estimated() map[string]bool {
+	out := make(map[string]bool)
+	for _, r := range t.Rows {
+		if !r.Exact {
+			out[r.New] = true
+		}
+	}
+	return out
+}
