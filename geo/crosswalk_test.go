@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/paulmach/orb"
@@ -190,11 +191,7 @@ func TestCrosswalkBerlin(t *testing.T) {
 	if testing.Short() {
 		t.Skip("overlays 448 × 542 areas")
 	}
-	old, cur := berlinOldNew(t, true)
-	x, err := Crosswalk(old, cur, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
+	old, cur, x := berlinCrosswalk(t)
 	if old.Len() != 448 {
 		t.Errorf("%d old areas", old.Len())
 	}
@@ -302,11 +299,7 @@ func TestCrosswalkBerlinAccuracy(t *testing.T) {
 	if testing.Short() {
 		t.Skip("overlays 448 × 542 areas")
 	}
-	old, cur := berlinOldNew(t, true)
-	x, err := Crosswalk(old, cur, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, cur, x := berlinCrosswalk(t)
 	estimated := x.Estimated()
 	const (
 		dec20 = "testdata/population/berlin-lor-population-2020-12-age.csv"
@@ -337,4 +330,75 @@ func TestCrosswalkBerlinAccuracy(t *testing.T) {
 	}
 	t.Logf("%d of %d new areas estimated; absolute percentage error per new area\n%-44s %7s %7s   %7s %7s   %7s %7s\n%s",
 		len(estimated), len(cur.Keys), "", "median", "P90", "est.med", "est.P90", "ex.med", "ex.P90", strings.Join(lines, "\n"))
+}
+
+// TestCrosswalkAgainstSF compares the overlay's pieces with R sf's
+// st_intersection on the same two layers (testdata/peers/sf_interpolate_aw.R,
+// with the 2019 file's key corrected): every piece planatlas keeps is a
+// pair sf finds, with the same area; the pairs planatlas drops are
+// slivers.
+func TestCrosswalkAgainstSF(t *testing.T) {
+	_, _, cw := berlinCrosswalk(t)
+	b, err := os.ReadFile("testdata/peers/sf_lor2019relabel_2021_intersections.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sf := map[[2]string]float64{}
+	for _, l := range strings.Split(strings.TrimSpace(string(b)), "\n")[1:] {
+		f := strings.Split(l, ",")
+		v, err := strconv.ParseFloat(f[2], 64)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sf[[2]string{f[0], f[1]}] = v
+	}
+	worst := 0.0
+	for _, r := range cw.Rows {
+		want, ok := sf[[2]string{r.Old, r.New}]
+		if !ok {
+			t.Errorf("%s → %s: %.1f m² that sf does not find", r.Old, r.New, r.AreaM2)
+			continue
+		}
+		worst = math.Max(worst, math.Abs(r.AreaM2-want)/want)
+	}
+	// Both project the 2019 layer from WGS84 to UTM 33N (PROJ there,
+	// geo's transverse Mercator here), and intersect with other
+	// libraries (GEOS there, simplefeatures here): 1e-9 relative.
+	if worst > 1e-9 {
+		t.Errorf("largest relative difference of a piece's area from sf's: %g", worst)
+	}
+	// Every pair sf finds is kept or dropped as a sliver, but for pieces
+	// of a thousandth of a square metre, which one library may find
+	// empty where the other does not.
+	tiny := 0
+	for _, a := range sf {
+		if a < 1e-3 {
+			tiny++
+		}
+	}
+	if n := len(sf) - len(cw.Rows) - cw.Slivers; n < 0 || n > tiny {
+		t.Errorf("sf has %d pairs (%d below 0.001 m²), planatlas keeps %d and drops %d slivers", len(sf), tiny, len(cw.Rows), cw.Slivers)
+	}
+	t.Logf("%d pieces kept, largest relative difference from sf's areas %.2g; %d slivers dropped", len(cw.Rows), worst, cw.Slivers)
+}
+
+// berlin is the Berlin overlay (the 2019 key corrected), built once for
+// the tests that need it: it takes seconds.
+var berlin struct {
+	once     sync.Once
+	old, cur *Areas
+	cw       *CrosswalkTable
+	err      error
+}
+
+func berlinCrosswalk(t *testing.T) (old, cur *Areas, cw *CrosswalkTable) {
+	t.Helper()
+	berlin.once.Do(func() {
+		berlin.old, berlin.cur = berlinOldNew(t, true)
+		berlin.cw, berlin.err = Crosswalk(berlin.old, berlin.cur, 0)
+	})
+	if berlin.err != nil {
+		t.Fatal(berlin.err)
+	}
+	return berlin.old, berlin.cur, berlin.cw
 }
