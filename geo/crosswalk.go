@@ -275,15 +275,19 @@ func (t *CrosswalkTable) Shares(weights map[string]float64) []float64 {
 // without), and "exact" or "estimated".
 func (t *CrosswalkTable) WriteCSV(w io.Writer, weights map[string]float64) error {
 	c := csv.NewWriter(w)
-	c.Write([]string{"old_key", "new_key", "area_m2", "area_share", "weight_share", "status"})
+	if err := c.Write([]string{"old_key", "new_key", "area_m2", "area_share", "weight_share", "status"}); err != nil {
+		return err
+	}
 	shares := t.Shares(weights)
 	for k, r := range t.Rows {
 		status := "estimated"
 		if r.Exact {
 			status = "exact"
 		}
-		c.Write([]string{r.Old, r.New, strconv.FormatFloat(r.AreaM2, 'f', 1, 64),
-			strconv.FormatFloat(r.OldShare, 'f', 6, 64), strconv.FormatFloat(shares[k], 'f', 6, 64), status})
+		if err := c.Write([]string{r.Old, r.New, strconv.FormatFloat(r.AreaM2, 'f', 1, 64),
+			strconv.FormatFloat(r.OldShare, 'f', 6, 64), strconv.FormatFloat(shares[k], 'f', 6, 64), status}); err != nil {
+			return err
+		}
 	}
 	c.Flush()
 	return c.Error()
