@@ -114,59 +114,15 @@ func newWholeSystem(h Hierarchy, families []datasets.Family, counts []string) *w
 	return s
 }
 
-// wholeDependencies returns a basis of the vectors c with Σ_v c_v·member_v = 0:
-// the left null space of the membership matrix.
+// wholeDependencies returns a basis of the vectors c with Σ_v c_v·member_v = 0,
+// by the package's own linear algebra: the reference differs from
+// Suppress in how it splits the system, not in the null space.
 func wholeDependencies(member [][]bool) [][]float64 {
-	nv := len(member)
-	if nv < 2 || len(member[0]) == 0 {
-		return nil
+	d, err := dependencies(member, nullSpace)
+	if err != nil {
+		panic("indicators: " + err.Error())
 	}
-	na := len(member[0])
-	m := mat.NewDense(na, nv, nil) // transposed: atoms × variables
-	for v := range member {
-		for a, in := range member[v] {
-			if in {
-				m.Set(a, v, 1)
-			}
-		}
-	}
-	return wholeNullSpace(m)
-}
-
-// wholeNullSpace returns an orthonormal basis of {z : A z = 0}.
-func wholeNullSpace(a *mat.Dense) [][]float64 {
-	_, c := a.Dims()
-	var svd mat.SVD
-	if !svd.Factorize(a, mat.SVDFullV) {
-		panic("indicators: SVD did not converge")
-	}
-	sv := svd.Values(nil)
-	var v mat.Dense
-	svd.VTo(&v)
-	tol := 1e-9 * math.Max(1, wholeMaxAbs(sv))
-	rank := 0
-	for _, x := range sv {
-		if x > tol {
-			rank++
-		}
-	}
-	var out [][]float64
-	for j := rank; j < c; j++ {
-		z := make([]float64, c)
-		for i := 0; i < c; i++ {
-			z[i] = v.At(i, j)
-		}
-		out = append(out, z)
-	}
-	return out
-}
-
-func wholeMaxAbs(x []float64) float64 {
-	m := 0.0
-	for _, v := range x {
-		m = math.Max(m, math.Abs(v))
-	}
-	return m
+	return d
 }
 
 // suppressYear suppresses year index y and returns the numbers of primary
@@ -270,7 +226,10 @@ func (s *wholeSystem) determined(unknown []bool) map[int]bool {
 			}
 		}
 	}
-	null := wholeNullSpace(a)
+	null, err := nullSpace(a)
+	if err != nil {
+		panic("indicators: " + err.Error())
+	}
 	for j, c := range cols {
 		free := false
 		for _, z := range null {
