@@ -123,33 +123,7 @@ func Map(s MapSpec) Figure {
 				Y: top(y0 + mapH - (p[1]-b.Min[1])*scale),
 			}
 		}
-		counts := map[string]int{}
-		fills := make([]color.Color, len(s.Areas.Geoms))
-		for i, g := range s.Areas.Geoms {
-			var fill color.Color = missingColour
-			k := s.Classes.Class(s.Values[i])
-			if s.Class != nil {
-				k = s.Class[i]
-			}
-			if k >= 0 {
-				fill = s.Colours[k]
-			} else if s.Flags != nil && s.Flags[i]&(datasets.Confidential|datasets.Suppressed) != 0 {
-				fill = confidentialColour
-				counts["confidential"]++
-			} else {
-				counts["nodata"]++
-			}
-			fills[i] = fill
-			path := polygonPath(g, tx)
-			if fill == missingColour {
-				hatch(c, path, polygonRect(g, tx))
-			} else {
-				c.SetColor(fill)
-				c.Fill(path)
-			}
-			c.SetLineStyle(draw.LineStyle{Color: midGrey, Width: vg.Points(0.35)})
-			c.Stroke(path)
-		}
+		fills, counts := drawMapAreas(c, s, tx)
 		for _, d := range s.Districts {
 			c.SetLineStyle(draw.LineStyle{Color: darkGrey, Width: vg.Points(1.3)})
 			c.Stroke(polygonPath(d, tx))
@@ -165,69 +139,7 @@ func Map(s MapSpec) Figure {
 
 		// Legend.
 		lx := pageW - marginMM - legendW
-		ly := y0
-		head := st.text(8, true, black)
-		head.YAlign = draw.YTop
-		for _, line := range wrap(head, s.Legend, mm(legendW)) {
-			c.FillText(head, vg.Point{X: mm(lx), Y: top(ly)}, line)
-			ly += 3.8
-		}
-		ly += 2.2
-		lab := st.text(7.5, false, black)
-		lab.YAlign = draw.YCenter
-		box := func(y float64, fill color.Color, label string) {
-			r := vg.Rectangle{Min: vg.Point{X: mm(lx), Y: top(y + 3.5)}, Max: vg.Point{X: mm(lx + 6), Y: top(y)}}
-			var p vg.Path
-			p.Move(r.Min)
-			p.Line(vg.Point{X: r.Max.X, Y: r.Min.Y})
-			p.Line(r.Max)
-			p.Line(vg.Point{X: r.Min.X, Y: r.Max.Y})
-			p.Close()
-			if fill == missingColour {
-				hatch(c, p, r)
-			} else {
-				c.SetColor(fill)
-				c.Fill(p)
-			}
-			c.SetLineStyle(draw.LineStyle{Color: midGrey, Width: vg.Points(0.35)})
-			c.Stroke(p)
-			c.FillText(lab, vg.Point{X: mm(lx + 8), Y: top(y + 1.75)}, label)
-		}
-		dec := legendDecimals(s.Locale, s.Classes.Bounds, s.Decimals)
-		for k := range s.Classes.Bounds {
-			label := classLabel(s.Locale, s.Classes, k, dec)
-			if catLabels != nil {
-				if catLabels[k] == "" {
-					continue // no category in this class (equal intervals)
-				}
-				label = catLabels[k]
-			}
-			if k < len(s.Labels) {
-				label = fmt.Sprintf("%s (%d)", s.Labels[k], s.Classes.Counts[k])
-			}
-			box(ly, s.Colours[k], label)
-			ly += 5
-		}
-		if n := counts["confidential"]; n > 0 {
-			box(ly, confidentialColour, fmt.Sprintf("%s (%d)", s.Locale.T("confidential"), n))
-			ly += 5
-		}
-		if n := counts["nodata"]; n > 0 {
-			box(ly, missingColour, fmt.Sprintf("%s (%d)", s.Locale.T("nodata"), n))
-			ly += 5
-		}
-		note := st.text(7, false, darkGrey)
-		note.YAlign = draw.YTop
-		if !math.IsNaN(s.City) {
-			ly += 1.5
-			c.FillText(note, vg.Point{X: mm(lx), Y: top(ly)}, fmt.Sprintf("%s: %s", s.Locale.T("city"), s.Locale.Number(s.City, s.Decimals)))
-			ly += 4
-		}
-		if s.Classes.Note.Format != "" {
-			ly += 1
-			c.FillText(note, vg.Point{X: mm(lx), Y: top(ly)}, s.Locale.Message(s.Classes.Note))
-			ly += 4
-		}
+		ly := drawMapLegend(c, st, s, H, lx, y0, counts, catLabels)
 		// North arrow and scale bar under the legend, outside the map.
 		ly += 4
 		drawNorthArrow(c, st, lx+2, H-ly)
@@ -236,6 +148,111 @@ func Map(s MapSpec) Figure {
 		drawSource(c, st, srcLines)
 	}
 	return fig
+}
+
+// drawMapAreas fills each area with its class's colour (confidential
+// grey, no data hatched) and outlines it; it returns the fills (for the
+// labels' contrast) and how many areas were confidential or had no data.
+func drawMapAreas(c draw.Canvas, s MapSpec, tx func(orb.Point) vg.Point) ([]color.Color, map[string]int) {
+	counts := map[string]int{}
+	fills := make([]color.Color, len(s.Areas.Geoms))
+	for i, g := range s.Areas.Geoms {
+		var fill color.Color = missingColour
+		k := s.Classes.Class(s.Values[i])
+		if s.Class != nil {
+			k = s.Class[i]
+		}
+		if k >= 0 {
+			fill = s.Colours[k]
+		} else if s.Flags != nil && s.Flags[i]&(datasets.Confidential|datasets.Suppressed) != 0 {
+			fill = confidentialColour
+			counts["confidential"]++
+		} else {
+			counts["nodata"]++
+		}
+		fills[i] = fill
+		path := polygonPath(g, tx)
+		if fill == missingColour {
+			hatch(c, path, polygonRect(g, tx))
+		} else {
+			c.SetColor(fill)
+			c.Fill(path)
+		}
+		c.SetLineStyle(draw.LineStyle{Color: midGrey, Width: vg.Points(0.35)})
+		c.Stroke(path)
+	}
+	return fills, counts
+}
+
+// drawMapLegend draws the legend from ly (mm from the top of a figure H
+// mm high) in the column at lx: heading, one box per class, the boxes
+// for confidential and no data, the city's value and the classes' note.
+// It returns where the legend ends.
+func drawMapLegend(c draw.Canvas, st *style, s MapSpec, H, lx, ly float64, counts map[string]int, catLabels []string) float64 {
+	top := func(y float64) vg.Length { return mm(H - y) }
+	head := st.text(8, true, black)
+	head.YAlign = draw.YTop
+	for _, line := range wrap(head, s.Legend, mm(legendW)) {
+		c.FillText(head, vg.Point{X: mm(lx), Y: top(ly)}, line)
+		ly += 3.8
+	}
+	ly += 2.2
+	lab := st.text(7.5, false, black)
+	lab.YAlign = draw.YCenter
+	box := func(y float64, fill color.Color, label string) {
+		r := vg.Rectangle{Min: vg.Point{X: mm(lx), Y: top(y + 3.5)}, Max: vg.Point{X: mm(lx + 6), Y: top(y)}}
+		var p vg.Path
+		p.Move(r.Min)
+		p.Line(vg.Point{X: r.Max.X, Y: r.Min.Y})
+		p.Line(r.Max)
+		p.Line(vg.Point{X: r.Min.X, Y: r.Max.Y})
+		p.Close()
+		if fill == missingColour {
+			hatch(c, p, r)
+		} else {
+			c.SetColor(fill)
+			c.Fill(p)
+		}
+		c.SetLineStyle(draw.LineStyle{Color: midGrey, Width: vg.Points(0.35)})
+		c.Stroke(p)
+		c.FillText(lab, vg.Point{X: mm(lx + 8), Y: top(y + 1.75)}, label)
+	}
+	dec := legendDecimals(s.Locale, s.Classes.Bounds, s.Decimals)
+	for k := range s.Classes.Bounds {
+		label := classLabel(s.Locale, s.Classes, k, dec)
+		if catLabels != nil {
+			if catLabels[k] == "" {
+				continue // no category in this class (equal intervals)
+			}
+			label = catLabels[k]
+		}
+		if k < len(s.Labels) {
+			label = fmt.Sprintf("%s (%d)", s.Labels[k], s.Classes.Counts[k])
+		}
+		box(ly, s.Colours[k], label)
+		ly += 5
+	}
+	if n := counts["confidential"]; n > 0 {
+		box(ly, confidentialColour, fmt.Sprintf("%s (%d)", s.Locale.T("confidential"), n))
+		ly += 5
+	}
+	if n := counts["nodata"]; n > 0 {
+		box(ly, missingColour, fmt.Sprintf("%s (%d)", s.Locale.T("nodata"), n))
+		ly += 5
+	}
+	note := st.text(7, false, darkGrey)
+	note.YAlign = draw.YTop
+	if !math.IsNaN(s.City) {
+		ly += 1.5
+		c.FillText(note, vg.Point{X: mm(lx), Y: top(ly)}, fmt.Sprintf("%s: %s", s.Locale.T("city"), s.Locale.Number(s.City, s.Decimals)))
+		ly += 4
+	}
+	if s.Classes.Note.Format != "" {
+		ly += 1
+		c.FillText(note, vg.Point{X: mm(lx), Y: top(ly)}, s.Locale.Message(s.Classes.Note))
+		ly += 4
+	}
+	return ly
 }
 
 // wrap breaks text into lines no wider than w, at spaces.
