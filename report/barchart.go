@@ -184,25 +184,7 @@ func BarChart(s BarSpec) Figure {
 			if math.IsNaN(v) {
 				continue
 			}
-			a, b := xv(math.Min(0, v)), xv(math.Max(0, v))
-			var p vg.Path
-			p.Move(vg.Point{X: a, Y: top(yc - rowH*0.38)})
-			p.Line(vg.Point{X: b, Y: top(yc - rowH*0.38)})
-			p.Line(vg.Point{X: b, Y: top(yc + rowH*0.38)})
-			p.Line(vg.Point{X: a, Y: top(yc + rowH*0.38)})
-			p.Close()
-			c.SetColor(s.Colours[i])
-			c.Fill(p)
-			c.SetLineStyle(draw.LineStyle{Color: midGrey, Width: vg.Points(0.3)})
-			c.Stroke(p)
-			t := val
-			if v >= 0 {
-				t.XAlign = draw.XLeft
-				c.FillText(t, vg.Point{X: b + mm(1), Y: top(yc)}, s.Locale.Number(v, s.Decimals))
-			} else {
-				t.XAlign = draw.XRight
-				c.FillText(t, vg.Point{X: a - mm(1), Y: top(yc)}, s.Locale.Number(v, s.Decimals))
-			}
+			drawBar(c, val, s.Colours[i], xv(math.Min(0, v)), xv(math.Max(0, v)), top(yc-rowH*0.38), top(yc), top(yc+rowH*0.38), s.Locale.Number(v, s.Decimals), v >= 0)
 		}
 		// The marker of the left-out bars: dashed rules across the chart
 		// and the number of areas between them.
@@ -235,12 +217,32 @@ func BarChart(s BarSpec) Figure {
 		for k, line := range noteLines {
 			c.FillText(noteSt, vg.Point{X: mm(marginMM), Y: top(yBot + 9.5 + 3.2*float64(k))}, line)
 		}
-		noteSt.YAlign = draw.YBottom
-		for k, line := range srcLines {
-			c.FillText(noteSt, vg.Point{X: mm(marginMM), Y: mm(3 + 3.2*float64(len(srcLines)-1-k))}, line)
-		}
+		drawSource(c, st, srcLines)
 	}
 	return fig
+}
+
+// drawBar draws one bar from a to b between the heights y0 and y1
+// (its middle at yc) and its value beside its end: right of a positive
+// bar, left of a negative one.
+func drawBar(c draw.Canvas, val draw.TextStyle, fill color.Color, a, b, y0, yc, y1 vg.Length, value string, positive bool) {
+	var p vg.Path
+	p.Move(vg.Point{X: a, Y: y0})
+	p.Line(vg.Point{X: b, Y: y0})
+	p.Line(vg.Point{X: b, Y: y1})
+	p.Line(vg.Point{X: a, Y: y1})
+	p.Close()
+	c.SetColor(fill)
+	c.Fill(p)
+	c.SetLineStyle(draw.LineStyle{Color: midGrey, Width: vg.Points(0.3)})
+	c.Stroke(p)
+	if positive {
+		val.XAlign = draw.XLeft
+		c.FillText(val, vg.Point{X: b + mm(1), Y: yc}, value)
+	} else {
+		val.XAlign = draw.XRight
+		c.FillText(val, vg.Point{X: a - mm(1), Y: yc}, value)
+	}
 }
 
 // niceTicks returns round values (1, 2 or 5 times a power of ten
