@@ -38,9 +38,12 @@ type CrosswalkTable struct {
 	// and NewArea their areas in square metres.
 	OldKeys, NewKeys []string
 	OldArea, NewArea []float64
-	// Slivers counts the pieces dropped as slivers, SliverM2 their area.
+	// Slivers counts the pieces dropped as slivers, SliverM2 their area;
+	// Dropped are those pieces (Old, New and AreaM2 set), kept for
+	// AreaWeighted.
 	Slivers  int
 	SliverM2 float64
+	Dropped  []CrosswalkRow
 	// Lost are the old areas that no new area covers (their counts
 	// cannot move); Uncovered the new areas no old area covers.
 	Lost, Uncovered []string
@@ -152,6 +155,7 @@ func Crosswalk(old, cur *Areas, tol float64) (*CrosswalkTable, error) {
 			if a < 1 || a < tol*math.Min(t.OldArea[i], t.NewArea[j]) || 2*a/g.Boundary().Length() < SliverWidth {
 				t.Slivers++
 				t.SliverM2 += a
+				t.Dropped = append(t.Dropped, CrosswalkRow{Old: old.Keys[i], New: cur.Keys[j], AreaM2: a})
 				continue
 			}
 			pieces = append(pieces, piece{i, j, a})
@@ -300,6 +304,52 @@ func (t *CrosswalkTable) Estimated() map[string]bool {
 	for _, r := range t.Rows {
 		if !r.Exact {
 			out[r.New] = true
+		}
+	}
+	return out
+}
+
+// AreaWeighted interpolates values given per old key onto the new areas
+// by plain area weighting over every piece of the overlay, slivers
+// included, as R sf's st_interpolate_aw does (Pebesma 2018, sf 1.0.9):
+//
+//	extensive (counts):  y_j = Σ_i x_i · |A_i ∩ B_j| / |A_i|
+//	intensive (densities, shares):  y_j = Σ_i x_i · |A_i ∩ B_j| / Σ_i |A_i ∩ B_j|
+//
+// with A_i the old areas and B_j the new ones. It is the reference that
+// ties the overlay to a peer; runs re-base with Extensive, which drops
+// slivers and moves whole old areas exactly. A new area that meets an
+// old area without a value, or no old area, has no value.
+func (t *CrosswalkTable) AreaWeighted(oldValues map[string]float64, extensive bool) map[string]float64 {
+	oldArea := make(map[string]float64, len(t.OldKeys))
+	for i, k := range t.OldKeys {
+		oldArea[k] = t.OldArea[i]
+	}
+	sum, weight := map[string]float64{}, map[string]float64{}
+	incomplete := map[string]bool{}
+	for _, rows := range [][]CrosswalkRow{t.Rows, t.Dropped} {
+		for _, r := range rows {
+			v, ok := oldValues[r.Old]
+			if !ok {
+				incomplete[r.New] = true
+				continue
+			}
+			w := r.AreaM2
+			if extensive {
+				w /= oldArea[r.Old]
+			}
+			sum[r.New] += v * w
+			weight[r.New] += r.AreaM2
+		}
+	}
+	out := make(map[string]float64, len(sum))
+	for k, s := range sum {
+		switch {
+		case incomplete[k]:
+		case extensive:
+			out[k] = s
+		default:
+			out[k] = s / weight[k]
 		}
 	}
 	return out

@@ -118,20 +118,16 @@ func berlinOldNew(t testing.TB, fix bool) (old, cur *Areas) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	opt := ReadOptions{Key: "id", Name: "name", MergeDuplicates: !fix}
 	if fix {
-		id := l.field("id")
-		fixed := 0
-		for k, f := range l.Features {
-			if f.Attrs[id].Text == "06010102" && f.Geom.Bound().Min[0] < 13.30 {
-				l.Features[k].Attrs[id].Text = "04030417"
-				fixed++
-			}
-		}
-		if fixed != 1 {
-			t.Fatalf("fixed %d features", fixed)
+		// Feature 124 is Charlottenburg's Schloßstraße (west of 13.30°E),
+		// not Steglitz's.
+		opt.Corrections = []KeyCorrection{{Feature: 124, From: "06010102", To: "04030417"}}
+		if b := l.Features[123].Geom.Bound(); !(b.Min[0] < 13.30) {
+			t.Fatalf("feature 124 lies at %v", b)
 		}
 	}
-	if old, err = l.Areas(ReadOptions{Key: "id", Name: "name", MergeDuplicates: !fix}); err != nil {
+	if old, err = l.Areas(opt); err != nil {
 		t.Fatal(err)
 	}
 	l, err = ReadShapefileLayer(readShapefileParts(t, lor2021Shapefile(t)), "lor_planungsraeume_2021.shp")
@@ -401,4 +397,54 @@ func berlinCrosswalk(t *testing.T) (old, cur *Areas, cw *CrosswalkTable) {
 		t.Fatal(berlin.err)
 	}
 	return berlin.old, berlin.cur, berlin.cw
+}
+
+// TestAreaWeightedAgainstSF compares plain area weighting with R sf's
+// st_interpolate_aw on Berlin's two layers (testdata/peers/
+// sf_interpolate_aw.R relabel): residents and children under 6 as counts
+// (extensive), their share as an intensive value, per new area to 1e-9.
+func TestAreaWeightedAgainstSF(t *testing.T) {
+	_, cur, cw := berlinCrosswalk(t)
+	const pop = "testdata/peers/berlin-lor-population-2020-12-inhabitants.csv"
+	inh := readPopulation(t, pop, "inhabitants")
+	u6 := readPopulation(t, pop, "inhabitants_age_below_6")
+	share := map[string]float64{}
+	for k, v := range inh {
+		share[k] = 100 * u6[k] / v
+	}
+	got := map[string]map[string]float64{
+		"inhabitants":  cw.AreaWeighted(inh, true),
+		"under6":       cw.AreaWeighted(u6, true),
+		"share_under6": cw.AreaWeighted(share, false),
+	}
+	b, err := os.ReadFile("testdata/peers/sf_lor2019relabel_to_2021_aw.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(b)), "\n")
+	head := strings.Split(lines[0], ",")
+	if len(lines)-1 != len(cur.Keys) {
+		t.Fatalf("sf has %d new areas, planatlas %d", len(lines)-1, len(cur.Keys))
+	}
+	worst := map[string]float64{}
+	for _, l := range lines[1:] {
+		f := strings.Split(l, ",")
+		for c := 1; c < len(f); c++ {
+			want, err := strconv.ParseFloat(f[c], 64)
+			if err != nil {
+				t.Fatalf("%s: %v", l, err)
+			}
+			v, ok := got[head[c]][f[0]]
+			if !ok {
+				t.Errorf("%s %s: no value, sf %g", f[0], head[c], want)
+				continue
+			}
+			d := math.Abs(v-want) / math.Max(1, math.Abs(want))
+			worst[head[c]] = math.Max(worst[head[c]], d)
+			if d > 1e-9 {
+				t.Errorf("%s %s: %.12g, sf %.12g", f[0], head[c], v, want)
+			}
+		}
+	}
+	t.Logf("largest relative difference from st_interpolate_aw: %v", worst)
 }

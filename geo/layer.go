@@ -84,6 +84,47 @@ type ReadOptions struct {
 	// MergeDuplicates joins the parts of features that share a key into
 	// one area, instead of refusing them.
 	MergeDuplicates bool
+	// Corrections give single features another key: a published layer
+	// whose feature carries a wrong key (Berlin's 2019 planning areas
+	// give Charlottenburg's Schloßstraße the key of Steglitz's).
+	Corrections []KeyCorrection
+}
+
+// A KeyCorrection gives feature number Feature (counted from 1, as in
+// messages), whose key is From, the key To. A feature that does not
+// exist or has another key is an error: the file is not the one the
+// correction was written for.
+type KeyCorrection struct {
+	Feature  int
+	From, To string
+}
+
+// featureKey returns feature i's key, corrected where opt says so.
+func (l *Layer) featureKey(i int, opt ReadOptions) (string, lang.Message) {
+	keyAttr, _ := l.Attribute(i, opt.Key)
+	key := strings.TrimSpace(keyAttr.Text)
+	if keyAttr.Null || key == "" {
+		return "", lang.M("the area key is empty")
+	}
+	for _, c := range opt.Corrections {
+		if c.Feature == i+1 {
+			if key != c.From {
+				return key, lang.M("the correction of feature %d expects the key %q, the feature has %q: is this the file the correction was written for?", lang.Digits(c.Feature), c.From, key)
+			}
+			return c.To, lang.Message{}
+		}
+	}
+	return key, lang.Message{}
+}
+
+// checkCorrections refuses corrections of features the layer lacks.
+func (l *Layer) checkCorrections(opt ReadOptions) lang.Message {
+	for _, c := range opt.Corrections {
+		if c.Feature < 1 || c.Feature > len(l.Features) {
+			return lang.M("the correction of feature %d: the file has features 1 to %d", lang.Digits(c.Feature), lang.Digits(len(l.Features)))
+		}
+	}
+	return lang.Message{}
 }
 
 // Areas turns the layer into planning areas sorted by key, in a planar
@@ -120,6 +161,10 @@ func (l *Layer) build(opt ReadOptions, collect bool) (*Areas, []Problem) {
 			return nil, problems
 		}
 	}
+	if m := l.checkCorrections(opt); m.Format != "" {
+		report(problem(Error, 0, "", opt.Key, m))
+		return nil, problems
+	}
 	a := &Areas{File: l.File, CRS: crs}
 	if len(opt.Attributes) > 0 {
 		a.Attributes = map[string][]string{}
@@ -128,10 +173,9 @@ func (l *Layer) build(opt ReadOptions, collect bool) (*Areas, []Problem) {
 	merged := map[int]bool{} // areas whose features were merged
 	for i, ft := range l.Features {
 		n := i + 1
-		keyAttr, _ := l.Attribute(i, opt.Key)
-		key := strings.TrimSpace(keyAttr.Text)
-		if keyAttr.Null || key == "" {
-			if report(problem(Error, n, "", opt.Key, lang.M("the area key is empty"))) {
+		key, m := l.featureKey(i, opt)
+		if m.Format != "" {
+			if report(problem(Error, n, key, opt.Key, m)) {
 				return nil, problems
 			}
 			continue
