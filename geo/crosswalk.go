@@ -354,3 +354,6 @@ func (t *CrosswalkTable) AreaWeighted(oldValues map[string]float64, extensive bo
 	}
 	return out
 }
+
+// RowsOf returns the positions in Rows of the pieces of old area key.
+func (t *CrosswalkTable) RowsOf(key string) []int { return t.byOld[key] }

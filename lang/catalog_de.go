@@ -75,6 +75,8 @@ var german = map[string]string{
 
 	"%d repeated vertices (removed)": "%d wiederholte Stützpunkte (entfernt)",
 
+	"%s (%.2f km²)": "%s (%.2f km²)",
+
 	"%s (no neighbour with a value)": "%s (kein Nachbar mit Wert)",
 
 	"%s (no value)": "%s (kein Wert)",
@@ -106,6 +108,8 @@ var german = map[string]string{
 	", measured in %s": ", gemessen in %s",
 
 	"95 %% interval": "95-%%-Intervall",
+
+	"; in %d, %.1f %% of the residents (%s) lived in estimated areas": "; %d wohnten %.1f %% der Einwohner (%s) in geschätzten Gebieten",
 
 	"; the plan's years (years: %s) leave out %s": "; die Jahre des Plans (years: %s) lassen %s weg",
 
@@ -197,6 +201,12 @@ var german = map[string]string{
 
 	"bound included": "eingeschlossene Grenze",
 
+	"boundaries %q: the data of %s (%s) are on %d older areas of %s; they were moved onto the %d current areas, %d of them exactly (unions of whole older areas) and %d estimated (flagged \"estimated\"), counts of split areas shared out %s%s; %d slivers along borders that the layers drew apart (%.0f m²) were left out; crosswalk.csv lists every piece": "boundaries %q: die Daten von %s (%s) liegen auf %d älteren Gebieten von %s; sie wurden auf die %d heutigen Gebiete umgerechnet, %d davon genau (Vereinigungen ganzer älterer Gebiete) und %d geschätzt (Kennzeichen „geschätzt“), die Anzahlen geteilter Gebiete verteilt %s%s; %d schmale Streifen entlang von Grenzen, die die Ebenen verschieden zeichnen (%.0f m²), blieben unberücksichtigt; crosswalk.csv listet jedes Teilstück",
+
+	"by area share (weighting: area)": "nach Flächenanteil (weighting: area)",
+
+	"by area share: the input has no year on the current areas to weight with": "nach Flächenanteil: die Eingabe hat kein Jahr auf den heutigen Gebieten, mit dem sich gewichten ließe",
+
 	"bytes": "Bytes",
 
 	"catalog: %d indicator(s) not computed, the plan defines no variable for them: %s": "Katalog: %d Indikator(en) nicht berechnet, der Plan definiert keine Variable für sie: %s",
@@ -258,6 +268,8 @@ var german = map[string]string{
 	"highest area": "höchster Raum",
 
 	"in ": "in ",
+
+	"in proportion to the same column in %d on the current areas (target density)": "im Verhältnis derselben Spalte %d auf den heutigen Gebieten (Zieldichte)",
 
 	"index %s (MSS) %s: %d valid areas; status classes high %d, medium %d, low %d, very low %d; dynamic classes positive %d, stable %d, negative %d": "Index %s (MSS) %s: %d gültige Gebiete; Statusklassen hoch %d, mittel %d, niedrig %d, sehr niedrig %d; Dynamikklassen positiv %d, stabil %d, negativ %d",
 
@@ -333,6 +345,10 @@ var german = map[string]string{
 
 	"neighbours' mean (standardised)": "Mittel der Nachbarn (standardisiert)",
 
+	"new planning areas from %d": "neue Planungsräume ab %d",
+
+	"new planning areas from %d; dashed: estimated": "neue Planungsräume ab %d; gestrichelt: geschätzt",
+
 	"next: planatlas run %s": "als Nächstes: planatlas run %s",
 
 	"no clear spatial pattern": "kein deutliches räumliches Muster",
@@ -345,6 +361,12 @@ var german = map[string]string{
 
 	"not stated": "nicht angegeben",
 
+	"older key": "älterer Schlüssel",
+
+	"older layer": "ältere Ebene",
+
+	"older name": "älterer Name",
+
 	"output committed": "Ausgabe übernommen",
 
 	"output folder %s is a symbolic link to %s: the results were written there": "der Ausgabeordner %s ist ein symbolischer Link auf %s: die Ergebnisse wurden dorthin geschrieben",
@@ -356,6 +378,8 @@ var german = map[string]string{
 	"percentage points": "Prozentpunkte",
 
 	"percentile rank (0 to 1)": "Perzentilrang (0 bis 1)",
+
+	"piece area (m²)": "Fläche des Teilstücks (m²)",
 
 	"planning areas with both values": "Planungsräume mit beiden Werten",
 
@@ -390,6 +414,10 @@ var german = map[string]string{
 	"rook contiguity, tolerance %g m": "Rook-Nachbarschaft, Toleranz %g m",
 
 	"score (weighted exponential ranks)": "Punktwert (gewichtete exponentielle Ränge)",
+
+	"share of the older area's area": "Anteil an der Fläche des älteren Gebiets",
+
+	"share of the older area's residents": "Anteil an den Einwohnern des älteren Gebiets",
 
 	"similar values lie together": "ähnliche Werte liegen beieinander",
 
@@ -444,6 +472,8 @@ var german = map[string]string{
 	"value (standardised)": "Wert (standardisiert)",
 
 	"value – neighbours": "Wert – Nachbarn",
+
+	"values": "Werte",
 
 	"variable %q: its formula %q is not only a sum of columns, so disclosure control does not know how it relates to the variables of its columns; it hides its small values, but check that no hidden count can be recomputed from it and the others (or write count: false if it is not a count)": "Variable %q: ihre Formel %q ist nicht nur eine Summe von Spalten, daher kennt die Geheimhaltung ihren Zusammenhang mit den Variablen ihrer Spalten nicht; kleine Werte werden verborgen, aber prüfen Sie, dass keine verborgene Fallzahl aus ihr und den anderen berechnet werden kann (oder schreiben Sie count: false, wenn sie keine Fallzahl ist)",
 

@@ -68,6 +68,7 @@ var germanTables = map[string]string{
 	// The sheets of tables.xlsx (at most 31 characters).
 	"sheet: areas":      "Planungsräume",
 	"sheet: classes":    "Klassen",
+	"sheet: crosswalk":  "Umschlüsselung",
 	"sheet: goals":      "Ziele",
 	"sheet: indicators": "Indikatoren",
 	"sheet: lisa":       "LISA",
@@ -91,6 +92,11 @@ var germanTables = map[string]string{
 	// A share significantly above or below the city's (indicators.csv).
 	"versus: higher": "über Stadt",
 	"versus: lower":  "unter Stadt",
+
+	// Whether a value moved from an older layer of planning areas is
+	// exact or estimated (crosswalk.csv).
+	"rebased: estimated": "geschätzt",
+	"rebased: exact":     "genau",
 
 	// Yes and no in a table.
 	"yes: yes": "ja",

@@ -59,6 +59,16 @@ func formats(t *testing.T, root string) map[string]string {
 			if !ok || len(call.Args) == 0 {
 				return true
 			}
+			if k, ok := wrapperFormat(call); ok {
+				if lit, ok := call.Args[k].(*ast.BasicLit); ok && lit.Kind == token.STRING {
+					if s, err := strconv.Unquote(lit.Value); err == nil {
+						if _, seen := found[s]; !seen {
+							found[s] = fset.Position(lit.Pos()).String()
+						}
+					}
+				}
+				return true
+			}
 			lit, ok := call.Args[0].(*ast.BasicLit)
 			if !ok || lit.Kind != token.STRING {
 				return true
@@ -95,6 +105,30 @@ func formats(t *testing.T, root string) map[string]string {
 		t.Fatal(err)
 	}
 	return found
+}
+
+// formatWrappers are the repository's functions that hand a format
+// string on to lang.M, by name, with the position of the format among
+// their arguments.
+var formatWrappers = map[string]int{
+	"errAt": 2, "fail": 1, "errf": 0, "levelError": 1, // plan
+	"RowError": 2, "msgErr": 0, "recoverDamaged": 1, // datasets (Table.errAt is errAt)
+	"damaged": 0, "invalidAt": 1, "errorf": 0, // geo
+	"usage": 0, // cmd/planatlas
+}
+
+// wrapperFormat returns the position of the format argument of a call
+// of one of formatWrappers.
+func wrapperFormat(call *ast.CallExpr) (int, bool) {
+	name := ""
+	switch fn := call.Fun.(type) {
+	case *ast.SelectorExpr:
+		name = fn.Sel.Name
+	case *ast.Ident:
+		name = fn.Name
+	}
+	k, ok := formatWrappers[name]
+	return k, ok && k < len(call.Args)
 }
 
 // translated reports whether the catalog has a German text for the key,

@@ -118,6 +118,7 @@ func (r *runner) computeIndicators() error {
 	if err := r.variableCoverage(in, counts); err != nil {
 		return err
 	}
+	r.clearExactUnits()
 	if r.c.population != "" {
 		r.notes = append(r.notes, lang.M("reference values: where areas have no value, the coverage column gives the share of residents (%s) in the areas with a value", r.c.population))
 	}

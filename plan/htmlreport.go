@@ -478,7 +478,8 @@ func (r *runner) sparkFigure(p report.HTMLProfile, keys []int, a int) (report.HT
 	}
 	for _, k := range keys {
 		d := r.c.indicators[k]
-		row := report.SparkRow{Label: d.Label.In(r.c.lang), Years: years, Area: cut(series(lv, k, a)), City: cut(series(city, k, 0)), Decimals: d.Decimals, Unit: d.Unit.In(r.c.lang)}
+		row := report.SparkRow{Label: d.Label.In(r.c.lang), Years: years, Area: cut(series(lv, k, a)), City: cut(series(city, k, 0)), Decimals: d.Decimals, Unit: d.Unit.In(r.c.lang),
+			Break: r.boundaryBreak(years), Estimated: estimatedYears(lv.values[k], len(lv.keys), a, y0, len(years))}
 		if dist != nil {
 			row.District = cut(series(dist, k, dist.member[a]))
 		}

@@ -169,7 +169,7 @@ func (r *runner) editionHint(inGeom map[string]bool, years map[int]bool) lang.Me
 	}
 	sort.Ints(odd)
 	sort.Ints(fine)
-	return lang.M("the areas without a geometry are in the data of %s only, and every area of %s has one: the data of %s look like another edition of the planning areas; restrict the plan to the years on these areas (years: %s), or use the geometry of that edition (moving data from old areas onto new ones is not possible yet)",
+	return lang.M("the areas without a geometry are in the data of %s only, and every area of %s has one: the data of %s look like another edition of the planning areas; give the plan that edition's geometry with the years published on it, and their data are moved onto the current areas (boundaries: {alt: {file: …, key: …, years: …}}), or restrict the plan to the years on these areas (years: %s)",
 		datasets.YearRanges(odd), datasets.YearRanges(fine), datasets.YearRanges(odd), strings.ReplaceAll(datasets.YearRanges(fine), "–", "-"))
 }
 

@@ -420,6 +420,9 @@ func (r *runner) tables() error {
 	if err := r.writeTrends(); err != nil {
 		return err
 	}
+	if err := r.writeCrosswalk(); err != nil {
+		return err
+	}
 	if err := r.writePCA(); err != nil {
 		return err
 	}
@@ -650,6 +653,20 @@ func (r *runner) trendChart(ch ChartSpec) error {
 	for u := range units.keys {
 		spec.Names = append(spec.Names, units.names[u])
 		spec.Series = append(spec.Series, series(units, u))
+	}
+	if spec.Break = r.boundaryBreak(years); spec.Break > 0 {
+		spec.BreakLabel = r.lp.Sprintf("new planning areas from %d", lang.Digits(spec.Break))
+		est := [][]bool{estimatedYears(cityLv.values[k], 1, 0, first, len(years))}
+		for u := range units.keys {
+			est = append(est, estimatedYears(units.values[k], len(units.keys), u, first, len(years)))
+		}
+		for _, e := range est {
+			if e != nil {
+				spec.Estimated = est
+				spec.BreakLabel = r.lp.Sprintf("new planning areas from %d; dashed: estimated", lang.Digits(spec.Break))
+				break
+			}
+		}
 	}
 	fig := report.Trends(spec)
 	name := ch.name

@@ -69,7 +69,7 @@ func TestParseErrors(t *testing.T) {
 			`plan.yaml:5: "alter" is defined twice in variables.a.where (first on line 5)`},
 		{"bad yaml", "planatlas: 1\n  title: [\n", `plan.yaml:2: not valid YAML`},
 		{"empty", "", `plan.yaml: the plan is empty`},
-		{"not a mapping", "- a\n- b\n", `plan.yaml:1: the plan must be a mapping of its fields (areas, catalog,`},
+		{"not a mapping", "- a\n- b\n", `plan.yaml:1: the plan must be a mapping of its fields (areas, boundaries, catalog,`},
 		{"bad years", "planatlas: 1\nyears: 2024-2014\n", `plan.yaml:2: years: "2024-2014" is not a year`},
 		{"fraction for a whole number", "planatlas: 1\ndisclosure: {threshold: 2.9}\n", `plan.yaml:2: "threshold": 2.9 is not a whole number`},
 		{"fraction for a count of classes", "planatlas: 1\noutputs:\n  maps:\n    - value: a\n      classes: 4.5\n", `plan.yaml:5: "classes": 4.5 is not a whole number`},

@@ -145,6 +145,9 @@ func protected(c *Checked, src Source) []string {
 			files = append(files, d.Path(f))
 		}
 	}
+	for _, b := range c.boundaries {
+		files = append(files, d.Path(b.spec.File))
+	}
 	if p.Weights.File != "" {
 		files = append(files, d.Path(p.Weights.File))
 	}
@@ -169,6 +172,7 @@ type runner struct {
 	inputs   []report.FileRecord
 	geom     *geo.Areas
 	inTables map[*input]*datasets.Table
+	layers   []*layerRun // the older layers of planning areas (boundaries)
 	specs    []datasets.VariableSpec
 	families []datasets.Family // of the counts, for disclosure control
 	panel    *datasets.Panel
@@ -291,6 +295,9 @@ func (r *runner) read() error {
 		return err
 	}
 	r.notes = append(r.notes, layer.Notes...)
+	if err := r.readBoundaries(open); err != nil {
+		return err
+	}
 	r.inTables = map[*input]*datasets.Table{}
 	var later []*input // their year or areas depend on the other inputs or the areas
 	for _, in := range r.c.inputs {
@@ -373,13 +380,24 @@ func (r *runner) readGeometryTable(in *input, areasLayer *geo.Layer) error {
 
 func (r *runner) buildPanel() error {
 	for _, v := range r.c.variables {
-		t := r.inTables[v.in]
 		if v.formula != nil {
-			if err := r.formulaColumn(v, t); err != nil {
+			if err := r.formulaColumn(v, r.inTables[v.in]); err != nil {
 				return err
 			}
 		}
-		r.specs = append(r.specs, datasets.VariableSpec{Name: v.name, Table: t, Column: v.column, Where: v.filters, Count: v.count, Weighted: v.weighted, Sum: v.sum})
+	}
+	before := map[*input]*datasets.Table{}
+	for in, t := range r.inTables {
+		before[in] = t
+	}
+	if err := r.rebaseInputs(); err != nil {
+		return err
+	}
+	for _, v := range r.c.variables {
+		t := r.inTables[v.in]
+		// moved counts are fractions where an area was split
+		weighted := v.weighted || t != before[v.in]
+		r.specs = append(r.specs, datasets.VariableSpec{Name: v.name, Table: t, Column: v.column, Where: v.filters, Count: v.count, Weighted: weighted, Sum: v.sum})
 	}
 	// The geometry's areas belong to the panel: where a table lacks one,
 	// its variables are missing there (an error with complete: true).
@@ -391,6 +409,7 @@ func (r *runner) buildPanel() error {
 		return err
 	}
 	r.panel = p
+	r.boundaryNotes(p)
 	// The rows are in the panel now; disclosure control needs the
 	// families of counts they form, and only the pyramid reads an input
 	// again. At 100,000 areas the population table alone is 8 million

@@ -14,6 +14,11 @@ func (chk *checker) checkFiles() {
 	if err := checkFile(chk.src, p.Areas.File); err != nil {
 		chk.fail(p.Areas.Line, "areas: %v", err)
 	}
+	for _, b := range c.boundaries {
+		if err := checkFile(chk.src, b.spec.File); err != nil {
+			chk.fail(b.line, "boundaries %q: %v", b.name, err)
+		}
+	}
 	for _, in := range c.inputs {
 		if !chk.resolveFiles(in) {
 			continue

@@ -108,6 +108,7 @@ func (r *runner) valueLabels() map[string]func(string) string {
 		"included":  value("bound", same),
 		"method":    value("method", same),
 		"statistic": value("statistic", english(statisticCodes)),
+		"rebased":   value("rebased", same),
 	}
 }
 

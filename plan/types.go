@@ -13,7 +13,8 @@ type Plan struct {
 	Output     string                       `yaml:"output"`   // output folder relative to the plan; "out" if absent
 	Seed       *uint64                      `yaml:"seed"`     // of every random draw (rank uncertainty); 1 if absent
 	Areas      AreasSpec                    `yaml:"areas"`
-	Weights    WeightsSpec                  `yaml:"weights"` // spatial weights; queen contiguity if absent
+	Boundaries Named[BoundarySpec]          `yaml:"boundaries"` // older layers of planning areas, for data before a reorganisation
+	Weights    WeightsSpec                  `yaml:"weights"`    // spatial weights; queen contiguity if absent
 	Inputs     Named[InputSpec]             `yaml:"inputs"`
 	Variables  Named[VariableSpec]          `yaml:"variables"`
 	Catalog    CatalogSpec                  `yaml:"catalog"`    // catalog indicators to use: all, none, or a list

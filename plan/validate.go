@@ -35,6 +35,7 @@ type Checked struct {
 	lang           string
 	crs            geo.CRS
 	weights        weightsRule
+	boundaries     []*boundary // older layers of planning areas
 	inputs         []*input
 	variables      []*variable
 	indicators     []*indicators.Indicator
@@ -203,6 +204,7 @@ func Validate(p *Plan, src Source, lang string) (*Checked, error) {
 		defIndex: map[string]int{}, byInd: map[string]int{}, seen: map[string]int{}}
 	chk.checkHeader()
 	chk.checkAreas()
+	chk.checkBoundaries()
 	chk.checkInputs()
 	chk.checkVariables()
 	chk.checkPopulation()

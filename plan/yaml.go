@@ -272,6 +272,8 @@ var structNames = map[reflect.Type]string{
 	reflect.TypeOf(Plan{}):                  "the plan",
 	reflect.TypeOf(AreasSpec{}):             "areas",
 	reflect.TypeOf(LevelSpec{}):             "a level",
+	reflect.TypeOf(BoundarySpec{}):          "a boundary layer",
+	reflect.TypeOf(CorrectionSpec{}):        "a key correction",
 	reflect.TypeOf(NamesSpec{}):             "names",
 	reflect.TypeOf(WeightsSpec{}):           "weights",
 	reflect.TypeOf(InputSpec{}):             "an input",

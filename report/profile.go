@@ -131,6 +131,12 @@ type SparkRow struct {
 	District   []float64 // nil without districts
 	Decimals   int
 	Unit       string
+	// Break is the first year on the current planning areas after they
+	// were reorganised (0 if none): a thin dashed line marks it.
+	// Estimated marks the area's estimated values (nil if none): the
+	// area's line to and from them is dashed.
+	Break     int
+	Estimated []bool
 }
 
 // SparklinesSVG draws each indicator's development: the area's line (red)
@@ -180,11 +186,24 @@ func SparklinesSVG(l Locale, rows []SparkRow) template.HTML {
 				fmt.Fprintf(&b, `<path d="%s" fill="none" stroke="%s" stroke-width="1.6"%s/>`, d.String(), colour, extra)
 			}
 		}
+		for i, yr := range r.Years {
+			if yr == r.Break && i > 0 {
+				bx := (px(i-1) + px(i)) / 2
+				fmt.Fprintf(&b, `<line x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f" stroke="#999" stroke-width="0.8" stroke-dasharray="2 2"/>`, bx, y+2, bx, y+21)
+			}
+		}
 		if r.District != nil {
 			line(r.District, "#777", "4 2")
 		}
 		line(r.City, "#1f4e9c")
-		line(r.Area, "#c0392b")
+		if r.Estimated == nil {
+			line(r.Area, "#c0392b")
+		} else {
+			// counted years solid, estimated ones dashed over them
+			counted, estimated := splitEstimated(r.Area, r.Estimated)
+			line(counted, "#c0392b")
+			line(estimated, "#c0392b", "3 2")
+		}
 		first, last := math.NaN(), math.NaN()
 		for _, v := range r.Area {
 			if !math.IsNaN(v) {
@@ -284,4 +303,23 @@ func countValues(s []float64) int {
 		}
 	}
 	return n
+}
+
+// splitEstimated returns a series as two: the segments between counted
+// values, and those touching an estimated value (NaN elsewhere, so that
+// each draws only its own segments).
+func splitEstimated(s []float64, est []bool) (counted, estimated []float64) {
+	counted, estimated = make([]float64, len(s)), make([]float64, len(s))
+	for i, v := range s {
+		counted[i], estimated[i] = math.NaN(), math.NaN()
+		prevEst := i > 0 && est[i-1]
+		nextEst := i+1 < len(s) && est[i+1]
+		if !est[i] {
+			counted[i] = v
+		}
+		if est[i] || prevEst || nextEst {
+			estimated[i] = v
+		}
+	}
+	return counted, estimated
 }

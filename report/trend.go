@@ -23,6 +23,15 @@ type TrendSpec struct {
 	// Width is the page width in mm: 170 (A4 portrait column) if 0,
 	// 257 for A4 landscape.
 	Width float64
+	// Break is the first year on the current planning areas after they
+	// were reorganised (0 if the years hold no reorganisation): a dashed
+	// line marks it in every panel, BreakLabel explains it in the first.
+	Break      int
+	BreakLabel string
+	// Estimated marks, per panel and year, values estimated rather than
+	// counted (moved from split older areas): the line to and from them
+	// is dashed. Nil if none are.
+	Estimated [][]bool
 }
 
 // Trends lays out the small multiples, three panels to a row.
@@ -82,29 +91,73 @@ func Trends(s TrendSpec) Figure {
 			tick.XAlign, tick.YAlign = draw.XCenter, draw.YTop
 			c.FillText(tick, vg.Point{X: x(0), Y: y(lo) - mm(0.8)}, strconv.Itoa(s.Years[0]))
 			c.FillText(tick, vg.Point{X: x(n - 1), Y: y(lo) - mm(0.8)}, strconv.Itoa(s.Years[n-1]))
-			line := func(ser []float64, col color.Color, width float64) {
-				var pts []vg.Point
-				flush := func() {
-					if len(pts) > 1 {
-						c.StrokeLines(draw.LineStyle{Color: col, Width: vg.Points(width)}, pts)
-					}
-					pts = nil
+			if b := s.breakAt(); b > 0 {
+				bx := (x(b-1) + x(b)) / 2
+				c.StrokeLine2(draw.LineStyle{Color: midGrey, Width: vg.Points(0.6), Dashes: []vg.Length{vg.Points(2), vg.Points(1.5)}}, bx, y(hi), bx, y(lo))
+				if p == 0 && s.BreakLabel != "" {
+					note := st.text(5.5, false, darkGrey)
+					note.XAlign, note.YAlign = draw.XRight, draw.YTop
+					c.FillText(note, vg.Point{X: bx - mm(0.8), Y: y(hi) - mm(0.3)}, s.BreakLabel)
 				}
-				for i, v := range ser {
-					if math.IsNaN(v) {
-						flush()
-						continue
-					}
-					pts = append(pts, vg.Point{X: x(i), Y: y(v)})
-				}
-				flush()
 			}
 			if p > 0 {
-				line(s.Series[0], midGrey, 1)
+				s.drawLine(c, s.Series[0], nil, x, y, midGrey, 1)
 			}
-			line(s.Series[p], color.RGBA{R: 0xc0, G: 0x39, B: 0x2b, A: 0xff}, 1.6)
+			var est []bool
+			if s.Estimated != nil {
+				est = s.Estimated[p]
+			}
+			s.drawLine(c, s.Series[p], est, x, y, color.RGBA{R: 0xc0, G: 0x39, B: 0x2b, A: 0xff}, 1.6)
 		}
 		drawSource(c, st, srcLines)
 	}
 	return fig
+}
+
+// breakAt returns the position in Years of Break, or 0 if it is not
+// after the first year.
+func (s TrendSpec) breakAt() int {
+	for i, y := range s.Years {
+		if y == s.Break && i > 0 {
+			return i
+		}
+	}
+	return 0
+}
+
+// drawLine draws a series as a line, broken where a value is missing,
+// dashed between two years where either value is estimated; each run of
+// segments of one style is one polyline.
+func (s TrendSpec) drawLine(c draw.Canvas, ser []float64, est []bool, x func(int) vg.Length, y func(float64) vg.Length, col color.Color, width float64) {
+	solid := draw.LineStyle{Color: col, Width: vg.Points(width)}
+	dashed := solid
+	dashed.Dashes = []vg.Length{vg.Points(2.5), vg.Points(1.5)}
+	var pts []vg.Point
+	var style draw.LineStyle
+	flush := func() {
+		if len(pts) > 1 {
+			c.StrokeLines(style, pts)
+		}
+		pts = nil
+	}
+	for i := 1; i < len(ser); i++ {
+		a, b := ser[i-1], ser[i]
+		if math.IsNaN(a) || math.IsNaN(b) {
+			flush()
+			continue
+		}
+		ls := solid
+		if est != nil && (est[i-1] || est[i]) {
+			ls = dashed
+		}
+		if len(pts) > 0 && len(ls.Dashes) != len(style.Dashes) {
+			flush()
+		}
+		if len(pts) == 0 {
+			style = ls
+			pts = append(pts, vg.Point{X: x(i - 1), Y: y(a)})
+		}
+		pts = append(pts, vg.Point{X: x(i), Y: y(b)})
+	}
+	flush()
 }
