@@ -75,8 +75,6 @@ var german = map[string]string{
 
 	"%d repeated vertices (removed)": "%d wiederholte Stützpunkte (entfernt)",
 
-	"%s (%.2f km²)": "%s (%.2f km²)",
-
 	"%s (no neighbour with a value)": "%s (kein Nachbar mit Wert)",
 
 	"%s (no value)": "%s (kein Wert)",
@@ -108,6 +106,8 @@ var german = map[string]string{
 	", measured in %s": ", gemessen in %s",
 
 	"95 %% interval": "95-%%-Intervall",
+
+	"; %d slivers along borders that the layers drew apart (%.0f m²) were left out": "; %d schmale Streifen entlang von Grenzen, die die Ebenen verschieden zeichnen (%.0f m²), blieben unberücksichtigt",
 
 	"; in %d, %.1f %% of the residents (%s) lived in estimated areas": "; %d wohnten %.1f %% der Einwohner (%s) in geschätzten Gebieten",
 
@@ -201,7 +201,7 @@ var german = map[string]string{
 
 	"bound included": "eingeschlossene Grenze",
 
-	"boundaries %q: the data of %s (%s) are on %d older areas of %s; they were moved onto the %d current areas, %d of them exactly (unions of whole older areas) and %d estimated (flagged \"estimated\"), counts of split areas shared out %s%s; %d slivers along borders that the layers drew apart (%.0f m²) were left out; crosswalk.csv lists every piece": "boundaries %q: die Daten von %s (%s) liegen auf %d älteren Gebieten von %s; sie wurden auf die %d heutigen Gebiete umgerechnet, %d davon genau (Vereinigungen ganzer älterer Gebiete) und %d geschätzt (Kennzeichen „geschätzt“), die Anzahlen geteilter Gebiete verteilt %s%s; %d schmale Streifen entlang von Grenzen, die die Ebenen verschieden zeichnen (%.0f m²), blieben unberücksichtigt; crosswalk.csv listet jedes Teilstück",
+	"boundaries %q: the data of %s (%s) are on %d older areas of %s; they were moved onto the %d current areas, %d of them exactly (unions of whole older areas) and %d estimated (flagged \"estimated\"), counts of split areas shared out %s%s%s; crosswalk.csv lists every piece": "boundaries %q: die Daten von %s (%s) liegen auf %d älteren Gebieten von %s; sie wurden auf die %d heutigen Gebiete umgerechnet, %d davon genau (Vereinigungen ganzer älterer Gebiete) und %d geschätzt (Kennzeichen „geschätzt“), die Anzahlen geteilter Gebiete verteilt %s%s%s; crosswalk.csv listet jedes Teilstück",
 
 	"by area share (weighting: area)": "nach Flächenanteil (weighting: area)",
 

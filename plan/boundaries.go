@@ -131,15 +131,20 @@ func (r *runner) neitherLayer(in *input, t *datasets.Table, y int, lr *layerRun,
 		rows = notCur
 	}
 	some := make([]string, 0, 5)
+	seen := map[string]bool{}
 	for _, i := range rows {
+		if seen[t.Keys[i]] {
+			continue
+		}
 		if len(some) == 5 {
 			some = append(some, "…")
 			break
 		}
+		seen[t.Keys[i]] = true
 		some = append(some, quote(t.Keys[i])+" ("+t.Loc(i)+")")
 	}
 	return errAt(r.c.plan.File, in.line,
-		"input %q: the areas of %d match neither layer: of %d rows, %d have keys that %s (boundaries %q, valid %s) lacks and %d keys that the current areas (%s) lack; the rows closest to a layer that do not fit it: %s; check the year of these rows, the key column, and the years of the boundaries",
+		"input %q: the areas of %d match neither layer: of %d rows, %d have keys that %s (boundaries %q, valid %s) lacks and %d have keys that the current areas (%s) lack; the keys that do not fit the closer layer: %s; check the year of these rows, the key column, and the years of the boundaries",
 		in.name, lang.Digits(y), n, len(notOld), lr.b.spec.File, lr.b.name, datasets.YearRanges(lr.b.yearList()),
 		len(notCur), r.c.plan.Areas.File, strings.Join(some, ", "))
 }
@@ -188,9 +193,15 @@ func (r *runner) refuseMeans(in *input, on map[int]*layerRun) error {
 	return nil
 }
 
+// minCovered is the share of an area that the other layer must cover:
+// the two layers of a city differ along their borders by slivers (in
+// Berlin at most 3.4 % of an area), not by a tenth of an area.
+const minCovered = 0.9
+
 // crosswalk returns the layer's crosswalk onto the current areas, made
-// on first use. Old areas with data that no current area covers are an
-// error: their counts would be lost.
+// on first use. Two layers that do not cover the same territory are an
+// error: counts of older areas outside the current ones would be lost,
+// and current areas outside the older ones would get too little.
 func (r *runner) crosswalk(lr *layerRun) (*geo.CrosswalkTable, error) {
 	if lr.cw != nil {
 		return lr.cw, nil
@@ -199,36 +210,35 @@ func (r *runner) crosswalk(lr *layerRun) (*geo.CrosswalkTable, error) {
 	if err != nil {
 		return nil, err
 	}
-	if len(cw.Lost) > 0 || len(cw.Uncovered) > 0 {
-		return nil, r.notCovering(lr, cw)
+	oldOut := uncovered(cw.OldKeys, cw.OldArea, cw.OldCovered)
+	newOut := uncovered(cw.NewKeys, cw.NewArea, cw.NewCovered)
+	if len(oldOut) > 0 || len(newOut) > 0 {
+		return nil, errAt(r.c.plan.File, lr.b.line,
+			"boundaries %q: %s and the current areas (%s) do not cover the same territory: %d older area(s) lie partly or wholly outside the current ones (%s) and %d current area(s) outside the older ones (%s); both layers must show the same city in the same coordinate system: check the files and their CRS",
+			lr.b.name, lr.b.spec.File, r.c.plan.Areas.File, len(oldOut), listSomeM(oldOut, 5), len(newOut), listSomeM(newOut, 5))
 	}
 	lr.cw = cw
 	return cw, nil
 }
 
-// notCovering is the error for two layers that do not cover the same
-// territory: it names the areas of each that the other does not cover,
-// with their size.
-func (r *runner) notCovering(lr *layerRun, cw *geo.CrosswalkTable) error {
-	list := func(keys []string, all []string, area []float64) lang.Message {
-		at := map[string]int{}
-		for i, k := range all {
-			at[k] = i
+// uncovered lists the areas less than minCovered of which the other
+// layer covers, each with the part outside it in km².
+func uncovered(keys []string, area, covered []float64) []lang.Message {
+	var out []lang.Message
+	for i, k := range keys {
+		if covered[i] < minCovered {
+			out = append(out, lang.M("%s (%.2f of %.2f km²)", quote(k), area[i]*(1-covered[i])/1e6, area[i]/1e6))
 		}
-		var out []lang.Message
-		for _, k := range keys {
-			if len(out) == 5 {
-				out = append(out, lang.M("…"))
-				break
-			}
-			out = append(out, lang.M("%s (%.2f km²)", quote(k), area[at[k]]/1e6))
-		}
-		return lang.Join(", ", out)
 	}
-	return errAt(r.c.plan.File, lr.b.line,
-		"boundaries %q: %s and the current areas (%s) do not cover the same territory: %d older area(s) lie outside the current ones (%s) and %d current area(s) outside the older ones (%s); both layers must show the same city in the same coordinate system: check the files and their CRS",
-		lr.b.name, lr.b.spec.File, r.c.plan.Areas.File, len(cw.Lost), list(cw.Lost, cw.OldKeys, cw.OldArea),
-		len(cw.Uncovered), list(cw.Uncovered, cw.NewKeys, cw.NewArea))
+	return out
+}
+
+// listSomeM joins the first n messages, with "…" for the rest.
+func listSomeM(ms []lang.Message, n int) lang.Message {
+	if len(ms) > n {
+		ms = append(ms[:n:n], lang.M("…"))
+	}
+	return lang.Join(", ", ms)
 }
 
 // rebaseTable moves the rows of an input that are on older layers onto
@@ -358,10 +368,14 @@ func (r *runner) boundaryNotes(p *datasets.Panel) {
 			continue
 		}
 		est := lr.cw.Estimated()
+		var slivers lang.Message
+		if lr.cw.Slivers > 0 {
+			slivers = lang.M("; %d slivers along borders that the layers drew apart (%.0f m²) were left out", lr.cw.Slivers, lr.cw.SliverM2)
+		}
 		r.notes = append(r.notes, lang.M(
-			"boundaries %q: the data of %s (%s) are on %d older areas of %s; they were moved onto the %d current areas, %d of them exactly (unions of whole older areas) and %d estimated (flagged \"estimated\"), counts of split areas shared out %s%s; %d slivers along borders that the layers drew apart (%.0f m²) were left out; crosswalk.csv lists every piece",
+			"boundaries %q: the data of %s (%s) are on %d older areas of %s; they were moved onto the %d current areas, %d of them exactly (unions of whole older areas) and %d estimated (flagged \"estimated\"), counts of split areas shared out %s%s%s; crosswalk.csv lists every piece",
 			lr.b.name, datasets.YearRanges(sortedYears(lr.moved)), strings.Join(quoteAll(lr.inputs), ", "), len(lr.areas.Keys), lr.b.spec.File,
-			len(r.geom.Keys), len(r.geom.Keys)-len(est), len(est), lang.Join("; ", lr.how), r.estimatedShare(p, lr, est), lr.cw.Slivers, lr.cw.SliverM2))
+			len(r.geom.Keys), len(r.geom.Keys)-len(est), len(est), lang.Join("; ", lr.how), r.estimatedShare(p, lr, est), slivers))
 	}
 }
 
@@ -497,4 +511,32 @@ func estimatedYears(s *datasets.Series, n, u, first, count int) []bool {
 		}
 	}
 	return out
+}
+
+// layerHint explains keys without a geometry that are the keys of an
+// older layer: their rows are of years the layer does not claim.
+func (r *runner) layerHint(inGeom map[string]bool, years map[int]bool) lang.Message {
+	for _, lr := range r.layers {
+		old := lr.keySet()
+		odd := map[int]bool{}
+		all := true
+		for _, in := range r.c.inputs {
+			t := r.inTables[in]
+			if t == nil || in.format == "points" || in.format == "grid" {
+				continue
+			}
+			for i, k := range t.Keys {
+				if inGeom[k] || len(years) > 0 && !years[t.Years[i]] {
+					continue
+				}
+				all = all && old[k]
+				odd[t.Years[i]] = true
+			}
+		}
+		if all && len(odd) > 0 {
+			return lang.M("these are areas of the older layer %q (%s), which the plan gives the years %s, but their rows are of %s: if those years are on that layer too, add them to its years",
+				lr.b.name, lr.b.spec.File, datasets.YearRanges(lr.b.yearList()), datasets.YearRanges(sortedYears(odd)))
+		}
+	}
+	return lang.Message{}
 }

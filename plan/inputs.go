@@ -235,6 +235,9 @@ func (r *runner) checkCoverage() error {
 				je.Hint = lostZeros(keys, inGeom, r.geom.Keys, where)
 			}
 			if je != nil && je.Hint.Format == "" {
+				je.Hint = r.layerHint(inGeom, years)
+			}
+			if je != nil && je.Hint.Format == "" {
 				je.Hint = r.editionHint(inGeom, years)
 			}
 			return err

@@ -32,6 +32,7 @@ func TestBadInputGerman(t *testing.T) {
 		{"goal-year-typo", `plan.yaml:30: Ziel "weniger_sgb2": 20300 ist kein plausibles Jahr (1800–2200): ein Tippfehler?`},
 		{"duplicate-area-year", `arbeitsmarkt.csv:5: doppelte Zeile für Gebiet "03", Jahr 2022: wie Zeile 4`},
 		{"leading-zeros-lost", `die Gebiete der Daten und von gebiete.geojson passen nicht zusammen; 4 Gebiet(e) in den Daten haben keine Geometrie: "1" (arbeitsmarkt.csv:2), "2" (arbeitsmarkt.csv:3), "3" (arbeitsmarkt.csv:4), "4" (arbeitsmarkt.csv:5); bei den Schlüsseln scheinen führende Nullen verloren gegangen zu sein ("1" in arbeitsmarkt.csv:2, "01" in der Geometrie): behalten Sie Schlüssel als Text, etwa in Anführungszeichen oder indem Sie die Spalte in der Tabellenkalkulation als Text formatieren`},
+		{"boundaries-not-covering", `plan.yaml:8: boundaries "alt": alt.geojson und die heutigen Gebiete (gebiete.geojson) decken nicht dasselbe Gebiet ab: 1 ältere(s) Gebiet(e) liegen ganz oder teilweise außerhalb der heutigen ("12" (1,00 von 2,00 km²)) und 2 heutige(s) außerhalb der älteren ("03" (0,50 von 1,00 km²), "04" (0,50 von 1,00 km²)); beide Ebenen müssen dieselbe Stadt im selben Koordinatensystem zeigen: prüfen Sie die Dateien und ihr Koordinatensystem`},
 		{"output-folder-with-a-users-file", `Ausgabeordner out: enthält 1 Datei, die planatlas nicht geschrieben hat (Notizen.txt); verschieben Sie sie oder wählen Sie einen anderen Ordner`},
 	}
 	for _, tc := range tests {
