@@ -2,11 +2,14 @@ package geo
 
 import (
 	"encoding/csv"
+	"errors"
 	"fmt"
 	"io"
 	"math"
+	"runtime"
 	"sort"
 	"strconv"
+	"sync"
 
 	"github.com/paulmach/orb"
 	"github.com/peterstace/simplefeatures/geom"
@@ -122,43 +125,28 @@ func Crosswalk(old, cur *Areas, tol float64) (*CrosswalkTable, error) {
 		curSF[j] = toSF(g).AsGeometry()
 		curBox[j] = g.Bound()
 	}
-	// Candidates: sort the new areas by their boxes' western edge, and for
-	// each old area scan those that start before its eastern edge.
-	order := make([]int, cur.Len())
-	for j := range order {
-		order[j] = j
+	cut, err := overlay(oldSF, curSF, oldBox, curBox)
+	if err != nil {
+		var oe *overlayError
+		if errors.As(err, &oe) {
+			return nil, fmt.Errorf("crosswalk: intersecting old area %s with area %s: %w", old.Keys[oe.i], cur.Keys[oe.j], oe.err)
+		}
+		return nil, err
 	}
-	sort.Slice(order, func(a, b int) bool { return curBox[order[a]].Min[0] < curBox[order[b]].Min[0] })
 	type piece struct {
 		i, j int
 		a    float64
 	}
 	var pieces []piece
-	for i := range oldGeoms {
-		ob := oldBox[i]
-		for _, j := range order {
-			cb := curBox[j]
-			if cb.Min[0] > ob.Max[0] {
-				break
-			}
-			if cb.Max[0] < ob.Min[0] || cb.Max[1] < ob.Min[1] || cb.Min[1] > ob.Max[1] {
-				continue
-			}
-			g, err := geom.Intersection(oldSF[i], curSF[j])
-			if err != nil {
-				return nil, fmt.Errorf("crosswalk: intersecting old area %s with area %s: %w", old.Keys[i], cur.Keys[j], err)
-			}
-			a := g.Area()
-			if !(a > 0) {
-				continue
-			}
-			if a < 1 || a < tol*math.Min(t.OldArea[i], t.NewArea[j]) || 2*a/g.Boundary().Length() < SliverWidth {
+	for i, cs := range cut {
+		for _, c := range cs {
+			if c.a < 1 || c.a < tol*math.Min(t.OldArea[i], t.NewArea[c.j]) || 2*c.a/c.perimeter < SliverWidth {
 				t.Slivers++
-				t.SliverM2 += a
-				t.Dropped = append(t.Dropped, CrosswalkRow{Old: old.Keys[i], New: cur.Keys[j], AreaM2: a})
+				t.SliverM2 += c.a
+				t.Dropped = append(t.Dropped, CrosswalkRow{Old: old.Keys[i], New: cur.Keys[c.j], AreaM2: c.a})
 				continue
 			}
-			pieces = append(pieces, piece{i, j, a})
+			pieces = append(pieces, piece{i, c.j, c.a})
 		}
 	}
 	oldSum := make([]float64, len(oldGeoms))
@@ -357,3 +345,80 @@ func (t *CrosswalkTable) AreaWeighted(oldValues map[string]float64, extensive bo
 
 // RowsOf returns the positions in Rows of the pieces of old area key.
 func (t *CrosswalkTable) RowsOf(key string) []int { return t.byOld[key] }
+
+// An overlayCut is the intersection of an old area with new area j: its
+// area and perimeter.
+type overlayCut struct {
+	j            int
+	a, perimeter float64
+}
+
+type overlayError struct {
+	i, j int
+	err  error
+}
+
+func (e *overlayError) Error() string { return e.err.Error() }
+func (e *overlayError) Unwrap() error { return e.err }
+
+// overlay intersects every old area with the new areas whose boxes meet
+// its box, and returns per old area the intersections with positive
+// area, in the order of the new areas' western edges. The old areas are
+// shared among as many goroutines as there are CPUs (intersecting is
+// nearly all of a crosswalk's time: about 4 s for Berlin's 448 × 542 areas on
+// one core); the result does not depend on their number.
+func overlay(oldSF, curSF []geom.Geometry, oldBox, curBox []orb.Bound) ([][]overlayCut, error) {
+	// Candidates: the new areas sorted by their boxes' western edge; an
+	// old area scans those that start before its eastern edge.
+	order := make([]int, len(curSF))
+	for j := range order {
+		order[j] = j
+	}
+	sort.SliceStable(order, func(a, b int) bool { return curBox[order[a]].Min[0] < curBox[order[b]].Min[0] })
+	out := make([][]overlayCut, len(oldSF))
+	errs := make([]error, len(oldSF))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				out[i], errs[i] = cutOld(oldSF[i], oldBox[i], curSF, curBox, order, i)
+			}
+		}()
+	}
+	for i := range oldSF {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// cutOld intersects old area i with the candidate new areas.
+func cutOld(o geom.Geometry, ob orb.Bound, curSF []geom.Geometry, curBox []orb.Bound, order []int, i int) ([]overlayCut, error) {
+	var cuts []overlayCut
+	for _, j := range order {
+		cb := curBox[j]
+		if cb.Min[0] > ob.Max[0] {
+			break
+		}
+		if cb.Max[0] < ob.Min[0] || cb.Max[1] < ob.Min[1] || cb.Min[1] > ob.Max[1] {
+			continue
+		}
+		g, err := geom.Intersection(o, curSF[j])
+		if err != nil {
+			return nil, &overlayError{i, j, err}
+		}
+		if a := g.Area(); a > 0 {
+			cuts = append(cuts, overlayCut{j: j, a: a, perimeter: g.Boundary().Length()})
+		}
+	}
+	return cuts, nil
+}

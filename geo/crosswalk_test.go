@@ -204,7 +204,7 @@ func TestCrosswalkBerlin(t *testing.T) {
 			t.Errorf("new area %s covered to %.4f", x.NewKeys[j], c)
 		}
 	}
-	pop := readPopulation(t, "testdata/population/berlin-lor-population-2020-12-age.csv", "inhabitants")
+	pop := readPopulation(t, berlinData+"/berlin-lor-population-2020-12-age.csv", "inhabitants")
 	got := x.Extensive(pop, nil)
 	var total, rebased float64
 	for _, v := range pop {
@@ -298,7 +298,7 @@ func TestCrosswalkBerlinAccuracy(t *testing.T) {
 	_, cur, x := berlinCrosswalk(t)
 	estimated := x.Estimated()
 	const (
-		dec20 = "testdata/population/berlin-lor-population-2020-12-age.csv"
+		dec20 = berlinData + "/berlin-lor-population-2020-12-age.csv"
 		jun21 = "testdata/population/berlin-lor-population-2021-06-age.csv"
 		dec21 = berlinData + "/berlin-lor-population-2021-12-age.csv"
 	)

@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"math"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -41,7 +42,9 @@ func TestBerlinExample(t *testing.T) {
 	t.Run("SDI_N", func(t *testing.T) { berlinSDI(t, out) })
 	cells := berlinCells(t, readOut(t, out, "indicators.csv"))
 	t.Run("residents", func(t *testing.T) {
-		for y := 2021; y <= 2024; y++ {
+		// 2015–2020 moved from the older areas: the Bezirke and the city
+		// are unions of whole older areas, so their totals are exact
+		for y := 2015; y <= 2024; y++ {
 			sums := berlinResidents(t, y)
 			for prefix, n := range sums {
 				key := "Stadt|"
@@ -54,6 +57,7 @@ func TestBerlinExample(t *testing.T) {
 			}
 		}
 	})
+	t.Run("boundaries", func(t *testing.T) { berlinBoundaries(t, out, notes) })
 	t.Run("levels", func(t *testing.T) {
 		units := map[string]map[string]string{}
 		for _, l := range strings.Split(string(readOut(t, out, "indicators.csv")), "\n")[1:] {
@@ -108,6 +112,45 @@ func TestBerlinExample(t *testing.T) {
 		if len(readOut(t, out, f)) == 0 {
 			t.Errorf("%s is empty", f)
 		}
+	}
+}
+
+// berlinBoundaries checks the move of 2015–2020 from the 448 older
+// areas: the note's counts, crosswalk.csv (every older area's counts
+// moved in full, 244 current areas estimated), the Bezirke and the city
+// not flagged estimated, and the trend chart's mark of the change.
+func berlinBoundaries(t *testing.T, out, notes string) {
+	for _, want := range []string{`boundaries "lor2019": the data of 2015–2020 ("einwohner") are on 448 older areas`, "298 of them exactly", "244 estimated", "in 2020, 44.4 % of the residents (ew) lived in estimated areas"} {
+		if !strings.Contains(notes, want) {
+			t.Errorf("notes lack %q", want)
+		}
+	}
+	rows := tableRows(t, out, "crosswalk.csv")
+	share := map[string]float64{}
+	estimated := map[string]bool{}
+	for _, r := range rows {
+		share[r["älterer Schlüssel"]] += germanNumber(t, r["Anteil an den Einwohnern des älteren Gebiets"])
+		if r["Werte"] == "geschätzt" {
+			estimated[r["Schlüssel"]] = true
+		}
+	}
+	if len(rows) != 609 || len(share) != 448 || len(estimated) != 244 {
+		t.Errorf("crosswalk.csv: %d pieces of %d older areas, %d current areas estimated; want 609, 448, 244", len(rows), len(share), len(estimated))
+	}
+	for k, s := range share {
+		if math.Abs(s-1) > 1e-5 {
+			t.Errorf("older area %s: its pieces receive %v of its residents", k, s)
+		}
+	}
+	for i, l := range strings.Split(string(readOut(t, out, "indicators.csv")), "\n") {
+		f := strings.Split(l, ";")
+		if len(f) > 8 && (f[4] == "Bezirk" || f[4] == "Stadt") && strings.Contains(f[8], "geschätzt") {
+			t.Errorf("indicators.csv:%d: a Bezirk or the city is flagged estimated: %s", i+1, l)
+			break
+		}
+	}
+	if !strings.Contains(string(readOut(t, out, "trend-anteil_u18.svg")), "neue Planungsräume ab 2021") {
+		t.Error("the trend chart does not mark the change of areas")
 	}
 }
 

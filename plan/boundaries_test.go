@@ -49,7 +49,7 @@ func TestBoundaries(t *testing.T) {
 			"ew|2020|Planungsraum|0101": "26|geschätzt", "ew|2021|Planungsraum|0101": "30|",
 			"ew_u6|2020|Planungsraum|0101": "3|geschätzt", "ew_u6|2020|Planungsraum|0102": "9|geschätzt", "ew_u6|2020|Planungsraum|0202": "4|geschätzt",
 			"ew_u6|2019|Planungsraum|0202": ".|gesperrt (.), geschätzt",
-			"ew|2019|Bezirk|01": "100|", "ew|2019|Bezirk|02": "70|geschätzt", "ew|2019|Bezirk|03": "60|geschätzt",
+			"ew|2019|Bezirk|01":            "100|", "ew|2019|Bezirk|02": "70|geschätzt", "ew|2019|Bezirk|03": "60|geschätzt",
 			"ew|2019|Stadt|": "230|", "sgb2|2020|Planungsraum|0101": "3|",
 		}},
 		{"area", "    weighting: area\n", map[string]string{
