@@ -35,6 +35,8 @@ var german = map[string]string{
 
 	" (coverage below 100 %%)": " (Abdeckung unter 100 %%)",
 
+	" (estimated)": " (geschätzt)",
+
 	" (plausible %s)": " (plausibel %s)",
 
 	" (years %s from the file names)": " (Jahre %s aus den Dateinamen)",
@@ -109,9 +111,17 @@ var german = map[string]string{
 
 	"; %d slivers along borders that the layers drew apart (%.0f m²) were left out": "; %d schmale Streifen entlang von Grenzen, die die Ebenen verschieden zeichnen (%.0f m²), blieben unberücksichtigt",
 
+	"; dashed vertical line: new planning areas from %d": "; gestrichelte senkrechte Linie: neue Planungsräume ab %d",
+
+	"; dashed vertical line: new planning areas from %d; dashed red line: estimated": "; gestrichelte senkrechte Linie: neue Planungsräume ab %d; gestrichelte rote Linie: geschätzt",
+
 	"; in %d, %.1f %% of the residents (%s) lived in estimated areas": "; %d wohnten %.1f %% der Einwohner (%s) in geschätzten Gebieten",
 
 	"; the plan's years (years: %s) leave out %s": "; die Jahre des Plans (years: %s) lassen %s weg",
+
+	"; thin dashed line: new planning areas from %d": "; dünn gestrichelt: neue Planungsräume ab %d",
+
+	"; thin dashed line: new planning areas from %d; red dashed: estimated": "; dünn gestrichelt: neue Planungsräume ab %d; rot gestrichelt: geschätzt",
 
 	"Age structure of %s %s": "Altersaufbau %s %s",
 
@@ -344,10 +354,6 @@ var german = map[string]string{
 	"neighbours (standardised)": "Nachbarn (standardisiert)",
 
 	"neighbours' mean (standardised)": "Mittel der Nachbarn (standardisiert)",
-
-	"new planning areas from %d": "neue Planungsräume ab %d",
-
-	"new planning areas from %d; dashed: estimated": "neue Planungsräume ab %d; gestrichelt: geschätzt",
 
 	"next: planatlas run %s": "als Nächstes: planatlas run %s",
 

@@ -149,7 +149,7 @@ func berlinBoundaries(t *testing.T, out, notes string) {
 			break
 		}
 	}
-	if !strings.Contains(string(readOut(t, out, "trend-anteil_u18.svg")), "neue Planungsräume ab 2021") {
+	if !strings.Contains(string(readOut(t, out, "trend-anteil_u18.svg")), "gestrichelte senkrechte Linie: neue Planungsräume ab 2021") {
 		t.Error("the trend chart does not mark the change of areas")
 	}
 }

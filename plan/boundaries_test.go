@@ -116,7 +116,7 @@ func TestBoundariesCrosswalk(t *testing.T) {
 		t.Errorf("crosswalk.csv\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 	svg := string(readOut(t, out, "trend-anteil_u6.svg"))
-	if !strings.Contains(svg, "neue Planungsräume ab 2021; gestrichelt: geschätzt") {
+	if !strings.Contains(svg, "gestrichelte senkrechte Linie: neue Planungsräume ab 2021; gestrichelte rote Linie: geschätzt") {
 		t.Error("the trend chart does not mark the change of areas")
 	}
 }

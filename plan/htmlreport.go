@@ -468,6 +468,7 @@ func (r *runner) sparkFigure(p report.HTMLProfile, keys []int, a int) (report.HT
 	cut := func(s []float64) []float64 { return s[y0 : y1+1] }
 	var rows []report.SparkRow
 	var alt []string
+	estimated := false
 	head := []string{report.Headings(r.loc)["year"]}
 	var table [][]string
 	for range years {
@@ -484,6 +485,7 @@ func (r *runner) sparkFigure(p report.HTMLProfile, keys []int, a int) (report.HT
 			row.District = cut(series(dist, k, dist.member[a]))
 		}
 		rows = append(rows, row)
+		estimated = estimated || row.Estimated != nil
 		tr := analysis.ComputeTrend(floatYears(years), row.Area, 0.05)
 		word := map[int]string{1: r.lp.Sprintf("rising"), -1: r.lp.Sprintf("falling"), 0: r.lp.Sprintf("no clear trend")}[tr.Class]
 		if tr.N >= 3 {
@@ -501,7 +503,11 @@ func (r *runner) sparkFigure(p report.HTMLProfile, keys []int, a int) (report.HT
 				}
 				return r.loc.Number(v, d.Decimals)
 			}
-			table[y] = append(table[y], cell(row.Area[y]))
+			areaCell := cell(row.Area[y])
+			if row.Estimated != nil && row.Estimated[y] && areaCell != "" {
+				areaCell += r.lp.Sprintf(" (estimated)")
+			}
+			table[y] = append(table[y], areaCell)
 			if dist != nil {
 				table[y] = append(table[y], cell(row.District[y])+r.coverageNote(dist, k, (y0+y)*len(dist.keys)+dist.member[a]))
 			}
@@ -510,7 +516,7 @@ func (r *runner) sparkFigure(p report.HTMLProfile, keys []int, a int) (report.HT
 	}
 	return report.HTMLFigure{
 		ID:    "trend-" + p.Key,
-		Title: r.sparkTitle(years, p.Name, dist, a),
+		Title: r.sparkTitle(years, p.Name, dist, a, estimated),
 		SVG:   report.SparklinesSVG(r.loc, rows),
 		Alt:   fmt.Sprintf("%s: %s.", p.Name, strings.Join(alt, "; ")),
 		Head:  head, Rows: table,
@@ -525,10 +531,19 @@ func floatYears(ys []int) []float64 {
 	return out
 }
 
-func (r *runner) sparkTitle(years []int, name string, dist *level, a int) string {
+func (r *runner) sparkTitle(years []int, name string, dist *level, a int, estimated bool) string {
+	var t string
 	if dist == nil {
-		return r.lp.Sprintf("Development %s–%s (red: %s, blue: city)", strconv.Itoa(years[0]), strconv.Itoa(years[len(years)-1]), name)
+		t = r.lp.Sprintf("Development %s–%s (red: %s, blue: city)", strconv.Itoa(years[0]), strconv.Itoa(years[len(years)-1]), name)
+	} else {
+		t = r.lp.Sprintf("Development %s–%s (red: %s, grey dashed: %s, blue: city)",
+			strconv.Itoa(years[0]), strconv.Itoa(years[len(years)-1]), name, dist.names[dist.member[a]])
 	}
-	return r.lp.Sprintf("Development %s–%s (red: %s, grey dashed: %s, blue: city)",
-		strconv.Itoa(years[0]), strconv.Itoa(years[len(years)-1]), name, dist.names[dist.member[a]])
+	if b := r.boundaryBreak(years); b > 0 {
+		if estimated {
+			return t + r.lp.Sprintf("; thin dashed line: new planning areas from %d; red dashed: estimated", lang.Digits(b))
+		}
+		return t + r.lp.Sprintf("; thin dashed line: new planning areas from %d", lang.Digits(b))
+	}
+	return t
 }

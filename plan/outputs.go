@@ -655,18 +655,19 @@ func (r *runner) trendChart(ch ChartSpec) error {
 		spec.Series = append(spec.Series, series(units, u))
 	}
 	if spec.Break = r.boundaryBreak(years); spec.Break > 0 {
-		spec.BreakLabel = r.lp.Sprintf("new planning areas from %d", lang.Digits(spec.Break))
 		est := [][]bool{estimatedYears(cityLv.values[k], 1, 0, first, len(years))}
 		for u := range units.keys {
 			est = append(est, estimatedYears(units.values[k], len(units.keys), u, first, len(years)))
 		}
+		mark := r.lp.Sprintf("; dashed vertical line: new planning areas from %d", lang.Digits(spec.Break))
 		for _, e := range est {
 			if e != nil {
 				spec.Estimated = est
-				spec.BreakLabel = r.lp.Sprintf("new planning areas from %d; dashed: estimated", lang.Digits(spec.Break))
+				mark = r.lp.Sprintf("; dashed vertical line: new planning areas from %d; dashed red line: estimated", lang.Digits(spec.Break))
 				break
 			}
 		}
+		spec.Subtitle += mark
 	}
 	fig := report.Trends(spec)
 	name := ch.name

@@ -25,9 +25,8 @@ type TrendSpec struct {
 	Width float64
 	// Break is the first year on the current planning areas after they
 	// were reorganised (0 if the years hold no reorganisation): a dashed
-	// line marks it in every panel, BreakLabel explains it in the first.
-	Break      int
-	BreakLabel string
+	// line before it marks it in every panel (the subtitle says so).
+	Break int
 	// Estimated marks, per panel and year, values estimated rather than
 	// counted (moved from split older areas): the line to and from them
 	// is dashed. Nil if none are.
@@ -94,11 +93,6 @@ func Trends(s TrendSpec) Figure {
 			if b := s.breakAt(); b > 0 {
 				bx := (x(b-1) + x(b)) / 2
 				c.StrokeLine2(draw.LineStyle{Color: midGrey, Width: vg.Points(0.6), Dashes: []vg.Length{vg.Points(2), vg.Points(1.5)}}, bx, y(hi), bx, y(lo))
-				if p == 0 && s.BreakLabel != "" {
-					note := st.text(5.5, false, darkGrey)
-					note.XAlign, note.YAlign = draw.XRight, draw.YTop
-					c.FillText(note, vg.Point{X: bx - mm(0.8), Y: y(hi) - mm(0.3)}, s.BreakLabel)
-				}
 			}
 			if p > 0 {
 				s.drawLine(c, s.Series[0], nil, x, y, midGrey, 1)
