@@ -27,6 +27,30 @@ type Areas struct {
 	invalid    []bool // set by Layer.Check: the geometry is not valid
 }
 
+// In returns the areas in the planar CRS crs: a itself if they are in
+// it, else a copy with projected geometries (to overlay two layers, or
+// draw one over the other).
+func (a *Areas) In(crs CRS) *Areas {
+	if a.CRS == crs {
+		return a
+	}
+	b := *a
+	b.CRS = crs
+	b.Geoms = make([]orb.MultiPolygon, len(a.Geoms))
+	for i, g := range a.Geoms {
+		c := cloneMultiPolygon(g)
+		for _, p := range c {
+			for _, r := range p {
+				for k, pt := range r {
+					r[k] = Transform(a.CRS, crs, pt)
+				}
+			}
+		}
+		b.Geoms[i] = c
+	}
+	return &b
+}
+
 // Len returns the number of areas.
 func (a *Areas) Len() int { return len(a.Keys) }
 

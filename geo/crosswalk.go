@@ -91,21 +91,7 @@ func Crosswalk(old, cur *Areas, tol float64) (*CrosswalkTable, error) {
 	if !(tol > 0) {
 		tol = DefaultCrosswalkTolerance
 	}
-	oldGeoms := old.Geoms
-	if old.CRS != cur.CRS {
-		oldGeoms = make([]orb.MultiPolygon, len(old.Geoms))
-		for i, g := range old.Geoms {
-			c := cloneMultiPolygon(g)
-			for _, p := range c {
-				for _, r := range p {
-					for k, pt := range r {
-						r[k] = Transform(old.CRS, cur.CRS, pt)
-					}
-				}
-			}
-			oldGeoms[i] = c
-		}
-	}
+	oldGeoms := old.In(cur.CRS).Geoms
 	t := &CrosswalkTable{
 		OldKeys: old.Keys, NewKeys: cur.Keys,
 		OldArea: make([]float64, len(oldGeoms)),

@@ -61,9 +61,13 @@ var german = map[string]string{
 
 	"%d classes instead of %d (too few distinct values)": "%d Klassen statt %d (zu wenige verschiedene Werte)",
 
+	"%d current areas; lines: the %d older areas of %s": "%d heutige Gebiete; Linien: die %d älteren Gebiete aus %s",
+
 	"%d files written to %s": "%d Dateien geschrieben nach %s",
 
 	"%d nearest neighbours (label points)": "%d nächste Nachbarn (Beschriftungspunkte)",
+
+	"%d of %d current planning areas are unions of whole older areas; the values of the other %d before %d are estimated.": "%d von %d heutigen Planungsräumen sind Vereinigungen ganzer älterer Gebiete; die Werte der übrigen %d vor %d sind geschätzt.",
 
 	"%d part(s) or hole(s) without area (removed)": "%d Teil(e) oder Loch/Löcher ohne Fläche (entfernt)",
 
@@ -127,6 +131,8 @@ var german = map[string]string{
 
 	"Change": "Veränderung",
 
+	"Change of planning areas: ": "Änderung der Planungsräume: ",
+
 	"Childcare": "Kinderbetreuung",
 
 	"Climate and heat": "Klima und Hitze",
@@ -178,6 +184,8 @@ var german = map[string]string{
 	"Over %d planning areas, %s and %s correlate with r = %s; per unit of %s, %s rises by %s.": "Über %d Planungsräume hängen %s und %s mit r = %s zusammen; je Einheit %s steigt %s um %s.",
 
 	"Planning areas": "Planungsräume",
+
+	"Planning areas until %d and from %d": "Planungsräume bis %d und ab %d",
 
 	"Rank 1 = most need; plausible ranks from 1000 draws (90 %%).": "Rang 1 = höchster Bedarf; plausible Ränge aus 1000 Ziehungen (90 %%).",
 
@@ -252,6 +260,12 @@ var german = map[string]string{
 	"drivers": "Treiber",
 
 	"dynamic index (official classes)": "Dynamikindex (amtliche Klassen)",
+
+	"estimated": "geschätzt",
+
+	"estimated (split older areas)": "geschätzt (geteilte ältere Gebiete)",
+
+	"exact (whole older areas)": "genau (ganze ältere Gebiete)",
 
 	"falling": "fallend",
 
@@ -480,6 +494,8 @@ var german = map[string]string{
 	"value – neighbours": "Wert – Nachbarn",
 
 	"values": "Werte",
+
+	"values %s": "Werte %s",
 
 	"variable %q: its formula %q is not only a sum of columns, so disclosure control does not know how it relates to the variables of its columns; it hides its small values, but check that no hidden count can be recomputed from it and the others (or write count: false if it is not a count)": "Variable %q: ihre Formel %q ist nicht nur eine Summe von Spalten, daher kennt die Geheimhaltung ihren Zusammenhang mit den Variablen ihrer Spalten nicht; kleine Werte werden verborgen, aber prüfen Sie, dass keine verborgene Fallzahl aus ihr und den anderen berechnet werden kann (oder schreiben Sie count: false, wenn sie keine Fallzahl ist)",
 

@@ -1,7 +1,11 @@
 package plan
 
 import (
+	"image/color"
+	"math"
+	"planatlas/analysis"
 	"planatlas/datasets"
+	"planatlas/lang"
 	"planatlas/report"
 )
 
@@ -67,4 +71,67 @@ func (r *runner) writeCrosswalk() error {
 		return nil
 	}
 	return r.writeFrame("crosswalk", f)
+}
+
+// changeColours: current areas that are unions of whole older areas
+// (values exact) and those made from split older areas (estimated).
+var changeColours = []color.Color{
+	color.RGBA{R: 0xde, G: 0xeb, B: 0xf7, A: 0xff},
+	color.RGBA{R: 0xfd, G: 0xae, B: 0x6b, A: 0xff},
+}
+
+// boundaryMaps draws, per older layer whose data were moved, a map of the
+// change (map-boundaries-NAME): the current areas coloured exact or
+// estimated, the older areas' outlines over them; the report shows it
+// with the list of estimated areas.
+func (r *runner) boundaryMaps() error {
+	for _, lr := range r.layers {
+		if lr.cw == nil {
+			continue
+		}
+		a := r.displayAreas()
+		est := lr.cw.Estimated()
+		vals := make([]float64, len(a.Keys))
+		for i, k := range a.Keys {
+			vals[i] = 1
+			if est[k] {
+				vals[i] = 2
+			}
+		}
+		classes, err := analysis.Manual(vals, []float64{1, 2})
+		if err != nil {
+			return err
+		}
+		moved := sortedYears(lr.moved)
+		first := r.boundaryBreak(r.panel.Years)
+		old := lr.areas.In(a.CRS)
+		lines := old.Geoms
+		if tol := r.simplifyTolerance(); tol > 0 {
+			lines = old.Simplify(tol)
+		}
+		fig := report.Map(report.MapSpec{
+			Title:    r.lp.Sprintf("Planning areas until %d and from %d", lang.Digits(moved[len(moved)-1]), lang.Digits(first)),
+			Subtitle: r.lp.Sprintf("%d current areas; lines: the %d older areas of %s", len(a.Keys), len(old.Keys), lr.b.spec.File),
+			Legend:   r.lp.Sprintf("values %s", datasets.YearRanges(moved)), Source: r.source(),
+			Areas: a, Values: vals, Classes: classes, Colours: changeColours, City: math.NaN(), Locale: r.loc,
+			Labels:    []string{r.lp.Sprintf("exact (whole older areas)"), r.lp.Sprintf("estimated (split older areas)")},
+			Districts: lines,
+		})
+		id := "map-boundaries-" + lr.b.name
+		if err := r.writeFigure(id, fig); err != nil {
+			return err
+		}
+		head := []string{report.Headings(r.loc)["key"], report.Headings(r.loc)["name"], r.lp.Sprintf("values %s", datasets.YearRanges(moved))}
+		var rows [][]string
+		for i, k := range a.Keys {
+			if est[k] {
+				rows = append(rows, []string{k, a.Names[i], r.lp.Sprintf("estimated")})
+			}
+		}
+		alt := r.lp.Sprintf("%d of %d current planning areas are unions of whole older areas; the values of the other %d before %d are estimated.", len(a.Keys)-len(est), len(a.Keys), len(est), lang.Digits(first))
+		if err := r.keepFigure(id, r.lp.Sprintf("Change of planning areas: ")+lr.b.name, fig, alt, head, rows); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -158,19 +158,23 @@ func (r *runner) displayAreas() *geo.Areas {
 	if r.display != nil {
 		return r.display
 	}
-	tol := 0.0
-	if s := r.c.plan.Outputs.Simplify; s != nil {
-		tol = *s
-	} else {
-		b := r.areas.Bound()
-		tol = math.Max(b.Max[0]-b.Min[0], b.Max[1]-b.Min[1]) / 5000
-	}
+	tol := r.simplifyTolerance()
 	a := *r.areas
 	if tol > 0 {
 		a.Geoms = r.areas.Simplify(tol)
 	}
 	r.display = &a
 	return r.display
+}
+
+// simplifyTolerance is the tolerance in metres by which maps simplify
+// boundaries: outputs: simplify, else a 5000th of the map's extent.
+func (r *runner) simplifyTolerance() float64 {
+	if s := r.c.plan.Outputs.Simplify; s != nil {
+		return *s
+	}
+	b := r.areas.Bound()
+	return math.Max(b.Max[0]-b.Min[0], b.Max[1]-b.Min[1]) / 5000
 }
 
 // districtOutlines returns the outlines of the districts (the areas'
@@ -237,6 +241,9 @@ func (r *runner) figures() error {
 		return err
 	}
 	if err := r.spatialFigures(); err != nil {
+		return err
+	}
+	if err := r.boundaryMaps(); err != nil {
 		return err
 	}
 	return r.render()

@@ -32,10 +32,11 @@ var (
 // kind of message (plan, file, values, keys, geometry, output folder).
 var languageCases = []string{"plan-unknown-field", "missing-column", "non-numeric-count", "duplicate-area-year",
 	"unknown-area", "leading-zeros-lost", "missing-code-undeclared", "unclosed-ring", "valid-without-variable",
-	"output-folder-foreign-manifest"}
+	"output-folder-foreign-manifest", "boundaries-keys-match-neither", "boundaries-not-covering"}
 
-// TestLanguage runs the demo, validate, init, check-geometry on a file
-// with problems and ten bad inputs in German and in English, and fails on
+// TestLanguage runs the demo, a plan with an older layer of areas
+// (plan/testdata/boundaries), validate, init, check-geometry on a file
+// with problems and twelve bad inputs in German and in English, and fails on
 // any word of the other language in what a reader sees: the terminal,
 // report.html, the CSV and XLSX tables and the SVG figures.
 func TestLanguage(t *testing.T) {
@@ -87,20 +88,11 @@ func languageOutputs(t *testing.T, lang string) (map[string]string, []string) {
 	ok("validate", "validate", filepath.Join(dir, "plan.yaml"))
 	res := filepath.Join(dir, "out")
 	ok("run", "run", filepath.Join(dir, "plan.yaml"), "--out", res)
-	files, _ := filepath.Glob(filepath.Join(res, "*"))
-	for _, f := range files {
-		b, _ := os.ReadFile(f)
-		switch filepath.Ext(f) {
-		case ".csv":
-			out[filepath.Base(f)] = string(b)
-		case ".svg":
-			out[filepath.Base(f)] = strings.Join(svgTexts(b), "\n")
-		case ".html":
-			out[filepath.Base(f)] = htmlText(string(b))
-		case ".xlsx":
-			out[filepath.Base(f)] = xlsxText(t, b)
-		}
-	}
+	readOutputs(t, out, res, "")
+	bdir := t.TempDir()
+	copyTree(t, "../../plan/testdata/boundaries", bdir)
+	ok("boundaries run", "run", filepath.Join(bdir, "plan.yaml"), "--out", filepath.Join(bdir, "out"))
+	readOutputs(t, out, filepath.Join(bdir, "out"), "boundaries/")
 	old := filepath.Join(t.TempDir(), "lor2019.geojson")
 	os.WriteFile(old, gunzip(t, "../../testdata/reference/berlin/lor2019-planning-areas.geojson.gz"), 0o644)
 	cmd("check-geometry", "check-geometry", old, "--key", "id")
@@ -115,6 +107,26 @@ func languageOutputs(t *testing.T, lang string) (map[string]string, []string) {
 		cmd(c, args...)
 	}
 	return out, userTexts(t, filepath.Join(res, "areas.csv"))
+}
+
+// readOutputs adds the texts of a run's outputs to out, by file name
+// after prefix.
+func readOutputs(t *testing.T, out map[string]string, res, prefix string) {
+	files, _ := filepath.Glob(filepath.Join(res, "*"))
+	for _, f := range files {
+		b, _ := os.ReadFile(f)
+		name := prefix + filepath.Base(f)
+		switch filepath.Ext(f) {
+		case ".csv":
+			out[name] = string(b)
+		case ".svg":
+			out[name] = strings.Join(svgTexts(b), "\n")
+		case ".html":
+			out[name] = htmlText(string(b))
+		case ".xlsx":
+			out[name] = xlsxText(t, b)
+		}
+	}
 }
 
 var (
@@ -141,7 +153,8 @@ func userTexts(t *testing.T, areasCSV string) []string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	seen := map[string]bool{"Nordviertel": true, "Weststadt": true, "Oststadt": true, "Südviertel": true, "Musterstadt": true, "Teststadt": true}
+	seen := map[string]bool{"Nordviertel": true, "Weststadt": true, "Oststadt": true, "Südviertel": true, "Musterstadt": true, "Teststadt": true,
+		"Neustadt": true, "Altstadt": true, "Ostfeld": true, "Markt": true, "Hafen": true, "Heide": true, "Anger": true, "Feld": true} // plan/testdata/boundaries
 	for _, l := range strings.Split(string(b), "\n")[1:] {
 		f := strings.FieldsFunc(l, func(r rune) bool { return r == ';' || r == ',' })
 		if len(f) > 2 {
