@@ -47,6 +47,7 @@ type CrosswalkTable struct {
 	Slivers  int
 	SliverM2 float64
 	Dropped  []CrosswalkRow
+	tol      float64 // the relative tolerance it was made with
 	// Lost are the old areas that no new area covers (their counts
 	// cannot move); Uncovered the new areas no old area covers.
 	Lost, Uncovered []string
@@ -93,7 +94,7 @@ func Crosswalk(old, cur *Areas, tol float64) (*CrosswalkTable, error) {
 	}
 	oldGeoms := old.In(cur.CRS).Geoms
 	t := &CrosswalkTable{
-		OldKeys: old.Keys, NewKeys: cur.Keys,
+		OldKeys: old.Keys, NewKeys: cur.Keys, tol: tol,
 		OldArea: make([]float64, len(oldGeoms)),
 		NewArea: make([]float64, cur.Len()),
 	}
@@ -327,6 +328,45 @@ func (t *CrosswalkTable) AreaWeighted(oldValues map[string]float64, extensive bo
 		}
 	}
 	return out
+}
+
+// Reverse returns the crosswalk from the current layer back to the older
+// one: the same pieces (and slivers) with the layers' roles swapped, a
+// piece's shares swapped, and an older area exact where it is, but for
+// slivers, one current area or a union of whole current ones. It equals
+// Crosswalk(cur, old, tol) but for the order of floating-point sums,
+// without intersecting again.
+func (t *CrosswalkTable) Reverse() *CrosswalkTable {
+	r := &CrosswalkTable{
+		OldKeys: t.NewKeys, NewKeys: t.OldKeys, OldArea: t.NewArea, NewArea: t.OldArea,
+		Slivers: t.Slivers, SliverM2: t.SliverM2, tol: t.tol,
+		Lost: t.Uncovered, Uncovered: t.Lost, OldCovered: t.NewCovered, NewCovered: t.OldCovered,
+	}
+	exact := map[string]bool{}
+	for _, row := range t.Rows {
+		if _, seen := exact[row.Old]; !seen {
+			exact[row.Old] = true
+		}
+		if row.NewShare < 1-t.tol {
+			exact[row.Old] = false
+		}
+	}
+	r.Rows = make([]CrosswalkRow, len(t.Rows))
+	for k, row := range t.Rows {
+		r.Rows[k] = CrosswalkRow{Old: row.New, New: row.Old, AreaM2: row.AreaM2, OldShare: row.NewShare, NewShare: row.OldShare, Exact: exact[row.Old]}
+	}
+	for _, d := range t.Dropped {
+		r.Dropped = append(r.Dropped, CrosswalkRow{Old: d.New, New: d.Old, AreaM2: d.AreaM2})
+	}
+	sort.Slice(r.Rows, func(a, b int) bool {
+		ra, rb := r.Rows[a], r.Rows[b]
+		if ra.Old != rb.Old {
+			return ra.Old < rb.Old
+		}
+		return ra.New < rb.New
+	})
+	r.index()
+	return r
 }
 
 // RowsOf returns the positions in Rows of the pieces of old area key.

@@ -448,3 +448,45 @@ func TestAreaWeightedAgainstSF(t *testing.T) {
 	}
 	t.Logf("largest relative difference from st_interpolate_aw: %v", worst)
 }
+
+// TestCrosswalkReverse checks that Reverse equals the crosswalk made the
+// other way round, for each layout of TestCrosswalkSynthetic and
+// Berlin's two layers' pieces, shares and exactness.
+func TestCrosswalkReverse(t *testing.T) {
+	old := testAreas([]string{"A", "B"}, rect(0, 0, 100, 100), rect(100, 0, 200, 100))
+	layouts := []*Areas{
+		testAreas([]string{"N1", "N2", "N3"}, rect(0, 0, 100, 100), rect(100, 0, 200, 40), rect(100, 40, 200, 100)),
+		testAreas([]string{"M1", "M2", "M3"}, rect(0, 0, 50, 100), rect(50, 0, 150, 100), rect(150, 0, 200, 100)),
+		testAreas([]string{"U", "S"}, rect(0, 0, 200, 100), rect(199.5, 0, 300, 1)),
+	}
+	same := func(name string, got, want *CrosswalkTable) {
+		t.Helper()
+		if len(got.Rows) != len(want.Rows) || got.Slivers != want.Slivers || strings.Join(got.Lost, ",") != strings.Join(want.Lost, ",") ||
+			strings.Join(got.Uncovered, ",") != strings.Join(want.Uncovered, ",") {
+			t.Fatalf("%s: %d rows, %d slivers, lost %v, uncovered %v; made the other way: %d, %d, %v, %v", name,
+				len(got.Rows), got.Slivers, got.Lost, got.Uncovered, len(want.Rows), want.Slivers, want.Lost, want.Uncovered)
+		}
+		for k, g := range got.Rows {
+			w := want.Rows[k]
+			if g.Old != w.Old || g.New != w.New || !near(g.AreaM2, w.AreaM2) || !near(g.OldShare, w.OldShare) || !near(g.NewShare, w.NewShare) || g.Exact != w.Exact {
+				t.Errorf("%s row %d: %+v, made the other way %+v", name, k, g, w)
+			}
+		}
+	}
+	for i, cur := range layouts {
+		x, err := Crosswalk(old, cur, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		y, err := Crosswalk(cur, old, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		same(fmt.Sprint("layout ", i+1), x.Reverse(), y)
+	}
+	_, _, cw := berlinCrosswalk(t)
+	back := cw.Reverse()
+	if e := back.Estimated(); len(e) != 107 || len(back.Rows) != len(cw.Rows) {
+		t.Errorf("Berlin back to 2019: %d of 448 older areas estimated, %d pieces", len(e), len(back.Rows))
+	}
+}

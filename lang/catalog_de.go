@@ -221,6 +221,8 @@ var german = map[string]string{
 
 	"boundaries %q: the data of %s (%s) are on %d older areas of %s; they were moved onto the %d current areas, %d of them exactly (unions of whole older areas) and %d estimated (flagged \"estimated\"), counts of split areas shared out %s%s%s; crosswalk.csv lists every piece": "boundaries %q: die Daten von %s (%s) liegen auf %d älteren Gebieten von %s; sie wurden auf die %d heutigen Gebiete umgerechnet, %d davon genau (Vereinigungen ganzer älterer Gebiete) und %d geschätzt (Kennzeichen „geschätzt“), die Anzahlen geteilter Gebiete verteilt %s%s%s; crosswalk.csv listet jedes Teilstück",
 
+	"boundaries %q: the indicators of %s on the %d older areas, for comparing with publications on them, are in indicators-%s.csv (%d of the older areas estimated)": "boundaries %q: die Indikatoren von %s auf den %d älteren Gebieten, zum Vergleich mit Veröffentlichungen auf ihnen, stehen in indicators-%s.csv (%d der älteren Gebiete geschätzt)",
+
 	"by area share (weighting: area)": "nach Flächenanteil (weighting: area)",
 
 	"by area share: the input has no year on the current areas to weight with": "nach Flächenanteil: die Eingabe hat kein Jahr auf den heutigen Gebieten, mit dem sich gewichten ließe",

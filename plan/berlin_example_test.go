@@ -149,6 +149,20 @@ func berlinBoundaries(t *testing.T, out, notes string) {
 			break
 		}
 	}
+	// back onto the older areas: 2024's residents in all, whole current
+	// areas exact, split ones estimated
+	var sum float64
+	for _, r := range tableRows(t, out, "indicators-lor2019.csv") {
+		if r["Indikator"] == "einwohner" && r["Jahr"] == "2024" {
+			sum += germanNumber(t, r["Wert"])
+		}
+	}
+	if want := berlinResidents(t, 2024)[""]; math.Abs(sum-want) > 1e-6 {
+		t.Errorf("indicators-lor2019.csv: %v residents in 2024, the file has %v", sum, want)
+	}
+	if !strings.Contains(notes, "on the 448 older areas, for comparing with publications on them, are in indicators-lor2019.csv (107 of the older areas estimated)") {
+		t.Error("no note on indicators-lor2019.csv")
+	}
 	if !strings.Contains(string(readOut(t, out, "trend-anteil_u18.svg")), "gestrichelte senkrechte Linie: neue Planungsräume ab 2021") {
 		t.Error("the trend chart does not mark the change of areas")
 	}

@@ -21,6 +21,11 @@ type layerRun struct {
 	inputs []string           // the inputs moved, in plan order
 	how    []lang.Message     // per input: how split areas were shared out
 	popW   map[string]float64 // the population variable's weights, for crosswalk.csv; nil: by area
+	// lastOld holds, per input and value column, the column's totals per
+	// older area in the layer's last year: the weights that share out a
+	// current area over the older ones (reverse.go).
+	lastOld map[*input]map[string]map[string]float64
+	older   *olderResult // the indicators on the older areas, if any year is on the current ones
 }
 
 // readBoundaries reads the plan's older layers of planning areas.
@@ -267,6 +272,7 @@ func (r *runner) rebaseTable(in *input, t *datasets.Table, on map[int]*layerRun)
 			s.shares[c] = cw.Shares(weights[c])
 		}
 		splits[lr] = s
+		lr.recordLastOld(in, t, on)
 		lr.inputs = append(lr.inputs, in.name)
 		lr.how = append(lr.how, lang.M("%q %s", in.name, how))
 		if v := r.populationVariable(); v != nil && v.in == in && lr.popW == nil {
@@ -539,4 +545,29 @@ func (r *runner) layerHint(inGeom map[string]bool, years map[int]bool) lang.Mess
 		}
 	}
 	return lang.Message{}
+}
+
+// recordLastOld keeps the input's column totals per older area in the
+// last of its years on the layer.
+func (lr *layerRun) recordLastOld(in *input, t *datasets.Table, on map[int]*layerRun) {
+	last := 0
+	for y, l := range on {
+		if l == lr && y > last {
+			last = y
+		}
+	}
+	cols := map[string]map[string]float64{}
+	for c, name := range t.Spec.Values {
+		w := map[string]float64{}
+		for i, y := range t.Years {
+			if v := t.Values[c][i]; y == last && v > 0 {
+				w[t.Keys[i]] += v
+			}
+		}
+		cols[name] = w
+	}
+	if lr.lastOld == nil {
+		lr.lastOld = map[*input]map[string]map[string]float64{}
+	}
+	lr.lastOld[in] = cols
 }

@@ -78,7 +78,7 @@ func TestBoundaries(t *testing.T) {
 			de := lang.New("de")
 			var note string
 			for _, n := range res.Notes {
-				if s := de.Message(n); strings.Contains(s, "boundaries \"lor2019\"") {
+				if s := de.Message(n); strings.Contains(s, "boundaries \"lor2019\": die Daten") {
 					note = s
 				}
 			}
@@ -114,6 +114,20 @@ func TestBoundariesCrosswalk(t *testing.T) {
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("crosswalk.csv\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	// the reverse direction: 2021–2022 on the older areas, each a union
+	// of whole current areas (exact); a hidden count hides its older area
+	older := map[string]string{}
+	for _, r := range tableRows(t, out, "indicators-lor2019.csv") {
+		older[r["Indikator"]+"|"+r["Jahr"]+"|"+r["Ebene"]+"|"+r["Schlüssel"]] = r["Wert"] + "|" + r["Kennzeichen"]
+	}
+	for k, want := range map[string]string{
+		"einwohner|2021|lor2019|10": "120|", "einwohner|2021|lor2019|30": "80|", "einwohner|2022|lor2019|20": "61|",
+		"anteil_u6|2021|lor2019|10": "10|", "anteil_u6|2021|lor2019|30": ".|gesperrt (.)",
+	} {
+		if older[k] != want {
+			t.Errorf("indicators-lor2019.csv %s: %q, want %q", k, older[k], want)
+		}
 	}
 	svg := string(readOut(t, out, "trend-anteil_u6.svg"))
 	if !strings.Contains(svg, "gestrichelte senkrechte Linie: neue Planungsräume ab 2021; gestrichelte rote Linie: geschätzt") {

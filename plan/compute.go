@@ -119,6 +119,10 @@ func (r *runner) computeIndicators() error {
 		return err
 	}
 	r.clearExactUnits()
+	if err := r.computeOlder(); err != nil {
+		return err
+	}
+	r.olderNotes()
 	if r.c.population != "" {
 		r.notes = append(r.notes, lang.M("reference values: where areas have no value, the coverage column gives the share of residents (%s) in the areas with a value", r.c.population))
 	}

@@ -430,6 +430,9 @@ func (r *runner) tables() error {
 	if err := r.writeCrosswalk(); err != nil {
 		return err
 	}
+	if err := r.writeOlder(); err != nil {
+		return err
+	}
 	if err := r.writePCA(); err != nil {
 		return err
 	}
