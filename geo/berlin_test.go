@@ -1,9 +1,6 @@
 package geo
 
 import (
-	"bytes"
-	"compress/gzip"
-	"io"
 	"math"
 	"os"
 	"path/filepath"
@@ -12,10 +9,10 @@ import (
 	"testing"
 )
 
-// Berlin's planning areas of 2021 are the repository's Berlin example
-// data; the areas valid until 2020 are with the other published reference
-// data under testdata/reference, gzip-compressed. Both READMEs name the
-// sources and licences. A missing file fails the test.
+// Berlin's planning areas of 2021 and those valid until 2020 are the
+// repository's Berlin example data; other published reference data are
+// under testdata/reference. Both READMEs name the sources and licences. A
+// missing file fails the test.
 const (
 	berlinData = "../examples/berlin/data"
 	reference  = "../testdata/reference"
@@ -31,23 +28,13 @@ func lor2021Shapefile(t testing.TB) string {
 	return p
 }
 
-// readReference reads a file under testdata/reference, gunzipping it if
-// its name ends in .gz.
-func readReference(t testing.TB, path string) []byte {
+// readLOR2019 reads Berlin's planning areas valid until 2020, from the
+// Berlin example's data.
+func readLOR2019(t testing.TB) []byte {
 	t.Helper()
-	p := filepath.Join(reference, path)
-	data, err := os.ReadFile(p)
+	data, err := os.ReadFile(berlinData + "/lor2019-planning-areas.geojson")
 	if err != nil {
-		t.Fatalf("reference data: %v", err)
-	}
-	if strings.HasSuffix(p, ".gz") {
-		z, err := gzip.NewReader(bytes.NewReader(data))
-		if err != nil {
-			t.Fatalf("reference data %s: %v", p, err)
-		}
-		if data, err = io.ReadAll(z); err != nil {
-			t.Fatalf("reference data %s: %v", p, err)
-		}
+		t.Fatal(err)
 	}
 	return data
 }
@@ -125,7 +112,7 @@ func TestBerlinLOR2021Shapefile(t *testing.T) {
 // used twice, two areas that overlap by a tenth of a square metre and a
 // gap of the same size: Check reports all three, naming the features.
 func TestBerlinLOR2019Check(t *testing.T) {
-	data := readReference(t, "berlin/lor2019-planning-areas.geojson.gz")
+	data := readLOR2019(t)
 	l, err := ReadGeoJSONLayer(data, "lor2019.geojson")
 	if err != nil {
 		t.Fatal(err)

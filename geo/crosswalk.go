@@ -203,7 +203,8 @@ func (t *CrosswalkTable) index() {
 //
 // Without weights each old area's count is split by area (count × the
 // piece's OldShare). With weights — per new key, e.g. the first year
-// published on the new areas (target-density weighting) — the count is
+// published on the new areas (target-density weighting, Schroeder 2007;
+// docs/methods.md section 10) — the count is
 // split in proportion to the weight falling on each piece, weight of the
 // new area × the piece's NewShare, normalised over the old area's pieces.
 // An old area whose pieces carry no weight at all is split by area. Either

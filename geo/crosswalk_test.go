@@ -114,7 +114,7 @@ func TestCrosswalkSynthetic(t *testing.T) {
 // (447).
 func berlinOldNew(t testing.TB, fix bool) (old, cur *Areas) {
 	t.Helper()
-	l, err := ReadGeoJSONLayer(readReference(t, "berlin/lor2019-planning-areas.geojson.gz"), "lor2019.geojson")
+	l, err := ReadGeoJSONLayer(readLOR2019(t), "lor2019.geojson")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -405,7 +405,7 @@ func berlinCrosswalk(t *testing.T) (old, cur *Areas, cw *CrosswalkTable) {
 // (extensive), their share as an intensive value, per new area to 1e-9.
 func TestAreaWeightedAgainstSF(t *testing.T) {
 	_, cur, cw := berlinCrosswalk(t)
-	const pop = "testdata/peers/berlin-lor-population-2020-12-inhabitants.csv"
+	const pop = berlinData + "/berlin-lor-population-2020-12-age.csv"
 	inh := readPopulation(t, pop, "inhabitants")
 	u6 := readPopulation(t, pop, "inhabitants_age_below_6")
 	share := map[string]float64{}

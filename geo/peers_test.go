@@ -28,7 +28,7 @@ func berlinLayers(t *testing.T) map[string]*Areas {
 	if err != nil {
 		t.Fatal(err)
 	}
-	data := readReference(t, "berlin/lor2019-planning-areas.geojson.gz")
+	data := readLOR2019(t)
 	l19, err := ReadGeoJSONLayer(data, "lor2019.geojson")
 	if err != nil {
 		t.Fatal(err)

@@ -3,7 +3,6 @@ package main
 import (
 	"archive/zip"
 	"bytes"
-	"compress/gzip"
 	"io"
 	"os"
 	"path/filepath"
@@ -93,9 +92,7 @@ func languageOutputs(t *testing.T, lang string) (map[string]string, []string) {
 	copyTree(t, "../../plan/testdata/boundaries", bdir)
 	ok("boundaries run", "run", filepath.Join(bdir, "plan.yaml"), "--out", filepath.Join(bdir, "out"))
 	readOutputs(t, out, filepath.Join(bdir, "out"), "boundaries/")
-	old := filepath.Join(t.TempDir(), "lor2019.geojson")
-	os.WriteFile(old, gunzip(t, "../../testdata/reference/berlin/lor2019-planning-areas.geojson.gz"), 0o644)
-	cmd("check-geometry", "check-geometry", old, "--key", "id")
+	cmd("check-geometry", "check-geometry", "../../examples/berlin/data/lor2019-planning-areas.geojson", "--key", "id")
 	for _, c := range languageCases {
 		d := t.TempDir()
 		copyTree(t, "testdata/bad/_base", d)
@@ -169,23 +166,6 @@ func userTexts(t *testing.T, areasCSV string) []string {
 	}
 	sort.Slice(out, func(i, j int) bool { return len(out[i]) > len(out[j]) || len(out[i]) == len(out[j]) && out[i] < out[j] })
 	return out
-}
-
-func gunzip(t *testing.T, name string) []byte {
-	f, err := os.Open(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := io.ReadAll(zr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
 }
 
 var (

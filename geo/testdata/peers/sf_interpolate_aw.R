@@ -10,24 +10,21 @@
 # versions it ran with.
 #
 # Inputs, all in the repository:
-# - ../testdata/reference/berlin/lor2019-planning-areas.geojson.gz: the 447
+# - ../examples/berlin/data/lor2019-planning-areas.geojson: the 447
 #   planning areas valid until 2020 (448 features, key `id`; 06010102 is on
 #   two features), EPSG:4326. Source: github.com/open-lifeworlds/
 #   open-lifeworlds-data-product-berlin-lor-monitoring-social-urban-development
 #   (commit 67b2f3b), geometries Geoportal Berlin; CC BY 4.0
-#   (see ../testdata/reference/README.md).
+#   (see ../examples/berlin/data/README.md).
 # - ../examples/berlin/data/lor_planungsraeume_2021.shp: the 542 planning
 #   areas from 2021, EPSG:25833, key PLR_ID. Source: Geoportal Berlin (ODIS)
 #   via github.com/Lucky-0ne/geodata_berlin (commit dac839d);
 #   dl-de/by-2-0, © Geoportal Berlin (see ../examples/berlin/data/README.md).
-# - testdata/peers/berlin-lor-population-2020-12-inhabitants.csv: residents
+# - ../examples/berlin/data/berlin-lor-population-2020-12-age.csv: residents
 #   per old planning area on 31 December 2020 (columns id, inhabitants,
-#   inhabitants_age_below_6). It is the first three columns, unchanged, of
-#   berlin-lor-population-2020-12-age.csv (sha256 174be8c6…0a9e), Amt für
-#   Statistik Berlin-Brandenburg via github.com/open-data-product/
-#   open-data-product-berlin-lor-population-source-aligned; CC BY 4.0. It
-#   lives outside the repository, so the three columns are copied here for
-#   the script to run from a clone.
+#   inhabitants_age_below_6 used). Amt für Statistik Berlin-Brandenburg via
+#   github.com/open-data-product/open-data-product-berlin-lor-population-
+#   source-aligned; CC BY 4.0.
 #
 # Steps: the old layer is transformed to EPSG:25833, its two features with
 # key 06010102 are unioned (as planatlas's "duplicates: merge"), invalid
@@ -68,7 +65,7 @@ if (is.na(variant)) variant <- "merge"
 stopifnot(variant %in% c("merge", "relabel"))
 out <- function(what) sprintf("testdata/peers/sf_lor2019%s_%s.csv",
                               if (variant == "merge") "" else "relabel", what)
-old <- st_read(paste0("/vsigzip/", normalizePath("../testdata/reference/berlin/lor2019-planning-areas.geojson.gz")), quiet = TRUE)
+old <- st_read("../examples/berlin/data/lor2019-planning-areas.geojson", quiet = TRUE)
 old <- st_transform(old, 25833)
 if (variant == "relabel") {
   # of the two 06010102 features, the one in Charlottenburg (it touches
@@ -91,7 +88,7 @@ for (nm in c("old", "new")) {
   if (any(bad)) { st_geometry(x)[bad] <- st_make_valid(st_geometry(x)[bad]); assign(nm, x) }
 }
 
-pop <- read.csv("testdata/peers/berlin-lor-population-2020-12-inhabitants.csv",
+pop <- read.csv("../examples/berlin/data/berlin-lor-population-2020-12-age.csv",
                 colClasses = c(id = "character"))
 cat("population rows", nrow(pop), "keys not in old layer:", setdiff(pop$id, old$key),
     "old keys without population:", setdiff(old$key, pop$id), "\n")

@@ -11,7 +11,7 @@ sf_use_s2(FALSE)
 layers <- list(
   lor2021 = { x <- st_read("../examples/berlin/data/lor_planungsraeume_2021.shp", quiet = TRUE)
               data.frame(key = x$PLR_ID, geometry = st_geometry(x)) |> st_as_sf() },
-  lor2019 = { x <- st_read(paste0("/vsigzip/", normalizePath("../testdata/reference/berlin/lor2019-planning-areas.geojson.gz")), quiet = TRUE)
+  lor2019 = { x <- st_read("../examples/berlin/data/lor2019-planning-areas.geojson", quiet = TRUE)
               x <- st_transform(x, 25833)
               # feature 124 and 205 share the key 06010102: merge them, as
               # planatlas does with "duplicates: merge"
