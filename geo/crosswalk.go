@@ -449,3 +449,26 @@ func cutOld(o geom.Geometry, ob orb.Bound, curSF []geom.Geometry, curBox []orb.B
 	}
 	return cuts, nil
 }
+
+// PieceShares returns, per row, the share of the old area's counts that
+// moves to the new area in proportion to weights given per piece (old
+// key, new key) — an auxiliary layer located in the pieces: addresses,
+// or grid cells by their centres. An old area whose pieces carry no
+// weight is shared by area (OldShare).
+func (t *CrosswalkTable) PieceShares(weights map[[2]string]float64) []float64 {
+	out := make([]float64, len(t.Rows))
+	for _, rows := range t.byOld {
+		var sum float64
+		for _, k := range rows {
+			sum += math.Max(weights[[2]string{t.Rows[k].Old, t.Rows[k].New}], 0)
+		}
+		for _, k := range rows {
+			r := t.Rows[k]
+			out[k] = r.OldShare
+			if sum > 0 {
+				out[k] = math.Max(weights[[2]string{r.Old, r.New}], 0) / sum
+			}
+		}
+	}
+	return out
+}

@@ -285,6 +285,8 @@ var german = map[string]string{
 
 	"geometries joined": "Geometrien verknüpft",
 
+	"grid cells": "Rasterzellen",
+
 	"high – high": "hoch – hoch",
 
 	"high – low": "hoch – niedrig",
@@ -294,6 +296,10 @@ var german = map[string]string{
 	"highest area": "höchster Raum",
 
 	"in ": "in ",
+
+	"in proportion to %q of the %d %s of input %q of %d, by the piece of the overlay each lies in": "im Verhältnis von %q der %d %s der Eingabe %q von %d, nach dem Teilstück der Überlagerung, in dem sie jeweils liegen",
+
+	"in proportion to the %d %s of input %q of %d, by the piece of the overlay each lies in": "im Verhältnis der %d %s der Eingabe %q von %d, nach dem Teilstück der Überlagerung, in dem sie jeweils liegen",
 
 	"in proportion to the same column in %d on the current areas (target density)": "im Verhältnis derselben Spalte %d auf den heutigen Gebieten (Zieldichte)",
 
@@ -407,6 +413,8 @@ var german = map[string]string{
 
 	"plausible": "plausibel",
 
+	"points": "Punkte",
+
 	"positive: below −1": "positiv: unter −1",
 
 	"pseudo p": "Pseudo-p",
@@ -439,7 +447,7 @@ var german = map[string]string{
 
 	"share of the older area's area": "Anteil an der Fläche des älteren Gebiets",
 
-	"share of the older area's residents": "Anteil an den Einwohnern des älteren Gebiets",
+	"share of the older area's counts": "Anteil an den Anzahlen des älteren Gebiets",
 
 	"similar values lie together": "ähnliche Werte liegen beieinander",
 

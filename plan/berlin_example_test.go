@@ -129,7 +129,7 @@ func berlinBoundaries(t *testing.T, out, notes string) {
 	share := map[string]float64{}
 	estimated := map[string]bool{}
 	for _, r := range rows {
-		share[r["älterer Schlüssel"]] += germanNumber(t, r["Anteil an den Einwohnern des älteren Gebiets"])
+		share[r["älterer Schlüssel"]] += germanNumber(t, r["Anteil an den Anzahlen des älteren Gebiets"])
 		if r["Werte"] == "geschätzt" {
 			estimated[r["Schlüssel"]] = true
 		}

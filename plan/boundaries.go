@@ -8,6 +8,8 @@ import (
 	"planatlas/datasets"
 	"planatlas/geo"
 	"planatlas/lang"
+
+	"github.com/paulmach/orb"
 )
 
 // An older layer of planning areas during a run: its areas, the
@@ -17,10 +19,15 @@ type layerRun struct {
 	b      *boundary
 	areas  *geo.Areas
 	cw     *geo.CrosswalkTable
-	moved  map[int]bool       // the years moved from this layer
-	inputs []string           // the inputs moved, in plan order
-	how    []lang.Message     // per input: how split areas were shared out
-	popW   map[string]float64 // the population variable's weights, for crosswalk.csv; nil: by area
+	moved  map[int]bool   // the years moved from this layer
+	inputs []string       // the inputs moved, in plan order
+	how    []lang.Message // per input: how split areas were shared out
+	// csvShares are the shares crosswalk.csv shows: those of the
+	// auxiliary weights, else those of the population variable; nil: by
+	// area.
+	csvShares []float64
+	pieceW    map[[2]string]float64 // the auxiliary weights per piece (older key, current key), once found
+	auxUsed   int                   // the points or cells that weight pieces
 	// lastOld holds, per input and value column, the column's totals per
 	// older area in the layer's last year: the weights that share out a
 	// current area over the older ones (reverse.go).
@@ -266,20 +273,31 @@ func (r *runner) rebaseTable(in *input, t *datasets.Table, on map[int]*layerRun)
 		if err != nil {
 			return nil, err
 		}
-		weights, how := r.splitWeights(t, lr)
 		s := &split{cw: cw, shares: make([][]float64, len(t.Values))}
-		for c := range t.Values {
-			s.shares[c] = cw.Shares(weights[c])
+		var how lang.Message
+		if lr.b.aux != nil {
+			pw, m := r.pieceWeights(lr)
+			shares := cw.PieceShares(pw)
+			for c := range t.Values {
+				s.shares[c] = shares
+			}
+			how, lr.csvShares = m, shares
+		} else {
+			var weights []map[string]float64
+			weights, how = r.splitWeights(t, lr)
+			for c := range t.Values {
+				s.shares[c] = cw.Shares(weights[c])
+			}
+			if v := r.populationVariable(); v != nil && v.in == in && lr.csvShares == nil {
+				if c := t.ValueIndex(v.column); c >= 0 {
+					lr.csvShares = s.shares[c]
+				}
+			}
 		}
 		splits[lr] = s
 		lr.recordLastOld(in, t, on)
 		lr.inputs = append(lr.inputs, in.name)
 		lr.how = append(lr.how, lang.M("%q %s", in.name, how))
-		if v := r.populationVariable(); v != nil && v.in == in && lr.popW == nil {
-			if c := t.ValueIndex(v.column); c >= 0 {
-				lr.popW = weights[c]
-			}
-		}
 	}
 	return t.Rekey(func(i int) ([]datasets.Piece, bool) {
 		lr := on[t.Years[i]]
@@ -570,4 +588,83 @@ func (lr *layerRun) recordLastOld(in *input, t *datasets.Table, on map[int]*laye
 		lr.lastOld = map[*input]map[string]map[string]float64{}
 	}
 	lr.lastOld[in] = cols
+}
+
+// pieceWeights sums the auxiliary layer's points (or grid cells, at their
+// centres) of its latest year per piece of the overlay: the older and the
+// current area each lies in.
+func (r *runner) pieceWeights(lr *layerRun) (map[[2]string]float64, lang.Message) {
+	a := r.aux[lr.b.aux]
+	latest := 0
+	for _, y := range a.years {
+		latest = max(latest, y)
+	}
+	if lr.pieceW == nil {
+		cur, old := geo.NewLocator(r.geom), geo.NewLocator(lr.areas.In(r.geom.CRS))
+		lr.pieceW = map[[2]string]float64{}
+		for i, p := range a.points {
+			if a.years[i] != latest || !(a.weights[i] > 0) {
+				continue
+			}
+			o, c := old.Locate(p), cur.Locate(p)
+			if o >= 0 && c >= 0 {
+				lr.pieceW[[2]string{lr.areas.Keys[o], r.geom.Keys[c]}] += a.weights[i]
+				lr.auxUsed++
+			}
+		}
+	}
+	what := lang.M("points")
+	if lr.b.aux.format == "grid" {
+		what = lang.M("grid cells")
+	}
+	col := lr.b.spec.Weights.Column
+	if col == "" {
+		return lr.pieceW, lang.M("in proportion to the %d %s of input %q of %d, by the piece of the overlay each lies in", lr.auxUsed, what, lr.b.aux.name, lang.Digits(latest))
+	}
+	return lr.pieceW, lang.M("in proportion to %q of the %d %s of input %q of %d, by the piece of the overlay each lies in", col, lr.auxUsed, what, lr.b.aux.name, lang.Digits(latest))
+}
+
+// auxPoints are the locations of an auxiliary layer's points or grid
+// cells (their centres), in the current areas' CRS, with their weight
+// and year.
+type auxPoints struct {
+	points  []orb.Point
+	weights []float64
+	years   []int
+}
+
+// weighsLayer reports whether the input weights an older layer.
+func (r *runner) weighsLayer(in *input) bool {
+	for _, b := range r.c.boundaries {
+		if b.aux == in {
+			return true
+		}
+	}
+	return false
+}
+
+// keepAux keeps the locations of an input that weights a boundary
+// layer, before its points are counted per area.
+func (r *runner) keepAux(in *input, pts []orb.Point, t *datasets.Table) {
+	for _, b := range r.c.boundaries {
+		if b.aux != in {
+			continue
+		}
+		a := auxPoints{points: pts, years: append([]int(nil), t.Years...), weights: make([]float64, len(pts))}
+		c := -1
+		if col := b.spec.Weights.Column; col != "" {
+			c = t.ValueIndex(col)
+		}
+		for i := range a.weights {
+			a.weights[i] = 1
+			if c >= 0 {
+				a.weights[i] = t.Values[c][i]
+			}
+		}
+		if r.aux == nil {
+			r.aux = map[*input]auxPoints{}
+		}
+		r.aux[in] = a
+		return
+	}
 }

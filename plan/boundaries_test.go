@@ -40,10 +40,10 @@ func boundariesDir(t *testing.T, edit func(string) string) string {
 // not moved; an estimated count below the threshold is hidden.
 func TestBoundaries(t *testing.T) {
 	for _, tc := range []struct {
-		name, edit string
-		want       map[string]string // variable|year|level|key → value|flag
+		name, edit, input string
+		want              map[string]string // variable|year|level|key → value|flag
 	}{
-		{"density", "", map[string]string{
+		{"density", "", "", map[string]string{
 			"ew|2019|Planungsraum|0101": "25|geschätzt", "ew|2019|Planungsraum|0102": "75|geschätzt",
 			"ew|2019|Planungsraum|0201": "50|", "ew|2019|Planungsraum|0202": "20|geschätzt", "ew|2019|Planungsraum|0301": "60|geschätzt",
 			"ew|2020|Planungsraum|0101": "26|geschätzt", "ew|2021|Planungsraum|0101": "30|",
@@ -52,14 +52,28 @@ func TestBoundaries(t *testing.T) {
 			"ew|2019|Bezirk|01":            "100|", "ew|2019|Bezirk|02": "70|geschätzt", "ew|2019|Bezirk|03": "60|geschätzt",
 			"ew|2019|Stadt|": "230|", "sgb2|2020|Planungsraum|0101": "3|",
 		}},
-		{"area", "    weighting: area\n", map[string]string{
+		{"area", "    weighting: area\n", "", map[string]string{
 			"ew|2019|Planungsraum|0101": "50|geschätzt", "ew|2019|Planungsraum|0102": "50|geschätzt",
 			"ew|2019|Planungsraum|0201": "50|", "ew|2019|Planungsraum|0202": "40|geschätzt",
 			"ew|2019|Bezirk|01": "100|", "ew|2019|Stadt|": "230|",
 		}},
+		// addresses with residents: Altstadt's split 50:50, Ostfeld's 20:20
+		{"addresses", "    weights: {input: adressen, column: ew}\n",
+			"  adressen: {file: adressen.csv, format: points, x: x, y: y, crs: EPSG:25833, year: 2021}\n", map[string]string{
+				"ew|2019|Planungsraum|0101": "50|geschätzt", "ew|2019|Planungsraum|0102": "50|geschätzt",
+				"ew|2019|Planungsraum|0202": "40|geschätzt", "ew|2019|Planungsraum|0301": "40|geschätzt",
+				"ew|2019|Planungsraum|0201": "50|", "ew|2019|Stadt|": "230|",
+			}},
+		// a Zensus grid: one 100 m cell in each area, Altstadt's split 60:40
+		{"grid", "    weights: {input: zensus, column: Einwohner}\n",
+			"  zensus: {file: zensus.csv, format: grid, key: Gitter_ID_100m, year: 2022}\n", map[string]string{
+				"ew|2019|Planungsraum|0101": "60|geschätzt", "ew|2019|Planungsraum|0102": "40|geschätzt",
+				"ew|2019|Planungsraum|0202": "40|geschätzt", "ew|2019|Planungsraum|0301": "40|geschätzt",
+			}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := boundariesDir(t, func(s string) string {
+				s = strings.Replace(s, "inputs:\n", "inputs:\n"+tc.input, 1)
 				return strings.Replace(s, "    corrections:\n", tc.edit+"    corrections:\n", 1)
 			})
 			out, res, err := runDir(t, dir)
@@ -103,7 +117,7 @@ func TestBoundariesCrosswalk(t *testing.T) {
 	var got []string
 	for _, r := range tableRows(t, out, "crosswalk.csv") {
 		got = append(got, strings.Join([]string{r["ältere Ebene"], r["älterer Schlüssel"], r["älterer Name"], r["Schlüssel"], r["Name"],
-			r["Fläche des Teilstücks (m²)"], r["Anteil an der Fläche des älteren Gebiets"], r["Anteil an den Einwohnern des älteren Gebiets"], r["Werte"]}, "|"))
+			r["Fläche des Teilstücks (m²)"], r["Anteil an der Fläche des älteren Gebiets"], r["Anteil an den Anzahlen des älteren Gebiets"], r["Werte"]}, "|"))
 	}
 	want := []string{
 		"lor2019|10|Altstadt|0101|Markt|1000000,0|0,500000|0,250000|geschätzt",

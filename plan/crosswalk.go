@@ -12,9 +12,10 @@ import (
 // crosswalkFrame is crosswalk.csv: per older layer every piece of its
 // overlay with the current areas — the older and the current area, the
 // piece's area, its share of the older area's area, the share of the
-// older area's residents it received (the population variable's target
-// density weights; the area share where the counts were shared by area),
-// and whether the current area's values are exact or estimated.
+// older area's counts it received (by the auxiliary weights, else the
+// population variable's target density; the area share where the counts
+// were shared by area), and whether the current area's values are exact
+// or estimated.
 func (r *runner) crosswalkFrame() *datasets.Frame {
 	var layer, oldKey, oldName, newKey, newName, status datasets.Text
 	var m2, areaShare, weightShare datasets.Float
@@ -31,7 +32,10 @@ func (r *runner) crosswalkFrame() *datasets.Frame {
 		for i, k := range lr.areas.Keys {
 			oldNames[k] = lr.areas.Names[i]
 		}
-		shares := lr.cw.Shares(lr.popW)
+		shares := lr.csvShares
+		if shares == nil {
+			shares = lr.cw.Shares(nil)
+		}
 		for k, row := range lr.cw.Rows {
 			layer = append(layer, lr.b.name)
 			oldKey, oldName = append(oldKey, row.Old), append(oldName, oldNames[row.Old])
@@ -58,7 +62,7 @@ func (r *runner) crosswalkFrame() *datasets.Frame {
 	f.Add("name", h["name"], newName)
 	f.Add("area_m2", r.lp.Sprintf("piece area (m²)"), m2)
 	f.Add("area_share", r.lp.Sprintf("share of the older area's area"), areaShare)
-	f.Add("weight_share", r.lp.Sprintf("share of the older area's residents"), weightShare)
+	f.Add("weight_share", r.lp.Sprintf("share of the older area's counts"), weightShare)
 	f.Add("rebased", r.lp.Sprintf("values"), status)
 	return f
 }

@@ -51,6 +51,7 @@ func (r *runner) readPoints(in *input) error {
 			return err
 		}
 	}
+	r.keepAux(in, pts, t)
 	lc := geo.NewLocator(r.geom)
 	keys := make([]string, len(pts))
 	inData := map[string]bool{}
@@ -162,6 +163,14 @@ func (r *runner) readGrid(in *input) error {
 			cells = append(cells, c)
 		}
 		rowCell[i] = k
+	}
+	if r.weighsLayer(in) {
+		centres := make([]orb.Point, t.Len())
+		for i := range centres {
+			c := cells[rowCell[i]]
+			centres[i] = geo.Transform(geo.LAEAEurope, r.geom.CRS, orb.Point{c.E + c.Size/2, c.N + c.Size/2})
+		}
+		r.keepAux(in, centres, t)
 	}
 	shares := r.geom.GridShares(cells)
 	out := &datasets.Table{Name: t.Name, Spec: t.Spec, Dims: make([][]string, len(t.Dims)),

@@ -78,11 +78,19 @@ func (r *runner) moveBack(back *geo.CrosswalkTable, lr *layerRun, v *variable, y
 		}
 		return out
 	}
-	var weights map[string]float64
-	if lr.b.spec.Weighting != "area" && lr.lastOld[v.in] != nil {
-		weights = lr.lastOld[v.in][v.column]
+	var shares []float64
+	switch {
+	case lr.pieceW != nil:
+		swapped := make(map[[2]string]float64, len(lr.pieceW))
+		for k, w := range lr.pieceW {
+			swapped[[2]string{k[1], k[0]}] = w
+		}
+		shares = back.PieceShares(swapped)
+	case lr.b.spec.Weighting != "area" && lr.lastOld[v.in] != nil:
+		shares = back.Shares(lr.lastOld[v.in][v.column])
+	default:
+		shares = back.Shares(nil)
 	}
-	shares := back.Shares(weights)
 	older := make(map[string]int, n)
 	for i, k := range lr.areas.Keys {
 		older[k] = i

@@ -172,7 +172,8 @@ type runner struct {
 	inputs   []report.FileRecord
 	geom     *geo.Areas
 	inTables map[*input]*datasets.Table
-	layers   []*layerRun // the older layers of planning areas (boundaries)
+	layers   []*layerRun          // the older layers of planning areas (boundaries)
+	aux      map[*input]auxPoints // locations of the inputs that weight older layers
 	specs    []datasets.VariableSpec
 	families []datasets.Family // of the counts, for disclosure control
 	panel    *datasets.Panel

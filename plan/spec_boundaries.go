@@ -26,7 +26,20 @@ type BoundarySpec struct {
 	// shared out: density (default) in proportion to the same column in
 	// the first year on the current areas, area by area share.
 	Weighting string `yaml:"weighting"`
-	Line      int    `yaml:"-"`
+	// Weights, if given, share them out in proportion to an auxiliary
+	// layer in each piece of the overlay instead: addresses or
+	// facilities (a points input) or Zensus grid cells (a grid input).
+	Weights *AuxWeightsSpec `yaml:"weights"`
+	Line    int             `yaml:"-"`
+}
+
+// AuxWeightsSpec names a points or grid input and its column whose values
+// weight the pieces of the overlay; without a column each point counts
+// once.
+type AuxWeightsSpec struct {
+	Input  string `yaml:"input"`
+	Column string `yaml:"column"`
+	Line   int    `yaml:"-"`
 }
 
 // CorrectionSpec gives feature Feature, whose key is Key, the key To.
@@ -44,6 +57,38 @@ type boundary struct {
 	years map[int]bool
 	crs   geo.CRS
 	line  int
+	aux   *input // the input of weights:, or nil
+}
+
+// checkBoundaryWeights checks each layer's weights: a points or grid
+// input, and a column of it (required for a grid); the column is read
+// with the input's others.
+func (chk *checker) checkBoundaryWeights() {
+	for _, b := range chk.c.boundaries {
+		w := b.spec.Weights
+		if w == nil {
+			continue
+		}
+		in := chk.byInput[w.Input]
+		switch {
+		case in == nil:
+			chk.fail(w.Line, "boundaries %q: weights: unknown input %q%s", b.name, w.Input, suggest(w.Input, chk.p.Inputs.Names()))
+			continue
+		case in.format != "points" && in.format != "grid":
+			chk.fail(w.Line, "boundaries %q: weights: input %q is a table of areas; the weights of the pieces of the overlay come from addresses or facilities (format: points) or Zensus grid cells (format: grid)", b.name, w.Input)
+			continue
+		case w.Column == "" && in.format == "grid":
+			chk.fail(w.Line, "boundaries %q: weights: give the column of the grid input %q to weight with (column: Einwohner)", b.name, w.Input)
+			continue
+		}
+		if w.Column != "" && !contains(in.cols.Values, w.Column) {
+			in.cols.Values = append(in.cols.Values, w.Column)
+		}
+		if b.spec.Weighting == "area" {
+			chk.fail(w.Line, "boundaries %q: weighting: area and weights: exclude each other; keep one", b.name)
+		}
+		b.aux = in
+	}
 }
 
 // years returns the layer's years in order, as "2015–2020".

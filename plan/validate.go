@@ -210,6 +210,7 @@ func Validate(p *Plan, src Source, lang string) (*Checked, error) {
 	chk.checkPopulation()
 	chk.checkPyramid()
 	chk.inputColumns()
+	chk.checkBoundaryWeights()
 	if err := chk.checkIndicators(); err != nil {
 		return nil, err
 	}

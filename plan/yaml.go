@@ -274,6 +274,7 @@ var structNames = map[reflect.Type]string{
 	reflect.TypeOf(LevelSpec{}):             "a level",
 	reflect.TypeOf(BoundarySpec{}):          "a boundary layer",
 	reflect.TypeOf(CorrectionSpec{}):        "a key correction",
+	reflect.TypeOf(AuxWeightsSpec{}):        "weights of a boundary layer",
 	reflect.TypeOf(NamesSpec{}):             "names",
 	reflect.TypeOf(WeightsSpec{}):           "weights",
 	reflect.TypeOf(InputSpec{}):             "an input",
