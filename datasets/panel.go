@@ -119,8 +119,8 @@ type PanelOptions struct {
 // years, and cells (an area in a year the table has for other areas).
 type Gap struct {
 	Table *Table
-	Areas []string // keys, sorted
-	Cells []string // "area \"01\" in 2024"
+	Areas []string       // keys, sorted
+	Cells []lang.Message // `area "01" in 2024`
 }
 
 // BuildPanelWith is BuildPanel with options.
@@ -311,7 +311,7 @@ func (b *panelBuilder) mapRows() error {
 			cells[i] = int32(yi*nA + lastA)
 		}
 		b.cellOf[ti] = cells
-		var missing []string
+		var missing []lang.Message
 		var absent []int
 		for yi := range p.Years {
 			if !has[yi] {
@@ -320,7 +320,7 @@ func (b *panelBuilder) mapRows() error {
 			}
 			for a, k := range p.Keys {
 				if _, any := b.keysOf[ti][k]; any && !cover[yi*nA+a] {
-					missing = append(missing, fmt.Sprintf("area %q in %d", k, p.Years[yi]))
+					missing = append(missing, lang.M("area %q in %d", k, lang.Digits(p.Years[yi])))
 				}
 			}
 		}
@@ -496,11 +496,23 @@ func indexOf(ts []*Table, t *Table) int {
 	return -1
 }
 
-func listSome(items []string, n int) string {
-	if len(items) <= n {
-		return strings.Join(items, ", ")
+func listSome[T string | lang.Message](items []T, n int) lang.Message {
+	ms := make([]lang.Message, 0, n)
+	for i, it := range items {
+		if i == n {
+			break
+		}
+		switch v := any(it).(type) {
+		case string:
+			ms = append(ms, lang.M("%s", v))
+		case lang.Message:
+			ms = append(ms, v)
+		}
 	}
-	return strings.Join(items[:n], ", ") + fmt.Sprintf(" and %d more", len(items)-n)
+	if len(items) <= n {
+		return lang.Join(", ", ms)
+	}
+	return lang.M("%s and %d more", lang.Join(", ", ms), len(items)-n)
 }
 
 func yearList(ys []int) string {

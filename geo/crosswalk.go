@@ -137,6 +137,31 @@ func Crosswalk(old, cur *Areas, tol float64) (*CrosswalkTable, error) {
 		}
 	}
 	oldSum := make([]float64, len(oldGeoms))
+	for _, p := range pieces {
+		oldSum[p.i] += p.a
+	}
+	// An old area that lies, but for less than tol of it, in one new
+	// area moves there whole: its other pieces, however wide, are
+	// dropped with the slivers, so that the new area's count is exact and
+	// not short of what target density would give those pieces.
+	main := make([]bool, len(oldGeoms))
+	for _, p := range pieces {
+		if p.a >= (1-tol)*oldSum[p.i] {
+			main[p.i] = true
+		}
+	}
+	kept := pieces[:0]
+	for _, p := range pieces {
+		if main[p.i] && p.a < (1-tol)*oldSum[p.i] {
+			t.Slivers++
+			t.SliverM2 += p.a
+			t.Dropped = append(t.Dropped, CrosswalkRow{Old: old.Keys[p.i], New: cur.Keys[p.j], AreaM2: p.a})
+			continue
+		}
+		kept = append(kept, p)
+	}
+	pieces = kept
+	oldSum = make([]float64, len(oldGeoms))
 	newSum := make([]float64, cur.Len())
 	for _, p := range pieces {
 		oldSum[p.i] += p.a

@@ -485,8 +485,21 @@ func TestCrosswalkReverse(t *testing.T) {
 		same(fmt.Sprint("layout ", i+1), x.Reverse(), y)
 	}
 	_, _, cw := berlinCrosswalk(t)
+	// An exact area takes whole old areas, whatever the weights: each
+	// of its pieces moves all of its old area's count.
+	weights := map[string]float64{}
+	for _, k := range cw.NewKeys {
+		weights[k] = float64(len(k)%7 + 1) // any positive weights
+	}
+	for _, shares := range [][]float64{cw.Shares(nil), cw.Shares(weights)} {
+		for k, r := range cw.Rows {
+			if r.Exact && shares[k] != 1 {
+				t.Errorf("exact area %s receives %v of old area %s", r.New, shares[k], r.Old)
+			}
+		}
+	}
 	back := cw.Reverse()
-	if e := back.Estimated(); len(e) != 107 || len(back.Rows) != len(cw.Rows) {
+	if e := back.Estimated(); len(e) != 106 || len(back.Rows) != len(cw.Rows) {
 		t.Errorf("Berlin back to 2019: %d of 448 older areas estimated, %d pieces", len(e), len(back.Rows))
 	}
 }

@@ -1,6 +1,7 @@
 package geo
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"strconv"
@@ -97,6 +98,16 @@ type ReadOptions struct {
 type KeyCorrection struct {
 	Feature  int
 	From, To string
+}
+
+// duplicateKey is the message for a key that two features carry.
+const duplicateKey = "the key is used by feature %s too; every planning area needs its own key (or merge the parts: duplicates: merge)"
+
+// IsDuplicateKey reports whether err is about a key that two features of
+// a layer carry.
+func IsDuplicateKey(err error) bool {
+	var fe *FeatureError
+	return errors.As(err, &fe) && fe.M.Format == duplicateKey
 }
 
 // featureKey returns feature i's key, corrected where opt says so.
@@ -203,7 +214,7 @@ func (l *Layer) build(opt ReadOptions, collect bool) (*Areas, []Problem) {
 		}
 		if j, dup := byKey[key]; dup {
 			if !opt.MergeDuplicates {
-				if bad("", lang.M("the key is used by feature %s too; every planning area needs its own key (or merge the parts: duplicates: merge)", strconv.Itoa(a.features[j]))) {
+				if bad("", lang.M(duplicateKey, strconv.Itoa(a.features[j]))) {
 					return nil, problems
 				}
 				// Collecting: keep the feature as an area of its own, so

@@ -121,6 +121,8 @@ var german = map[string]string{
 
 	"; in %d, %.1f %% of the residents (%s) lived in estimated areas": "; %d wohnten %.1f %% der Einwohner (%s) in geschätzten Gebieten",
 
+	"; in an older layer one of the features may carry a wrong key instead: give it the right one (corrections: [{feature: %d, key: %q, to: …}])": "; in einer älteren Ebene kann auch eines der Objekte einen falschen Schlüssel tragen: geben Sie ihm den richtigen (corrections: [{feature: %d, key: %q, to: …}])",
+
 	"; the plan's years (years: %s) leave out %s": "; die Jahre des Plans (years: %s) lassen %s weg",
 
 	"; thin dashed line: new planning areas from %d": "; dünn gestrichelt: neue Planungsräume ab %d",
@@ -208,6 +210,8 @@ var german = map[string]string{
 	"absolute": "absolut",
 
 	"age": "Alter",
+
+	"area %q in %d": "Gebiet %q in %d",
 
 	"areas": "Planungsräume",
 
@@ -338,6 +342,8 @@ var german = map[string]string{
 	"input %q: %s": "Eingabe %q: %s",
 
 	"input %q: %s is taken as the year %s": "Eingabe %q: %s gilt als Jahr %s",
+
+	"input %q: its rows of %d, a year of the older layer %q, have the keys of the current areas and are taken as they are": "Eingabe %q: ihre Zeilen von %d, einem Jahr der älteren Ebene %q, haben die Schlüssel der heutigen Gebiete und werden so genommen",
 
 	"inputs read": "Eingaben gelesen",
 

@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"errors"
 	"math"
 	"sort"
 	"strings"
@@ -50,7 +51,12 @@ func (r *runner) readBoundaries(open geo.Opener) error {
 		}
 		a, err := l.Areas(b.readOptions())
 		if err != nil {
-			return err
+			var fix lang.Message
+			var fe *geo.FeatureError
+			if geo.IsDuplicateKey(err) && errors.As(err, &fe) {
+				fix = lang.M("; in an older layer one of the features may carry a wrong key instead: give it the right one (corrections: [{feature: %d, key: %q, to: …}])", lang.Digits(fe.Feature), fe.Key)
+			}
+			return errAt(r.c.plan.File, b.line, "boundaries %q: %v%s", b.name, err, fix)
 		}
 		r.layers = append(r.layers, &layerRun{b: b, areas: a, moved: map[int]bool{}})
 	}
@@ -127,7 +133,9 @@ func (r *runner) layersOf(in *input, t *datasets.Table, cur map[string]bool) (ma
 		case len(notOld) == 0:
 			on[y] = lr
 		case len(notCur) == 0:
-			// published on the current areas
+			// published on the current areas: said, as a year claimed by
+			// the layer was expected on it
+			r.notes = append(r.notes, lang.M("input %q: its rows of %d, a year of the older layer %q, have the keys of the current areas and are taken as they are", in.name, lang.Digits(y), lr.b.name))
 		default:
 			return nil, r.neitherLayer(in, t, y, lr, notOld, notCur, len(byYear[y]))
 		}
@@ -227,7 +235,7 @@ func (r *runner) crosswalk(lr *layerRun) (*geo.CrosswalkTable, error) {
 	if len(oldOut) > 0 || len(newOut) > 0 {
 		return nil, errAt(r.c.plan.File, lr.b.line,
 			"boundaries %q: %s and the current areas (%s) do not cover the same territory: %d older area(s) lie partly or wholly outside the current ones (%s) and %d current area(s) outside the older ones (%s); both layers must show the same city in the same coordinate system: check the files and their CRS",
-			lr.b.name, lr.b.spec.File, r.c.plan.Areas.File, len(oldOut), listSomeM(oldOut, 5), len(newOut), listSomeM(newOut, 5))
+			lr.b.name, lr.b.spec.File, r.c.plan.Areas.File, len(oldOut), someMessages(oldOut, 5), len(newOut), someMessages(newOut, 5))
 	}
 	lr.cw = cw
 	return cw, nil
@@ -243,14 +251,6 @@ func uncovered(keys []string, area, covered []float64) []lang.Message {
 		}
 	}
 	return out
-}
-
-// listSomeM joins the first n messages, with "…" for the rest.
-func listSomeM(ms []lang.Message, n int) lang.Message {
-	if len(ms) > n {
-		ms = append(ms[:n:n], lang.M("…"))
-	}
-	return lang.Join(", ", ms)
 }
 
 // rebaseTable moves the rows of an input that are on older layers onto
@@ -284,7 +284,7 @@ func (r *runner) rebaseTable(in *input, t *datasets.Table, on map[int]*layerRun)
 			how, lr.csvShares = m, shares
 		} else {
 			var weights []map[string]float64
-			weights, how = r.splitWeights(t, lr)
+			weights, how = r.splitWeights(t, lr, on)
 			for c := range t.Values {
 				s.shares[c] = cw.Shares(weights[c])
 			}
@@ -327,16 +327,18 @@ func (r *runner) rebaseTable(in *input, t *datasets.Table, on map[int]*layerRun)
 // the current areas after the layer's years (target density), nil (by
 // area) where that column has none — and how the counts were shared
 // out, for the note.
-func (r *runner) splitWeights(t *datasets.Table, lr *layerRun) ([]map[string]float64, lang.Message) {
+func (r *runner) splitWeights(t *datasets.Table, lr *layerRun, on map[int]*layerRun) ([]map[string]float64, lang.Message) {
 	weights := make([]map[string]float64, len(t.Values))
 	if lr.b.spec.Weighting == "area" {
 		return weights, lang.M("by area share (weighting: area)")
 	}
-	// the first year after the layer's, else the last before them
-	last := lr.b.yearList()[len(lr.b.years)-1]
+	// the input's first year on the current areas after those it has on
+	// the layer, else its last before them
+	moved := sortedYears(on)
+	last := moved[len(moved)-1]
 	current := map[int]bool{}
 	for _, y := range t.Years {
-		if r.layerOfYear(y) == nil && r.inPlanYears(y) {
+		if on[y] == nil && r.inPlanYears(y) {
 			current[y] = true
 		}
 	}

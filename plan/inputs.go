@@ -298,7 +298,7 @@ func (r *runner) gapNotes(p *datasets.Panel) {
 		if len(g.Cells) > 0 {
 			r.notes = append(r.notes, lang.M(
 				"input %q: %d area(s) and year(s) have no row in %s although the table has that year for other areas; its variables are missing there: %s",
-				name, len(g.Cells), g.Table.Name, r.someNames(g.Cells, 6)))
+				name, len(g.Cells), g.Table.Name, someMessages(g.Cells, 6)))
 		}
 	}
 	// Declared codes: one note per group of variables with the same
@@ -393,4 +393,13 @@ func (r *runner) formulaColumn(v *variable, t *datasets.Table) error {
 			"variable %q: its formula %q is not only a sum of columns, so disclosure control does not know how it relates to the variables of its columns; it hides its small values, but check that no hidden count can be recomputed from it and the others (or write count: false if it is not a count)", v.name, v.column))
 	}
 	return nil
+}
+
+// someMessages joins the first n messages, and says how many more there
+// are.
+func someMessages(ms []lang.Message, n int) lang.Message {
+	if len(ms) <= n {
+		return lang.Join(", ", ms)
+	}
+	return lang.M("%s and %d more", lang.Join(", ", ms[:n]), len(ms)-n)
 }

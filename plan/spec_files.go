@@ -24,7 +24,11 @@ func (chk *checker) checkFiles() {
 			continue
 		}
 		for _, name := range in.files {
-			chk.checkColumns(in, name)
+			// one file's errors, not the same error for every yearly file
+			n := len(chk.errs)
+			if chk.checkColumns(in, name); len(chk.errs) > n {
+				break
+			}
 		}
 	}
 }
