@@ -49,6 +49,8 @@ var german = map[string]string{
 
 	" in percentage points": " in Prozentpunkten",
 
+	" · %d areas estimated": " · %d Gebiete geschätzt",
+
 	" · smoothed (global empirical Bayes)": " · geglättet (globales Empirical Bayes)",
 
 	" · smoothed (local empirical Bayes)": " · geglättet (lokales Empirical Bayes)",
@@ -61,7 +63,7 @@ var german = map[string]string{
 
 	"%d classes instead of %d (too few distinct values)": "%d Klassen statt %d (zu wenige verschiedene Werte)",
 
-	"%d current areas; lines: the %d older areas of %s": "%d heutige Gebiete; Linien: die %d älteren Gebiete aus %s",
+	"%d current areas; lines: the %d areas until %d": "%d heutige Gebiete; Linien: die %d Gebiete bis %d",
 
 	"%d files written to %s": "%d Dateien geschrieben nach %s",
 
@@ -132,8 +134,6 @@ var german = map[string]string{
 	"Age structure of %s %s": "Altersaufbau %s %s",
 
 	"Change": "Veränderung",
-
-	"Change of planning areas: ": "Änderung der Planungsräume: ",
 
 	"Childcare": "Kinderbetreuung",
 
@@ -223,10 +223,6 @@ var german = map[string]string{
 
 	"bound included": "eingeschlossene Grenze",
 
-	"boundaries %q: the data of %s (%s) are on %d older areas of %s; they were moved onto the %d current areas, %d of them exactly (unions of whole older areas) and %d estimated (flagged \"estimated\"), counts of split areas shared out %s%s%s; crosswalk.csv lists every piece": "boundaries %q: die Daten von %s (%s) liegen auf %d älteren Gebieten von %s; sie wurden auf die %d heutigen Gebiete umgerechnet, %d davon genau (Vereinigungen ganzer älterer Gebiete) und %d geschätzt (Kennzeichen „geschätzt“), die Anzahlen geteilter Gebiete verteilt %s%s%s; crosswalk.csv listet jedes Teilstück",
-
-	"boundaries %q: the indicators of %s on the %d older areas, for comparing with publications on them, are in indicators-%s.csv (%d of the older areas estimated)": "boundaries %q: die Indikatoren von %s auf den %d älteren Gebieten, zum Vergleich mit Veröffentlichungen auf ihnen, stehen in indicators-%s.csv (%d der älteren Gebiete geschätzt)",
-
 	"by area share (weighting: area)": "nach Flächenanteil (weighting: area)",
 
 	"by area share: the input has no year on the current areas to weight with": "nach Flächenanteil: die Eingabe hat kein Jahr auf den heutigen Gebieten, mit dem sich gewichten ließe",
@@ -269,9 +265,7 @@ var german = map[string]string{
 
 	"estimated": "geschätzt",
 
-	"estimated (split older areas)": "geschätzt (geteilte ältere Gebiete)",
-
-	"exact (whole older areas)": "genau (ganze ältere Gebiete)",
+	"exact": "genau",
 
 	"falling": "fallend",
 
@@ -286,6 +280,8 @@ var german = map[string]string{
 	"file": "Datei",
 
 	"files that appeared in the output folder during the run were kept in %s": "Dateien, die während des Laufs im Ausgabeordner entstanden, wurden in %s aufbewahrt",
+
+	"for %q %s": "für %q %s",
 
 	"geometries joined": "Geometrien verknüpft",
 
@@ -394,6 +390,10 @@ var german = map[string]string{
 	"not significant": "nicht signifikant",
 
 	"not stated": "nicht angegeben",
+
+	"older areas %q: the data of %s (%s) are on the %d areas of %s; they were moved onto the %d current areas: %d exactly (unions of whole older areas), %d estimated (flagged \"estimated\"); the counts of split older areas are shared out %s%s%s; crosswalk.csv lists every piece": "ältere Gebiete %q: die Daten von %s (%s) liegen auf den %d Gebieten von %s; sie wurden auf die %d heutigen Gebiete umgerechnet: %d genau (Vereinigungen ganzer älterer Gebiete), %d geschätzt (Kennzeichen „geschätzt“); die Anzahlen geteilter älterer Gebiete sind verteilt %s%s%s; crosswalk.csv listet jedes Teilstück",
+
+	"older areas %q: the indicators of %s on these %d areas, for comparing with publications on them, are in indicators-%s.csv (%d of the areas estimated)": "ältere Gebiete %q: die Indikatoren von %s auf diesen %d Gebieten, zum Vergleich mit Veröffentlichungen auf ihnen, stehen in indicators-%s.csv (%d der Gebiete geschätzt)",
 
 	"older key": "älterer Schlüssel",
 

@@ -120,7 +120,7 @@ func TestBerlinExample(t *testing.T) {
 // moved in full, 244 current areas estimated), the Bezirke and the city
 // not flagged estimated, and the trend chart's mark of the change.
 func berlinBoundaries(t *testing.T, out, notes string) {
-	for _, want := range []string{`boundaries "lor2019": the data of 2015–2020 ("einwohner") are on 448 older areas`, "298 of them exactly", "244 estimated", "in 2020, 44.4 % of the residents (ew) lived in estimated areas"} {
+	for _, want := range []string{`older areas "lor2019": the data of 2015–2020 ("einwohner") are on the 448 areas`, "298 exactly", "244 estimated", "in 2020, 44.4 % of the residents (ew) lived in estimated areas"} {
 		if !strings.Contains(notes, want) {
 			t.Errorf("notes lack %q", want)
 		}
@@ -160,7 +160,7 @@ func berlinBoundaries(t *testing.T, out, notes string) {
 	if want := berlinResidents(t, 2024)[""]; math.Abs(sum-want) > 1e-6 {
 		t.Errorf("indicators-lor2019.csv: %v residents in 2024, the file has %v", sum, want)
 	}
-	if !strings.Contains(notes, "on the 448 older areas, for comparing with publications on them, are in indicators-lor2019.csv (106 of the older areas estimated)") {
+	if !strings.Contains(notes, "on these 448 areas, for comparing with publications on them, are in indicators-lor2019.csv (106 of the areas estimated)") {
 		t.Error("no note on indicators-lor2019.csv")
 	}
 	if !strings.Contains(string(readOut(t, out, "trend-anteil_u18.svg")), "gestrichelte senkrechte Linie: neue Planungsräume ab 2021") {

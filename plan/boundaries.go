@@ -297,7 +297,7 @@ func (r *runner) rebaseTable(in *input, t *datasets.Table, on map[int]*layerRun)
 		splits[lr] = s
 		lr.recordLastOld(in, t, on)
 		lr.inputs = append(lr.inputs, in.name)
-		lr.how = append(lr.how, lang.M("%q %s", in.name, how))
+		lr.how = append(lr.how, lang.M("for %q %s", in.name, how))
 	}
 	return t.Rekey(func(i int) ([]datasets.Piece, bool) {
 		lr := on[t.Years[i]]
@@ -399,7 +399,7 @@ func (r *runner) boundaryNotes(p *datasets.Panel) {
 			slivers = lang.M("; %d slivers along borders that the layers drew apart (%.0f m²) were left out", lr.cw.Slivers, lr.cw.SliverM2)
 		}
 		r.notes = append(r.notes, lang.M(
-			"boundaries %q: the data of %s (%s) are on %d older areas of %s; they were moved onto the %d current areas, %d of them exactly (unions of whole older areas) and %d estimated (flagged \"estimated\"), counts of split areas shared out %s%s%s; crosswalk.csv lists every piece",
+			"older areas %q: the data of %s (%s) are on the %d areas of %s; they were moved onto the %d current areas: %d exactly (unions of whole older areas), %d estimated (flagged \"estimated\"); the counts of split older areas are shared out %s%s%s; crosswalk.csv lists every piece",
 			lr.b.name, datasets.YearRanges(sortedYears(lr.moved)), strings.Join(quoteAll(lr.inputs), ", "), len(lr.areas.Keys), lr.b.spec.File,
 			len(r.geom.Keys), len(r.geom.Keys)-len(est), len(est), lang.Join("; ", lr.how), r.estimatedShare(p, lr, est), slivers))
 	}

@@ -92,11 +92,11 @@ func TestBoundaries(t *testing.T) {
 			de := lang.New("de")
 			var note string
 			for _, n := range res.Notes {
-				if s := de.Message(n); strings.Contains(s, "boundaries \"lor2019\": die Daten") {
+				if s := de.Message(n); strings.Contains(s, "ältere Gebiete \"lor2019\": die Daten") {
 					note = s
 				}
 			}
-			for _, part := range []string{"die Daten von 2019–2020 (\"einwohner\")", "1 davon genau", "4 geschätzt", "2020 wohnten 78,3 % der Einwohner (ew) in geschätzten Gebieten"} {
+			for _, part := range []string{"die Daten von 2019–2020 (\"einwohner\")", "1 genau", "4 geschätzt", "verteilt für \"einwohner\" ", "2020 wohnten 78,3 % der Einwohner (ew) in geschätzten Gebieten"} {
 				if !strings.Contains(note, part) {
 					t.Errorf("note %q lacks %q", note, part)
 				}

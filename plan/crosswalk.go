@@ -113,12 +113,13 @@ func (r *runner) boundaryMaps() error {
 		if tol := r.simplifyTolerance(); tol > 0 {
 			lines = old.Simplify(tol)
 		}
+		title := r.lp.Sprintf("Planning areas until %d and from %d", lang.Digits(moved[len(moved)-1]), lang.Digits(first))
 		fig := report.Map(report.MapSpec{
-			Title:    r.lp.Sprintf("Planning areas until %d and from %d", lang.Digits(moved[len(moved)-1]), lang.Digits(first)),
-			Subtitle: r.lp.Sprintf("%d current areas; lines: the %d older areas of %s", len(a.Keys), len(old.Keys), lr.b.spec.File),
+			Title:    title,
+			Subtitle: r.lp.Sprintf("%d current areas; lines: the %d areas until %d", len(a.Keys), len(old.Keys), lang.Digits(moved[len(moved)-1])),
 			Legend:   r.lp.Sprintf("values %s", datasets.YearRanges(moved)), Source: r.source(),
 			Areas: a, Values: vals, Classes: classes, Colours: changeColours, City: math.NaN(), Locale: r.loc,
-			Labels:    []string{r.lp.Sprintf("exact (whole older areas)"), r.lp.Sprintf("estimated (split older areas)")},
+			Labels:    []string{r.lp.Sprintf("exact"), r.lp.Sprintf("estimated")},
 			Districts: lines,
 		})
 		id := "map-boundaries-" + lr.b.name
@@ -133,7 +134,7 @@ func (r *runner) boundaryMaps() error {
 			}
 		}
 		alt := r.lp.Sprintf("%d of %d current planning areas are unions of whole older areas; the values of the other %d before %d are estimated.", len(a.Keys)-len(est), len(a.Keys), len(est), lang.Digits(first))
-		if err := r.keepFigure(id, r.lp.Sprintf("Change of planning areas: ")+lr.b.name, fig, alt, head, rows); err != nil {
+		if err := r.keepFigure(id, title, fig, alt, head, rows); err != nil {
 			return err
 		}
 	}

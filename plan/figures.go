@@ -174,6 +174,26 @@ func (r *runner) classify(m MapSpec, v value) (mapClasses, error) {
 
 // smoothNote says in a map's subtitle that its values are smoothed.
 func (r *runner) smoothNote(v value) string {
+	return r.smoothedNote(v) + r.estimatedNote(v)
+}
+
+// estimatedNote says how many areas' values are estimated (moved from
+// split older planning areas), for a map's subtitle.
+func (r *runner) estimatedNote(v value) string {
+	n := 0
+	for i, f := range v.flags {
+		if f&datasets.Estimated != 0 && !math.IsNaN(v.values[i]) {
+			n++
+		}
+	}
+	if n == 0 {
+		return ""
+	}
+	return r.lp.Sprintf(" · %d areas estimated", n)
+}
+
+// smoothedNote names the smoothing of smoothed values.
+func (r *runner) smoothedNote(v value) string {
 	switch v.smooth {
 	case indicators.SmoothGlobalEB:
 		return r.lp.Sprintf(" · smoothed (global empirical Bayes)")
@@ -384,6 +404,7 @@ func change(a, b []float64, fa, fb []datasets.Flag, relative bool) ([]float64, [
 			d = 100 * d / math.Abs(a[i])
 		}
 		out[i] = d // NaN where either year is missing
+		flags[i] = (fa[i] | fb[i]) & datasets.Estimated
 	}
 	return out, flags
 }

@@ -148,7 +148,7 @@ func (r *runner) writeOlder() error {
 func (r *runner) olderNotes() {
 	for _, lr := range r.layers {
 		if o := lr.older; o != nil {
-			r.notes = append(r.notes, lang.M("boundaries %q: the indicators of %s on the %d older areas, for comparing with publications on them, are in indicators-%s.csv (%d of the older areas estimated)",
+			r.notes = append(r.notes, lang.M("older areas %q: the indicators of %s on these %d areas, for comparing with publications on them, are in indicators-%s.csv (%d of the areas estimated)",
 				lr.b.name, datasets.YearRanges(o.years), len(lr.areas.Keys), lr.b.name, o.estimated))
 		}
 	}
