@@ -93,25 +93,11 @@ func Crosswalk(old, cur *Areas, tol float64) (*CrosswalkTable, error) {
 		tol = DefaultCrosswalkTolerance
 	}
 	oldGeoms := old.In(cur.CRS).Geoms
-	t := &CrosswalkTable{
-		OldKeys: old.Keys, NewKeys: cur.Keys, tol: tol,
-		OldArea: make([]float64, len(oldGeoms)),
-		NewArea: make([]float64, cur.Len()),
-	}
-	oldSF := make([]geom.Geometry, len(oldGeoms))
-	oldBox := make([]orb.Bound, len(oldGeoms))
-	for i, g := range oldGeoms {
-		t.OldArea[i] = multiPolygonArea(g)
-		oldSF[i] = toSF(g).AsGeometry()
-		oldBox[i] = g.Bound()
-	}
-	curSF := make([]geom.Geometry, cur.Len())
-	curBox := make([]orb.Bound, cur.Len())
-	for j, g := range cur.Geoms {
-		t.NewArea[j] = multiPolygonArea(g)
-		curSF[j] = toSF(g).AsGeometry()
-		curBox[j] = g.Bound()
-	}
+	t := &CrosswalkTable{OldKeys: old.Keys, NewKeys: cur.Keys, tol: tol}
+	var oldSF, curSF []geom.Geometry
+	var oldBox, curBox []orb.Bound
+	t.OldArea, oldSF, oldBox = prepareOverlay(oldGeoms)
+	t.NewArea, curSF, curBox = prepareOverlay(cur.Geoms)
 	cut, err := overlay(oldSF, curSF, oldBox, curBox)
 	if err != nil {
 		var oe *overlayError
@@ -205,13 +191,7 @@ func Crosswalk(old, cur *Areas, tol float64) (*CrosswalkTable, error) {
 			Exact: exact[p.j],
 		}
 	}
-	sort.Slice(t.Rows, func(a, b int) bool {
-		ra, rb := t.Rows[a], t.Rows[b]
-		if ra.Old != rb.Old {
-			return ra.Old < rb.Old
-		}
-		return ra.New < rb.New
-	})
+	sortRows(t.Rows)
 	t.index()
 	return t, nil
 }
@@ -384,19 +364,27 @@ func (t *CrosswalkTable) Reverse() *CrosswalkTable {
 	for _, d := range t.Dropped {
 		r.Dropped = append(r.Dropped, CrosswalkRow{Old: d.New, New: d.Old, AreaM2: d.AreaM2})
 	}
-	sort.Slice(r.Rows, func(a, b int) bool {
-		ra, rb := r.Rows[a], r.Rows[b]
-		if ra.Old != rb.Old {
-			return ra.Old < rb.Old
-		}
-		return ra.New < rb.New
-	})
+	sortRows(r.Rows)
 	r.index()
 	return r
 }
 
 // RowsOf returns the positions in Rows of the pieces of old area key.
 func (t *CrosswalkTable) RowsOf(key string) []int { return t.byOld[key] }
+
+// prepareOverlay returns each multipolygon's area, its simplefeatures
+// geometry and its bounding box.
+func prepareOverlay(geoms []orb.MultiPolygon) ([]float64, []geom.Geometry, []orb.Bound) {
+	area := make([]float64, len(geoms))
+	sf := make([]geom.Geometry, len(geoms))
+	box := make([]orb.Bound, len(geoms))
+	for i, g := range geoms {
+		area[i] = multiPolygonArea(g)
+		sf[i] = toSF(g).AsGeometry()
+		box[i] = g.Bound()
+	}
+	return area, sf, box
+}
 
 // An overlayCut is the intersection of an old area with new area j: its
 // area and perimeter.
@@ -496,4 +484,14 @@ func (t *CrosswalkTable) PieceShares(weights map[[2]string]float64) []float64 {
 		}
 	}
 	return out
+}
+
+// sortRows sorts rows by old key, then new key.
+func sortRows(rows []CrosswalkRow) {
+	sort.Slice(rows, func(a, b int) bool {
+		if rows[a].Old != rows[b].Old {
+			return rows[a].Old < rows[b].Old
+		}
+		return rows[a].New < rows[b].New
+	})
 }

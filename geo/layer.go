@@ -261,6 +261,24 @@ func (l *Layer) build(opt ReadOptions, collect bool) (*Areas, []Problem) {
 		report(Problem{Severity: Error, Msg: err.(*FeatureError).Text()})
 		return nil, problems
 	}
+	if !a.clean(merged, report) {
+		return nil, problems
+	}
+	return a.sortedByKey(), problems
+}
+
+// clean removes repeated vertices and parts without area from every
+// area's geometry, orients its rings, dissolves the parts of merged
+// features, and reports what it removed and geometries that stay
+// invalid (marked in a.invalid). It returns false where report says to
+// stop.
+func (a *Areas) clean(merged map[int]bool, report func(Problem) bool) bool {
+	markInvalid := func(i int) {
+		if a.invalid == nil {
+			a.invalid = make([]bool, a.Len())
+		}
+		a.invalid[i] = true
+	}
 	for i := range a.Geoms {
 		var repeats int
 		a.Geoms[i], repeats = removeRepeats(a.Geoms[i])
@@ -274,34 +292,26 @@ func (l *Layer) build(opt ReadOptions, collect bool) (*Areas, []Problem) {
 		}
 		if len(a.Geoms[i]) == 0 {
 			if report(problem(Error, a.features[i], a.Keys[i], "geometry", lang.M("the polygon has no area: all its points lie on one line"))) {
-				return nil, problems
+				return false
 			}
-			if a.invalid == nil {
-				a.invalid = make([]bool, a.Len())
-			}
-			a.invalid[i] = true
+			markInvalid(i)
 			continue
 		}
 		a.Geoms[i] = orient(a.Geoms[i])
-		if merged[i] {
+		if merged[i] && validPolygon(a.Geoms[i]) != nil {
 			// Parts of one area that share edges are dissolved into one.
-			if validPolygon(a.Geoms[i]) != nil {
-				if u, ok := dissolve(a.Geoms[i]); ok {
-					a.Geoms[i] = orient(u)
-				}
+			if u, ok := dissolve(a.Geoms[i]); ok {
+				a.Geoms[i] = orient(u)
 			}
 		}
 		if err := validPolygon(a.Geoms[i]); err != nil {
 			if report(Problem{Severity: Error, Feature: a.features[i], Key: a.Keys[i], Field: "geometry", Msg: err.Error()}) {
-				return nil, problems
+				return false
 			}
-			if a.invalid == nil {
-				a.invalid = make([]bool, a.Len())
-			}
-			a.invalid[i] = true
+			markInvalid(i)
 		}
 	}
-	return a.sortedByKey(), problems
+	return true
 }
 
 // crs decides the layer's CRS from the file and the plan.

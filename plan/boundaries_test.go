@@ -1,8 +1,6 @@
 package plan
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -14,21 +12,7 @@ import (
 // by edit.
 func boundariesDir(t *testing.T, edit func(string) string) string {
 	t.Helper()
-	dir := t.TempDir()
-	files, _ := filepath.Glob("testdata/boundaries/*")
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if filepath.Base(f) == "plan.yaml" {
-			b = []byte(edit(string(b)))
-		}
-		if err := os.WriteFile(filepath.Join(dir, filepath.Base(f)), b, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
+	return planDir(t, "testdata/boundaries", edit)
 }
 
 // TestBoundaries moves residents of 2019–2020 from three older areas

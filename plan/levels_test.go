@@ -14,8 +14,15 @@ import (
 // Berlin) into a temporary folder, with the plan text changed by edit.
 func levelsDir(t *testing.T, edit func(string) string) string {
 	t.Helper()
+	return planDir(t, "testdata/levels", edit)
+}
+
+// planDir copies a plan's folder of testdata into a temporary folder,
+// with the plan text changed by edit.
+func planDir(t *testing.T, src string, edit func(string) string) string {
+	t.Helper()
 	dir := t.TempDir()
-	files, _ := filepath.Glob("testdata/levels/*")
+	files, _ := filepath.Glob(src + "/*")
 	for _, f := range files {
 		b, err := os.ReadFile(f)
 		if err != nil {
