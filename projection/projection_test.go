@@ -198,3 +198,22 @@ func TestRatesCheck(t *testing.T) {
 		}
 	}
 }
+
+// TestMeasureAndBaselines checks the backtest's measures and baselines on
+// numbers worked by hand.
+func TestMeasureAndBaselines(t *testing.T) {
+	got := Measure([][]float64{{110, 90}, {100, 50}, {5, 5}}, [][]float64{{100, 100}, {100, 100}, {0, 0}})
+	want := []Accuracy{{1, 5, 5, 2}, {2, 30, -30, 2}}
+	for h := range want {
+		if got[h] != want[h] {
+			t.Errorf("horizon %d: %+v, want %+v", h+1, got[h], want[h])
+		}
+	}
+	if c := Constant([]float64{7, 9}, 3); c[1][2] != 9 || c[0][0] != 7 {
+		t.Errorf("constant %v", c)
+	}
+	// 1, 3, 5 → 7, 9; 10, 5, 0 → 0 (not −5)
+	if l := Linear([][]float64{{1, 3, 5}, {10, 5, 0}}, 2); math.Abs(l[0][0]-7) > 1e-12 || math.Abs(l[0][1]-9) > 1e-12 || l[1][0] != 0 {
+		t.Errorf("linear %v", l)
+	}
+}

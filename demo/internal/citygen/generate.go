@@ -99,6 +99,7 @@ func Generate() (map[string][]byte, error) {
 	files["klima.csv"] = cli.Bytes()
 	files["staatsangehoerigkeit.csv"] = nat.Bytes()
 	files["kitas.geojson"] = kitas(areas, states)
+	files["sterbetafel.csv"], files["fertilitaet.csv"] = lifeTable(), fertilityTable()
 	return files, nil
 }
 

@@ -1,8 +1,11 @@
 package citygen
 
 import (
+	"bytes"
+	"fmt"
 	"math"
 	"math/rand/v2"
+	"strconv"
 )
 
 // Ages are single years 0..94 and the open group 95+ at index 95.
@@ -224,4 +227,34 @@ func step(rng *rand.Rand, k kind, p population, y int) population {
 		next[s][0] = roundRandom(rng, births*share*(1-deathRate(0, male)/2)*(1+migration(k, 0, y)))
 	}
 	return next
+}
+
+// lifeTable is the city's life table as a statistics office publishes
+// it: the probability of dying within a year by age and sex, the open
+// age group's 1, for population projections.
+func lifeTable() []byte {
+	var b bytes.Buffer
+	b.WriteString("Alter;Geschlecht;Sterbewahrscheinlichkeit\n")
+	for s, sex := range []string{"m", "w"} {
+		for a := 0; a < nAges; a++ {
+			q, label := deathRate(a, s == 0), strconv.Itoa(a)
+			if a == nAges-1 {
+				q, label = 1, strconv.Itoa(a)+"+"
+			}
+			fmt.Fprintf(&b, "%s;%s;%s\n", label, sex, comma(q, 6))
+		}
+	}
+	return b.Bytes()
+}
+
+// fertilityTable is the city's age-specific fertility (births per woman
+// and year), a total fertility rate of 1.5: the mean of the areas', which
+// differ by settlement type.
+func fertilityTable() []byte {
+	var b bytes.Buffer
+	b.WriteString("Alter;Geburtenrate\n")
+	for a := 15; a <= 49; a++ {
+		fmt.Fprintf(&b, "%d;%s\n", a, comma(fertility(gruenderzeit, a), 6))
+	}
+	return b.Bytes()
 }
