@@ -217,3 +217,47 @@ func TestMeasureAndBaselines(t *testing.T) {
 		t.Errorf("linear %v", l)
 	}
 }
+
+// TestBands: bands that follow the model exactly (a stationary
+// population, ages spread evenly) keep their ratios at 1, and a known
+// growth of every band is recovered and projected.
+func TestBands(t *testing.T) {
+	widths := []int{6, 9, 3, 0}
+	// stationary: each band of width w holds w people per year of age,
+	// the open band 10; E(b) = P(b) for every band
+	p := []float64{6, 9, 3, 10}
+	hist := [][]float64{p, p, p}
+	r := BandRatios(hist, widths)
+	// the open band: E = 10 + 3/3 = 11, P = 10
+	want := []float64{1, 1, 1, 10.0 / 11}
+	for b := range want {
+		if math.Abs(r[b]-want[b]) > 1e-12 {
+			t.Errorf("band %d: ratio %g, want %g", b, r[b], want[b])
+		}
+	}
+	out := ProjectBands(p, r, widths, 3)
+	for y := range out {
+		for b := range p {
+			if math.Abs(out[y][b]-p[b]) > 1e-9 {
+				t.Errorf("year %d band %d: %g, stationary %g", y+1, b, out[y][b], p[b])
+			}
+		}
+	}
+}
+
+// TestBandsByHand: a band of six years and the open band, ratios 1.1 and
+// 0.9: E = (60, 100 + 60/6) → (66, 99).
+func TestBandsByHand(t *testing.T) {
+	out := ProjectBands([]float64{60, 100}, []float64{1.1, 0.9}, []int{6, 0}, 2)
+	if math.Abs(out[0][0]-66) > 1e-12 || math.Abs(out[0][1]-99) > 1e-12 {
+		t.Errorf("year 1: %v, want [66 99]", out[0])
+	}
+	// year 2: E = (66, 99 + 11) → (72.6, 99)
+	if math.Abs(out[1][0]-72.6) > 1e-12 || math.Abs(out[1][1]-99) > 1e-12 {
+		t.Errorf("year 2: %v, want [72.6 99]", out[1])
+	}
+	num, den := BandSums([][]float64{{60, 100}, {66, 99}}, []int{6, 0})
+	if r := ShrunkRatios(num, den, []float64{1, 1}, 60); math.Abs(r[0]-(66+60)/(60+60.0)) > 1e-12 {
+		t.Errorf("shrunk ratios %v", r)
+	}
+}
