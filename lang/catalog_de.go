@@ -137,6 +137,10 @@ var german = map[string]string{
 
 	"Childcare": "Kinderbetreuung",
 
+	"Children aged 3 to 5 (Kita)": "Kinder von 3 bis 5 Jahren (Kita)",
+
+	"Children aged 6 to 9 (primary school)": "Kinder von 6 bis 9 Jahren (Grundschule)",
+
 	"Climate and heat": "Klima und Hitze",
 
 	"Clusters: ": "Cluster: ",
@@ -189,11 +193,17 @@ var german = map[string]string{
 
 	"Planning areas until %d and from %d": "Planungsräume bis %d und ab %d",
 
+	"Projection %d–%d, index %d = 100; grey: city": "Vorausberechnung %d–%d, Index %d = 100; grau: Stadt",
+
+	"Projection: ": "Vorausberechnung: ",
+
 	"Rank 1 = most need; plausible ranks from 1000 draws (90 %%).": "Rang 1 = höchster Bedarf; plausible Ränge aus 1000 Ziehungen (90 %%).",
 
 	"Ranking of planning areas": "Rangfolge der Planungsräume",
 
 	"Ranking: ": "Rangfolge: ",
+
+	"Residents aged 80 and over": "Einwohner ab 80 Jahren",
 
 	"Scatter: ": "Streudiagramm: ",
 
@@ -421,6 +431,10 @@ var german = map[string]string{
 
 	"points": "Punkte",
 
+	"population projection: %d areas from %d to %d by single year of age and sex, with the net migration of %d–%d by the residual method": "Bevölkerungsvorausberechnung: %d Gebiete von %d bis %d nach Einzelalter und Geschlecht, mit dem Wanderungssaldo %d–%d nach der Restmethode",
+
+	"population projection: in %d cells (area, year, age, sex) net migration took more residents than there were; they are 0": "Bevölkerungsvorausberechnung: in %d Zellen (Gebiet, Jahr, Alter, Geschlecht) nahm der Wanderungssaldo mehr Einwohner, als da waren; sie sind 0",
+
 	"positive: below −1": "positiv: unter −1",
 
 	"pseudo p": "Pseudo-p",
@@ -445,11 +459,15 @@ var german = map[string]string{
 
 	"report: no area profiles for %d areas (more than %d); outputs: profiles: true writes them": "Bericht: keine Gebietsprofile für %d Gebiete (mehr als %d); outputs: profiles: true schreibt sie",
 
+	"residents (projected)": "Einwohner (vorausberechnet)",
+
 	"rising": "steigend",
 
 	"rook contiguity, tolerance %g m": "Rook-Nachbarschaft, Toleranz %g m",
 
 	"score (weighted exponential ranks)": "Punktwert (gewichtete exponentielle Ränge)",
+
+	"sex": "Geschlecht",
 
 	"share of the older area's area": "Anteil an der Fläche des älteren Gebiets",
 

@@ -246,6 +246,9 @@ func (r *runner) figures() error {
 	if err := r.boundaryMaps(); err != nil {
 		return err
 	}
+	if err := r.projectionCharts(); err != nil {
+		return err
+	}
 	return r.render()
 }
 
@@ -431,6 +434,9 @@ func (r *runner) tables() error {
 		return err
 	}
 	if err := r.writeOlder(); err != nil {
+		return err
+	}
+	if err := r.writeProjection(); err != nil {
 		return err
 	}
 	if err := r.writePCA(); err != nil {

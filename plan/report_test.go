@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"io"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -62,6 +63,39 @@ func TestReportHTML(t *testing.T) {
 	}
 	if strings.Contains(html, `id="pyramid-0902"`) || !strings.Contains(html, `id="pyramid-0101"`) { // 0902 Tännicht: under 300 residents
 		t.Error("pyramid for the wrong areas")
+	}
+	demoProjection(t, out, html)
+}
+
+// demoProjection checks the demo's population projection: the report's
+// three charts, and projection.csv, whose city (by sex and single year of
+// age) adds up to the sum of the areas' age groups in every year.
+func demoProjection(t *testing.T, out, html string) {
+	for _, id := range []string{"projection-kita", "projection-school", "projection-80plus"} {
+		if !strings.Contains(html, `<figure id="`+id+`"`) {
+			t.Errorf("the report has no figure %s", id)
+		}
+	}
+	city, areas := map[string]float64{}, map[string]float64{}
+	for _, r := range tableRows(t, out, "projection.csv") {
+		v := germanNumber(t, r["Einwohner (vorausberechnet)"])
+		if r["Schlüssel"] == "" {
+			city[r["Jahr"]] += v
+		} else {
+			areas[r["Jahr"]] += v
+		}
+	}
+	if len(city) != 10 {
+		t.Errorf("projection.csv: %d years, want 2025–2034", len(city))
+	}
+	for y, c := range city {
+		// the CSV rounds to 0.1: 8 groups × 38 areas, 96 ages × 2 sexes
+		if math.Abs(c-areas[y]) > 0.05*(8*38+96*2) {
+			t.Errorf("%s: the city has %.1f projected residents, its areas %.1f", y, c, areas[y])
+		}
+	}
+	if c := city["2034"]; !(c > 80000 && c < 110000) {
+		t.Errorf("2034: %.0f residents in the city", c)
 	}
 }
 

@@ -148,6 +148,9 @@ func protected(c *Checked, src Source) []string {
 	for _, b := range c.boundaries {
 		files = append(files, d.Path(b.spec.File))
 	}
+	if s := p.Projection; s != nil {
+		files = append(files, d.Path(s.LifeTable.File), d.Path(s.Fertility.File))
+	}
 	if p.Weights.File != "" {
 		files = append(files, d.Path(p.Weights.File))
 	}
@@ -174,6 +177,7 @@ type runner struct {
 	inTables map[*input]*datasets.Table
 	layers   []*layerRun          // the older layers of planning areas (boundaries)
 	aux      map[*input]auxPoints // locations of the inputs that weight older layers
+	proj     *projected           // the population projection, if the plan asks for one
 	specs    []datasets.VariableSpec
 	families []datasets.Family // of the counts, for disclosure control
 	panel    *datasets.Panel

@@ -14,6 +14,16 @@ func (chk *checker) checkFiles() {
 	if err := checkFile(chk.src, p.Areas.File); err != nil {
 		chk.fail(p.Areas.Line, "areas: %v", err)
 	}
+	if s := p.Projection; s != nil {
+		for _, f := range []struct {
+			name string
+			line int
+		}{{s.LifeTable.File, s.Line}, {s.Fertility.File, s.Line}} {
+			if err := checkFile(chk.src, f.name); err != nil {
+				chk.fail(f.line, "projection: %v", err)
+			}
+		}
+	}
 	for _, b := range c.boundaries {
 		if err := checkFile(chk.src, b.spec.File); err != nil {
 			chk.fail(b.line, "boundaries %q: %v", b.name, err)

@@ -140,7 +140,7 @@ func (r *runner) computeTrends() error {
 	if len(r.panel.Years) >= 3 {
 		r.trends = r.trendsFrame()
 	}
-	return nil
+	return r.computeProjection()
 }
 
 // writeTrends writes trends.csv (and the other table formats).

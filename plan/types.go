@@ -22,7 +22,8 @@ type Plan struct {
 	Disclosure DisclosureSpec               `yaml:"disclosure"`
 	Indices    Named[IndexSpec]             `yaml:"indices"`
 	Goals      Named[GoalSpec]              `yaml:"goals"`
-	Spatial    SpatialSpec                  `yaml:"spatial"` // spatial statistics of indicators and indices
+	Spatial    SpatialSpec                  `yaml:"spatial"`    // spatial statistics of indicators and indices
+	Projection *ProjectionSpec              `yaml:"projection"` // population projection by age and sex
 	Outputs    OutputsSpec                  `yaml:"outputs"`
 
 	File string `yaml:"-"` // the plan's file name, for messages

@@ -209,6 +209,7 @@ func Validate(p *Plan, src Source, lang string) (*Checked, error) {
 	chk.checkVariables()
 	chk.checkPopulation()
 	chk.checkPyramid()
+	chk.checkProjection()
 	chk.inputColumns()
 	chk.checkBoundaryWeights()
 	if err := chk.checkIndicators(); err != nil {

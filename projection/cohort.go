@@ -93,7 +93,7 @@ func (r *Rates) Check() error {
 	}
 	for x, f := range r.Fertility {
 		if f != 0 && (x < FertileFrom || x > FertileTo) || f < 0 || math.IsNaN(f) {
-			return &RateError{Sex: Female, Age: x, Value: f, M: lang.M("fertility %g at age %d: rates are for ages %d to %d and not negative", f, x, FertileFrom, FertileTo)}
+			return &RateError{Sex: Female, Age: x, Value: f, Fertility: true, M: lang.M("fertility %g at age %d: rates are for ages %d to %d and not negative", f, x, FertileFrom, FertileTo)}
 		}
 	}
 	return nil
@@ -102,9 +102,10 @@ func (r *Rates) Check() error {
 // A RateError is a life-table or fertility value a projection cannot
 // use.
 type RateError struct {
-	Sex, Age int
-	Value    float64
-	M        lang.Message
+	Sex, Age  int
+	Value     float64
+	Fertility bool // a fertility rate, not the life table's
+	M         lang.Message
 }
 
 func (e *RateError) Error() string { return e.M.String() }

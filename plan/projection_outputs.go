@@ -1,0 +1,183 @@
+package plan
+
+import (
+	"fmt"
+	"strconv"
+
+	"planatlas/datasets"
+	"planatlas/lang"
+	"planatlas/projection"
+	"planatlas/report"
+)
+
+// projectionGroups are the age groups whose projection the report shows:
+// the ages of Kita, primary school and care.
+var projectionGroups = []struct {
+	id     string
+	lo, hi int // hi < 0: to the open group
+	title  lang.Message
+}{
+	{"kita", 3, 5, lang.M("Children aged 3 to 5 (Kita)")},
+	{"school", 6, 9, lang.M("Children aged 6 to 9 (primary school)")},
+	{"80plus", 80, -1, lang.M("Residents aged 80 and over")},
+}
+
+// writeProjection writes projection.csv: every area and the city by
+// year, sex and single year of age.
+func (r *runner) writeProjection() error {
+	if r.proj == nil {
+		return nil
+	}
+	return r.writeFrame("projection", r.projectionFrame())
+}
+
+// projectionCharts draws, per age group, the districts' (or the city's)
+// development as an index of the base year.
+func (r *runner) projectionCharts() error {
+	if r.proj == nil {
+		return nil
+	}
+	for _, g := range projectionGroups {
+		if err := r.projectionChart(g.id, g.lo, g.hi, g.title); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// tableGroups are the age groups of projection.csv for the planning
+// areas: the ages of Kita, school, working life and old age.
+var tableGroups = []struct{ lo, hi int }{{0, 2}, {3, 5}, {6, 9}, {10, 15}, {16, 17}, {18, 64}, {65, 79}, {80, -1}}
+
+// projectionFrame is projection.csv: the city by sex and single year of
+// age, each planning area by age group (both sexes). An area's group
+// whose residents in the base year are fewer than the disclosure
+// threshold is hidden in every year: its projection starts from them.
+func (r *runner) projectionFrame() *datasets.Frame {
+	py := r.c.plan.Outputs.Pyramid
+	p := r.proj
+	var key, name, sex, age datasets.Text
+	var year datasets.Int
+	val := datasets.Float{Decimals: 1}
+	row := func(k, n, s, a string, y int, v float64, f datasets.Flag) {
+		key, name, sex, age = append(key, k), append(name, n), append(sex, s), append(age, a)
+		year = append(year, int64(y))
+		val.Values, val.Flags = append(val.Values, v), append(val.Flags, f)
+	}
+	city := r.levels[len(r.levels)-1].names[0]
+	for y, pop := range r.projectionSum(func(int) bool { return true }) {
+		for s, code := range []string{py.Male, py.Female} {
+			for x, v := range pop[s] {
+				label := strconv.Itoa(x)
+				if x == p.omega {
+					label += "+"
+				}
+				row("", city, code, label, p.years[y], v, 0)
+			}
+		}
+	}
+	for a, k := range r.areas.Keys {
+		for _, g := range tableGroups {
+			hi, label := g.hi, fmt.Sprintf("%d–%d", g.lo, g.hi)
+			if hi < 0 {
+				hi, label = p.omega, fmt.Sprintf("%d+", g.lo)
+			}
+			var flag datasets.Flag
+			if n := p.start[a].Sum(g.lo, hi); n > 0 && n < float64(r.c.threshold) {
+				flag = datasets.Suppressed
+			}
+			for y, pop := range p.areas[a] {
+				row(k, r.areas.Names[a], "", label, p.years[y], pop.Sum(g.lo, hi), flag)
+			}
+		}
+	}
+	h := report.Headings(r.loc)
+	f := &datasets.Frame{}
+	f.Add("key", h["key"], key)
+	f.Add("name", h["name"], name)
+	f.Add("year", h["year"], year)
+	f.Add("sex", r.lp.Sprintf("sex"), sex)
+	f.Add("age", r.lp.Sprintf("age"), age)
+	f.Add("value", r.lp.Sprintf("residents (projected)"), val)
+	return f
+}
+
+// projectionSum sums the projected populations of the areas in.
+func (r *runner) projectionSum(in func(area int) bool) []projection.Population {
+	p := r.proj
+	out := make([]projection.Population, len(p.years))
+	for y := range out {
+		out[y] = projection.NewPopulation(p.omega)
+		for a := range p.areas {
+			if !in(a) {
+				continue
+			}
+			for s := range out[y] {
+				for x, v := range p.areas[a][y][s] {
+					out[y][s][x] += v
+				}
+			}
+		}
+	}
+	return out
+}
+
+// projectionChart draws one age group's development in the city and its
+// districts as an index (base year = 100), with the counts in the
+// report's data table.
+func (r *runner) projectionChart(id string, lo, hi int, title lang.Message) error {
+	p := r.proj
+	if hi < 0 {
+		hi = p.omega
+	}
+	years := append([]int{p.base}, p.years...)
+	units := []string{r.levels[len(r.levels)-1].names[0]}
+	member := []func(int) bool{func(int) bool { return true }}
+	if d := r.districtLevel(); d != nil {
+		for u, n := range d.names {
+			units = append(units, n)
+			member = append(member, func(a int) bool { return d.member[a] == u })
+		}
+	}
+	spec := report.TrendSpec{
+		Title:    r.lp.Message(title),
+		Subtitle: r.lp.Sprintf("Projection %d–%d, index %d = 100; grey: city", lang.Digits(p.base), lang.Digits(p.years[len(p.years)-1]), lang.Digits(p.base)),
+		Source:   r.source(), Years: years, Decimals: 0, Locale: r.loc,
+	}
+	head := []string{report.Headings(r.loc)["year"]}
+	rows := make([][]string, len(years))
+	for y, yr := range years {
+		rows[y] = []string{fmt.Sprint(yr)}
+	}
+	for u, in := range member {
+		counts := []float64{r.baseCount(in, lo, hi)}
+		for _, pop := range r.projectionSum(in) {
+			counts = append(counts, pop.Sum(lo, hi))
+		}
+		index := make([]float64, len(counts))
+		for y, c := range counts {
+			index[y] = 100 * c / counts[0]
+			rows[y] = append(rows[y], r.loc.Number(c, 0))
+		}
+		spec.Names, spec.Series = append(spec.Names, units[u]), append(spec.Series, index)
+		head = append(head, units[u])
+	}
+	fig := report.Trends(spec)
+	name := "projection-" + id
+	if err := r.writeFigure(name, fig); err != nil {
+		return err
+	}
+	return r.keepFigure(name, r.lp.Sprintf("Projection: ")+spec.Title, fig, spec.Subtitle+".", head, rows)
+}
+
+// baseCount is the number of residents aged lo to hi in the base year in
+// the areas in.
+func (r *runner) baseCount(in func(int) bool, lo, hi int) float64 {
+	var t float64
+	for a, p := range r.proj.start {
+		if in(a) {
+			t += p.Sum(lo, hi)
+		}
+	}
+	return t
+}

@@ -1,0 +1,72 @@
+package plan
+
+// ProjectionSpec asks for a population projection by single year of age
+// and sex (docs/methods.md section 11) from the pyramid's population
+// (outputs: pyramid), a life table and fertility rates.
+type ProjectionSpec struct {
+	Years      int           `yaml:"years"`       // how far: 10 if 0
+	BasePeriod int           `yaml:"base_period"` // years of residual net migration before the base year: 5 if 0
+	LifeTable  LifeTableSpec `yaml:"life_table"`
+	Fertility  FertilitySpec `yaml:"fertility"`
+	Line       int           `yaml:"-"`
+}
+
+// LifeTableSpec names a life table's file and columns: the age (the last
+// row the open group, "95+" or 95), the sex (with the pyramid's codes)
+// and the probability of dying within a year.
+type LifeTableSpec struct {
+	File string `yaml:"file"`
+	Age  string `yaml:"age"`
+	Sex  string `yaml:"sex"`
+	Q    string `yaml:"qx"`
+	Line int    `yaml:"-"`
+}
+
+// FertilitySpec names a file of age-specific fertility rates: births per
+// woman and year by age.
+type FertilitySpec struct {
+	File string `yaml:"file"`
+	Age  string `yaml:"age"`
+	Rate string `yaml:"rate"`
+	Line int    `yaml:"-"`
+}
+
+func (s *ProjectionSpec) years() int {
+	if s.Years == 0 {
+		return 10
+	}
+	return s.Years
+}
+
+func (s *ProjectionSpec) basePeriod() int {
+	if s.BasePeriod == 0 {
+		return 5
+	}
+	return s.BasePeriod
+}
+
+// checkProjection checks the projection section: the pyramid's
+// population to start from, the two files and their columns named, and
+// horizons a plan can use.
+func (chk *checker) checkProjection() {
+	s := chk.p.Projection
+	if s == nil {
+		return
+	}
+	if chk.p.Outputs.Pyramid == nil {
+		chk.fail(s.Line, "projection: it starts from the population by age and sex of the pyramid: add outputs: pyramid: {input: …, column: …, age: …, sex: …, male: …, female: …}")
+	}
+	if s.Years < 0 || s.Years > 30 {
+		chk.fail(s.Line, "projection: years %d: project 1 to 30 years ahead", s.Years)
+	}
+	if s.BasePeriod < 0 || s.BasePeriod > 20 {
+		chk.fail(s.Line, "projection: base_period %d: 1 to 20 years of net migration before the base year", s.BasePeriod)
+	}
+	lt, f := s.LifeTable, s.Fertility
+	if lt.File == "" || lt.Age == "" || lt.Sex == "" || lt.Q == "" {
+		chk.fail(s.Line, "projection: life_table needs file, age, sex and qx (the column of the probability of dying)")
+	}
+	if f.File == "" || f.Age == "" || f.Rate == "" {
+		chk.fail(s.Line, "projection: fertility needs file, age and rate (births per woman and year)")
+	}
+}
