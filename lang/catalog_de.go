@@ -113,6 +113,8 @@ var german = map[string]string{
 
 	", measured in %s": ", gemessen in %s",
 
+	"80th percentile of APE (%%)": "80. Perzentil des APE (%%)",
+
 	"95 %% interval": "95-%%-Intervall",
 
 	"; %d slivers along borders that the layers drew apart (%.0f m²) were left out": "; %d schmale Streifen entlang von Grenzen, die die Ebenen verschieden zeichnen (%.0f m²), blieben unberücksichtigt",
@@ -176,6 +178,14 @@ var german = map[string]string{
 	"Labour and social benefits": "Arbeit und Soziales",
 
 	"Location in the city": "Lage in der Stadt",
+
+	"MALPE (%%)": "MALPE (%%)",
+
+	"MAPE (%%)": "MAPE (%%)",
+
+	"MAPE, base year held (%%)": "MAPE, Basisjahr festgehalten (%%)",
+
+	"MAPE, linear trend (%%)": "MAPE, linearer Trend (%%)",
 
 	"Map: ": "Karte: ",
 
@@ -369,6 +379,8 @@ var german = map[string]string{
 
 	"lower": "untere",
 
+	"lower 80 %% bound": "untere 80-%%-Grenze",
+
 	"lower bound": "untere Grenze",
 
 	"lowest area": "niedrigster Raum",
@@ -433,7 +445,13 @@ var german = map[string]string{
 
 	"population projection: %d areas from %d to %d by single year of age and sex, with the net migration of %d–%d by the residual method": "Bevölkerungsvorausberechnung: %d Gebiete von %d bis %d nach Einzelalter und Geschlecht, mit dem Wanderungssaldo %d–%d nach der Restmethode",
 
+	"population projection: a backtest from %d with only the data up to it misses the residents of the areas in %d by %.1f %% on average (MAPE; holding %d constant: %.1f %%, the linear trend: %.1f %%); backtest.csv has every age group, and projection.csv 80 %% intervals from these errors": "Bevölkerungsvorausberechnung: eine Rückrechnung ab %d nur mit den Daten bis dahin verfehlt die Einwohner der Gebiete %d im Mittel um %.1f %% (MAPE; %d festgehalten: %.1f %%, linearer Trend: %.1f %%); backtest.csv enthält jede Altersgruppe, projection.csv 80-%%-Intervalle aus diesen Fehlern",
+
 	"population projection: in %d cells (area, year, age, sex) net migration took more residents than there were; they are 0": "Bevölkerungsvorausberechnung: in %d Zellen (Gebiet, Jahr, Alter, Geschlecht) nahm der Wanderungssaldo mehr Einwohner, als da waren; sie sind 0",
+
+	"population projection: no backtest, the data (%d–%d) are too short for a base period of %d years and a year after it": "Bevölkerungsvorausberechnung: keine Rückrechnung, die Daten (%d–%d) sind zu kurz für einen Stützzeitraum von %d Jahren und ein Jahr danach",
+
+	"population projection: no backtest, the years %s are missing": "Bevölkerungsvorausberechnung: keine Rückrechnung, die Jahre %s fehlen",
 
 	"positive: below −1": "positiv: unter −1",
 
@@ -521,6 +539,8 @@ var german = map[string]string{
 
 	"upper": "obere",
 
+	"upper 80 %% bound": "obere 80-%%-Grenze",
+
 	"upper bound": "obere Grenze",
 
 	"value (standardised)": "Wert (standardisiert)",
@@ -544,4 +564,6 @@ var german = map[string]string{
 	"women": "Frauen",
 
 	"women (%%)": "Frauen (%%)",
+
+	"years after %d": "Jahre nach %d",
 }

@@ -67,11 +67,13 @@ var germanTables = map[string]string{
 
 	// The sheets of tables.xlsx (at most 31 characters).
 	"sheet: areas":      "Planungsräume",
+	"sheet: backtest":   "Rückrechnung",
 	"sheet: classes":    "Klassen",
 	"sheet: crosswalk":  "Umschlüsselung",
 	"sheet: goals":      "Ziele",
 	"sheet: indicators": "Indikatoren",
 	"sheet: lisa":       "LISA",
+	"sheet: projection": "Vorausberechnung",
 	"sheet: ranking":    "Rangfolge",
 	"sheet: spatial":    "Raumstatistik",
 	"sheet: trends":     "Trends",
@@ -92,6 +94,9 @@ var germanTables = map[string]string{
 	// A share significantly above or below the city's (indicators.csv).
 	"versus: higher": "über Stadt",
 	"versus: lower":  "unter Stadt",
+
+	// All ages, in backtest.csv.
+	"age: all": "alle",
 
 	// Whether a value moved from an older layer of planning areas is
 	// exact or estimated (crosswalk.csv).

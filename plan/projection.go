@@ -3,7 +3,6 @@ package plan
 import (
 	"errors"
 	"math"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -15,12 +14,13 @@ import (
 // projected is the result of the plan's projection: per area (in the
 // areas' order) the population of each year after the base year.
 type projected struct {
-	base    int
-	years   []int
-	areas   [][]projection.Population // [area][year]
-	start   []projection.Population   // [area]: the base year's population
-	omega   int
-	clamped int
+	base     int
+	years    []int
+	areas    [][]projection.Population // [area][year]
+	start    []projection.Population   // [area]: the base year's population
+	backtest *backtest                 // nil where the data are too short
+	omega    int
+	clamped  int
 }
 
 // computeProjection projects every area's population (the pyramid's
@@ -55,6 +55,7 @@ func (r *runner) computeProjection() error {
 	if res.clamped > 0 {
 		r.notes = append(r.notes, lang.M("population projection: in %d cells (area, year, age, sex) net migration took more residents than there were; they are 0", res.clamped))
 	}
+	r.computeBacktest(rates)
 	return nil
 }
 
@@ -136,17 +137,27 @@ func ageOf(s string) int {
 // period's years up to the base year from the pyramid's input, ages
 // above the life table's last folded into it.
 func (r *runner) projectionHistory(s *ProjectionSpec, omega int) ([][]projection.Population, error) {
+	out, missing := r.populations(r.year-s.basePeriod(), r.year, omega)
+	if len(missing) > 0 {
+		py := r.c.plan.Outputs.Pyramid
+		return nil, errAt(r.c.plan.File, r.c.plan.Projection.Line, "projection: the population by age and sex (input %q) has no year %s of the base period %d–%d: give a shorter base_period, or the missing years", py.Input, datasets.YearRanges(missing), lang.Digits(r.year-s.basePeriod()), lang.Digits(r.year))
+	}
+	return out, nil
+}
+
+// populations returns, per area, the populations of the years first to
+// last from the pyramid's input, and the years it has no row for.
+func (r *runner) populations(first, last, omega int) ([][]projection.Population, []int) {
 	py := r.c.plan.Outputs.Pyramid
 	t := r.inTables[r.c.pyramid]
 	ai, si, vi := t.DimIndex(py.Age), t.DimIndex(py.Sex), t.ValueIndex(py.Column)
-	first := r.year - s.basePeriod()
 	pos := map[string]int{}
 	for i, k := range r.areas.Keys {
 		pos[k] = i
 	}
 	out := make([][]projection.Population, len(r.areas.Keys))
 	for a := range out {
-		for y := first; y <= r.year; y++ {
+		for y := first; y <= last; y++ {
 			out[a] = append(out[a], projection.NewPopulation(omega))
 		}
 	}
@@ -154,7 +165,7 @@ func (r *runner) projectionHistory(s *ProjectionSpec, omega int) ([][]projection
 	for row, k := range t.Keys {
 		a, ok := pos[k]
 		y := t.Years[row]
-		if !ok || y < first || y > r.year {
+		if !ok || y < first || y > last {
 			continue
 		}
 		x := ageOf(t.Dims[ai][row])
@@ -174,14 +185,10 @@ func (r *runner) projectionHistory(s *ProjectionSpec, omega int) ([][]projection
 		seen[y] = true
 	}
 	var missing []int
-	for y := first; y <= r.year; y++ {
+	for y := first; y <= last; y++ {
 		if !seen[y] {
 			missing = append(missing, y)
 		}
 	}
-	if len(missing) > 0 {
-		sort.Ints(missing)
-		return nil, errAt(r.c.plan.File, r.c.plan.Projection.Line, "projection: the population by age and sex (input %q) has no year %s of the base period %d–%d: give a shorter base_period, or the missing years", py.Input, datasets.YearRanges(missing), lang.Digits(first), lang.Digits(r.year))
-	}
-	return out, nil
+	return out, missing
 }

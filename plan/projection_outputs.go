@@ -2,6 +2,7 @@ package plan
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 
 	"planatlas/datasets"
@@ -27,6 +28,11 @@ var projectionGroups = []struct {
 func (r *runner) writeProjection() error {
 	if r.proj == nil {
 		return nil
+	}
+	if r.proj.backtest != nil {
+		if err := r.writeFrame("backtest", r.backtestFrame()); err != nil {
+			return err
+		}
 	}
 	return r.writeFrame("projection", r.projectionFrame())
 }
@@ -59,10 +65,13 @@ func (r *runner) projectionFrame() *datasets.Frame {
 	var key, name, sex, age datasets.Text
 	var year datasets.Int
 	val := datasets.Float{Decimals: 1}
-	row := func(k, n, s, a string, y int, v float64, f datasets.Flag) {
+	lower, upper := datasets.Float{Decimals: 1}, datasets.Float{Decimals: 1}
+	row := func(k, n, s, a string, y int, v float64, f datasets.Flag, half float64) {
 		key, name, sex, age = append(key, k), append(name, n), append(sex, s), append(age, a)
 		year = append(year, int64(y))
 		val.Values, val.Flags = append(val.Values, v), append(val.Flags, f)
+		lower.Values, lower.Flags = append(lower.Values, math.Max(0, v*(1-half/100))), append(lower.Flags, f)
+		upper.Values, upper.Flags = append(upper.Values, v*(1+half/100)), append(upper.Flags, f)
 	}
 	city := r.levels[len(r.levels)-1].names[0]
 	for y, pop := range r.projectionSum(func(int) bool { return true }) {
@@ -72,12 +81,12 @@ func (r *runner) projectionFrame() *datasets.Frame {
 				if x == p.omega {
 					label += "+"
 				}
-				row("", city, code, label, p.years[y], v, 0)
+				row("", city, code, label, p.years[y], v, 0, math.NaN())
 			}
 		}
 	}
 	for a, k := range r.areas.Keys {
-		for _, g := range tableGroups {
+		for gi, g := range tableGroups {
 			hi, label := g.hi, fmt.Sprintf("%d–%d", g.lo, g.hi)
 			if hi < 0 {
 				hi, label = p.omega, fmt.Sprintf("%d+", g.lo)
@@ -87,7 +96,7 @@ func (r *runner) projectionFrame() *datasets.Frame {
 				flag = datasets.Suppressed
 			}
 			for y, pop := range p.areas[a] {
-				row(k, r.areas.Names[a], "", label, p.years[y], pop.Sum(g.lo, hi), flag)
+				row(k, r.areas.Names[a], "", label, p.years[y], pop.Sum(g.lo, hi), flag, p.backtest.interval(gi+1, y+1))
 			}
 		}
 	}
@@ -99,6 +108,8 @@ func (r *runner) projectionFrame() *datasets.Frame {
 	f.Add("sex", r.lp.Sprintf("sex"), sex)
 	f.Add("age", r.lp.Sprintf("age"), age)
 	f.Add("value", r.lp.Sprintf("residents (projected)"), val)
+	f.Add("lower", r.lp.Sprintf("lower 80 %% bound"), lower)
+	f.Add("upper", r.lp.Sprintf("upper 80 %% bound"), upper)
 	return f
 }
 

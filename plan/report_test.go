@@ -81,8 +81,18 @@ func demoProjection(t *testing.T, out, html string) {
 		v := germanNumber(t, r["Einwohner (vorausberechnet)"])
 		if r["Schlüssel"] == "" {
 			city[r["Jahr"]] += v
-		} else {
-			areas[r["Jahr"]] += v
+			continue
+		}
+		areas[r["Jahr"]] += v
+		if lo, hi := germanNumber(t, r["untere 80-%-Grenze"]), germanNumber(t, r["obere 80-%-Grenze"]); !(lo <= v && v <= hi) {
+			t.Errorf("projection.csv %s %s %s: %g outside its interval %g–%g", r["Schlüssel"], r["Jahr"], r["Alter"], v, lo, hi)
+		}
+	}
+	// the backtest from 2019: the same figures as projection's
+	// TestDemoBacktest (residents, five years: 1.07 %; constant 5.78 %)
+	for _, r := range tableRows(t, out, "backtest.csv") {
+		if r["Alter"] == "alle" && r["Jahre nach 2019"] == "5" && (r["MAPE (%)"] != "1,07" || r["MAPE, Basisjahr festgehalten (%)"] != "5,78") {
+			t.Errorf("backtest.csv, all ages, 5 years: MAPE %s, constant %s", r["MAPE (%)"], r["MAPE, Basisjahr festgehalten (%)"])
 		}
 	}
 	if len(city) != 10 {

@@ -109,6 +109,7 @@ func (r *runner) valueLabels() map[string]func(string) string {
 		"method":    value("method", same),
 		"statistic": value("statistic", english(statisticCodes)),
 		"rebased":   value("rebased", same),
+		"age":       value("age", same),
 	}
 }
 

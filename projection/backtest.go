@@ -1,6 +1,9 @@
 package projection
 
-import "math"
+import (
+	"math"
+	"sort"
+)
 
 // Accuracy is how far projections of some areas at one horizon (years
 // after the base year) are from what was observed (docs/methods.md
@@ -77,4 +80,38 @@ func Linear(history [][]float64, horizons int) [][]float64 {
 		}
 	}
 	return out
+}
+
+// APEs returns, per horizon, the absolute percentage errors
+// 100 · |P̂ − P| / P of the areas with P > 0: the errors a method made in a
+// backtest, from which empirical prediction intervals are taken.
+func APEs(projected, observed [][]float64) [][]float64 {
+	if len(projected) == 0 {
+		return nil
+	}
+	out := make([][]float64, len(projected[0]))
+	for h := range out {
+		for i := range projected {
+			if obs := observed[i][h]; obs > 0 && !math.IsNaN(projected[i][h]) {
+				out[h] = append(out[h], 100*math.Abs(projected[i][h]-obs)/obs)
+			}
+		}
+	}
+	return out
+}
+
+// Quantile returns the q-quantile (0 < q < 1) of xs by linear
+// interpolation between order statistics (R's type 7); NaN for none.
+func Quantile(xs []float64, q float64) float64 {
+	if len(xs) == 0 {
+		return math.NaN()
+	}
+	s := append([]float64(nil), xs...)
+	sort.Float64s(s)
+	pos := q * float64(len(s)-1)
+	lo := int(math.Floor(pos))
+	if lo+1 >= len(s) {
+		return s[len(s)-1]
+	}
+	return s[lo] + (pos-float64(lo))*(s[lo+1]-s[lo])
 }

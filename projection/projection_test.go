@@ -261,3 +261,17 @@ func TestBandsByHand(t *testing.T) {
 		t.Errorf("shrunk ratios %v", r)
 	}
 }
+
+// TestQuantileAndAPEs: R's quantile(type = 7) of 1..5 and a worked APE.
+func TestQuantileAndAPEs(t *testing.T) {
+	xs := []float64{5, 1, 4, 2, 3}
+	for _, tc := range []struct{ q, want float64 }{{0.5, 3}, {0.8, 4.2}, {0.9, 4.6}, {1, 5}} {
+		if got := Quantile(xs, tc.q); math.Abs(got-tc.want) > 1e-12 {
+			t.Errorf("quantile %g: %g, want %g", tc.q, got, tc.want)
+		}
+	}
+	a := APEs([][]float64{{110, 45}, {90, 10}}, [][]float64{{100, 50}, {100, 0}})
+	if len(a) != 2 || len(a[0]) != 2 || a[0][0] != 10 || a[0][1] != 10 || len(a[1]) != 1 || a[1][0] != 10 {
+		t.Errorf("APEs %v", a)
+	}
+}
