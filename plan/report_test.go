@@ -232,6 +232,9 @@ func TestReportSingleYear(t *testing.T) {
 	dir := demoDir(t, func(s string) string {
 		i, j := strings.Index(s, "\ngoals:"), strings.Index(s, "\n# Räumliche Statistik")
 		s = s[:i] + s[j:]
+		// one year: no migration to project with
+		i, j = strings.Index(s, "\n# Bevölkerungsvorausberechnung"), strings.Index(s, "\noutputs:")
+		s = s[:i] + s[j:]
 		return strings.Replace(s, "    - type: trend\n      value: sgb2_quote\n", "", 1)
 	})
 	for file, col := range map[string]int{"arbeitsmarkt.csv": 2, "bevoelkerung.csv": 1, "klima.csv": 1, "staatsangehoerigkeit.csv": 1} {

@@ -177,14 +177,19 @@ func TestBadInputKeepsPreviousOutput(t *testing.T) {
 			edit(t, dir, "plan.yaml", "    smooth: eb-local\n", "    smooth: eb-local\n  quote_neu:\n    need: higher\n    formula: 100 * sgb2 / ew_u_65\n")
 		}, `^\S*plan\.yaml:\d+: indicator "quote_neu": formula "100 \* sgb2 / ew_u_65": unknown variable "ew_u_65"; did you mean "ew_u65"\? \(at column 14\)$`},
 	}
+	// One first run for every case: each starts from a copy of the demo
+	// folder with its output.
+	first := initDemo(t)
+	var so, se bytes.Buffer
+	if code := run([]string{"run", filepath.Join(first, "plan.yaml")}, &so, &se); code != 0 {
+		t.Fatalf("first run: exit %d: %s", code, se.String())
+	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			dir := initDemo(t)
+			dir := t.TempDir()
+			copyTree(t, first, dir)
 			plan := filepath.Join(dir, "plan.yaml")
 			var so, se bytes.Buffer
-			if code := run([]string{"run", plan}, &so, &se); code != 0 {
-				t.Fatalf("first run: exit %d: %s", code, se.String())
-			}
 			before := tree(t, filepath.Join(dir, "out"))
 			tc.mutate(t, dir)
 			so.Reset()
