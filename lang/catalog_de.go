@@ -203,6 +203,8 @@ var german = map[string]string{
 
 	"Planning areas until %d and from %d": "Planungsräume bis %d und ab %d",
 
+	"Projected change %d–%d, in %%": "Vorausberechnete Veränderung %d–%d, in %%",
+
 	"Projection %d–%d, index %d = 100; grey: city": "Vorausberechnung %d–%d, Index %d = 100; grau: Stadt",
 
 	"Projection: ": "Vorausberechnung: ",
@@ -256,6 +258,8 @@ var german = map[string]string{
 	"change": "Veränderung",
 
 	"change from": "Veränderung ab",
+
+	"change in %%": "Veränderung in %%",
 
 	"city": "Stadt",
 
@@ -482,6 +486,8 @@ var german = map[string]string{
 	"rising": "steigend",
 
 	"rook contiguity, tolerance %g m": "Rook-Nachbarschaft, Toleranz %g m",
+
+	"scenario": "Szenario",
 
 	"score (weighted exponential ranks)": "Punktwert (gewichtete exponentielle Ränge)",
 

@@ -98,6 +98,11 @@ var germanTables = map[string]string{
 	// All ages, in backtest.csv.
 	"age: all": "alle",
 
+	// The scenarios of a population projection (projection.csv).
+	"scenario: base": "Basis",
+	"scenario: high": "hohe Wanderung",
+	"scenario: low":  "niedrige Wanderung",
+
 	// Whether a value moved from an older layer of planning areas is
 	// exact or estimated (crosswalk.csv).
 	"rebased: estimated": "geschätzt",

@@ -18,7 +18,9 @@ type projected struct {
 	years    []int
 	areas    [][]projection.Population // [area][year]
 	start    []projection.Population   // [area]: the base year's population
-	backtest *backtest                 // nil where the data are too short
+	low      [][]projection.Population // [area][year]: the low migration scenario; nil without scenarios
+	high     [][]projection.Population
+	backtest *backtest // nil where the data are too short
 	omega    int
 	clamped  int
 }
@@ -46,9 +48,15 @@ func (r *runner) computeProjection() error {
 		res.years = append(res.years, r.year+y)
 	}
 	for _, h := range history {
-		out, c := rates.Project(h[len(h)-1], rates.ResidualMigration(h), s.years())
+		mig := rates.ResidualMigration(h)
+		out, c := rates.Project(h[len(h)-1], mig, s.years())
 		res.areas, res.start = append(res.areas, out), append(res.start, h[len(h)-1])
 		res.clamped += c
+		if sc := s.Scenarios; sc != nil {
+			low, _ := rates.Project(h[len(h)-1], scaled(mig, sc.Low), s.years())
+			high, _ := rates.Project(h[len(h)-1], scaled(mig, sc.High), s.years())
+			res.low, res.high = append(res.low, low), append(res.high, high)
+		}
 	}
 	r.proj = res
 	r.notes = append(r.notes, lang.M("population projection: %d areas from %d to %d by single year of age and sex, with the net migration of %d–%d by the residual method", len(history), lang.Digits(r.year), lang.Digits(r.year+s.years()), lang.Digits(r.year-s.basePeriod()), lang.Digits(r.year)))
@@ -191,4 +199,15 @@ func (r *runner) populations(first, last, omega int) ([][]projection.Population,
 		}
 	}
 	return out, missing
+}
+
+// scaled returns net migration times f.
+func scaled(m projection.Population, f float64) projection.Population {
+	out := m.Clone()
+	for s := range out {
+		for x := range out[s] {
+			out[s][x] *= f
+		}
+	}
+	return out
 }

@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"planatlas/datasets"
+	"planatlas/indicators"
 	"planatlas/lang"
 	"planatlas/projection"
 	"planatlas/report"
@@ -48,7 +49,7 @@ func (r *runner) projectionCharts() error {
 			return err
 		}
 	}
-	return nil
+	return r.projectionMap()
 }
 
 // tableGroups are the age groups of projection.csv for the planning
@@ -62,12 +63,13 @@ var tableGroups = []struct{ lo, hi int }{{0, 2}, {3, 5}, {6, 9}, {10, 15}, {16, 
 func (r *runner) projectionFrame() *datasets.Frame {
 	py := r.c.plan.Outputs.Pyramid
 	p := r.proj
-	var key, name, sex, age datasets.Text
+	var key, name, sex, age, scenario datasets.Text
 	var year datasets.Int
 	val := datasets.Float{Decimals: 1}
 	lower, upper := datasets.Float{Decimals: 1}, datasets.Float{Decimals: 1}
+	sc := "base"
 	row := func(k, n, s, a string, y int, v float64, f datasets.Flag, half float64) {
-		key, name, sex, age = append(key, k), append(name, n), append(sex, s), append(age, a)
+		key, name, sex, age, scenario = append(key, k), append(name, n), append(sex, s), append(age, a), append(scenario, sc)
 		year = append(year, int64(y))
 		val.Values, val.Flags = append(val.Values, v), append(val.Flags, f)
 		lower.Values, lower.Flags = append(lower.Values, math.Max(0, v*(1-half/100))), append(lower.Flags, f)
@@ -85,18 +87,31 @@ func (r *runner) projectionFrame() *datasets.Frame {
 			}
 		}
 	}
-	for a, k := range r.areas.Keys {
-		for gi, g := range tableGroups {
-			hi, label := g.hi, fmt.Sprintf("%d–%d", g.lo, g.hi)
-			if hi < 0 {
-				hi, label = p.omega, fmt.Sprintf("%d+", g.lo)
-			}
-			var flag datasets.Flag
-			if n := p.start[a].Sum(g.lo, hi); n > 0 && n < float64(r.c.threshold) {
-				flag = datasets.Suppressed
-			}
-			for y, pop := range p.areas[a] {
-				row(k, r.areas.Names[a], "", label, p.years[y], pop.Sum(g.lo, hi), flag, p.backtest.interval(gi+1, y+1))
+	for _, scen := range []struct {
+		code  string
+		areas [][]projection.Population
+	}{{"base", p.areas}, {"low", p.low}, {"high", p.high}} {
+		if scen.areas == nil {
+			continue
+		}
+		sc = scen.code
+		for a, k := range r.areas.Keys {
+			for gi, g := range tableGroups {
+				hi, label := g.hi, fmt.Sprintf("%d–%d", g.lo, g.hi)
+				if hi < 0 {
+					hi, label = p.omega, fmt.Sprintf("%d+", g.lo)
+				}
+				var flag datasets.Flag
+				if n := p.start[a].Sum(g.lo, hi); n > 0 && n < float64(r.c.threshold) {
+					flag = datasets.Suppressed
+				}
+				for y, pop := range scen.areas[a] {
+					half := math.NaN() // intervals for the base scenario only
+					if sc == "base" {
+						half = p.backtest.interval(gi+1, y+1)
+					}
+					row(k, r.areas.Names[a], "", label, p.years[y], pop.Sum(g.lo, hi), flag, half)
+				}
 			}
 		}
 	}
@@ -105,6 +120,7 @@ func (r *runner) projectionFrame() *datasets.Frame {
 	f.Add("key", h["key"], key)
 	f.Add("name", h["name"], name)
 	f.Add("year", h["year"], year)
+	f.Add("scenario", r.lp.Sprintf("scenario"), scenario)
 	f.Add("sex", r.lp.Sprintf("sex"), sex)
 	f.Add("age", r.lp.Sprintf("age"), age)
 	f.Add("value", r.lp.Sprintf("residents (projected)"), val)
@@ -191,4 +207,45 @@ func (r *runner) baseCount(in func(int) bool, lo, hi int) float64 {
 		}
 	}
 	return t
+}
+
+// projectionMap maps each area's projected change of children aged 3 to
+// 5 (the Kita age) from the base year to the projection's last year, in
+// per cent, classes below and above 0. Areas with fewer such children in
+// the base year than the disclosure threshold have no value.
+func (r *runner) projectionMap() error {
+	p := r.proj
+	last := len(p.years) - 1
+	v := value{label: r.lp.Sprintf("Children aged 3 to 5 (Kita)"), unit: "%", need: indicators.NoNeed, decimals: 1,
+		values: make([]float64, len(p.areas)), flags: make([]datasets.Flag, len(p.areas)), city: math.NaN()}
+	var base, end float64
+	for a := range p.areas {
+		b, e := p.start[a].Sum(3, 5), p.areas[a][last].Sum(3, 5)
+		base, end = base+b, end+e
+		switch {
+		case b < math.Max(1, float64(r.c.threshold)):
+			v.values[a], v.flags[a] = math.NaN(), datasets.Suppressed
+		default:
+			v.values[a] = 100 * (e - b) / b
+		}
+	}
+	if base > 0 {
+		v.city = 100 * (end - base) / base
+	}
+	classes, colours, err := r.diverging(v, v.values, 4, 0)
+	if err != nil {
+		return nil // fewer than two distinct changes: no map
+	}
+	fig := report.Map(report.MapSpec{
+		Title:    v.label,
+		Subtitle: r.lp.Sprintf("Projected change %d–%d, in %%", lang.Digits(p.base), lang.Digits(p.years[last])),
+		Legend:   r.lp.Sprintf("change in %%"), Source: r.source(),
+		Areas: r.displayAreas(), Values: v.values, Flags: v.flags, Classes: classes, Colours: colours, Decimals: 1,
+		City: v.city, Locale: r.loc, Districts: r.districtOutlines(),
+	})
+	if err := r.writeFigure("projection-map-kita", fig); err != nil {
+		return err
+	}
+	alt, head, rows := r.valueAlt(v)
+	return r.keepFigure("projection-map-kita", r.lp.Sprintf("Projection: ")+v.label, fig, alt, head, rows)
 }

@@ -71,13 +71,23 @@ func TestReportHTML(t *testing.T) {
 // three charts, and projection.csv, whose city (by sex and single year of
 // age) adds up to the sum of the areas' age groups in every year.
 func demoProjection(t *testing.T, out, html string) {
-	for _, id := range []string{"projection-kita", "projection-school", "projection-80plus"} {
+	scenarios := map[string]int{}
+	for _, r := range tableRows(t, out, "projection.csv") {
+		scenarios[r["Szenario"]]++
+	}
+	if scenarios["niedrige Wanderung"] == 0 || scenarios["niedrige Wanderung"] != scenarios["hohe Wanderung"] {
+		t.Errorf("projection.csv: rows by scenario %v", scenarios)
+	}
+	for _, id := range []string{"projection-kita", "projection-school", "projection-80plus", "projection-map-kita"} {
 		if !strings.Contains(html, `<figure id="`+id+`"`) {
 			t.Errorf("the report has no figure %s", id)
 		}
 	}
 	city, areas := map[string]float64{}, map[string]float64{}
 	for _, r := range tableRows(t, out, "projection.csv") {
+		if r["Szenario"] != "Basis" {
+			continue
+		}
 		v := germanNumber(t, r["Einwohner (vorausberechnet)"])
 		if r["Schlüssel"] == "" {
 			city[r["Jahr"]] += v

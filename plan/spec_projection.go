@@ -8,7 +8,18 @@ type ProjectionSpec struct {
 	BasePeriod int           `yaml:"base_period"` // years of residual net migration before the base year: 5 if 0
 	LifeTable  LifeTableSpec `yaml:"life_table"`
 	Fertility  FertilitySpec `yaml:"fertility"`
-	Line       int           `yaml:"-"`
+	// Scenarios multiply the net migration: low and high beside the base
+	// (factors, e.g. 0.5 and 1.5); none if absent.
+	Scenarios *ScenarioSpec `yaml:"scenarios"`
+	Line      int           `yaml:"-"`
+}
+
+// ScenarioSpec gives the factors of net migration of the low and the
+// high scenario.
+type ScenarioSpec struct {
+	Low  float64 `yaml:"low"`
+	High float64 `yaml:"high"`
+	Line int     `yaml:"-"`
 }
 
 // LifeTableSpec names a life table's file and columns: the age (the last
@@ -61,6 +72,9 @@ func (chk *checker) checkProjection() {
 	}
 	if s.BasePeriod < 0 || s.BasePeriod > 20 {
 		chk.fail(s.Line, "projection: base_period %d: 1 to 20 years of net migration before the base year", s.BasePeriod)
+	}
+	if sc := s.Scenarios; sc != nil && !(sc.Low >= 0 && sc.Low < 1 && sc.High > 1 && sc.High <= 5) {
+		chk.fail(sc.Line, "projection: scenarios low %g and high %g: factors of net migration, low from 0 to below 1, high above 1 up to 5 (low: 0.5, high: 1.5)", sc.Low, sc.High)
 	}
 	lt, f := s.LifeTable, s.Fertility
 	if lt.File == "" || lt.Age == "" || lt.Sex == "" || lt.Q == "" {

@@ -110,6 +110,7 @@ func (r *runner) valueLabels() map[string]func(string) string {
 		"statistic": value("statistic", english(statisticCodes)),
 		"rebased":   value("rebased", same),
 		"age":       value("age", same),
+		"scenario":  value("scenario", same),
 	}
 }
 

@@ -278,6 +278,7 @@ var structNames = map[reflect.Type]string{
 	reflect.TypeOf(ProjectionSpec{}):        "projection",
 	reflect.TypeOf(LifeTableSpec{}):         "a life table",
 	reflect.TypeOf(FertilitySpec{}):         "fertility",
+	reflect.TypeOf(ScenarioSpec{}):          "scenarios",
 	reflect.TypeOf(NamesSpec{}):             "names",
 	reflect.TypeOf(WeightsSpec{}):           "weights",
 	reflect.TypeOf(InputSpec{}):             "an input",
