@@ -12,7 +12,7 @@ import (
 // The demo's goals get a status each, from the trend of the last five
 // years projected to 2028.
 func TestDemoGoals(t *testing.T) {
-	out, _, err := runDir(t, demoDir(t, func(s string) string { return s }))
+	out, _, err := runDir(t, lightDemoDir(t, func(s string) string { return s }))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -60,7 +60,7 @@ func TestGoalErrors(t *testing.T) {
 // published series: the city's SGB II rate falls significantly, with the
 // slope of its yearly values.
 func TestTrendsTable(t *testing.T) {
-	out, _, err := runDir(t, demoDir(t, func(s string) string { return s }))
+	out, _, err := runDir(t, lightDemoDir(t, func(s string) string { return s }))
 	if err != nil {
 		t.Fatal(err)
 	}

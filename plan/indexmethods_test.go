@@ -38,7 +38,7 @@ func TestIndexMethodsInPlan(t *testing.T) {
 	}
 	first := map[string]string{}
 	for _, method := range []string{"svi", "imd", "pca"} {
-		dir := demoDir(t, func(s string) string {
+		dir := lightDemoDir(t, func(s string) string {
 			i := strings.Index(s, "  bedarfsindex:\n")
 			j := strings.Index(s[i:], "\n\n") + i + 1
 			return s[:i] + index(method) + s[j:]

@@ -12,7 +12,7 @@ func TestMapMethods(t *testing.T) {
 		{"      method: manual\n      bounds: [10, 20, 30]\n", "feste Grenzen"},
 		{"      method: equal\n", "gleiche Intervalle"},
 	} {
-		dir := demoDir(t, func(s string) string {
+		dir := lightDemoDir(t, func(s string) string {
 			return strings.Replace(s, "    - value: kinderarmut\n", "    - value: kinderarmut\n"+tc.spec, 1)
 		})
 		out, _, err := runDir(t, dir)
@@ -29,7 +29,7 @@ func TestMapMethods(t *testing.T) {
 		{"      method: manual\n      bounds: [10, 5]\n", `map "kinderarmut": bounds must increase: 5 after 10`},
 		{"      bounds: [10, 20]\n", `map "kinderarmut": bounds are for method: manual`},
 	} {
-		dir := demoDir(t, func(s string) string {
+		dir := lightDemoDir(t, func(s string) string {
 			return strings.Replace(s, "    - value: kinderarmut\n", "    - value: kinderarmut\n"+tc.spec, 1)
 		})
 		_, _, err := runDir(t, dir)

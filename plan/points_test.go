@@ -33,7 +33,7 @@ func cityValue(t *testing.T, out, variable string, year int) float64 {
 // are the places of every centre inside the city (the one outside is
 // noted), and the supply rate is places per 100 children under 6.
 func TestDemoKitas(t *testing.T) {
-	dir := demoDir(t, func(s string) string {
+	dir := lightDemoDir(t, func(s string) string {
 		return strings.Replace(s, "variables:\n", "variables:\n  kitas_anzahl: {input: kitas, column: count, count: false}\n", 1)
 	})
 	out, res, err := runDir(t, dir)

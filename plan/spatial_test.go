@@ -17,7 +17,7 @@ func TestDemoSpatial(t *testing.T) {
 	run := func(procs int) (string, *Result) {
 		old := runtime.GOMAXPROCS(procs)
 		defer runtime.GOMAXPROCS(old)
-		out, res, err := runDir(t, demoDir(t, func(s string) string { return s }))
+		out, res, err := runDir(t, lightDemoDir(t, func(s string) string { return s }))
 		if err != nil {
 			t.Fatal(err)
 		}
