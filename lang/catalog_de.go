@@ -103,6 +103,8 @@ var german = map[string]string{
 
 	"%s: %s %% of the residents are under 18 (city %s %%), %s %% aged 65 and over (city %s %%).": "%s: %s %% der Einwohner sind unter 18 (Stadt %s %%), %s %% 65 und älter (Stadt %s %%).",
 
+	"%s: %s residents in %d, %s projected for %d.": "%s: %s Einwohner %d, %s vorausberechnet für %d.",
+
 	"%s: feature %s": "%s: Objekt %s",
 
 	"%s: ok (%s, %s, %s, %s)": "%s: in Ordnung (%s, %s, %s, %s)",
@@ -135,6 +137,8 @@ var german = map[string]string{
 
 	"Age structure of %s %s": "Altersaufbau %s %s",
 
+	"Age structure of the city %s, projected (line: %s)": "Altersaufbau der Stadt %s, vorausberechnet (Linie: %s)",
+
 	"Change": "Veränderung",
 
 	"Childcare": "Kinderbetreuung",
@@ -166,6 +170,8 @@ var german = map[string]string{
 	"Gi*": "Gi*",
 
 	"Goals": "Ziele",
+
+	"In %s, %s %% of the residents would be 80 or older (%s: %s %%), %s %% under 10 (%s: %s %%).": "%s wären %s %% der Einwohner 80 oder älter (%s: %s %%), %s %% unter 10 (%s: %s %%).",
 
 	"Index value (mean of weighted z-scores)": "Indexwert (Mittel gewichteter z-Werte)",
 
@@ -204,6 +210,8 @@ var german = map[string]string{
 	"Planning areas until %d and from %d": "Planungsräume bis %d und ab %d",
 
 	"Projected change %d–%d, in %%": "Vorausberechnete Veränderung %d–%d, in %%",
+
+	"Projection %d–%d by age group": "Vorausberechnung %d–%d nach Altersgruppen",
 
 	"Projection %d–%d, index %d = 100; grey: city": "Vorausberechnung %d–%d, Index %d = 100; grau: Stadt",
 
@@ -480,6 +488,8 @@ var german = map[string]string{
 	"report: %d profile(s) without a population pyramid: fewer than %d residents, or even 20-year groups would show counts below the disclosure threshold": "Bericht: %d Profil(e) ohne Bevölkerungspyramide: weniger als %d Einwohner, oder selbst 20-Jahres-Gruppen zeigten Fallzahlen unter der Geheimhaltungsschwelle",
 
 	"report: no area profiles for %d areas (more than %d); outputs: profiles: true writes them": "Bericht: keine Gebietsprofile für %d Gebiete (mehr als %d); outputs: profiles: true schreibt sie",
+
+	"residents": "Einwohner",
 
 	"residents (projected)": "Einwohner (vorausberechnet)",
 

@@ -359,6 +359,9 @@ func (r *runner) profiles(first *indexResult, pyr []*ages, city *ages) []report.
 				noPyramid++
 			}
 		}
+		if f, ok := r.projectionProfile(p, a); ok {
+			p.Figures = append(p.Figures, f)
+		}
 		if len(geoms) <= 300 {
 			p.Figures = append(p.Figures, report.HTMLFigure{
 				ID: "locator-" + p.Key, Title: r.lp.Sprintf("Location in the city"),

@@ -49,6 +49,7 @@ func (r *runner) projectionCharts() error {
 			return err
 		}
 	}
+	r.projectionPyramid()
 	return r.projectionMap()
 }
 
@@ -248,4 +249,110 @@ func (r *runner) projectionMap() error {
 	}
 	alt, head, rows := r.valueAlt(v)
 	return r.keepFigure("projection-map-kita", r.lp.Sprintf("Projection: ")+v.label, fig, alt, head, rows)
+}
+
+// projectionProfile is an area's projection in its profile: the age
+// groups of projection.csv from the base year to the last, each as a
+// line of its own; none for an area with a group hidden by disclosure
+// control, or without a projection.
+func (r *runner) projectionProfile(p report.HTMLProfile, a int) (report.HTMLFigure, bool) {
+	pr := r.proj
+	if pr == nil {
+		return report.HTMLFigure{}, false
+	}
+	years := append([]int{pr.base}, pr.years...)
+	head := []string{r.lp.Sprintf("age")}
+	for _, y := range []int{0, min(5, len(pr.years)), len(pr.years)} {
+		head = append(head, strconv.Itoa(years[y]))
+	}
+	var rows []report.SparkRow
+	var table [][]string
+	for _, g := range tableGroups {
+		hi, label := g.hi, fmt.Sprintf("%d–%d", g.lo, g.hi)
+		if hi < 0 {
+			hi, label = pr.omega, fmt.Sprintf("%d+", g.lo)
+		}
+		base := pr.start[a].Sum(g.lo, hi)
+		if base > 0 && base < float64(r.c.threshold) {
+			return report.HTMLFigure{}, false
+		}
+		series, none := []float64{base}, []float64{math.NaN()}
+		for _, pop := range pr.areas[a] {
+			series, none = append(series, pop.Sum(g.lo, hi)), append(none, math.NaN())
+		}
+		rows = append(rows, report.SparkRow{Label: label, Years: years, Area: series, City: none, Decimals: 0,
+			Unit: r.lp.Sprintf("residents")})
+		cells := []string{label}
+		for _, y := range []int{0, min(5, len(pr.years)), len(pr.years)} {
+			cells = append(cells, r.loc.Number(series[y], 0))
+		}
+		table = append(table, cells)
+	}
+	total := func(pop projection.Population) float64 { return pop.Total() }
+	return report.HTMLFigure{
+		ID:    "projection-" + p.Key,
+		Title: r.lp.Sprintf("Projection %d–%d by age group", lang.Digits(pr.base), lang.Digits(pr.years[len(pr.years)-1])),
+		SVG:   report.SparklinesSVG(r.loc, rows),
+		Alt: r.lp.Sprintf("%s: %s residents in %d, %s projected for %d.", p.Name, r.loc.Number(total(pr.start[a]), 0), lang.Digits(pr.base),
+			r.loc.Number(total(pr.areas[a][len(pr.years)-1]), 0), lang.Digits(pr.years[len(pr.years)-1])),
+		Head: head, Rows: table,
+	}, true
+}
+
+// projectionPyramid is the city's age structure in the projection's last
+// year (10-year groups, shares), with the base year's as the line.
+func (r *runner) projectionPyramid() {
+	pr := r.proj
+	if pr == nil || !r.wantReport() {
+		return
+	}
+	toAges := func(pop projection.Population) *ages {
+		a := &ages{}
+		for x := range pop[0] {
+			a.male[min(x, 100)] += pop[projection.Male][x]
+			a.female[min(x, 100)] += pop[projection.Female][x]
+		}
+		return a
+	}
+	var start projection.Population
+	for i, p := range pr.start {
+		if i == 0 {
+			start = projection.NewPopulation(pr.omega)
+		}
+		for s := range p {
+			for x, v := range p[s] {
+				start[s][x] += v
+			}
+		}
+	}
+	all := r.projectionSum(func(int) bool { return true })
+	last := len(pr.years) - 1
+	labels, m, f, _ := banded(toAges(all[last]), 10, 0)
+	_, bm, bf, _ := banded(toAges(start), 10, 0)
+	total, btotal := sum(m)+sum(f), sum(bm)+sum(bf)
+	share := func(x []float64, t float64) []float64 {
+		out := make([]float64, len(x))
+		for i, v := range x {
+			out[i] = 100 * v / t
+		}
+		return out
+	}
+	ms, fs, bms, bfs := share(m, total), share(f, total), share(bm, btotal), share(bf, btotal)
+	var rows [][]string
+	for i := range labels {
+		k := len(labels) - 1 - i
+		rows = append(rows, []string{labels[k], r.loc.Number(ms[k], 1), r.loc.Number(fs[k], 1), r.loc.Number(bms[k], 1), r.loc.Number(bfs[k], 1)})
+	}
+	y0, y1 := strconv.Itoa(pr.base), strconv.Itoa(pr.years[last])
+	r.html = append(r.html, report.HTMLFigure{
+		ID:    "projection-pyramid",
+		Title: r.lp.Sprintf("Age structure of the city %s, projected (line: %s)", y1, y0),
+		SVG:   report.PyramidSVG(r.loc, labels, ms, fs, bms, bfs, r.lp.Sprintf("men"), r.lp.Sprintf("women")),
+		Alt: r.lp.Sprintf("In %s, %s %% of the residents would be 80 or older (%s: %s %%), %s %% under 10 (%s: %s %%).", y1,
+			r.loc.Number(100*all[last].Sum(80, pr.omega)/total, 1), y0, r.loc.Number(100*start.Sum(80, pr.omega)/btotal, 1),
+			r.loc.Number(ms[0]+fs[0], 1), y0, r.loc.Number(bms[0]+bfs[0], 1)),
+		Head: []string{r.lp.Sprintf("age"), r.lp.Sprintf("men (%%)") + " " + y1, r.lp.Sprintf("women (%%)") + " " + y1,
+			r.lp.Sprintf("men (%%)") + " " + y0, r.lp.Sprintf("women (%%)") + " " + y0},
+		Rows: rows,
+	})
 }

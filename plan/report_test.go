@@ -78,7 +78,10 @@ func demoProjection(t *testing.T, out, html string) {
 	if scenarios["niedrige Wanderung"] == 0 || scenarios["niedrige Wanderung"] != scenarios["hohe Wanderung"] {
 		t.Errorf("projection.csv: rows by scenario %v", scenarios)
 	}
-	for _, id := range []string{"projection-kita", "projection-school", "projection-80plus", "projection-map-kita"} {
+	if n := strings.Count(html, `<figure id="projection-0`); n != 38 {
+		t.Errorf("%d profiles with a projection, want 38", n)
+	}
+	for _, id := range []string{"projection-kita", "projection-school", "projection-80plus", "projection-map-kita", "projection-pyramid"} {
 		if !strings.Contains(html, `<figure id="`+id+`"`) {
 			t.Errorf("the report has no figure %s", id)
 		}
