@@ -465,6 +465,8 @@ var german = map[string]string{
 
 	"population projection: no backtest, the years %s are missing": "Bevölkerungsvorausberechnung: keine Rückrechnung, die Jahre %s fehlen",
 
+	"population projection: the housing scenario adds %.0f planned dwellings; in %d the city would have %.0f residents more than in the base": "Bevölkerungsvorausberechnung: das Wohnungsbau-Szenario fügt %.0f geplante Wohnungen hinzu; %d hätte die Stadt %.0f Einwohner mehr als in der Basis",
+
 	"positive: below −1": "positiv: unter −1",
 
 	"pseudo p": "Pseudo-p",

@@ -99,9 +99,10 @@ var germanTables = map[string]string{
 	"age: all": "alle",
 
 	// The scenarios of a population projection (projection.csv).
-	"scenario: base": "Basis",
-	"scenario: high": "hohe Wanderung",
-	"scenario: low":  "niedrige Wanderung",
+	"scenario: base":    "Basis",
+	"scenario: high":    "hohe Wanderung",
+	"scenario: housing": "mit Wohnungsbau",
+	"scenario: low":     "niedrige Wanderung",
 
 	// Whether a value moved from an older layer of planning areas is
 	// exact or estimated (crosswalk.csv).

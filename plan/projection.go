@@ -20,7 +20,8 @@ type projected struct {
 	start    []projection.Population   // [area]: the base year's population
 	low      [][]projection.Population // [area][year]: the low migration scenario; nil without scenarios
 	high     [][]projection.Population
-	backtest *backtest // nil where the data are too short
+	housing  [][]projection.Population // [area][year]: with the planned dwellings; nil without
+	backtest *backtest                 // nil where the data are too short
 	omega    int
 	clamped  int
 }
@@ -47,8 +48,19 @@ func (r *runner) computeProjection() error {
 	for y := 1; y <= s.years(); y++ {
 		res.years = append(res.years, r.year+y)
 	}
-	for _, h := range history {
+	var extra [][]projection.Population
+	var dwellings float64
+	if s.Housing != nil {
+		if extra, dwellings, err = r.housingResidents(s, omega); err != nil {
+			return err
+		}
+	}
+	for a, h := range history {
 		mig := rates.ResidualMigration(h)
+		if extra != nil {
+			hp := out0(extra[a], len(res.years), omega)
+			res.housing = append(res.housing, projectHousing(rates, h[len(h)-1], mig, hp))
+		}
 		out, c := rates.Project(h[len(h)-1], mig, s.years())
 		res.areas, res.start = append(res.areas, out), append(res.start, h[len(h)-1])
 		res.clamped += c
@@ -60,6 +72,13 @@ func (r *runner) computeProjection() error {
 	}
 	r.proj = res
 	r.notes = append(r.notes, lang.M("population projection: %d areas from %d to %d by single year of age and sex, with the net migration of %d–%d by the residual method", len(history), lang.Digits(r.year), lang.Digits(r.year+s.years()), lang.Digits(r.year-s.basePeriod()), lang.Digits(r.year)))
+	if extra != nil {
+		var more float64
+		for a := range res.areas {
+			more += res.housing[a][len(res.years)-1].Total() - res.areas[a][len(res.years)-1].Total()
+		}
+		r.notes = append(r.notes, lang.M("population projection: the housing scenario adds %.0f planned dwellings; in %d the city would have %.0f residents more than in the base", dwellings, lang.Digits(res.years[len(res.years)-1]), more))
+	}
 	if res.clamped > 0 {
 		r.notes = append(r.notes, lang.M("population projection: in %d cells (area, year, age, sex) net migration took more residents than there were; they are 0", res.clamped))
 	}
@@ -208,6 +227,18 @@ func scaled(m projection.Population, f float64) projection.Population {
 		for x := range out[s] {
 			out[s][x] *= f
 		}
+	}
+	return out
+}
+
+// out0 returns the extra residents of an area, or none.
+func out0(extra []projection.Population, years, omega int) []projection.Population {
+	if extra != nil {
+		return extra
+	}
+	out := make([]projection.Population, years)
+	for y := range out {
+		out[y] = projection.NewPopulation(omega)
 	}
 	return out
 }

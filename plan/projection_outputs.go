@@ -91,7 +91,7 @@ func (r *runner) projectionFrame() *datasets.Frame {
 	for _, scen := range []struct {
 		code  string
 		areas [][]projection.Population
-	}{{"base", p.areas}, {"low", p.low}, {"high", p.high}} {
+	}{{"base", p.areas}, {"low", p.low}, {"high", p.high}, {"housing", p.housing}} {
 		if scen.areas == nil {
 			continue
 		}

@@ -75,8 +75,13 @@ func demoProjection(t *testing.T, out, html string) {
 	for _, r := range tableRows(t, out, "projection.csv") {
 		scenarios[r["Szenario"]]++
 	}
-	if scenarios["niedrige Wanderung"] == 0 || scenarios["niedrige Wanderung"] != scenarios["hohe Wanderung"] {
+	if scenarios["niedrige Wanderung"] == 0 || scenarios["niedrige Wanderung"] != scenarios["hohe Wanderung"] || scenarios["mit Wohnungsbau"] != scenarios["hohe Wanderung"] {
 		t.Errorf("projection.csv: rows by scenario %v", scenarios)
+	}
+	// the housing scenario: 460 dwellings of 2.07 residents each, who then
+	// age, have children and migrate like their neighbours
+	if notes := string(readOut(t, out, "report.html")); !strings.Contains(notes, "das Wohnungsbau-Szenario fügt 460 geplante Wohnungen hinzu; 2034 hätte die Stadt 1.019 Einwohner mehr als in der Basis") {
+		t.Error("no note on the housing scenario")
 	}
 	if n := len(regexp.MustCompile(`<figure id="projection-\d{4}"`).FindAllString(html, -1)); n != 38 {
 		t.Errorf("%d profiles with a projection, want 38", n)

@@ -150,6 +150,9 @@ func protected(c *Checked, src Source) []string {
 	}
 	if s := p.Projection; s != nil {
 		files = append(files, d.Path(s.LifeTable.File), d.Path(s.Fertility.File))
+		if h := s.Housing; h != nil {
+			files = append(files, d.Path(h.File), d.Path(h.Occupancy.File))
+		}
 	}
 	if p.Weights.File != "" {
 		files = append(files, d.Path(p.Weights.File))

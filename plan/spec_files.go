@@ -18,7 +18,10 @@ func (chk *checker) checkFiles() {
 		for _, f := range []struct {
 			name string
 			line int
-		}{{s.LifeTable.File, s.Line}, {s.Fertility.File, s.Line}} {
+		}{{s.LifeTable.File, s.Line}, {s.Fertility.File, s.Line}, {housingFile(s), s.Line}, {occupancyFile(s), s.Line}} {
+			if f.name == "" {
+				continue
+			}
 			if err := checkFile(chk.src, f.name); err != nil {
 				chk.fail(f.line, "projection: %v", err)
 			}

@@ -11,7 +11,30 @@ type ProjectionSpec struct {
 	// Scenarios multiply the net migration: low and high beside the base
 	// (factors, e.g. 0.5 and 1.5); none if absent.
 	Scenarios *ScenarioSpec `yaml:"scenarios"`
+	// Housing adds the residents of planned dwellings: a housing
+	// scenario beside the base.
+	Housing *HousingSpec `yaml:"housing"`
+	Line    int          `yaml:"-"`
+}
+
+// HousingSpec is a list of planned dwellings by area and year of
+// completion, and the residents a new dwelling brings by age
+// (occupancy), who then age like everyone else.
+type HousingSpec struct {
+	File      string        `yaml:"file"`
+	Key       string        `yaml:"key"`
+	Year      string        `yaml:"year"`
+	Dwellings string        `yaml:"dwellings"`
+	Occupancy OccupancySpec `yaml:"occupancy"`
 	Line      int           `yaml:"-"`
+}
+
+// OccupancySpec names the residents per new dwelling by age.
+type OccupancySpec struct {
+	File      string `yaml:"file"`
+	Age       string `yaml:"age"`
+	Residents string `yaml:"residents"`
+	Line      int    `yaml:"-"`
 }
 
 // ScenarioSpec gives the factors of net migration of the low and the
@@ -76,6 +99,9 @@ func (chk *checker) checkProjection() {
 	if sc := s.Scenarios; sc != nil && !(sc.Low >= 0 && sc.Low < 1 && sc.High > 1 && sc.High <= 5) {
 		chk.fail(sc.Line, "projection: scenarios low %g and high %g: factors of net migration, low from 0 to below 1, high above 1 up to 5 (low: 0.5, high: 1.5)", sc.Low, sc.High)
 	}
+	if h := s.Housing; h != nil && (h.File == "" || h.Key == "" || h.Year == "" || h.Dwellings == "" || h.Occupancy.File == "" || h.Occupancy.Age == "" || h.Occupancy.Residents == "") {
+		chk.fail(h.Line, "projection: housing needs file, key, year and dwellings, and occupancy with file, age and residents (per dwelling)")
+	}
 	lt, f := s.LifeTable, s.Fertility
 	if lt.File == "" || lt.Age == "" || lt.Sex == "" || lt.Q == "" {
 		chk.fail(s.Line, "projection: life_table needs file, age, sex and qx (the column of the probability of dying)")
@@ -83,4 +109,18 @@ func (chk *checker) checkProjection() {
 	if f.File == "" || f.Age == "" || f.Rate == "" {
 		chk.fail(s.Line, "projection: fertility needs file, age and rate (births per woman and year)")
 	}
+}
+
+func housingFile(s *ProjectionSpec) string {
+	if s.Housing == nil {
+		return ""
+	}
+	return s.Housing.File
+}
+
+func occupancyFile(s *ProjectionSpec) string {
+	if s.Housing == nil {
+		return ""
+	}
+	return s.Housing.Occupancy.File
 }

@@ -279,6 +279,8 @@ var structNames = map[reflect.Type]string{
 	reflect.TypeOf(LifeTableSpec{}):         "a life table",
 	reflect.TypeOf(FertilitySpec{}):         "fertility",
 	reflect.TypeOf(ScenarioSpec{}):          "scenarios",
+	reflect.TypeOf(HousingSpec{}):           "housing",
+	reflect.TypeOf(OccupancySpec{}):         "occupancy",
 	reflect.TypeOf(NamesSpec{}):             "names",
 	reflect.TypeOf(WeightsSpec{}):           "weights",
 	reflect.TypeOf(InputSpec{}):             "an input",

@@ -100,6 +100,7 @@ func Generate() (map[string][]byte, error) {
 	files["staatsangehoerigkeit.csv"] = nat.Bytes()
 	files["kitas.geojson"] = kitas(areas, states)
 	files["sterbetafel.csv"], files["fertilitaet.csv"] = lifeTable(), fertilityTable()
+	files["wohnungsbau.csv"], files["belegung.csv"] = housingList(), occupancy()
 	return files, nil
 }
 

@@ -258,3 +258,47 @@ func fertilityTable() []byte {
 	}
 	return b.Bytes()
 }
+
+// housingList is the city's list of planned dwellings by planning area
+// and year of completion: a new quarter on the edge of Sonnenhang and
+// infill in Nordviertel, for the projection's housing scenario.
+func housingList() []byte {
+	var b bytes.Buffer
+	b.WriteString("Planungsraum;Jahr;Wohnungen\n")
+	for _, r := range []struct {
+		key         string
+		year, count int
+	}{{"0802", 2026, 120}, {"0802", 2027, 180}, {"0802", 2028, 100}, {"0201", 2027, 60}} {
+		fmt.Fprintf(&b, "%s;%d;%d\n", r.key, r.year, r.count)
+	}
+	return b.Bytes()
+}
+
+// occupancy is the residents per new dwelling by age in its first year,
+// as cities estimate them from earlier new-build quarters: young
+// families, about 2.1 residents per dwelling.
+func occupancy() []byte {
+	var b bytes.Buffer
+	b.WriteString("Alter;Bewohner je Wohnung\n")
+	for a := 0; a < nAges; a++ {
+		var v float64
+		switch {
+		case a < 6:
+			v = 0.055
+		case a < 18:
+			v = 0.03
+		case a < 30:
+			v = 0.025
+		case a < 45:
+			v = 0.05
+		case a < 65:
+			v = 0.012
+		case a < 80:
+			v = 0.006
+		}
+		if v > 0 {
+			fmt.Fprintf(&b, "%d;%s\n", a, comma(v, 3))
+		}
+	}
+	return b.Bytes()
+}
