@@ -330,14 +330,7 @@ func (r *runner) projectionPyramid() {
 	labels, m, f, _ := banded(toAges(all[last]), 10, 0)
 	_, bm, bf, _ := banded(toAges(start), 10, 0)
 	total, btotal := sum(m)+sum(f), sum(bm)+sum(bf)
-	share := func(x []float64, t float64) []float64 {
-		out := make([]float64, len(x))
-		for i, v := range x {
-			out[i] = 100 * v / t
-		}
-		return out
-	}
-	ms, fs, bms, bfs := share(m, total), share(f, total), share(bm, btotal), share(bf, btotal)
+	ms, fs, bms, bfs := percents(m, total), percents(f, total), percents(bm, btotal), percents(bf, btotal)
 	var rows [][]string
 	for i := range labels {
 		k := len(labels) - 1 - i

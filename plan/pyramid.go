@@ -143,14 +143,7 @@ func (r *runner) pyramidFigure(p report.HTMLProfile, a, city *ages) (report.HTML
 		if total == 0 {
 			return report.HTMLFigure{}, false
 		}
-		share := func(x []float64, t float64) []float64 {
-			out := make([]float64, len(x))
-			for i, v := range x {
-				out[i] = 100 * v / t
-			}
-			return out
-		}
-		ms, fs, cms, cfs := share(m, total), share(f, total), share(cm, ctotal), share(cf, ctotal)
+		ms, fs, cms, cfs := percents(m, total), percents(f, total), percents(cm, ctotal), percents(cf, ctotal)
 		young, old := ageShare(a, 0, 17), ageShare(a, 65, 100)
 		cyoung, cold := ageShare(city, 0, 17), ageShare(city, 65, 100)
 		alt := r.lp.Sprintf("%s: %s %% of the residents are under 18 (city %s %%), %s %% aged 65 and over (city %s %%).",
@@ -178,6 +171,15 @@ func (r *runner) pyramidFigure(p report.HTMLProfile, a, city *ages) (report.HTML
 		}, true
 	}
 	return report.HTMLFigure{}, false
+}
+
+// percents returns each of x as a percentage of t.
+func percents(x []float64, t float64) []float64 {
+	out := make([]float64, len(x))
+	for i, v := range x {
+		out[i] = 100 * v / t
+	}
+	return out
 }
 
 func sum(x []float64) float64 {
