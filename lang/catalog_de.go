@@ -223,6 +223,8 @@ var german = map[string]string{
 
 	"Ranking: ": "Rangfolge: ",
 
+	"Residents aged %s": "Einwohner im Alter %s",
+
 	"Residents aged 80 and over": "Einwohner ab 80 Jahren",
 
 	"Scatter: ": "Streudiagramm: ",
@@ -456,6 +458,10 @@ var german = map[string]string{
 	"points": "Punkte",
 
 	"population projection: %d areas from %d to %d by single year of age and sex, with the net migration of %d–%d by the residual method": "Bevölkerungsvorausberechnung: %d Gebiete von %d bis %d nach Einzelalter und Geschlecht, mit dem Wanderungssaldo %d–%d nach der Restmethode",
+
+	"population projection: %d areas from %d to %d in %d age bands, by the yearly cohort-change ratios of %d–%d drawn towards the city's": "Bevölkerungsvorausberechnung: %d Gebiete von %d bis %d in %d Altersgruppen, mit den jährlichen Kohortenquoten %d–%d, zur Stadt hin gezogen",
+
+	"population projection: %d areas lack a band in a year of the base period and are not projected": "Bevölkerungsvorausberechnung: %d Gebieten fehlt eine Altersgruppe in einem Jahr des Stützzeitraums; sie werden nicht vorausberechnet",
 
 	"population projection: a backtest from %d with only the data up to it misses the residents of the areas in %d by %.1f %% on average (MAPE; holding %d constant: %.1f %%, the linear trend: %.1f %%); backtest.csv has every age group, and projection.csv 80 %% intervals from these errors": "Bevölkerungsvorausberechnung: eine Rückrechnung ab %d nur mit den Daten bis dahin verfehlt die Einwohner der Gebiete %d im Mittel um %.1f %% (MAPE; %d festgehalten: %.1f %%, linearer Trend: %.1f %%); backtest.csv enthält jede Altersgruppe, projection.csv 80-%%-Intervalle aus diesen Fehlern",
 

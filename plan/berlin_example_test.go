@@ -360,13 +360,16 @@ func berlinBacktest(t *testing.T, out string) {
 			}
 		}
 	}
-	t.Logf("base 2019, ratios of 2015–2019, %d areas\n| measure | k | n | horizon | bands MAPE | MALPE | constant MAPE | linear MAPE |\n%s", len(keys), strings.Join(lines, "\n"))
-}
-
-func sumOf(v []float64) float64 {
-	var t float64
-	for _, x := range v {
-		t += x
+	// the plan's own projection (k = 1000) wrote the same backtest
+	got := map[string]string{}
+	for _, r := range tableRows(t, out, "backtest.csv") {
+		got[r["Alter"]+"|"+r["Jahre nach 2019"]] = r["MAPE (%)"]
 	}
-	return t
+	if got["alle|5"] != "8,02" || got["0–5|5"] != "26,78" {
+		t.Errorf("backtest.csv: residents %s, under 6 %s at five years; the test's k = 1000: 8,02 and 26,78", got["alle|5"], got["0–5|5"])
+	}
+	if len(readOut(t, out, "projection-ew_u6.svg")) == 0 || len(tableRows(t, out, "projection.csv")) < 540*8*5 {
+		t.Error("no band projection")
+	}
+	t.Logf("base 2019, ratios of 2015–2019, %d areas\n| measure | k | n | horizon | bands MAPE | MALPE | constant MAPE | linear MAPE |\n%s", len(keys), strings.Join(lines, "\n"))
 }

@@ -21,6 +21,7 @@ type projected struct {
 	low      [][]projection.Population // [area][year]: the low migration scenario; nil without scenarios
 	high     [][]projection.Population
 	housing  [][]projection.Population // [area][year]: with the planned dwellings; nil without
+	bands    *bandProjection           // a projection of age bands instead of single years
 	backtest *backtest                 // nil where the data are too short
 	omega    int
 	clamped  int
@@ -34,6 +35,9 @@ func (r *runner) computeProjection() error {
 	s := r.c.plan.Projection
 	if s == nil {
 		return nil
+	}
+	if len(s.Bands) > 0 {
+		return r.computeBandProjection(s)
 	}
 	rates, err := r.projectionRates(s)
 	if err != nil {

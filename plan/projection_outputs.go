@@ -35,6 +35,9 @@ func (r *runner) writeProjection() error {
 			return err
 		}
 	}
+	if r.proj.bands != nil {
+		return r.writeFrame("projection", r.bandFrame())
+	}
 	return r.writeFrame("projection", r.projectionFrame())
 }
 
@@ -43,6 +46,9 @@ func (r *runner) writeProjection() error {
 func (r *runner) projectionCharts() error {
 	if r.proj == nil {
 		return nil
+	}
+	if r.proj.bands != nil {
+		return r.bandCharts()
 	}
 	for _, g := range projectionGroups {
 		if err := r.projectionChart(g.id, g.lo, g.hi, g.title); err != nil {
@@ -116,6 +122,11 @@ func (r *runner) projectionFrame() *datasets.Frame {
 			}
 		}
 	}
+	return r.projectionColumns(key, name, year, scenario, sex, age, val, lower, upper)
+}
+
+// projectionColumns makes projection.csv from its columns.
+func (r *runner) projectionColumns(key, name datasets.Text, year datasets.Int, scenario, sex, age datasets.Text, val, lower, upper datasets.Float) *datasets.Frame {
 	h := report.Headings(r.loc)
 	f := &datasets.Frame{}
 	f.Add("key", h["key"], key)
@@ -158,6 +169,20 @@ func (r *runner) projectionChart(id string, lo, hi int, title lang.Message) erro
 	if hi < 0 {
 		hi = p.omega
 	}
+	return r.indexChart(id, title, func(in func(int) bool) []float64 {
+		counts := []float64{r.baseCount(in, lo, hi)}
+		for _, pop := range r.projectionSum(in) {
+			counts = append(counts, pop.Sum(lo, hi))
+		}
+		return counts
+	})
+}
+
+// indexChart draws a projected count's development in the city and its
+// districts as an index (base year = 100): counts gives, for the areas
+// in a unit, the count of the base year and of each projected year.
+func (r *runner) indexChart(id string, title lang.Message, counts func(in func(int) bool) []float64) error {
+	p := r.proj
 	years := append([]int{p.base}, p.years...)
 	units := []string{r.levels[len(r.levels)-1].names[0]}
 	member := []func(int) bool{func(int) bool { return true }}
@@ -178,13 +203,10 @@ func (r *runner) projectionChart(id string, lo, hi int, title lang.Message) erro
 		rows[y] = []string{fmt.Sprint(yr)}
 	}
 	for u, in := range member {
-		counts := []float64{r.baseCount(in, lo, hi)}
-		for _, pop := range r.projectionSum(in) {
-			counts = append(counts, pop.Sum(lo, hi))
-		}
-		index := make([]float64, len(counts))
-		for y, c := range counts {
-			index[y] = 100 * c / counts[0]
+		cs := counts(in)
+		index := make([]float64, len(cs))
+		for y, c := range cs {
+			index[y] = 100 * c / cs[0]
 			rows[y] = append(rows[y], r.loc.Number(c, 0))
 		}
 		spec.Names, spec.Series = append(spec.Names, units[u]), append(spec.Series, index)
@@ -257,7 +279,7 @@ func (r *runner) projectionMap() error {
 // control, or without a projection.
 func (r *runner) projectionProfile(p report.HTMLProfile, a int) (report.HTMLFigure, bool) {
 	pr := r.proj
-	if pr == nil {
+	if pr == nil || pr.bands != nil {
 		return report.HTMLFigure{}, false
 	}
 	years := append([]int{pr.base}, pr.years...)

@@ -149,9 +149,10 @@ func protected(c *Checked, src Source) []string {
 		files = append(files, d.Path(b.spec.File))
 	}
 	if s := p.Projection; s != nil {
-		files = append(files, d.Path(s.LifeTable.File), d.Path(s.Fertility.File))
-		if h := s.Housing; h != nil {
-			files = append(files, d.Path(h.File), d.Path(h.Occupancy.File))
+		for _, f := range []string{s.LifeTable.File, s.Fertility.File, housingFile(s), occupancyFile(s)} {
+			if f != "" {
+				files = append(files, d.Path(f))
+			}
 		}
 	}
 	if p.Weights.File != "" {

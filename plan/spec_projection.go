@@ -14,7 +14,14 @@ type ProjectionSpec struct {
 	// Housing adds the residents of planned dwellings: a housing
 	// scenario beside the base.
 	Housing *HousingSpec `yaml:"housing"`
-	Line    int          `yaml:"-"`
+	// Bands project published age bands instead of single years of age:
+	// the variable of each band, youngest first, with its width in years
+	// (the last, open band 0), by yearly cohort-change ratios.
+	Bands Named[int] `yaml:"bands"`
+	// Shrink draws a small area's band ratios towards the city's: the
+	// city's weight in persons (1000 if 0).
+	Shrink float64 `yaml:"shrink"`
+	Line   int     `yaml:"-"`
 }
 
 // HousingSpec is a list of planned dwellings by area and year of
@@ -87,6 +94,10 @@ func (chk *checker) checkProjection() {
 	if s == nil {
 		return
 	}
+	if len(s.Bands) > 0 {
+		chk.checkBands(s)
+		return
+	}
 	if chk.p.Outputs.Pyramid == nil {
 		chk.fail(s.Line, "projection: it starts from the population by age and sex of the pyramid: add outputs: pyramid: {input: …, column: …, age: …, sex: …, male: …, female: …}")
 	}
@@ -123,4 +134,26 @@ func occupancyFile(s *ProjectionSpec) string {
 		return ""
 	}
 	return s.Housing.Occupancy.File
+}
+
+// checkBands checks a projection of age bands: each band a summed
+// variable with a width, the last one open (0).
+func (chk *checker) checkBands(s *ProjectionSpec) {
+	if s.Years < 0 || s.Years > 30 || s.BasePeriod < 0 || s.BasePeriod > 20 || s.Shrink < 0 {
+		chk.fail(s.Line, "projection: years %d, base_period %d, shrink %g: 1 to 30 years ahead, 1 to 20 years of ratios, a weight of 0 or more persons", s.Years, s.BasePeriod, s.Shrink)
+	}
+	for i, e := range s.Bands {
+		v := chk.byVar[e.Name]
+		last := i == len(s.Bands)-1
+		switch {
+		case v == nil:
+			chk.fail(e.Line, "projection: band %q is not a variable%s", e.Name, suggest(e.Name, chk.varNames))
+		case v.agg.Mean:
+			chk.fail(e.Line, "projection: band %q is a mean; a band is a count of residents", e.Name)
+		case last && e.Value != 0:
+			chk.fail(e.Line, "projection: the last band %q is the open one (\"and over\"): its width is 0, not %d", e.Name, e.Value)
+		case !last && e.Value <= 0:
+			chk.fail(e.Line, "projection: band %q: give its width in years (6 for 0–5), not %d", e.Name, e.Value)
+		}
+	}
 }
