@@ -201,22 +201,27 @@ func (r *runner) bandFrame() *datasets.Frame {
 	var key, name, scenario, sex, age datasets.Text
 	var year datasets.Int
 	val, lower, upper := datasets.Float{Decimals: 1}, datasets.Float{Decimals: 1}, datasets.Float{Decimals: 1}
-	row := func(k, n, a string, y int, v, half float64) {
+	row := func(k, n, a string, y int, v, half float64, f datasets.Flag) {
 		key, name, scenario, sex, age = append(key, k), append(name, n), append(scenario, "base"), append(sex, ""), append(age, a)
 		year = append(year, int64(y))
-		val.Values = append(val.Values, v)
+		val.Values, val.Flags = append(val.Values, v), append(val.Flags, f)
 		lower.Values, upper.Values = append(lower.Values, math.Max(0, v*(1-half/100))), append(upper.Values, v*(1+half/100))
+		lower.Flags, upper.Flags = append(lower.Flags, f), append(upper.Flags, f)
 	}
 	city := r.levels[len(r.levels)-1].names[0]
 	for y := range p.years {
 		for b, label := range bp.labels {
 			var t float64
-			for _, a := range bp.areas {
-				if a != nil {
-					t += a[y][b]
+			var flag datasets.Flag // hidden where a hidden band goes in
+			for a, rows := range bp.areas {
+				if rows != nil {
+					t += rows[y][b]
+					if r.smallCount(bp.start[a][b]) {
+						flag = datasets.Suppressed
+					}
 				}
 			}
-			row("", city, label, p.years[y], t, math.NaN())
+			row("", city, label, p.years[y], t, math.NaN(), flag)
 		}
 	}
 	for a, k := range r.panel.Keys {
@@ -224,8 +229,14 @@ func (r *runner) bandFrame() *datasets.Frame {
 			continue
 		}
 		for b, label := range bp.labels {
+			// a band of fewer residents than the disclosure threshold in
+			// the base year is hidden: its projection starts from them
+			var flag datasets.Flag
+			if r.smallCount(bp.start[a][b]) {
+				flag = datasets.Suppressed
+			}
 			for y := range p.years {
-				row(k, r.areas.Names[a], label, p.years[y], bp.areas[a][y][b], p.backtest.interval(b+1, y+1))
+				row(k, r.areas.Names[a], label, p.years[y], bp.areas[a][y][b], p.backtest.interval(b+1, y+1), flag)
 			}
 		}
 	}
@@ -250,7 +261,7 @@ func (r *runner) bandCharts() error {
 				}
 			}
 			return counts
-		}); err != nil {
+		}, func(a int) bool { return bp.start[a] != nil && r.smallCount(bp.start[a][b]) }); err != nil {
 			return err
 		}
 	}

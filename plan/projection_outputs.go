@@ -82,6 +82,22 @@ func (r *runner) projectionFrame() *datasets.Frame {
 		lower.Values, lower.Flags = append(lower.Values, math.Max(0, v*(1-half/100))), append(lower.Flags, f)
 		upper.Values, upper.Flags = append(upper.Values, v*(1+half/100)), append(upper.Flags, f)
 	}
+	// the city's single ages of an age group hidden in some area are
+	// hidden too: with the other areas' groups they would give it
+	hiddenAge := make([]bool, p.omega+1)
+	for a := range p.start {
+		for _, g := range tableGroups {
+			hi := g.hi
+			if hi < 0 {
+				hi = p.omega
+			}
+			if r.smallCount(p.start[a].Sum(g.lo, hi)) {
+				for x := g.lo; x <= hi; x++ {
+					hiddenAge[x] = true
+				}
+			}
+		}
+	}
 	city := r.levels[len(r.levels)-1].names[0]
 	for y, pop := range r.projectionSum(func(int) bool { return true }) {
 		for s, code := range []string{py.Male, py.Female} {
@@ -90,7 +106,11 @@ func (r *runner) projectionFrame() *datasets.Frame {
 				if x == p.omega {
 					label += "+"
 				}
-				row("", city, code, label, p.years[y], v, 0, math.NaN())
+				var flag datasets.Flag
+				if hiddenAge[x] {
+					flag = datasets.Suppressed
+				}
+				row("", city, code, label, p.years[y], v, flag, math.NaN())
 			}
 		}
 	}
@@ -109,7 +129,7 @@ func (r *runner) projectionFrame() *datasets.Frame {
 					hi, label = p.omega, fmt.Sprintf("%d+", g.lo)
 				}
 				var flag datasets.Flag
-				if n := p.start[a].Sum(g.lo, hi); n > 0 && n < float64(r.c.threshold) {
+				if r.smallCount(p.start[a].Sum(g.lo, hi)) {
 					flag = datasets.Suppressed
 				}
 				for y, pop := range scen.areas[a] {
@@ -175,13 +195,20 @@ func (r *runner) projectionChart(id string, lo, hi int, title lang.Message) erro
 			counts = append(counts, pop.Sum(lo, hi))
 		}
 		return counts
-	})
+	}, func(a int) bool { return r.smallCount(p.start[a].Sum(lo, hi)) })
 }
+
+// smallCount reports whether n is a count below the disclosure threshold
+// (and not 0): a projection that starts from it is hidden, and so is any
+// sum of areas it goes into.
+func (r *runner) smallCount(n float64) bool { return n > 0 && n < float64(r.c.threshold) }
 
 // indexChart draws a projected count's development in the city and its
 // districts as an index (base year = 100): counts gives, for the areas
-// in a unit, the count of the base year and of each projected year.
-func (r *runner) indexChart(id string, title lang.Message, counts func(in func(int) bool) []float64) error {
+// in a unit, the count of the base year and of each projected year. A
+// unit with an area whose count is hidden (hidden) is left out: its sum
+// and the others' would give the hidden one.
+func (r *runner) indexChart(id string, title lang.Message, counts func(in func(int) bool) []float64, hidden func(a int) bool) error {
 	p := r.proj
 	years := append([]int{p.base}, p.years...)
 	units := []string{r.levels[len(r.levels)-1].names[0]}
@@ -204,10 +231,18 @@ func (r *runner) indexChart(id string, title lang.Message, counts func(in func(i
 	}
 	for u, in := range member {
 		cs := counts(in)
+		hide := false
+		for a := range r.areas.Keys {
+			hide = hide || in(a) && hidden(a)
+		}
 		index := make([]float64, len(cs))
 		for y, c := range cs {
 			index[y] = 100 * c / cs[0]
-			rows[y] = append(rows[y], r.loc.Number(c, 0))
+			cell := r.loc.Number(c, 0)
+			if hide {
+				index[y], cell = math.NaN(), "."
+			}
+			rows[y] = append(rows[y], cell)
 		}
 		spec.Names, spec.Series = append(spec.Names, units[u]), append(spec.Series, index)
 		head = append(head, units[u])
