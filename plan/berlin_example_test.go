@@ -320,7 +320,7 @@ func berlinBacktest(t *testing.T, out string) {
 		city[b] = cityNum[b] / cityDen[b]
 	}
 	type series struct{ proj, obs, hist [][]float64 }
-	pick := []func([]float64) float64{sumOf, func(p []float64) float64 { return p[0] }}
+	pick := []func([]float64) float64{sum, func(p []float64) float64 { return p[0] }}
 	var lines []string
 	for _, shrink := range []float64{0, 1000, math.Inf(1)} {
 		var all [2]series // residents, under 6

@@ -142,7 +142,7 @@ func (r *runner) bandBacktest(s *ProjectionSpec) {
 	}
 	ratios := r.bandRatios(s, train, bp.widths)
 	bt := &backtest{base: base, horizons: horizons}
-	pick := append([]func([]float64) float64{sumOf}, bandPickers(len(bp.widths))...)
+	pick := append([]func([]float64) float64{sum}, bandPickers(len(bp.widths))...)
 	for g, f := range pick {
 		var proj, obs, h2 [][]float64
 		var last []float64
@@ -184,14 +184,6 @@ func bandPickers(n int) []func([]float64) float64 {
 		out[b] = func(row []float64) float64 { return row[b] }
 	}
 	return out
-}
-
-func sumOf(v []float64) float64 {
-	var t float64
-	for _, x := range v {
-		t += x
-	}
-	return t
 }
 
 // bandFrame is projection.csv of a band projection: the city and each
