@@ -72,22 +72,7 @@ func BarChart(s BarSpec) Figure {
 	st := newStyle()
 	const axisH = 6.0
 	const titleH, subH = headingTitleH, headingSubH
-	// The bars drawn: all, or the first and last Top with a gap.
-	shown := make([]int, 0, len(s.Values))
-	gap, hidden := -1, 0
-	if n := len(s.Values); s.Top > 0 && n > 2*s.Top {
-		for i := 0; i < s.Top; i++ {
-			shown = append(shown, i)
-		}
-		for i := n - s.Top; i < n; i++ {
-			shown = append(shown, i)
-		}
-		gap, hidden = s.Top, n-2*s.Top
-	} else {
-		for i := range s.Values {
-			shown = append(shown, i)
-		}
-	}
+	shown, gap, hidden := shownBars(len(s.Values), s.Top)
 	noteSt := st.text(7, false, darkGrey)
 	var noteLines []string
 	if s.Note != "" {
@@ -119,23 +104,7 @@ func BarChart(s BarSpec) Figure {
 	for _, i := range shown {
 		labelW = max(labelW, lab.Width(s.Labels[i]))
 	}
-	lo, hi := 0.0, 0.0
-	for _, i := range shown {
-		if v := s.Values[i]; !math.IsNaN(v) {
-			lo, hi = math.Min(lo, v), math.Max(hi, v)
-		}
-	}
-	if !math.IsNaN(s.Ref) {
-		lo, hi = math.Min(lo, s.Ref), math.Max(hi, s.Ref)
-	}
-	pad := (hi - lo) * 0.04
-	if pad == 0 {
-		pad = 1
-	}
-	if lo < 0 {
-		lo -= pad
-	}
-	hi += pad
+	lo, hi := barRange(s, shown)
 	fig.Draw = func(c draw.Canvas) {
 		top := func(y float64) vg.Length { return mm(H - y) }
 		drawHeading(c, st, H, s.Title, s.Subtitle)
@@ -189,14 +158,7 @@ func BarChart(s BarSpec) Figure {
 		// The marker of the left-out bars: dashed rules across the chart
 		// and the number of areas between them.
 		if gap >= 0 {
-			rule := draw.LineStyle{Color: midGrey, Width: vg.Points(0.5), Dashes: []vg.Length{vg.Points(2), vg.Points(2)}}
-			for _, y := range []float64{yGap + rowH*0.2, yGap + rowH*(gapRows-0.2)} {
-				c.StrokeLine2(rule, mm(marginMM), top(y), x1, top(y))
-			}
-			gt := st.text(7.5, true, darkGrey)
-			gt.XAlign = draw.XCenter
-			gt.YAlign = draw.YCenter
-			c.FillText(gt, vg.Point{X: (mm(marginMM) + x1) / 2, Y: top(yGap + rowH*gapRows/2)}, s.Locale.moreAreas(hidden))
+			drawGapMarker(c, st, top, x1, yGap, rowH, s.Locale.moreAreas(hidden))
 		}
 		// Zero and reference lines.
 		vline(draw.LineStyle{Color: darkGrey, Width: vg.Points(0.7)}, xv(0))
@@ -220,6 +182,61 @@ func BarChart(s BarSpec) Figure {
 		drawSource(c, st, srcLines)
 	}
 	return fig
+}
+
+// shownBars returns the bars a chart of n draws: all, or the first and
+// last top with a gap after the first top (gap −1 if none) standing for
+// the hidden ones.
+func shownBars(n, top int) (shown []int, gap, hidden int) {
+	shown = make([]int, 0, n)
+	if top > 0 && n > 2*top {
+		for i := 0; i < top; i++ {
+			shown = append(shown, i)
+		}
+		for i := n - top; i < n; i++ {
+			shown = append(shown, i)
+		}
+		return shown, top, n - 2*top
+	}
+	for i := 0; i < n; i++ {
+		shown = append(shown, i)
+	}
+	return shown, -1, 0
+}
+
+// barRange returns the value axis of the shown bars: from 0 (or the
+// lowest value) to the highest, the reference line included, padded by
+// 4 % (1 if the bars are all 0).
+func barRange(s BarSpec, shown []int) (lo, hi float64) {
+	for _, i := range shown {
+		if v := s.Values[i]; !math.IsNaN(v) {
+			lo, hi = math.Min(lo, v), math.Max(hi, v)
+		}
+	}
+	if !math.IsNaN(s.Ref) {
+		lo, hi = math.Min(lo, s.Ref), math.Max(hi, s.Ref)
+	}
+	pad := (hi - lo) * 0.04
+	if pad == 0 {
+		pad = 1
+	}
+	if lo < 0 {
+		lo -= pad
+	}
+	return lo, hi + pad
+}
+
+// drawGapMarker draws the marker of the left-out bars: dashed rules
+// across the chart and the number of areas between them.
+func drawGapMarker(c draw.Canvas, st *style, top func(float64) vg.Length, x1 vg.Length, yGap, rowH float64, text string) {
+	rule := draw.LineStyle{Color: midGrey, Width: vg.Points(0.5), Dashes: []vg.Length{vg.Points(2), vg.Points(2)}}
+	for _, y := range []float64{yGap + rowH*0.2, yGap + rowH*(gapRows-0.2)} {
+		c.StrokeLine2(rule, mm(marginMM), top(y), x1, top(y))
+	}
+	gt := st.text(7.5, true, darkGrey)
+	gt.XAlign = draw.XCenter
+	gt.YAlign = draw.YCenter
+	c.FillText(gt, vg.Point{X: (mm(marginMM) + x1) / 2, Y: top(yGap + rowH*gapRows/2)}, text)
 }
 
 // drawBar draws one bar from a to b between the heights y0 and y1
