@@ -36,9 +36,11 @@ func build() catalog.Catalog {
 			set(key, de)
 		}
 	}
-	for key, de := range germanErrors {
-		if !seen[key] { // a note's text and an error's may be the same: one translation
-			set(key, de)
+	for _, table := range []map[string]string{germanErrors, germanSav, germanSurvey, germanSmallArea} {
+		for key, de := range table {
+			if !seen[key] { // a note's text and an error's may be the same: one translation
+				set(key, de)
+			}
 		}
 	}
 	for key, f := range plurals {
