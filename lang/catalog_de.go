@@ -457,7 +457,7 @@ var german = map[string]string{
 
 	"points": "Punkte",
 
-	"population projection: %d areas from %d to %d by single year of age and sex, with the net migration of %d–%d by the residual method": "Bevölkerungsvorausberechnung: %d Gebiete von %d bis %d nach Einzelalter und Geschlecht, mit dem Wanderungssaldo %d–%d nach der Restmethode",
+	"population projection: %d areas from %d to %d by single year of age and sex": "Bevölkerungsvorausberechnung: %d Gebiete von %d bis %d nach Einzelalter und Geschlecht",
 
 	"population projection: %d areas from %d to %d in %d age bands, by the yearly cohort-change ratios of %d–%d drawn towards the city's": "Bevölkerungsvorausberechnung: %d Gebiete von %d bis %d in %d Altersgruppen, mit den jährlichen Kohortenquoten %d–%d, zur Stadt hin gezogen",
 
@@ -465,13 +465,27 @@ var german = map[string]string{
 
 	"population projection: a backtest from %d with only the data up to it misses the residents of the areas in %d by %.1f %% on average (MAPE; holding %d constant: %.1f %%, the linear trend: %.1f %%); backtest.csv has every age group, and projection.csv 80 %% intervals from these errors": "Bevölkerungsvorausberechnung: eine Rückrechnung ab %d nur mit den Daten bis dahin verfehlt die Einwohner der Gebiete %d im Mittel um %.1f %% (MAPE; %d festgehalten: %.1f %%, linearer Trend: %.1f %%); backtest.csv enthält jede Altersgruppe, projection.csv 80-%%-Intervalle aus diesen Fehlern",
 
+	"population projection: fertility estimated from %.0f births a year in %d–%d: the city's total fertility rate %.2f, the areas' from %.2f to %.2f times the city's (drawn towards it with the weight of %g births)": "Bevölkerungsvorausberechnung: Fruchtbarkeit aus durchschnittlich %.0f Geburten je Jahr %d–%d geschätzt: zusammengefasste Geburtenziffer der Stadt %.2f, die der Gebiete das %.2f- bis %.2f-Fache davon (zur Stadt hin gezogen mit dem Gewicht von %g Geburten)",
+
 	"population projection: in %d cells (area, year, age, sex) net migration took more residents than there were; they are 0": "Bevölkerungsvorausberechnung: in %d Zellen (Gebiet, Jahr, Alter, Geschlecht) nahm der Wanderungssaldo mehr Einwohner, als da waren; sie sind 0",
+
+	"population projection: migration from the register's moves of %d–%d: in-moves as counts, out-moves as rates of the residents": "Bevölkerungsvorausberechnung: Wanderung aus den Zu- und Fortzügen des Registers %d–%d: Zuzüge als Anzahlen, Fortzüge als Raten der Einwohner",
+
+	"population projection: net migration from the register's in- and out-moves of %d–%d": "Bevölkerungsvorausberechnung: Wanderungssaldo aus den Zu- und Fortzügen des Registers %d–%d",
+
+	"population projection: net migration of %d–%d by the residual method (population less the survivors)": "Bevölkerungsvorausberechnung: Wanderungssaldo %d–%d nach der Restmethode (Bevölkerung abzüglich der Überlebenden)",
+
+	"population projection: no backtest from %d, the register's events do not reach back to its base period: %s": "Bevölkerungsvorausberechnung: keine Rückrechnung ab %d, die Ereignisse des Registers reichen nicht bis in ihren Basiszeitraum zurück: %s",
 
 	"population projection: no backtest, the data (%d–%d) are too short for a base period of %d years and a year after it": "Bevölkerungsvorausberechnung: keine Rückrechnung, die Daten (%d–%d) sind zu kurz für einen Stützzeitraum von %d Jahren und ein Jahr danach",
 
 	"population projection: no backtest, the years %s are missing": "Bevölkerungsvorausberechnung: keine Rückrechnung, die Jahre %s fehlen",
 
+	"population projection: scaled to the city's control totals of %s (factors %.3f to %.3f); the scenarios are not": "Bevölkerungsvorausberechnung: an die Eckwerte der Stadt aus %s angepasst (Faktoren %.3f bis %.3f); die Szenarien nicht",
+
 	"population projection: the housing scenario adds %.0f planned dwellings; in %d the city would have %.0f residents more than in the base": "Bevölkerungsvorausberechnung: das Wohnungsbau-Szenario fügt %.0f geplante Wohnungen hinzu; %d hätte die Stadt %.0f Einwohner mehr als in der Basis",
+
+	"population projection: the register's deaths of %d–%d were %.1f %% (men) and %.1f %% (women) of those the life table expects; its probabilities of dying are scaled to them": "Bevölkerungsvorausberechnung: die Gestorbenen des Registers %d–%d waren %.1f %% (Männer) und %.1f %% (Frauen) der nach der Sterbetafel erwarteten; ihre Sterbewahrscheinlichkeiten sind darauf skaliert",
 
 	"positive: below −1": "positiv: unter −1",
 

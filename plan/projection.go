@@ -29,8 +29,8 @@ type projected struct {
 
 // computeProjection projects every area's population (the pyramid's
 // input) from the base year — the outputs' year — with the life table,
-// the fertility rates and each area's residual net migration of the base
-// period (docs/methods.md section 11).
+// the fertility rates and each area's net migration of the base period
+// (docs/methods.md section 11).
 func (r *runner) computeProjection() error {
 	s := r.c.plan.Projection
 	if s == nil {
@@ -48,6 +48,10 @@ func (r *runner) computeProjection() error {
 	if err != nil {
 		return err
 	}
+	models, info, err := r.areaModels(s, rates, history, r.year)
+	if err != nil {
+		return err
+	}
 	res := &projected{base: r.year, omega: omega}
 	for y := 1; y <= s.years(); y++ {
 		res.years = append(res.years, r.year+y)
@@ -60,22 +64,23 @@ func (r *runner) computeProjection() error {
 		}
 	}
 	for a, h := range history {
-		mig := rates.ResidualMigration(h)
-		if extra != nil {
-			hp := out0(extra[a], len(res.years), omega)
-			res.housing = append(res.housing, projectHousing(rates, h[len(h)-1], mig, hp))
-		}
-		out, c := rates.Project(h[len(h)-1], mig, s.years())
-		res.areas, res.start = append(res.areas, out), append(res.start, h[len(h)-1])
+		start, m := h[len(h)-1], models[a]
+		out, c := m.project(start, s.years(), 1, nil)
+		res.areas, res.start = append(res.areas, out), append(res.start, start)
 		res.clamped += c
+		if extra != nil {
+			housing, _ := m.project(start, s.years(), 1, extra[a])
+			res.housing = append(res.housing, housing)
+		}
 		if sc := s.Scenarios; sc != nil {
-			low, _ := rates.Project(h[len(h)-1], scaled(mig, sc.Low), s.years())
-			high, _ := rates.Project(h[len(h)-1], scaled(mig, sc.High), s.years())
+			low, _ := m.project(start, s.years(), sc.Low, nil)
+			high, _ := m.project(start, s.years(), sc.High, nil)
 			res.low, res.high = append(res.low, low), append(res.high, high)
 		}
 	}
 	r.proj = res
-	r.notes = append(r.notes, lang.M("population projection: %d areas from %d to %d by single year of age and sex, with the net migration of %d–%d by the residual method", len(history), lang.Digits(r.year), lang.Digits(r.year+s.years()), lang.Digits(r.year-s.basePeriod()), lang.Digits(r.year)))
+	r.notes = append(r.notes, lang.M("population projection: %d areas from %d to %d by single year of age and sex", len(history), lang.Digits(r.year), lang.Digits(r.year+s.years())))
+	r.notes = append(r.notes, r.modelNotes(s, info)...)
 	if extra != nil {
 		var more float64
 		for a := range res.areas {
@@ -83,14 +88,17 @@ func (r *runner) computeProjection() error {
 		}
 		r.notes = append(r.notes, lang.M("population projection: the housing scenario adds %.0f planned dwellings; in %d the city would have %.0f residents more than in the base", dwellings, lang.Digits(res.years[len(res.years)-1]), more))
 	}
+	if err := r.applyControl(s); err != nil {
+		return err
+	}
 	if res.clamped > 0 {
 		r.notes = append(r.notes, lang.M("population projection: in %d cells (area, year, age, sex) net migration took more residents than there were; they are 0", res.clamped))
 	}
-	r.computeBacktest(rates)
-	return nil
+	return r.computeBacktest(rates)
 }
 
-// projectionRates reads the life table and the fertility rates.
+// projectionRates reads the life table and the fertility rates (none
+// where they are estimated from births).
 func (r *runner) projectionRates(s *ProjectionSpec) (*projection.Rates, error) {
 	py := r.c.plan.Outputs.Pyramid
 	lt, err := r.readSmallTable(s.LifeTable.File, s.LifeTable.Age, []string{s.LifeTable.Sex}, s.LifeTable.Q, s.Line)
@@ -112,6 +120,12 @@ func (r *runner) projectionRates(s *ProjectionSpec) (*projection.Rates, error) {
 		default:
 			return nil, errAt(r.c.plan.File, s.Line, "projection: %s, line %d: sex %q is neither the pyramid's %q nor %q", s.LifeTable.File, lt.Lines[i], lt.Dims[0][i], py.Male, py.Female)
 		}
+	}
+	if s.Fertility.estimated() { // each area's, from the register's births (areaModels)
+		if err := rates.Check(); err != nil {
+			return nil, errAt(r.c.plan.File, s.Line, "projection: %s: %v", s.LifeTable.File, err)
+		}
+		return rates, nil
 	}
 	f, err := r.readSmallTable(s.Fertility.File, s.Fertility.Age, nil, s.Fertility.Rate, s.Line)
 	if err != nil {
@@ -222,27 +236,4 @@ func (r *runner) populations(first, last, omega int) ([][]projection.Population,
 		}
 	}
 	return out, missing
-}
-
-// scaled returns net migration times f.
-func scaled(m projection.Population, f float64) projection.Population {
-	out := m.Clone()
-	for s := range out {
-		for x := range out[s] {
-			out[s][x] *= f
-		}
-	}
-	return out
-}
-
-// out0 returns the extra residents of an area, or none.
-func out0(extra []projection.Population, years, omega int) []projection.Population {
-	if extra != nil {
-		return extra
-	}
-	out := make([]projection.Population, years)
-	for y := range out {
-		out[y] = projection.NewPopulation(omega)
-	}
-	return out
 }

@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"errors"
 	"fmt"
 	"math"
 
@@ -28,8 +29,9 @@ type backtestGroup struct {
 // computeBacktest projects from the latest base year that leaves a base
 // period before it and at least one observed year after it, up to the
 // projection's horizon; nothing (and a note) where the data are too
-// short.
-func (r *runner) computeBacktest(rates *projection.Rates) {
+// short. The models are made as for the projection, from the data up
+// to the backtest's base year.
+func (r *runner) computeBacktest(rates *projection.Rates) error {
 	s := r.c.plan.Projection
 	bp := s.basePeriod()
 	first := r.year
@@ -39,18 +41,31 @@ func (r *runner) computeBacktest(rates *projection.Rates) {
 	horizons := min(s.years(), r.year-(first+bp))
 	if horizons < 1 {
 		r.notes = append(r.notes, lang.M("population projection: no backtest, the data (%d–%d) are too short for a base period of %d years and a year after it", lang.Digits(first), lang.Digits(r.year), bp))
-		return
+		return nil
 	}
 	base := r.year - horizons
 	pops, missing := r.populations(base-bp, r.year, rates.Omega())
 	if len(missing) > 0 {
 		r.notes = append(r.notes, lang.M("population projection: no backtest, the years %s are missing", datasets.YearRanges(missing)))
-		return
+		return nil
+	}
+	history := make([][]projection.Population, len(pops))
+	for a, p := range pops {
+		history[a] = p[:bp+1]
+	}
+	models, _, err := r.areaModels(s, rates, history, base)
+	var short missingEvents
+	if errors.As(err, &short) {
+		r.notes = append(r.notes, lang.M("population projection: no backtest from %d, the register's events do not reach back to its base period: %s", lang.Digits(base), short.err.M))
+		return nil
+	}
+	if err != nil {
+		return err
 	}
 	bt := &backtest{base: base, horizons: horizons}
 	projected := make([][]projection.Population, len(pops))
 	for a, p := range pops {
-		projected[a], _ = rates.Project(p[bp], rates.ResidualMigration(p[:bp+1]), horizons)
+		projected[a], _ = models[a].project(p[bp], horizons, 1, nil)
 	}
 	groups := append([]struct{ lo, hi int }{{0, -1}}, tableGroups...)
 	for _, g := range groups {
@@ -82,6 +97,7 @@ func (r *runner) computeBacktest(rates *projection.Rates) {
 	h := horizons - 1
 	r.notes = append(r.notes, lang.M("population projection: a backtest from %d with only the data up to it misses the residents of the areas in %d by %.1f %% on average (MAPE; holding %d constant: %.1f %%, the linear trend: %.1f %%); backtest.csv has every age group, and projection.csv 80 %% intervals from these errors",
 		lang.Digits(base), lang.Digits(r.year), all.cohort[h].MAPE, lang.Digits(base), all.constant[h].MAPE, all.linear[h].MAPE))
+	return nil
 }
 
 // groupLabel names an age group: "3–5", "80+", "all" for 0 to the open

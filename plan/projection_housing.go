@@ -61,21 +61,3 @@ func (r *runner) housingResidents(s *ProjectionSpec, omega int) ([][]projection.
 	}
 	return out, dwellings, nil
 }
-
-// projectHousing projects an area with its net migration plus the
-// residents of new dwellings in their year of completion.
-func projectHousing(rates *projection.Rates, start, mig projection.Population, extra []projection.Population) []projection.Population {
-	out := make([]projection.Population, len(extra))
-	p := start
-	for y := range extra {
-		m := mig.Clone()
-		for s := range m {
-			for x := range m[s] {
-				m[s][x] += extra[y][s][x]
-			}
-		}
-		p, _ = rates.Step(p, m)
-		out[y] = p
-	}
-	return out
-}

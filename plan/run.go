@@ -149,10 +149,8 @@ func protected(c *Checked, src Source) []string {
 		files = append(files, d.Path(b.spec.File))
 	}
 	if s := p.Projection; s != nil {
-		for _, f := range []string{s.LifeTable.File, s.Fertility.File, housingFile(s), occupancyFile(s)} {
-			if f != "" {
-				files = append(files, d.Path(f))
-			}
+		for _, f := range s.files() {
+			files = append(files, d.Path(f))
 		}
 	}
 	if p.Weights.File != "" {
@@ -179,9 +177,10 @@ type runner struct {
 	inputs   []report.FileRecord
 	geom     *geo.Areas
 	inTables map[*input]*datasets.Table
-	layers   []*layerRun          // the older layers of planning areas (boundaries)
-	aux      map[*input]auxPoints // locations of the inputs that weight older layers
-	proj     *projected           // the population projection, if the plan asks for one
+	layers   []*layerRun                // the older layers of planning areas (boundaries)
+	aux      map[*input]auxPoints       // locations of the inputs that weight older layers
+	proj     *projected                 // the population projection, if the plan asks for one
+	register map[string]*datasets.Table // the projection's register files by name, read once
 	specs    []datasets.VariableSpec
 	families []datasets.Family // of the counts, for disclosure control
 	panel    *datasets.Panel

@@ -15,15 +15,9 @@ func (chk *checker) checkFiles() {
 		chk.fail(p.Areas.Line, "areas: %v", err)
 	}
 	if s := p.Projection; s != nil {
-		for _, f := range []struct {
-			name string
-			line int
-		}{{s.LifeTable.File, s.Line}, {s.Fertility.File, s.Line}, {housingFile(s), s.Line}, {occupancyFile(s), s.Line}} {
-			if f.name == "" {
-				continue
-			}
-			if err := checkFile(chk.src, f.name); err != nil {
-				chk.fail(f.line, "projection: %v", err)
+		for _, f := range s.files() {
+			if err := checkFile(chk.src, f); err != nil {
+				chk.fail(s.Line, "projection: %v", err)
 			}
 		}
 	}

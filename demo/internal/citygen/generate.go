@@ -61,10 +61,15 @@ func Generate() (map[string][]byte, error) {
 		def := districts[areas[i].district].areas[i-firstIndex(areas, areas[i].district)]
 		states[i] = initialPopulation(popRng[i], areas[i].kind, def.pop)
 	}
+	ev := newEventFiles()
 	for y := firstYear; y <= lastYear; y++ {
 		for i := range areas {
 			a := &areas[i]
+			prev := states[i]
 			states[i] = step(popRng[i], a.kind, states[i], y)
+			if y > firstYear { // the register's events of the years after the first exported population
+				ev.add(a.key, y, decompose(stream(600+uint64(i)*100+uint64(y-firstYear)), a.kind, prev, states[i]))
+			}
 			p := &states[i]
 			for s, sex := range []string{"m", "w"} {
 				for age := 0; age < nAges; age++ {
@@ -101,6 +106,7 @@ func Generate() (map[string][]byte, error) {
 	files["kitas.geojson"] = kitas(areas, states)
 	files["sterbetafel.csv"], files["fertilitaet.csv"] = lifeTable(), fertilityTable()
 	files["wohnungsbau.csv"], files["belegung.csv"] = housingList(), occupancy()
+	files["geburten.csv"], files["sterbefaelle.csv"], files["wanderungen.csv"] = ev.births.Bytes(), ev.deaths.Bytes(), ev.moves.Bytes()
 	return files, nil
 }
 
