@@ -1,0 +1,202 @@
+package survey
+
+import (
+	"encoding/csv"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"strconv"
+	"testing"
+)
+
+// table is a data file of testdata: its columns by name.
+type table map[string][]string
+
+func readCSV(t *testing.T, name string) [][]string {
+	t.Helper()
+	f, err := os.Open(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rows
+}
+
+func readTable(t *testing.T, name string) table {
+	t.Helper()
+	rows := readCSV(t, name)
+	tab := table{}
+	for _, r := range rows[1:] {
+		for j, h := range rows[0] {
+			tab[h] = append(tab[h], r[j])
+		}
+	}
+	return tab
+}
+
+func (tab table) num(t *testing.T, col string) []float64 {
+	t.Helper()
+	out := make([]float64, len(tab[col]))
+	for i, s := range tab[col] {
+		if s == "NA" {
+			out[i] = math.NaN()
+			continue
+		}
+		v, err := strconv.ParseFloat(s, 64)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[i] = v
+	}
+	return out
+}
+
+// reference returns R's results, reference.csv, by key.
+func reference(t *testing.T) map[string]float64 {
+	t.Helper()
+	ref := map[string]float64{}
+	for _, r := range readCSV(t, "reference.csv")[1:] {
+		v, err := strconv.ParseFloat(r[1], 64)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ref[r[0]] = v
+	}
+	return ref
+}
+
+// results collects Go's values by the reference's keys.
+type results map[string]float64
+
+func (r results) stat(prefix string, e Estimate, deff bool) {
+	r[prefix+"/est"] = e.Value
+	r[prefix+"/se"] = e.SE
+	if deff {
+		r[prefix+"/deff"] = e.DEff
+	}
+}
+
+// close reports whether got equals want to 1e-9, relative or, near 0,
+// absolute; NaN equals NaN.
+func close(got, want float64) bool {
+	if math.IsNaN(want) || math.IsNaN(got) {
+		return math.IsNaN(want) && math.IsNaN(got)
+	}
+	return math.Abs(got-want) <= 1e-9*math.Max(1, math.Abs(want))
+}
+
+// compare checks every result against R's and that every reference key
+// with prefix was computed.
+func compare(t *testing.T, ref map[string]float64, got results, prefix string) {
+	t.Helper()
+	var worst float64
+	for k, v := range got {
+		want, ok := ref[k]
+		if !ok {
+			t.Errorf("%s: no reference value", k)
+			continue
+		}
+		if !close(v, want) {
+			t.Errorf("%s = %.17g, R %.17g", k, v, want)
+		}
+		if d := math.Abs(v-want) / math.Max(1, math.Abs(want)); d > worst {
+			worst = d
+		}
+	}
+	n := 0
+	for k := range ref {
+		if len(k) > len(prefix) && k[:len(prefix)+1] == prefix+"/" {
+			if _, ok := got[k]; !ok {
+				t.Errorf("%s: not computed", k)
+			}
+			n++
+		}
+	}
+	t.Logf("%s: %d values, max relative difference %.3g", prefix, n, worst)
+}
+
+// battery computes what survey_reference.R's all() does.
+func battery(t *testing.T, name string, d *Design, tab table, dom string) results {
+	t.Helper()
+	r := results{}
+	must := func(e Estimate, err error) Estimate {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return e
+	}
+	r[name+"/degf"] = float64(d.DF())
+	for _, v := range []string{"api00", "api00na", "hi"} {
+		y := tab.num(t, v)
+		r.stat(name+"/mean/"+v, must(d.Mean(y)), true)
+		r.stat(name+"/total/"+v, must(d.Total(y)), true)
+	}
+	for _, l := range []string{"No", "Yes"} {
+		r.stat(name+"/mean/awards="+l, must(d.Mean(Indicator(tab["awards"], l))), true)
+	}
+	by := func(y []float64, total bool) []DomainEstimate {
+		t.Helper()
+		out, err := d.by(y, tab[dom], total)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	for _, e := range by(tab.num(t, "api00"), false) {
+		r.stat(fmt.Sprintf("%s/by/%s/mean/api00", name, e.Domain), e.Estimate, true)
+	}
+	for _, e := range by(tab.num(t, "api00"), true) {
+		r.stat(fmt.Sprintf("%s/by/%s/total/api00", name, e.Domain), e.Estimate, false)
+	}
+	for _, e := range by(tab.num(t, "api00na"), false) {
+		r.stat(fmt.Sprintf("%s/by/%s/mean/api00na", name, e.Domain), e.Estimate, false)
+	}
+	ciprops(t, r, name, d, tab, dom)
+	return r
+}
+
+func apiDesign(t *testing.T, tab table, strata, clusters, fpc bool) *Design {
+	t.Helper()
+	var opt Options
+	if strata {
+		opt.Strata = tab["stype"]
+	}
+	if clusters {
+		opt.Clusters = tab["dnum"]
+	}
+	if fpc {
+		opt.FPC = tab.num(t, "fpc")
+	}
+	d, err := NewDesign(tab.num(t, "pw"), opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+func TestDesigns(t *testing.T) {
+	ref := reference(t)
+	strat := readTable(t, "api_strat.csv")
+	clus1 := readTable(t, "api_clus1.csv")
+	for _, c := range []struct {
+		name string
+		tab  table
+		d    *Design
+		dom  string
+	}{
+		{"strat", strat, apiDesign(t, strat, true, false, true), "awards"},
+		{"stratwr", strat, apiDesign(t, strat, true, false, false), "awards"},
+		{"clus1", clus1, apiDesign(t, clus1, false, true, true), "cname"},
+		{"stratclus", strat, apiDesign(t, strat, true, true, false), "awards"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			compare(t, ref, battery(t, c.name, c.d, c.tab, c.dom), c.name)
+		})
+	}
+}
