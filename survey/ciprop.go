@@ -54,6 +54,12 @@ func (d *Design) CIProp(y []float64, domain []bool, method CIMethod, level float
 	df := float64(e.DF)
 	switch method {
 	case CILogit:
+		if (p == 0 || p == 1) && df > 0 {
+			// The logit is infinite; R's glm stops near it with an
+			// interval that is p̂ to 1e-9.
+			iv.Lower, iv.Upper = p, p
+			break
+		}
 		lo, hi := waldFactors(alpha, df)
 		se := e.SE / (p * (1 - p))
 		l := math.Log(p / (1 - p))

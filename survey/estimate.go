@@ -80,7 +80,8 @@ func (d *Design) present(in []bool) []bool {
 // z_i = w_i·y_i and, for the mean, z_i = w_i·(y_i − ŷ)/N̂ (Binder 1983).
 // The design effect divides the variance by that of simple random
 // sampling without replacement, s²·(N̂ − n)/(N̂·n) for the mean and N̂²
-// times it for the total, with s² = n/(n−1) · Σ w (y − ŷ)² / N̂.
+// times it for the total, with s² = n/(n−1) · Σ w (y − ŷ)² / N̂. A domain
+// without rows has NaN estimates (R reports 0).
 func (d *Design) estimate(y []float64, domain []bool, total bool) (Estimate, error) {
 	in, err := d.rows(y, domain)
 	if err != nil {
@@ -96,7 +97,8 @@ func (d *Design) estimate(y []float64, domain []bool, total bool) (Estimate, err
 		}
 	}
 	if e.N == 0 {
-		return Estimate{}, lang.Errorf("no row has a value in the domain")
+		nan := math.NaN()
+		return Estimate{Value: nan, SE: nan, Var: nan, DEff: nan, NEff: nan, DF: d.df(domainRows(domain, len(d.w)))}, nil
 	}
 	mean := sy / e.PopSize
 	z := make([]float64, len(d.w))

@@ -169,6 +169,11 @@ func battery(t *testing.T, name string, d *Design, tab table, dom string) result
 		r.stat(fmt.Sprintf("%s/by/%s/total/api00", name, e.Domain), e.Estimate, false)
 	}
 	for _, e := range by(tab.num(t, "api00na"), false) {
+		if e.N == 0 && math.IsNaN(e.Value) && math.IsNaN(e.SE) {
+			// No value in the domain: NaN here, 0 in R (its sum of
+			// nothing over nothing).
+			e.Value, e.SE = 0, 0
+		}
 		r.stat(fmt.Sprintf("%s/by/%s/mean/api00na", name, e.Domain), e.Estimate, false)
 	}
 	ciprops(t, r, name, d, tab, dom)
@@ -211,6 +216,69 @@ func TestDesigns(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			compare(t, ref, battery(t, c.name, c.d, c.tab, c.dom), c.name)
+		})
+	}
+}
+
+// TestWeighting checks the weights, estimates and standard errors after
+// post-stratification, raking, calibration and trimming.
+func TestWeighting(t *testing.T) {
+	ref := reference(t)
+	strat := readTable(t, "api_strat.csv")
+	clus1 := readTable(t, "api_clus1.csv")
+	dclus1 := apiDesign(t, clus1, false, true, true)
+	dstrat := apiDesign(t, strat, true, false, true)
+	types := map[string]float64{"E": 4421, "H": 755, "M": 1018}
+	schwide := map[string]float64{"No": 1072, "Yes": 5122}
+	stype := clus1["stype"]
+	aux := [][]float64{make([]float64, len(stype)), Indicator(stype, "H"), Indicator(stype, "M"), clus1.num(t, "api99")}
+	for i := range aux[0] {
+		aux[0][i] = 1
+	}
+	totals := []float64{6194, 755, 1018, 3914069}
+	margins := []Margin{{stype, types}, {clus1["sch.wide"], schwide}}
+	calrak := func() *Design {
+		d, err := dclus1.Calibrate(aux, totals, CalibrateOptions{CalFun: Raking})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	for _, c := range []struct {
+		name string
+		tab  table
+		make func() (*Design, error)
+	}{
+		{"post", clus1, func() (*Design, error) { return dclus1.PostStratify(stype, types) }},
+		{"rake", clus1, func() (*Design, error) {
+			d, conv, err := dclus1.Rake(margins, RakeOptions{})
+			if err == nil && !conv.Converged {
+				t.Errorf("raking did not converge in %d passes", conv.Iterations)
+			}
+			return d, err
+		}},
+		{"callin", clus1, func() (*Design, error) { return dclus1.Calibrate(aux, totals, CalibrateOptions{}) }},
+		{"callinb", clus1, func() (*Design, error) {
+			return dclus1.Calibrate(aux, totals, CalibrateOptions{Lower: 0.6, Upper: 1.8})
+		}},
+		{"calrak", clus1, func() (*Design, error) { return calrak(), nil }},
+		{"calrakb", clus1, func() (*Design, error) {
+			return dclus1.Calibrate(aux, totals, CalibrateOptions{CalFun: Raking, Lower: 0.6, Upper: 1.8})
+		}},
+		{"trim", strat, func() (*Design, error) { return dstrat.TrimWeights(18, 40, false) }},
+		{"trimcal", clus1, func() (*Design, error) { return calrak().TrimWeights(30, 40, true) }},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			d, err := c.make()
+			if err != nil {
+				t.Fatal(err)
+			}
+			dom := "cname"
+			r := battery(t, c.name, d, c.tab, dom)
+			for i, w := range d.Weights() {
+				r[fmt.Sprintf("%s/w/%d", c.name, i+1)] = w
+			}
+			compare(t, ref, r, c.name)
 		})
 	}
 }
