@@ -282,3 +282,60 @@ func TestWeighting(t *testing.T) {
 		})
 	}
 }
+
+// TestLonelyPSU checks every treatment of a stratum with one PSU (apistrat
+// keeping one middle school) and that the default refuses it.
+func TestLonelyPSU(t *testing.T) {
+	ref := reference(t)
+	tab := readTable(t, "api_lonely.csv")
+	if _, err := NewDesign(tab.num(t, "pw"), Options{Strata: tab["stype"]}); err == nil || !strings.Contains(err.Error(), `"M"`) {
+		t.Errorf("LonelyFail: error %v, want one naming stratum \"M\"", err)
+	}
+	for _, c := range []struct {
+		name   string
+		lonely LonelyPSU
+	}{{"remove", LonelyRemove}, {"certainty", LonelyCertainty}, {"adjust", LonelyAdjust}, {"average", LonelyAverage}} {
+		r := results{}
+		for _, fpc := range []bool{true, false} {
+			opt := Options{Strata: tab["stype"], Lonely: c.lonely}
+			prefix := "lonelywr-" + c.name
+			if fpc {
+				opt.FPC = tab.num(t, "fpc")
+				prefix = "lonely-" + c.name
+			}
+			d, err := NewDesign(tab.num(t, "pw"), opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			y := tab.num(t, "api00")
+			m, _ := d.Mean(y)
+			tot, _ := d.Total(y)
+			r.stat(prefix+"/mean/api00", m, fpc)
+			r.stat(prefix+"/total/api00", tot, false)
+		}
+		compare(t, ref, r, "lonely-"+c.name)
+		compare(t, ref, r, "lonelywr-"+c.name)
+	}
+}
+
+// TestRakeNotConverged checks that raking reports an iteration stopped
+// by MaxIter, with R's weights after two passes.
+func TestRakeNotConverged(t *testing.T) {
+	ref := reference(t)
+	tab := readTable(t, "api_clus1.csv")
+	d := apiDesign(t, tab, false, true, true)
+	margins := []Margin{
+		{tab["stype"], map[string]float64{"E": 4421, "H": 755, "M": 1018}},
+		{tab["sch.wide"], map[string]float64{"No": 1072, "Yes": 5122}},
+	}
+	r, conv, err := d.Rake(margins, RakeOptions{MaxIter: 2, Epsilon: 1e-9})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if conv.Converged || conv.Iterations != 2 {
+		t.Errorf("convergence %+v, want 2 passes, not converged", conv)
+	}
+	if got, want := r.Weights()[0], ref["rake2/w/1"]; !close(got, want) {
+		t.Errorf("weight 1 = %.17g, R %.17g", got, want)
+	}
+}
