@@ -84,13 +84,13 @@ func NewDesign(weights []float64, opt Options) (*Design, error) {
 			return nil, lang.Errorf("row %d has the weight %v: sampling weights must be positive numbers", i+1, w)
 		}
 	}
-	for _, s := range []struct {
-		name string
-		len  int
-	}{{"strata", len(opt.Strata)}, {"clusters", len(opt.Clusters)}, {"fpc", len(opt.FPC)}} {
-		if s.len != 0 && s.len != n {
-			return nil, lang.Errorf("%s has %d entries for %d rows", s.name, s.len, n)
-		}
+	switch {
+	case opt.Strata != nil && len(opt.Strata) != n:
+		return nil, lang.Errorf("the strata have %d entries for %d rows", len(opt.Strata), n)
+	case opt.Clusters != nil && len(opt.Clusters) != n:
+		return nil, lang.Errorf("the clusters have %d entries for %d rows", len(opt.Clusters), n)
+	case opt.FPC != nil && len(opt.FPC) != n:
+		return nil, lang.Errorf("the finite population corrections have %d entries for %d rows", len(opt.FPC), n)
 	}
 	d := &Design{w: append([]float64(nil), weights...), lonely: opt.Lonely}
 	d.stratum, d.names = index(opt.Strata, n)
