@@ -5,11 +5,6 @@ import (
 	"testing"
 )
 
-var ciMethods = []struct {
-	name string
-	m    CIMethod
-}{{"logit", CILogit}, {"beta", CIBeta}, {"mean", CIMean}}
-
 func putInterval(r results, prefix string, iv Interval) {
 	r[prefix+"/est"] = iv.Value
 	r[prefix+"/lo"] = iv.Lower
@@ -19,7 +14,10 @@ func putInterval(r results, prefix string, iv Interval) {
 func ciprops(t *testing.T, r results, name string, d *Design, tab table, dom string) {
 	t.Helper()
 	hi := tab.num(t, "hi")
-	for _, m := range ciMethods {
+	for _, m := range []struct {
+		name string
+		m    CIMethod
+	}{{"logit", CILogit}, {"beta", CIBeta}, {"mean", CIMean}} {
 		iv, err := d.CIProp(hi, nil, m.m, 0.95)
 		if err != nil {
 			t.Fatal(err)
