@@ -1,5 +1,7 @@
 package survey
 
+import "planatlas/lang"
+
 // DomainEstimate is the estimate of one domain.
 type DomainEstimate struct {
 	Domain string
@@ -41,8 +43,8 @@ type domain struct {
 
 // domains splits the rows by the values of by, sorted.
 func (d *Design) domains(by []string) ([]domain, error) {
-	if _, err := d.rows(nil, make([]bool, len(by))); err != nil {
-		return nil, err
+	if len(by) != len(d.w) {
+		return nil, lang.Errorf("the domain has %d entries for %d rows", len(by), len(d.w))
 	}
 	idx, names := index(by, len(by))
 	out := make([]domain, len(names))
