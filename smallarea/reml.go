@@ -10,7 +10,7 @@ import (
 
 // score estimates σ²_u by Fisher scoring, σ_{k+1} = σ_k + s(σ_k) / F(σ_k),
 // from σ_0 = median(ψ_d), as sae's eblupFH (Molina and Marhuenda 2015;
-// Rao and Molina 2015, section 6.1.2). It stops when |σ_{k+1} − σ_k| /
+// Rao and Molina 2015, chapter 6). It stops when |σ_{k+1} − σ_k| /
 // |σ_k| ≤ Options.Precision or after Options.MaxIter steps, and
 // returns the last iterate (possibly below 0), the number of steps and
 // whether it converged, which, as in sae, fails only when the limit is

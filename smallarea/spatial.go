@@ -82,7 +82,7 @@ func addScaled(a *mat.Dense, k float64, b *mat.Dense) {
 // effects u = ρWu + v, v ~ N(0, σ²_u I), e ~ N(0, diag(ψ_d)), so that
 // Var(y) = V = σ²_u C(ρ) + diag(ψ_d) with C(ρ) = ((I − ρW')(I − ρW))⁻¹
 // (Petrucci and Salvati 2006; Pratesi and Salvati 2008; Rao and Molina
-// 2015, section 8.5), as sae's eblupSFH does. W is the m×m proximity
+// 2015, chapter 8), as sae's eblupSFH does. W is the m×m proximity
 // matrix, row-standardised, dense or sparse (any mat.Matrix); every area
 // needs a direct estimate, its covariates and ψ_d > 0.
 //

@@ -11,7 +11,7 @@ import (
 // score estimates (σ²_u, ρ) by Fisher scoring, θ_{k+1} = θ_k + I(θ_k)⁻¹
 // s(θ_k), as sae's eblupSFH. With C = C(ρ), V = σ²_u C + Ψ, the
 // derivatives V_σ = C and V_ρ = −σ²_u C (2ρW'W − W − W') C, P = V⁻¹ −
-// V⁻¹X(X'V⁻¹X)⁻¹X'V⁻¹ (Rao and Molina 2015, section 8.5; Singh, Shukla
+// V⁻¹X(X'V⁻¹X)⁻¹X'V⁻¹ (Rao and Molina 2015, chapter 8; Singh, Shukla
 // and Kundu 2005):
 //
 //	REML: s_i = −½ tr(P V_i) + ½ y'P V_i P y,   I_ij = ½ tr(P V_i P V_j)
