@@ -83,3 +83,57 @@ func glsDense(x, vi *mat.Dense, y []float64) (q *mat.Dense, beta *mat.VecDense, 
 	}
 	return q, beta, resid, nil
 }
+
+// sparse is a matrix in compressed rows: row i's non-zero values are
+// val[ptr[i]:ptr[i+1]] in the columns col[ptr[i]:ptr[i+1]]. W and the
+// derivative 2ρW'W − W − W' have a few non-zeros per row, so their
+// products with a dense matrix cost O(m²) instead of O(m³).
+type sparse struct {
+	ptr []int
+	col []int
+	val []float64
+}
+
+// sparseOf returns a's non-zeros.
+func sparseOf(a mat.Matrix) *sparse {
+	r, c := a.Dims()
+	s := &sparse{ptr: make([]int, 1, r+1)}
+	for i := 0; i < r; i++ {
+		for j := 0; j < c; j++ {
+			if v := a.At(i, j); v != 0 {
+				s.col = append(s.col, j)
+				s.val = append(s.val, v)
+			}
+		}
+		s.ptr = append(s.ptr, len(s.col))
+	}
+	return s
+}
+
+// mulSparse returns s b.
+func mulSparse(s *sparse, b *mat.Dense) *mat.Dense {
+	r := len(s.ptr) - 1
+	_, c := b.Dims()
+	out := mat.NewDense(r, c, nil)
+	for i := 0; i < r; i++ {
+		row := out.RawRowView(i)
+		for k := s.ptr[i]; k < s.ptr[i+1]; k++ {
+			v, brow := s.val[k], b.RawRowView(s.col[k])
+			for j := range row {
+				row[j] += v * brow[j]
+			}
+		}
+	}
+	return out
+}
+
+// sparseQuad returns u' s v.
+func sparseQuad(u []float64, s *sparse, v []float64) float64 {
+	var t float64
+	for i := range u {
+		for k := s.ptr[i]; k < s.ptr[i+1]; k++ {
+			t += u[i] * s.val[k] * v[s.col[k]]
+		}
+	}
+	return t
+}

@@ -8,11 +8,12 @@ import (
 // (σ̂²_u, ρ̂): C, G = σ̂²_u C, the derivative of C⁻¹ in ρ (dR), V_ρ =
 // −σ̂²_u C dR C, and the inverse of the REML information I⁻¹.
 type spatialTerms struct {
-	a       float64
-	c, g    *mat.Dense
-	dR, vr  *mat.Dense
-	viC     *mat.Dense
-	infoInv [2][2]float64
+	a        float64
+	c, g     *mat.Dense
+	dR       *sparse
+	dRc, cdc *mat.Dense // dR C and C dR C
+	vr, viC  *mat.Dense
+	infoInv  [2][2]float64
 }
 
 // MSE returns the estimated mean squared errors of the spatial EBLUPs,
@@ -56,8 +57,10 @@ func (f *SpatialFit) terms() (*spatialTerms, error) {
 	t := &spatialTerms{a: f.SigmaU2, c: f.c}
 	t.g = mat.DenseCopyOf(f.c)
 	t.g.Scale(t.a, t.g)
-	t.dR = f.s.dRho(f.Rho)
-	t.vr = mul(mul(t.c, t.dR), t.c)
+	t.dR = sparseOf(f.s.dRho(f.Rho))
+	t.dRc = mulSparse(t.dR, t.c)
+	t.cdc = mul(t.c, t.dRc)
+	t.vr = mat.DenseCopyOf(t.cdc)
 	t.vr.Scale(-t.a, t.vr)
 	t.viC = mul(f.vi, t.c)
 	p, err := projection(f.x, f.vi)
@@ -117,12 +120,11 @@ func (f *SpatialFit) g3(t *spatialTerms) []float64 {
 // g4 returns g4 of every area, the bias correction of Singh, Shukla and
 // Kundu (2005).
 func (f *SpatialFit) g4(t *spatialTerms) []float64 {
-	cdc := mul(mul(t.c, t.dR), t.c)
-	d12 := mat.DenseCopyOf(cdc)
+	d12 := mat.DenseCopyOf(t.cdc)
 	d12.Scale(-1, d12)
-	d22 := mul(mul(cdc, t.dR), t.c)
+	d22 := mul(t.cdc, t.dRc)
 	d22.Scale(2*t.a, d22)
-	addScaled(d22, -2*t.a, mul(mul(t.c, f.s.wtw), t.c))
+	addScaled(d22, -2*t.a, mul(t.c, mulSparse(sparseOf(f.s.wtw), t.c)))
 	a := diagProd(mul(f.vi, d12), f.vi)
 	b := diagProd(mul(f.vi, d22), f.vi)
 	ii := t.infoInv

@@ -55,14 +55,15 @@ func (f *SpatialFit) score(y []float64, opt Options) (sigma, rho float64, err er
 }
 
 // scoreStep returns the score vector and the Fisher information at
-// (σ²_u, ρ).
+// (σ²_u, ρ). V_ρ = −σ²_u C dR C is never formed: P V_ρ = −σ²_u (P C)(dR C)
+// with dR sparse, and y'P V_ρ P y = −σ²_u (C P y)' dR (C P y).
 func (f *SpatialFit) scoreStep(y []float64, sigma, rho float64) (s [2]float64, info [2][2]float64, err error) {
 	c, err := f.s.cov(rho)
 	if err != nil {
 		return s, info, err
 	}
-	vr := mul(mul(c, f.s.dRho(rho)), c)
-	vr.Scale(-sigma, vr)
+	dR := sparseOf(f.s.dRho(rho))
+	dRc := mulSparse(dR, c)
 	var g mat.Dense
 	g.Scale(sigma, c)
 	vi, err := inverse(diagPlus(&g, f.psi), "V")
@@ -73,16 +74,20 @@ func (f *SpatialFit) scoreStep(y []float64, sigma, rho float64) (s [2]float64, i
 	if err != nil {
 		return s, info, err
 	}
-	py := mat.NewVecDense(len(y), nil)
-	py.MulVec(p, mat.NewVecDense(len(y), y))
-	pyv := py.RawVector().Data
-	pd, pr := mul(p, c), mul(p, vr)
-	a, b := pd, pr // REML: traces with P
+	m := len(y)
+	py := mat.NewVecDense(m, nil)
+	py.MulVec(p, mat.NewVecDense(m, y))
+	cpy := mat.NewVecDense(m, nil)
+	cpy.MulVec(c, py)
+	pyv, cpyv := py.RawVector().Data, cpy.RawVector().Data
+	a := mul(p, c) // REML: traces with P
 	if f.Method == ML {
-		a, b = mul(vi, c), mul(vi, vr)
+		a = mul(vi, c)
 	}
+	b := mul(a, dRc)
+	b.Scale(-sigma, b)
 	s[0] = -0.5*mat.Trace(a) + 0.5*quad(pyv, c, pyv)
-	s[1] = -0.5*mat.Trace(b) + 0.5*quad(pyv, vr, pyv)
+	s[1] = -0.5*mat.Trace(b) - 0.5*sigma*sparseQuad(cpyv, dR, cpyv)
 	info[0][0] = 0.5 * traceProd(a, a)
 	info[0][1] = 0.5 * traceProd(a, b)
 	info[1][0] = info[0][1]
