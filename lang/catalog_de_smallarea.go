@@ -20,6 +20,7 @@ var germanSmallArea = map[string]string{
 	"the covariates are collinear (X'V⁻¹X cannot be inverted): %v":                                                 "die Kovariablen sind kollinear (X'V⁻¹X ist nicht invertierbar): %v",
 	"the estimate of σ²_u (%s) is %g, below 0, and was set to 0: every area's EBLUP is its synthetic estimate x'β": "die Schätzung von σ²_u (%s) ist %g, kleiner als 0, und wurde auf 0 gesetzt: der EBLUP jedes Gebiets ist seine synthetische Schätzung x'β",
 	"the estimate of σ²_u (%s) is 0: every area's EBLUP is its synthetic estimate x'β":                             "die Schätzung von σ²_u (%s) ist 0: der EBLUP jedes Gebiets ist seine synthetische Schätzung x'β",
+	"the information matrix of σ²_u and ρ is singular at the estimates: no MSE":                                    "die Informationsmatrix von σ²_u und ρ ist an den Schätzwerten singulär: kein MSE",
 	"the matrix %s cannot be inverted: %v":                                                                         "die Matrix %s ist nicht invertierbar: %v",
 	"the proximity matrix is %d×%d for %d areas":                                                                   "die Nachbarschaftsmatrix ist %d×%d für %d Gebiete",
 	"the spatial autocorrelation ρ (%s) reached the bound %g of its range":                                         "die räumliche Autokorrelation ρ (%s) hat die Grenze %g ihres Bereichs erreicht",

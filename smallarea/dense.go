@@ -7,7 +7,8 @@ import (
 )
 
 // The spatial model works with dense m×m matrices: a product or an
-// inverse costs O(m³), about a second for m = 3000.
+// inverse costs O(m³). Fitting 576 areas takes about 2 s on one core,
+// their MSEs 1.3 s; 3000 areas take minutes.
 
 // mul returns a b.
 func mul(a, b mat.Matrix) *mat.Dense {

@@ -2,6 +2,8 @@ package smallarea
 
 import (
 	"gonum.org/v1/gonum/mat"
+
+	"planatlas/lang"
 )
 
 // spatialTerms are the matrices the MSE of the spatial EBLUP needs, at
@@ -70,6 +72,9 @@ func (f *SpatialFit) terms() (*spatialTerms, error) {
 	pc, pr := mul(p, t.c), mul(p, t.vr)
 	i11, i12, i22 := 0.5*traceProd(pc, pc), 0.5*traceProd(pc, pr), 0.5*traceProd(pr, pr)
 	det := i11*i22 - i12*i12
+	if !(det > 0) {
+		return nil, lang.Errorf("the information matrix of σ²_u and ρ is singular at the estimates: no MSE")
+	}
 	t.infoInv = [2][2]float64{{i22 / det, -i12 / det}, {-i12 / det, i11 / det}}
 	return t, nil
 }

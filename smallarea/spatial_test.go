@@ -64,3 +64,54 @@ func TestSFHErrors(t *testing.T) {
 		t.Errorf("2 iterations: converged %v after %d, error %v", f.Converged, f.Iterations, err)
 	}
 }
+
+// neighbours is a sparse proximity matrix: row i's neighbours and
+// weights.
+type neighbours struct {
+	to [][]int
+	w  [][]float64
+}
+
+func (n neighbours) Dims() (int, int) { return len(n.to), len(n.to) }
+
+func (n neighbours) At(i, j int) float64 {
+	for k, t := range n.to[i] {
+		if t == j {
+			return n.w[i][k]
+		}
+	}
+	return 0
+}
+
+func (n neighbours) T() mat.Matrix { return mat.Transpose{Matrix: n} }
+
+// A sparse proximity matrix (any mat.Matrix) gives the dense one's fit.
+func TestSFHSparseWeights(t *testing.T) {
+	y, psi, x, w := grapes(t)
+	m := len(y)
+	n := neighbours{to: make([][]int, m), w: make([][]float64, m)}
+	for i := 0; i < m; i++ {
+		for j := 0; j < m; j++ {
+			if v := w.At(i, j); v != 0 {
+				n.to[i] = append(n.to[i], j)
+				n.w[i] = append(n.w[i], v)
+			}
+		}
+	}
+	dense, err := FitSFH(y, x, psi, w, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sp, err := FitSFH(y, x, psi, n, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sp.SigmaU2 != dense.SigmaU2 || sp.Rho != dense.Rho {
+		t.Errorf("sparse: σ²_u %g, ρ %g; dense %g, %g", sp.SigmaU2, sp.Rho, dense.SigmaU2, dense.Rho)
+	}
+	for d := range y {
+		if sp.EBLUP[d] != dense.EBLUP[d] {
+			t.Errorf("area %d: sparse %g, dense %g", d, sp.EBLUP[d], dense.EBLUP[d])
+		}
+	}
+}
