@@ -120,6 +120,8 @@ func FitFH(y []float64, x *mat.Dense, psi []float64, opt Options) (*Fit, error) 
 	if opt.Method != REML && opt.Method != ML && opt.Method != FH {
 		return nil, lang.Errorf("unknown method %d for the variance of the area effects", int(opt.Method))
 	}
+	// The fit keeps copies, so that MSE does not see later changes.
+	x, psi = mat.DenseCopyOf(x), append([]float64(nil), psi...)
 	s := newSample(y, x, psi, in)
 	f := &Fit{Method: opt.Method, InSample: in, x: x, psi: psi, s: s}
 	a, k, conv, err := s.score(opt)

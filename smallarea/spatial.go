@@ -99,7 +99,7 @@ func FitSFH(y []float64, x *mat.Dense, psi []float64, w mat.Matrix, opt Options)
 	if opt.Method != REML && opt.Method != ML {
 		return nil, lang.Errorf("the spatial model's variance is estimated by REML or ML, not %s", opt.Method.String())
 	}
-	f := &SpatialFit{Method: opt.Method, s: newSAR(w), x: x, psi: psi}
+	f := &SpatialFit{Method: opt.Method, s: newSAR(w), x: mat.DenseCopyOf(x), psi: append([]float64(nil), psi...)}
 	sigma, rho, err := f.score(y, opt)
 	if err != nil {
 		return f, err
