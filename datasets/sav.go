@@ -220,12 +220,9 @@ func savCellText(d *SavDictionary, v *SavVariable, buf []byte, fixed bool) (stri
 	var b []byte
 	off, left := 8*v.offset, v.Width
 	for _, w := range v.segments {
-		// A segment of a very long string stores up to 252 bytes of it
-		// (255 for the last, or for an ordinary string).
-		n := min(w, left, 252)
-		if len(v.segments) == 1 {
-			n = min(w, left)
-		}
+		// The segments of a very long string hold its bytes one after
+		// the other, 255 in each but the last.
+		n := min(w, left)
 		b = append(b, buf[off:off+n]...)
 		left -= n
 		off += (w + 7) / 8 * 8

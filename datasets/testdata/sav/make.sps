@@ -5,7 +5,7 @@ DATA LIST LIST /Planungsraum (F4.0) Gewicht (F8.3) Zufrieden (F1.0) Alter (F3.0)
 BEGIN DATA
 101 1.250 1 34 "Mitte" "Wohnung zu klein, Lärm" 1 2100.50 "kurz"
 102 0.875 5 71 "Köpenick" "" 1 1800.00 ""
-103 1.000 9 . "Mitte" "keine Angabe möglich, zu viel Straßenlärm" 2 -1 "Ein sehr langer Freitext über die Wohngegend, der länger ist als zweihundertfünfundfünfzig Bytes, damit die Datei einen sehr langen String mit mehreren Segmenten enthält. Noch ein Satz, und noch einer, und noch einer, bis es reicht: Ende."
+103 1.000 9 . "Mitte" "keine Angabe möglich, zu viel Straßenlärm" 2 -1 "Ein sehr langer Freitext über die Wohngegend, der länger ist als zweihundertfünfundfünfzig Bytes, damit die Datei einen sehr langen String mit mehreren Segmenten enthält. Noch ein Satz, und noch einer, und noch einer, bis es reicht, und noch ein paar Wörter mehr, damit es wirklich genug ist: Ende."
 1204 2.500 3 45 "Spandau" "Grünfläche fehlt" 2 99999 "x"
 1205 1.125 . 18 "Neukölln" "ÄÖÜäöüß" 3 3200.25 "y"
 END DATA.
