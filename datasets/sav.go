@@ -43,7 +43,10 @@ func ReadSav(r io.ReaderAt, size int64, name string, spec Spec) (*Table, *SavDic
 	s := &savReader{r: r, size: size, off: dataStart, name: name, order: binaryOrder(d.BigEndian)}
 	cases := &savCases{compressed: d.Compression > 0, bias: d.Bias, order: s.order, next: 8}
 	s.order.PutUint64(cases.sysmis[:], math.Float64bits(d.sysmis))
-	elements := int64(max(d.elements, 1))
+	if d.elements == 0 {
+		return nil, d, &InputError{File: name, M: lang.M("the file has no variables")}
+	}
+	elements := int64(d.elements)
 	// The most cases the file can hold: each is 8 bytes an element
 	// uncompressed, and at least a code byte an element compressed.
 	var limit int64
@@ -68,7 +71,10 @@ func ReadSav(r io.ReaderAt, size int64, name string, spec Spec) (*Table, *SavDic
 	if d.Cases >= 0 {
 		limit = min(limit, int64(d.Cases))
 	}
-	t, err := readSavCases(d, cases, cols, name, spec, int(min(limit, 1<<24)))
+	// Room for the cases the file can hold, but for no more than it has
+	// bytes: the blocks of a ZSAV file may claim a thousandfold; the
+	// rest is appended as it comes.
+	t, err := readSavCases(d, cases, cols, name, spec, int(min(limit, size)))
 	if err != nil {
 		return nil, d, err
 	}

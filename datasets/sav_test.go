@@ -320,6 +320,8 @@ func TestReadSavHostile(t *testing.T) {
 		{"weight", patch(t, comp, le32(2, 51), 0, 12, 5), "the weight variable (element 5) is no numeric variable"},
 		{"zsav trailer", patch(t, zsav, le32(0xffffff9c, 0xffffffff, 0, 0), 0, 20, huge), "the ZSAV trailer declares 2147483647 blocks"},
 		{"zsav block size", patch(t, zsav, le32(0xffffff9c, 0xffffffff, 0, 0), 0, 16, 16), "does not fit the file"},
+		{"zsav block inflates too much", patch(t, patch(t, zsav, le32(0xffffff9c, 0xffffffff, 0, 0), 0, 16, huge), le32(0xffffff9c, 0xffffffff, 0, 0), 0, 40, huge), "inflating to 2147483647"},
+		{"zsav block damaged", zlibDamaged(t, zsav), "case 1: damaged SPSS file: zlib block 1 cannot be read"},
 	}
 	for _, c := range cases {
 		start := time.Now()
@@ -395,5 +397,37 @@ func TestSavNumberText(t *testing.T) {
 	}
 	if s := strconv.Itoa(len(savFormatNames)); s == "0" {
 		t.Error("no formats")
+	}
+}
+
+// zlibDamaged overwrites the deflate data of the first block of a ZSAV
+// file, after its two-byte zlib header.
+func zlibDamaged(t *testing.T, zsav []byte) []byte {
+	b := bytes.Clone(zsav)
+	i := bytes.Index(b, le32(999, 0))
+	if i < 0 {
+		t.Fatal("no dictionary end")
+	}
+	start := int(binary.LittleEndian.Uint64(b[i+8:])) + 24
+	for k := start + 2; k < start+40; k++ {
+		b[k] = 0xff
+	}
+	return b
+}
+
+// TestReadSavUnknownCount reads files whose header does not count the
+// cases (-1, as some writers do): the data end decides.
+func TestReadSavUnknownCount(t *testing.T) {
+	for _, file := range []string{"umfrage_comp.sav", "umfrage_uncomp.sav", "umfrage.zsav"} {
+		b := patch(t, savFile(t, file), le32(2, 51), 0, 16, 0xffffffff)
+		tab, d, err := readSavBytes(b, file, umfrageSpec)
+		if err != nil || d.Cases != -1 || tab.Len() != 5 || tab.Values[5][4] != 3200.25 {
+			t.Errorf("%s: %v, cases %v", file, err, tab)
+		}
+		// Cut within the last case: an error, not four cases.
+		_, _, err = readSavBytes(b[:len(b)-9], file, umfrageSpec)
+		if file != "umfrage.zsav" && (err == nil || !strings.Contains(err.Error(), "case 5: damaged SPSS file: the data end within the case")) {
+			t.Errorf("%s cut: %v", file, err)
+		}
 	}
 }

@@ -43,47 +43,9 @@ func buildSavDictionary(s *savReader, d *SavDictionary, raw *savRaw, elements, w
 	if err != nil {
 		return err
 	}
-	longNames := savPairs(text.decode(raw.ext[13]))
-	widths := savPairs(text.decode(raw.ext[14]))
-	// segOf maps each named variable record to its variable.
-	segOf := make([]int, len(named))
-	for i := 0; i < len(named); i++ {
-		rv := raw.vars[named[i]]
-		short := text.field(rv.name)
-		v := SavVariable{Name: short, ShortName: short, Label: text.decode(rv.label), Width: max(rv.typ, 0),
-			Print: savFormatOf(rv.print), Write: savFormatOf(rv.write), offset: named[i]}
-		if long, ok := longNames[short]; ok && long != "" {
-			v.Name = long
-		}
-		segs := 1
-		if w, err := strconv.Atoi(strings.TrimRight(widths[short], "\x00 ")); err == nil && w > 255 && rv.typ > 0 {
-			segs = (w + 251) / 252
-			if i+segs > len(named) {
-				return s.damaged("very long string %q of %d bytes needs %d segments, the file has %d variables after it", v.Name, w, segs, len(named)-i-1)
-			}
-			v.Width = w
-		}
-		for k := range segs {
-			sw := raw.vars[named[i+k]].typ
-			if rv.typ == 0 {
-				break
-			}
-			if sw <= 0 {
-				return s.damaged("segment %d of the very long string %q is numeric", k+1, v.Name)
-			}
-			v.segments = append(v.segments, sw)
-			segOf[i+k] = len(d.Variables)
-		}
-		segOf[i] = len(d.Variables)
-		if rv.typ == 0 {
-			v.Missing = savNumericMissing(s, rv, lowest, highest)
-		} else {
-			for _, m := range rv.missing {
-				v.Missing.Texts = append(v.Missing.Texts, text.field(m))
-			}
-		}
-		d.Variables = append(d.Variables, v)
-		i += segs - 1
+	segOf, err := savVariables(s, d, raw, text, named, lowest, highest)
+	if err != nil {
+		return err
 	}
 	savMeasures(d, raw, s.order, segOf, len(named))
 	if err := savApplyLabels(s, d, raw, text, named, segOf); err != nil {
@@ -107,6 +69,59 @@ func buildSavDictionary(s *savReader, d *SavDictionary, raw *savRaw, elements, w
 		}
 	}
 	return nil
+}
+
+// savVariables makes the variables of the records that begin one,
+// joining the segments of very long strings (subtype 14) and naming
+// each by its long name (subtype 13). It returns the variable of each
+// such record.
+func savVariables(s *savReader, d *SavDictionary, raw *savRaw, text savText, named []int, lowest, highest float64) ([]int, error) {
+	longNames := savPairs(text.decode(raw.ext[13]))
+	widths := savPairs(text.decode(raw.ext[14]))
+	// segOf maps each named variable record to its variable.
+	segOf := make([]int, len(named))
+	for i := 0; i < len(named); i++ {
+		rv := raw.vars[named[i]]
+		short := text.field(rv.name)
+		v := SavVariable{Name: short, ShortName: short, Label: text.decode(rv.label), Width: max(rv.typ, 0),
+			Print: savFormatOf(rv.print), Write: savFormatOf(rv.write), offset: named[i]}
+		if long, ok := longNames[short]; ok && long != "" {
+			v.Name = long
+		}
+		segs := 1
+		if w, err := strconv.Atoi(strings.TrimRight(widths[short], "\x00 ")); err == nil && w > 255 && rv.typ > 0 {
+			if w > 32767 {
+				return nil, s.damaged("very long string %q of %d bytes: SPSS strings have at most 32767", v.Name, w)
+			}
+			segs = (w + 251) / 252
+			if i+segs > len(named) {
+				return nil, s.damaged("very long string %q of %d bytes needs %d segments, the file has %d variables after it", v.Name, w, segs, len(named)-i-1)
+			}
+			v.Width = w
+		}
+		for k := range segs {
+			sw := raw.vars[named[i+k]].typ
+			if rv.typ == 0 {
+				break
+			}
+			if sw <= 0 {
+				return nil, s.damaged("segment %d of the very long string %q is numeric", k+1, v.Name)
+			}
+			v.segments = append(v.segments, sw)
+			segOf[i+k] = len(d.Variables)
+		}
+		segOf[i] = len(d.Variables)
+		if rv.typ == 0 {
+			v.Missing = savNumericMissing(s, rv, lowest, highest)
+		} else {
+			for _, m := range rv.missing {
+				v.Missing.Texts = append(v.Missing.Texts, text.field(m))
+			}
+		}
+		d.Variables = append(d.Variables, v)
+		i += segs - 1
+	}
+	return segOf, nil
 }
 
 // savNamed checks that every string is followed by exactly its

@@ -52,14 +52,6 @@ func (s *savReader) i32() (int32, error) {
 	return int32(s.order.Uint32(b)), nil
 }
 
-func (s *savReader) f64() (float64, error) {
-	b, err := s.bytes(8)
-	if err != nil {
-		return 0, err
-	}
-	return math.Float64frombits(s.order.Uint64(b)), nil
-}
-
 // count reads an int32 count of items of at least min bytes each and
 // checks that so many fit in the rest of the file.
 func (s *savReader) count(min int64) (int, error) {
