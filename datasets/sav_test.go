@@ -52,6 +52,8 @@ func TestReadSavAgainstR(t *testing.T) {
 		{"umfrage_uncomp.sav", "umfrage_uncomp.sav.R.csv", umfrageSpec},
 		{"umfrage_be.sav", "umfrage_be.sav.R.csv", umfrageSpec},
 		{"umfrage.zsav", "umfrage_comp.sav.R.csv", umfrageSpec},
+		{"klein_comp.sav", "klein_comp.sav.R.csv", Spec{Key: "Planungsraum", Dims: []string{"Bezirk", "Langtext"}, Values: []string{"Planungsraum", "Zufrieden", "Einkommen"}}},
+		{"klein.zsav", "klein_comp.sav.R.csv", Spec{Key: "Planungsraum", Dims: []string{"Bezirk", "Langtext"}, Values: []string{"Planungsraum", "Zufrieden", "Einkommen"}}},
 		{"cp1252.sav", "cp1252.sav.R.csv", Spec{Key: "Gebiet", FixedYear: 2025, Dims: []string{"Gebiet"}, Values: []string{"Anzahl", "Anteil"}}},
 	}
 	for _, c := range cases {

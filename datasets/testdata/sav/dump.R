@@ -5,7 +5,7 @@
 # system-missing ones; numbers are written with 17 significant digits,
 # strings without their trailing blanks.
 library(foreign)
-files <- c("umfrage_comp.sav", "umfrage_uncomp.sav", "umfrage_be.sav", "cp1252.sav")
+files <- c("umfrage_comp.sav", "umfrage_uncomp.sav", "umfrage_be.sav", "cp1252.sav", "klein_comp.sav")
 for (f in files) {
   if (!file.exists(f)) next
   d <- suppressWarnings(read.spss(f, to.data.frame = FALSE, use.value.labels = FALSE,

@@ -34,3 +34,17 @@ VARIABLE LABELS Anzahl 'Anzahl der Befragten (Größe)'.
 VALUE LABELS Anteil 99.9 'nicht ermittelbar (Straße)'.
 MISSING VALUES Anteil (99 THRU HI).
 SAVE OUTFILE='cp1252.sav' /UNCOMPRESSED.
+
+* A small file as a fuzzing seed: every kind of record, two cases.
+NEW FILE.
+SET LOCALE='UTF-8'.
+DATA LIST LIST /Planungsraum (F3.0) Bezirk (A9) Zufrieden (F1.0) Einkommen (F8.2) Langtext (A260).
+BEGIN DATA
+7 "Mitte" 2 1.5 "a"
+8 "Köpenick" 9 . "b"
+END DATA.
+VALUE LABELS Zufrieden 2 'zufrieden' /Bezirk 'Mitte' 'Bezirk Mitte'.
+MISSING VALUES Zufrieden (9) /Bezirk ('x').
+WEIGHT BY Einkommen.
+SAVE OUTFILE='klein_comp.sav' /COMPRESSED.
+SAVE OUTFILE='klein.zsav' /ZCOMPRESSED.
