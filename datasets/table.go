@@ -33,7 +33,7 @@ type Table struct {
 	Flags  [][]Flag    // [value column][row]
 	Lines  []int       // source line (CSV) or 1-based row (Parquet, Arrow) per row
 	ByRow  bool        // Lines counts rows, not text lines
-	Unit   string      // what a row is called where ByRow: "row" if "", "feature" for geometry files
+	Unit   string      // what a row is called where ByRow: "row" if "", "feature" for geometry files, "case" for SPSS files
 	// Complete: every area must have a row in every year the table has;
 	// otherwise an area without a row has missing values (NoData).
 	Complete bool
@@ -167,6 +167,8 @@ func (t *Table) LocMessage(i int) lang.Message {
 		return lang.M("%s: row %s", t.File(i), line)
 	case t.Unit == "feature":
 		return lang.M("%s: feature %s", t.File(i), line)
+	case t.Unit == "case":
+		return lang.M("%s: case %s", t.File(i), line)
 	}
 	return lang.M("%s", t.Loc(i))
 }
