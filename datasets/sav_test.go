@@ -260,6 +260,13 @@ func TestReadSavSpecErrors(t *testing.T) {
 			t.Errorf("%+v: got %v, want %s", c.spec, err, c.want)
 		}
 	}
+	_, _, err := readSavBytes(b, "u.sav", Spec{Key: "Alter", Values: []string{"Gewicht"}})
+	var ie *InputError
+	if !errors.As(err, &ie) || !strings.HasPrefix(ie.Localize(lang.New("de")), "u.sav: Fall 3: ") {
+		t.Errorf("German: %v", err)
+	} else {
+		t.Log(ie.Localize(lang.New("de")))
+	}
 	// Declared codes of the plan count as missing, like user-missing ones.
 	tab, _, err := readSavBytes(b, "x.sav", Spec{Key: "Planungsraum", Values: []string{"Schicht"}, Missing: MissingCodes{All: []string{"3"}}})
 	if err != nil || !slices.Equal(tab.Flags[0], []Flag{0, 0, 0, 0, SourceMissing}) {
@@ -431,5 +438,33 @@ func TestReadSavUnknownCount(t *testing.T) {
 		if file != "umfrage.zsav" && (err == nil || !strings.Contains(err.Error(), "case 5: damaged SPSS file: the data end within the case")) {
 			t.Errorf("%s cut: %v", file, err)
 		}
+	}
+}
+
+// TestReadSavEveryInt32 overwrites every int32 of the small files, in
+// turn, with values a hostile or damaged file might hold there: each
+// must read or fail with an *InputError, at once, never panic.
+func TestReadSavEveryInt32(t *testing.T) {
+	spec := Spec{Key: "Planungsraum", Dims: []string{"Bezirk", "Langtext"}, Values: []string{"Zufrieden", "Einkommen"}}
+	start := time.Now()
+	runs := 0
+	for _, file := range []string{"klein_comp.sav", "klein.zsav", "cp1252.sav"} {
+		orig := savFile(t, file)
+		b := bytes.Clone(orig)
+		for off := 0; off+4 <= len(b); off++ {
+			for _, v := range []uint32{0, 0xffffffff, 0x7fffffff, 300} {
+				binary.LittleEndian.PutUint32(b[off:], v)
+				_, _, err := readSavBytes(b, file, spec)
+				var ie *InputError
+				if err != nil && (!errors.As(err, &ie) || ie.File != file) {
+					t.Fatalf("%s, %d at %d: %v", file, v, off, err)
+				}
+				runs++
+			}
+			copy(b[off:off+4], orig[off:])
+		}
+	}
+	if d := time.Since(start); d > 3*time.Second {
+		t.Errorf("%d runs took %v", runs, d)
 	}
 }
