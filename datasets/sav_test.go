@@ -364,6 +364,28 @@ func TestReadSavTruncated(t *testing.T) {
 	}
 }
 
+// TestReadSavMixedLabels gives the string key's value labels to a
+// numeric variable too: one label set for both kinds contradicts the
+// dictionary and is refused. (A set for one variable cannot be checked:
+// the label record does not say which kind its values are.)
+func TestReadSavMixedLabels(t *testing.T) {
+	b := savFile(t, "cp1252.sav")
+	i := bytes.Index(b, le32(4, 1, 1))
+	if i < 0 {
+		t.Fatal("no index record for Gebiet")
+	}
+	mixed := append(append(bytes.Clone(b[:i]), le32(4, 2, 1, 2)...), b[i+12:]...)
+	_, _, err := readSavBytes(mixed, "m.sav", Spec{Key: "Gebiet", Values: []string{"Anzahl"}})
+	if err == nil || !strings.Contains(err.Error(), `one set of value labels for numeric and string variables ("Anzahl")`) {
+		t.Errorf("got %v", err)
+	}
+	// The file as written reads.
+	if _, d, err := readSavBytes(b, "m.sav", Spec{Key: "Gebiet", Values: []string{"Anzahl"}}); err != nil ||
+		fmt.Sprint(d.Variable("Gebiet").ValueLabels) != "[{0 01 Innenstadt}]" {
+		t.Errorf("%v %v", err, d)
+	}
+}
+
 // TestReadSavNotes checks that an optional record naming a variable the
 // file does not have is ignored with a note.
 func TestReadSavNotes(t *testing.T) {
