@@ -169,10 +169,13 @@ func TestReadSavDictionary(t *testing.T) {
 			t.Errorf("%s: compression %d, big-endian %v, encoding %q, notes %v", file, d.Compression, d.BigEndian, d.Encoding, d.Notes)
 		}
 		names := []string{"Planungsraum", "Gewicht", "Zufrieden", "Alter", "Bezirk", "Bemerkung", "Schicht", "Einkommen", "Langtext"}
-		if !slices.Equal(d.Names(), names) {
-			t.Errorf("%s: names %q", file, d.Names())
+		if cols, err := SavColumns(bytes.NewReader(b), int64(len(b)), file); err != nil || !slices.Equal(cols, names) {
+			t.Errorf("%s: names %q %v", file, cols, err)
 		}
 		checkSavVariables(t, file, d)
+		if l := d.Variable("Zufrieden").LabelOf(9); l != "weiß nicht" {
+			t.Errorf("%s: label of 9: %q", file, l)
+		}
 	}
 }
 
