@@ -23,6 +23,23 @@
 // the readers' entry points. Either way the user gets an *InputError
 // naming the file and what is wrong with it.
 //
+// Survey institutes deliver their microdata as SPSS system files (.sav,
+// .zsav): one case per respondent with the respondent's planning area,
+// weight, strata and items. ReadSav reads them without SPSS or R, in
+// every compression (none, bytecode, ZSAV) and byte order, with the
+// dictionary (labels, value labels, user-missing values, measurement
+// levels, weight, encoding) beside the Table. A numeric area key is read
+// as SPSS prints it, so that a key of format N4 keeps its leading zero;
+// user-missing and system-missing values are missing values with a
+// Flag. The format is undocumented by its owner; the reader follows the
+// GNU PSPP Developers Guide ("System File Format") and checks every
+// count and length against the file's size, as the Parquet reader does.
+// A label or missing-value record that contradicts the variable records
+// (value labels on a continuation, on both numeric and string variables,
+// on a string too long for them) makes the file damaged; an optional
+// record about a variable the file does not have is ignored and noted
+// in the dictionary.
+//
 // A Table holds only the columns a plan asks for (key, year, dimensions,
 // values), so wide exports with hundreds of columns cost nothing extra.
 // A Panel is built from Tables by VariableSpecs: a value column, summed

@@ -30,7 +30,9 @@ import (
 //
 // Every count and length in the file is checked against its size
 // before it is used; a truncated or damaged file is an *InputError
-// naming the record or case.
+// naming the record or case. Where the dictionary could be read, it is
+// returned with the error, so that a caller can show what the file
+// has.
 func ReadSav(r io.ReaderAt, size int64, name string, spec Spec) (*Table, *SavDictionary, error) {
 	d, dataStart, err := readSavDictionary(r, size, name)
 	if err != nil {

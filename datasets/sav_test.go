@@ -169,10 +169,13 @@ func TestReadSavDictionary(t *testing.T) {
 			t.Errorf("%s: compression %d, big-endian %v, encoding %q, notes %v", file, d.Compression, d.BigEndian, d.Encoding, d.Notes)
 		}
 		names := []string{"Planungsraum", "Gewicht", "Zufrieden", "Alter", "Bezirk", "Bemerkung", "Schicht", "Einkommen", "Langtext"}
-		if !slices.Equal(d.Names(), names) {
-			t.Errorf("%s: names %q", file, d.Names())
+		if cols, err := SavColumns(bytes.NewReader(b), int64(len(b)), file); err != nil || !slices.Equal(cols, names) {
+			t.Errorf("%s: names %q %v", file, cols, err)
 		}
 		checkSavVariables(t, file, d)
+		if l := d.Variable("Zufrieden").LabelOf(9); l != "weiß nicht" {
+			t.Errorf("%s: label of 9: %q", file, l)
+		}
 	}
 }
 
@@ -259,6 +262,13 @@ func TestReadSavSpecErrors(t *testing.T) {
 		if !errors.As(err, &ie) || !strings.HasPrefix(err.Error(), c.want) {
 			t.Errorf("%+v: got %v, want %s", c.spec, err, c.want)
 		}
+	}
+	_, _, err := readSavBytes(b, "u.sav", Spec{Key: "Alter", Values: []string{"Gewicht"}})
+	var ie *InputError
+	if !errors.As(err, &ie) || !strings.HasPrefix(ie.Localize(lang.New("de")), "u.sav: Fall 3: ") {
+		t.Errorf("German: %v", err)
+	} else {
+		t.Log(ie.Localize(lang.New("de")))
 	}
 	// Declared codes of the plan count as missing, like user-missing ones.
 	tab, _, err := readSavBytes(b, "x.sav", Spec{Key: "Planungsraum", Values: []string{"Schicht"}, Missing: MissingCodes{All: []string{"3"}}})
@@ -357,6 +367,28 @@ func TestReadSavTruncated(t *testing.T) {
 	}
 }
 
+// TestReadSavMixedLabels gives the string key's value labels to a
+// numeric variable too: one label set for both kinds contradicts the
+// dictionary and is refused. (A set for one variable cannot be checked:
+// the label record does not say which kind its values are.)
+func TestReadSavMixedLabels(t *testing.T) {
+	b := savFile(t, "cp1252.sav")
+	i := bytes.Index(b, le32(4, 1, 1))
+	if i < 0 {
+		t.Fatal("no index record for Gebiet")
+	}
+	mixed := append(append(bytes.Clone(b[:i]), le32(4, 2, 1, 2)...), b[i+12:]...)
+	_, _, err := readSavBytes(mixed, "m.sav", Spec{Key: "Gebiet", Values: []string{"Anzahl"}})
+	if err == nil || !strings.Contains(err.Error(), `one set of value labels for numeric and string variables ("Anzahl")`) {
+		t.Errorf("got %v", err)
+	}
+	// The file as written reads.
+	if _, d, err := readSavBytes(b, "m.sav", Spec{Key: "Gebiet", Values: []string{"Anzahl"}}); err != nil ||
+		fmt.Sprint(d.Variable("Gebiet").ValueLabels) != "[{0 01 Innenstadt}]" {
+		t.Errorf("%v %v", err, d)
+	}
+}
+
 // TestReadSavNotes checks that an optional record naming a variable the
 // file does not have is ignored with a note.
 func TestReadSavNotes(t *testing.T) {
@@ -431,5 +463,33 @@ func TestReadSavUnknownCount(t *testing.T) {
 		if file != "umfrage.zsav" && (err == nil || !strings.Contains(err.Error(), "case 5: damaged SPSS file: the data end within the case")) {
 			t.Errorf("%s cut: %v", file, err)
 		}
+	}
+}
+
+// TestReadSavEveryInt32 overwrites every int32 of the small files, in
+// turn, with values a hostile or damaged file might hold there: each
+// must read or fail with an *InputError, at once, never panic.
+func TestReadSavEveryInt32(t *testing.T) {
+	spec := Spec{Key: "Planungsraum", Dims: []string{"Bezirk", "Langtext"}, Values: []string{"Zufrieden", "Einkommen"}}
+	start := time.Now()
+	runs := 0
+	for _, file := range []string{"klein_comp.sav", "klein.zsav", "cp1252.sav"} {
+		orig := savFile(t, file)
+		b := bytes.Clone(orig)
+		for off := 0; off+4 <= len(b); off++ {
+			for _, v := range []uint32{0, 0xffffffff, 0x7fffffff, 300} {
+				binary.LittleEndian.PutUint32(b[off:], v)
+				_, _, err := readSavBytes(b, file, spec)
+				var ie *InputError
+				if err != nil && (!errors.As(err, &ie) || ie.File != file) {
+					t.Fatalf("%s, %d at %d: %v", file, v, off, err)
+				}
+				runs++
+			}
+			copy(b[off:off+4], orig[off:])
+		}
+	}
+	if d := time.Since(start); d > 3*time.Second {
+		t.Errorf("%d runs took %v", runs, d)
 	}
 }

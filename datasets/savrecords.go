@@ -44,6 +44,17 @@ func ReadSavDictionary(r io.ReaderAt, size int64, name string) (*SavDictionary, 
 	return d, err
 }
 
+// SavColumns returns the variable names of an SPSS system file, for
+// checking a plan's columns before it runs (like ReadCSVHeader and
+// ArrowColumns); it reads the dictionary only.
+func SavColumns(r io.ReaderAt, size int64, name string) ([]string, error) {
+	d, err := ReadSavDictionary(r, size, name)
+	if err != nil {
+		return nil, err
+	}
+	return d.Names(), nil
+}
+
 // readSavDictionary reads the header and the dictionary records up to
 // the termination record (type 999) and returns the dictionary and the
 // offset of the data.

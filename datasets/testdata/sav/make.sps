@@ -31,7 +31,7 @@ BEGIN DATA
 "10" 0 99.9
 END DATA.
 VARIABLE LABELS Anzahl 'Anzahl der Befragten (Größe)'.
-VALUE LABELS Anteil 99.9 'nicht ermittelbar (Straße)'.
+VALUE LABELS Anteil 99.9 'nicht ermittelbar (Straße)' /Gebiet '01' 'Innenstadt'.
 MISSING VALUES Anteil (99 THRU HI).
 SAVE OUTFILE='cp1252.sav' /UNCOMPRESSED.
 
