@@ -281,9 +281,13 @@ var german = map[string]string{
 
 	"cluster": "Cluster",
 
+	"coefficient of variation (%%)": "Variationskoeffizient (%%)",
+
 	"colour": "Farbe",
 
 	"component %d: eigenvalue %.3f, %.1f %% of the variance": "Komponente %d: Eigenwert %.3f, %.1f %% der Varianz",
+
+	"design effect": "Designeffekt",
 
 	"disclosure control is off (disclosure: threshold: %d): counts of 1 and 2 are published; check the tables before publishing them": "Geheimhaltung ausgeschaltet (disclosure: threshold: %d): Fallzahlen von 1 und 2 werden veröffentlicht; Tabellen vor der Veröffentlichung prüfen",
 
@@ -296,6 +300,10 @@ var german = map[string]string{
 	"drivers": "Treiber",
 
 	"dynamic index (official classes)": "Dynamikindex (amtliche Klassen)",
+
+	"effective sample size": "effektive Fallzahl",
+
+	"estimate": "Schätzwert",
 
 	"estimated": "geschätzt",
 
@@ -377,6 +385,8 @@ var german = map[string]string{
 
 	"inputs read": "Eingaben gelesen",
 
+	"item": "Merkmal",
+
 	"local Moran": "lokales Moran",
 
 	"local Moran and Gi*": "lokales Moran und Gi*",
@@ -408,6 +418,8 @@ var german = map[string]string{
 	"men": "Männer",
 
 	"men (%%)": "Männer (%%)",
+
+	"method": "Methode",
 
 	"negative: over 1": "negativ: über 1",
 
@@ -491,6 +503,8 @@ var german = map[string]string{
 
 	"pseudo p": "Pseudo-p",
 
+	"publication": "Veröffentlichung",
+
 	"quantiles below and above 0": "Quantile unter und über 0",
 
 	"queen contiguity, tolerance %g m": "Queen-Nachbarschaft, Toleranz %g m",
@@ -514,6 +528,8 @@ var german = map[string]string{
 	"residents": "Einwohner",
 
 	"residents (projected)": "Einwohner (vorausberechnet)",
+
+	"respondents": "Befragte",
 
 	"rising": "steigend",
 
@@ -549,9 +565,19 @@ var german = map[string]string{
 
 	"stable: −1 to 1": "stabil: −1 bis 1",
 
+	"standard error": "Standardfehler",
+
 	"status index (official classes)": "Statusindex (amtliche Klassen)",
 
 	"sum of principal component scores": "Summe der Hauptkomponentenwerte",
+
+	"survey": "Befragung",
+
+	"survey %q: %d respondents, weights raked to the register (margins: %d, iterations: %d)": "Befragung %q: %d Befragte, Gewichte an das Register angepasst (Randsummen: %d, Iterationen: %d)",
+
+	"survey %q: item %q: %d areas lack a covariate and keep their direct estimates": "Befragung %q: Merkmal %q: %d Gebiete fehlt eine Kovariate, sie behalten ihre direkten Schätzwerte",
+
+	"survey %q: raking did not converge in %d iterations; the weights of the last are used": "Befragung %q: die Randsummenanpassung konvergierte nicht in %d Iterationen; die Gewichte der letzten werden verwendet",
 
 	"tables and geodata written": "Tabellen und Geodaten geschrieben",
 

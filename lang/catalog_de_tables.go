@@ -111,4 +111,14 @@ var germanTables = map[string]string{
 
 	// Yes and no in a table.
 	"yes: yes": "ja",
+
+	// The survey estimates' publication and method (survey.csv).
+	"method: Fay–Herriot":         "Fay–Herriot",
+	"method: direct":              "direkt",
+	"method: spatial Fay–Herriot": "räumliches Fay–Herriot",
+	"method: synthetic":           "synthetisch (ohne Befragte)",
+	"quality: limited":            "Aussagewert eingeschränkt ( )",
+	"quality: no respondents":     "keine Befragten",
+	"quality: not published":      "nicht sicher genug (/)",
+	"quality: published":          "veröffentlicht",
 }

@@ -38,7 +38,7 @@ func (l *level) indicatorsLevel() indicators.Level {
 func (r *runner) computeIndicators() error {
 	a := r.areas
 	rules := map[string]indicators.Aggregation{}
-	for _, v := range r.c.variables {
+	for _, v := range append(r.c.variables, r.c.surveyVars...) {
 		rules[v.name] = v.agg
 	}
 	cityName := r.c.plan.City.In(r.c.lang)
@@ -53,6 +53,9 @@ func (r *runner) computeIndicators() error {
 	}
 	lvls = append(lvls, indicators.CityLevel(len(a.Keys), "", cityName))
 	labels = append(labels, Text{De: "Stadt", En: "city"})
+	if err := r.computeSurveys(append([]indicators.Level{areaLevel.indicatorsLevel()}, lvls...)); err != nil {
+		return err
+	}
 	for i, lv := range lvls {
 		agg, err := indicators.Aggregate(r.panel, lv, rules)
 		if err != nil {
@@ -133,6 +136,7 @@ func (r *runner) computeIndicators() error {
 		return err
 	}
 	r.intervals()
+	r.surveyFlags(defs)
 	r.values = areaVals
 	r.city = r.levels[len(r.levels)-1].values
 	return nil

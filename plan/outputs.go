@@ -439,6 +439,9 @@ func (r *runner) tables() error {
 	if err := r.writeProjection(); err != nil {
 		return err
 	}
+	if err := r.writeSurveys(); err != nil {
+		return err
+	}
 	if err := r.writePCA(); err != nil {
 		return err
 	}

@@ -148,6 +148,9 @@ func protected(c *Checked, src Source) []string {
 	for _, b := range c.boundaries {
 		files = append(files, d.Path(b.spec.File))
 	}
+	for _, s := range p.Surveys {
+		files = append(files, d.Path(s.Value.File))
+	}
 	if s := p.Projection; s != nil {
 		for _, f := range s.files() {
 			files = append(files, d.Path(f))
@@ -181,6 +184,7 @@ type runner struct {
 	aux      map[*input]auxPoints       // locations of the inputs that weight older layers
 	proj     *projected                 // the population projection, if the plan asks for one
 	register map[string]*datasets.Table // the projection's register files by name, read once
+	surveys  []*surveyRun               // the surveys' estimates
 	specs    []datasets.VariableSpec
 	families []datasets.Family // of the counts, for disclosure control
 	panel    *datasets.Panel

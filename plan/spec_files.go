@@ -21,6 +21,11 @@ func (chk *checker) checkFiles() {
 			}
 		}
 	}
+	for _, s := range p.Surveys {
+		if err := checkFile(chk.src, s.Value.File); err != nil {
+			chk.fail(s.Line, "survey %q: %v", s.Name, err)
+		}
+	}
 	for _, b := range c.boundaries {
 		if err := checkFile(chk.src, b.spec.File); err != nil {
 			chk.fail(b.line, "boundaries %q: %v", b.name, err)

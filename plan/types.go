@@ -24,6 +24,7 @@ type Plan struct {
 	Goals      Named[GoalSpec]              `yaml:"goals"`
 	Spatial    SpatialSpec                  `yaml:"spatial"`    // spatial statistics of indicators and indices
 	Projection *ProjectionSpec              `yaml:"projection"` // population projection by age and sex
+	Surveys    Named[SurveySpec]            `yaml:"surveys"`    // sample surveys' microdata, estimated per area
 	Outputs    OutputsSpec                  `yaml:"outputs"`
 
 	File string `yaml:"-"` // the plan's file name, for messages

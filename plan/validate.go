@@ -27,6 +27,7 @@ const AreaVariable = "area_km2"
 // Checked is a plan with every name resolved and checked, ready to run.
 type Checked struct {
 	plan           *Plan
+	surveyVars     []*variable // the surveys' items and their estimated populations
 	levels         []LevelSpec // the levels above the areas, smallest first
 	simpleParent   bool        // levels come from areas: parent (and parent_name)
 	districts      string      // the level called districts; the largest if ""
@@ -207,6 +208,7 @@ func Validate(p *Plan, src Source, lang string) (*Checked, error) {
 	chk.checkBoundaries()
 	chk.checkInputs()
 	chk.checkVariables()
+	chk.checkSurveys()
 	chk.checkPopulation()
 	chk.checkPyramid()
 	chk.checkProjection()

@@ -1,0 +1,110 @@
+package plan
+
+import (
+	"encoding/csv"
+	"math"
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// TestSurveyAgainstR runs testdata/survey (152 respondents drawn per
+// district, raked to the men and women of each district) and compares
+// survey.csv and indicators.csv with R's survey package on the same
+// file (testdata/survey/survey_reference.R, its output survey_r.csv):
+// respondents exactly, estimates to 1e-9 (indicators.csv has every
+// digit), standard errors, Korn–Graubard and t intervals and design
+// effects to survey.csv's rounding. The quality rules hide area 02 (11
+// and 12 respondents) and mark the estimates whose coefficient of
+// variation is above 15 %.
+func TestSurveyAgainstR(t *testing.T) {
+	out, _, err := runDir(t, "testdata/survey")
+	if err != nil {
+		t.Fatal(err)
+	}
+	levels := map[string]string{"Gebiet": "Planungsraum", "Bezirk": "Stadtteil", "city": "Stadt"}
+	indicator := map[string]string{"zufrieden": "zufriedenheit", "belastet": "belastung", "kinder": "kinderzahl"}
+	got, values := map[string]map[string]string{}, map[string]map[string]string{}
+	for _, row := range tableRows(t, out, "survey.csv") {
+		got[row["Merkmal"]+"|"+row["Ebene"]+"|"+row["Schlüssel"]] = row
+	}
+	for _, row := range tableRows(t, out, "indicators.csv") {
+		if row["Jahr"] == "2024" {
+			values[row["Indikator"]+"|"+row["Ebene"]+"|"+row["Schlüssel"]] = row
+		}
+	}
+	ref := readReference(t, "testdata/survey/survey_r.csv")
+	for _, want := range ref {
+		key := levels[want["level"]] + "|" + strings.TrimPrefix(want["key"], "all")
+		g := got[want["item"]+"|"+key]
+		if g == nil {
+			t.Fatalf("survey.csv has no row %s %s", want["item"], key)
+		}
+		if g["Befragte"] != want["n"] {
+			t.Errorf("%s %s: %s respondents, R %s", want["item"], key, g["Befragte"], want["n"])
+		}
+		hidden := g["Veröffentlichung"] == "nicht sicher genug (/)"
+		if hidden != (key == "Planungsraum|02") {
+			t.Errorf("%s %s: quality %q", want["item"], key, g["Veröffentlichung"])
+		}
+		if hidden {
+			if g["Schätzwert"] != "/" || values[indicator[want["item"]]+"|"+key]["Wert"] != "/" {
+				t.Errorf("%s %s: estimate %q, indicators.csv %q, want /", want["item"], key, g["Schätzwert"], values[indicator[want["item"]]+"|"+key]["Wert"])
+			}
+			continue
+		}
+		exact := germanNumber(t, values[indicator[want["item"]]+"|"+key]["Wert"])
+		if r := num(t, want["estimate"]); math.Abs(exact-r) > 1e-9*math.Abs(r) {
+			t.Errorf("%s %s: indicators.csv %.12g, R %.12g", want["item"], key, exact, r)
+		}
+		for col, rcol := range map[string]string{"Schätzwert": "estimate", "Standardfehler": "se", "untere 95%-Grenze": "lower", "obere 95%-Grenze": "upper", "Designeffekt": "deff"} {
+			tol := 0.00005 + 1e-9
+			if col == "Designeffekt" {
+				tol = 0.005 + 1e-9
+			}
+			if v, r := germanNumber(t, g[col]), num(t, want[rcol]); math.Abs(v-r) > tol {
+				t.Errorf("%s %s %s: %g, R %g", want["item"], key, col, v, r)
+			}
+		}
+		limited := g["Veröffentlichung"] == "Aussagewert eingeschränkt ( )"
+		if cv := germanNumber(t, g["Variationskoeffizient (%)"]); limited != (cv > 15) {
+			t.Errorf("%s %s: coefficient of variation %g, quality %q", want["item"], key, cv, g["Veröffentlichung"])
+		}
+	}
+	if len(ref) != 21 {
+		t.Errorf("%d reference rows, want 3 items × 7 units", len(ref))
+	}
+}
+
+// readReference reads a CSV with a header into rows by column name.
+func readReference(t *testing.T, name string) []map[string]string {
+	t.Helper()
+	f, err := os.Open(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []map[string]string
+	for _, r := range rows[1:] {
+		m := map[string]string{}
+		for i, h := range rows[0] {
+			m[h] = r[i]
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+func num(t *testing.T, s string) float64 {
+	t.Helper()
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}

@@ -1,0 +1,53 @@
+# Reference numbers for plan's TestSurveyAgainstR: the survey of
+# befragung.csv estimated as the plan does it, with R's survey package
+# (Debian r-cran-survey 4.1). Run from this folder:
+#   Rscript survey_reference.R
+# It writes survey_r.csv (item, level, key, n, estimate, se, lower,
+# upper, deff); the plan's estimates are in % for shares.
+suppressMessages(library(survey))
+d <- read.csv2("befragung.csv", colClasses = c(Gebiet = "character", Bezirk = "character", Geschlecht = "character"))
+d$F1[d$F1 == 9] <- NA
+d$zufrieden <- as.numeric(d$F1 >= 4)
+d$belastet <- as.numeric(d$F2 == 1)
+d$kinder <- d$F3
+d$city <- "all"
+d$margin <- interaction(d$Bezirk, d$Geschlecht, sep = "|")
+# men and women of each district in 2024 (einzelalter.csv: m and w of
+# areas 01 and 02 in A, 03 and 04 in B)
+pop <- read.csv2("einzelalter.csv", colClasses = c(Gebiet = "character"))
+pop <- pop[pop$Jahr == 2024, ]
+pop$Bezirk <- ifelse(pop$Gebiet %in% c("01", "02"), "A", "B")
+pop$Geschlecht <- ifelse(pop$Geschlecht == "m", "1", "2")
+tot <- aggregate(Anzahl ~ Bezirk + Geschlecht, pop, sum)
+totals <- data.frame(margin = interaction(tot$Bezirk, tot$Geschlecht, sep = "|"), Freq = tot$Anzahl)
+des0 <- svydesign(ids = ~1, strata = ~Bezirk, weights = ~Gewicht, data = d)
+des <- rake(des0, list(~margin), list(totals))
+out <- NULL
+for (item in c("zufrieden", "belastet", "kinder")) {
+  scale <- if (item == "kinder") 1 else 100
+  for (lv in c("Gebiet", "Bezirk", "city")) {
+    f <- as.formula(paste0("~", item))
+    by <- as.formula(paste0("~", lv))
+    m <- svyby(f, by, des, svymean, na.rm = TRUE, deff = TRUE)
+    for (k in seq_len(nrow(m))) {
+      key <- as.character(m[k, lv])
+      sub <- des[d[[lv]] == key & !is.na(d[[item]]), ]
+      n <- sum(d[[lv]] == key & !is.na(d[[item]]))
+      if (item == "kinder") {
+        # a t interval on the domain's degrees of freedom, as svyciprop's
+        # method "mean" does for a share
+        ci <- m[k, item] + c(-1, 1) * qt(0.975, degf(sub)) * SE(m)[k]
+      } else {
+        # svyciprop has no na.rm: the rows without an answer are outside
+        # the domain, so any value stands in for their NA
+        sub$variables$y0 <- ifelse(is.na(sub$variables[[item]]), 0, sub$variables[[item]])
+        ci <- as.numeric(attr(svyciprop(~y0, sub, method = "beta"), "ci"))
+      }
+      out <- rbind(out, data.frame(item = item, level = lv, key = key, n = n,
+        estimate = sprintf("%.17g", scale * m[k, item]), se = sprintf("%.17g", scale * SE(m)[k]),
+        lower = sprintf("%.17g", scale * ci[1]), upper = sprintf("%.17g", scale * ci[2]),
+        deff = sprintf("%.17g", deff(m)[k])))
+    }
+  }
+}
+write.csv(out, "survey_r.csv", row.names = FALSE, quote = FALSE)
