@@ -162,12 +162,20 @@ func drawMapAreas(c draw.Canvas, s MapSpec, tx func(orb.Point) vg.Point) ([]colo
 		if s.Class != nil {
 			k = s.Class[i]
 		}
-		if k >= 0 {
+		var flag datasets.Flag
+		if s.Flags != nil {
+			flag = s.Flags[i]
+		}
+		switch {
+		case k >= 0:
 			fill = s.Colours[k]
-		} else if s.Flags != nil && s.Flags[i]&(datasets.Confidential|datasets.Suppressed) != 0 {
+		case flag&(datasets.Confidential|datasets.Suppressed) != 0:
 			fill = confidentialColour
 			counts["confidential"]++
-		} else {
+		case flag&datasets.Unreliable != 0:
+			fill = unreliableColour
+			counts["unreliable"]++
+		default:
 			counts["nodata"]++
 		}
 		fills[i] = fill
@@ -177,6 +185,11 @@ func drawMapAreas(c draw.Canvas, s MapSpec, tx func(orb.Point) vg.Point) ([]colo
 		} else {
 			c.SetColor(fill)
 			c.Fill(path)
+		}
+		if k >= 0 && flag&datasets.Uncertain != 0 {
+			// limited reliability: the class's colour, hatched
+			hatchLines(c, path, polygonRect(g, tx), contrastLine(fill))
+			counts["uncertain"]++
 		}
 		c.SetLineStyle(draw.LineStyle{Color: midGrey, Width: vg.Points(0.35)})
 		c.Stroke(path)
@@ -234,6 +247,17 @@ func drawMapLegend(c draw.Canvas, st *style, s MapSpec, H, lx, ly float64, count
 	}
 	if n := counts["confidential"]; n > 0 {
 		box(ly, confidentialColour, fmt.Sprintf("%s (%d)", s.Locale.T("confidential"), n))
+		ly += 5
+	}
+	if n := counts["uncertain"]; n > 0 {
+		mid := s.Colours[len(s.Colours)/2]
+		box(ly, mid, fmt.Sprintf("%s (%d)", s.Locale.T("uncertain"), n))
+		r := vg.Rectangle{Min: vg.Point{X: mm(lx), Y: top(ly + 3.5)}, Max: vg.Point{X: mm(lx + 6), Y: top(ly)}}
+		hatchLines(c, rectPath(r), r, contrastLine(mid))
+		ly += 5
+	}
+	if n := counts["unreliable"]; n > 0 {
+		box(ly, unreliableColour, fmt.Sprintf("%s (%d)", s.Locale.T("unreliable"), n))
 		ly += 5
 	}
 	if n := counts["nodata"]; n > 0 {
@@ -480,6 +504,13 @@ func labelColour(fill color.Color) color.Color {
 func hatch(c draw.Canvas, p vg.Path, r vg.Rectangle) {
 	c.SetColor(white)
 	c.Fill(p)
+	hatchLines(c, p, r, midGrey)
+}
+
+// hatchLines draws thin diagonal lines of colour col over the inside of
+// the path p with bounding box r: over white for areas without a value,
+// over a class's colour for estimates of limited reliability.
+func hatchLines(c draw.Canvas, p vg.Path, r vg.Rectangle, col color.Color) {
 	// The path's edges.
 	var edges [][2]vg.Point
 	var start, prev vg.Point
@@ -495,7 +526,7 @@ func hatch(c draw.Canvas, p vg.Path, r vg.Rectangle) {
 			prev = start
 		}
 	}
-	ls := draw.LineStyle{Color: midGrey, Width: vg.Points(0.4)}
+	ls := draw.LineStyle{Color: col, Width: vg.Points(0.4)}
 	step := mm(1.2)
 	h := r.Max.Y - r.Min.Y
 	for x := r.Min.X - h; x < r.Max.X; x += step {
@@ -512,6 +543,26 @@ func hatch(c draw.Canvas, p vg.Path, r vg.Rectangle) {
 			c.StrokeLine2(ls, a.X+vg.Length(ts[k])*d.X, a.Y+vg.Length(ts[k])*d.Y, a.X+vg.Length(ts[k+1])*d.X, a.Y+vg.Length(ts[k+1])*d.Y)
 		}
 	}
+}
+
+// contrastLine is the colour of hatching over fill: white over dark
+// colours, dark grey over light ones.
+func contrastLine(fill color.Color) color.Color {
+	if labelColour(fill) == white {
+		return white
+	}
+	return darkGrey
+}
+
+// rectPath is the closed path around r.
+func rectPath(r vg.Rectangle) vg.Path {
+	var p vg.Path
+	p.Move(r.Min)
+	p.Line(vg.Point{X: r.Max.X, Y: r.Min.Y})
+	p.Line(r.Max)
+	p.Line(vg.Point{X: r.Min.X, Y: r.Max.Y})
+	p.Close()
+	return p
 }
 
 // crossing returns where the line a + t·d crosses the segment p–q (with

@@ -60,6 +60,8 @@ var texts = map[string][2]string{
 	"nodata":       {"keine Angabe", "no data"},
 	"pyramid_axis": {"Anteil an den Einwohnern in %", "share of the residents in %"},
 	"confidential": {"geheim (.)", "confidential (.)"},
+	"uncertain":    {"Aussagewert eingeschränkt", "limited reliability"},
+	"unreliable":   {"nicht sicher genug (/)", "not reliable enough (/)"},
 	"upto":         {"bis", "up to"},
 	"over":         {"über", "over"},
 	"to":           {"bis", "to"},

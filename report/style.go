@@ -40,6 +40,10 @@ var (
 	// missingColour marks areas without a value: light grey, distinct
 	// from every sequential palette's lightest class.
 	missingColour = color.RGBA{R: 0xe8, G: 0xe8, B: 0xe8, A: 0xff}
+	// unreliableColour marks survey estimates that are not published
+	// (too few respondents or too uncertain): a grey between the
+	// confidential grey and the white of no data.
+	unreliableColour = color.RGBA{R: 0xd2, G: 0xd2, B: 0xd2, A: 0xff}
 )
 
 // mm converts millimetres to a vg length.
