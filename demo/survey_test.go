@@ -21,19 +21,11 @@ var surveyItems = []struct {
 // planner would read it: N4 area keys as the four-digit keys of the
 // geometries, labels intact and "keine Angabe" as missing.
 func TestSurveyReadsWithReadSav(t *testing.T) {
-	raw, err := fs.ReadFile(FS(), "befragung.sav")
-	if err != nil {
-		t.Fatal(err)
-	}
 	values := []string{"Gewicht", "Geschlecht", "Altersgruppe"}
 	for _, it := range surveyItems {
 		values = append(values, it.name)
 	}
-	spec := datasets.Spec{Key: "Planungsraum", FixedYear: 2024, Values: values}
-	tab, dict, err := datasets.ReadSav(bytes.NewReader(raw), int64(len(raw)), "befragung.sav", spec)
-	if err != nil {
-		t.Fatal(err)
-	}
+	tab, dict := readSurvey(t, values...)
 	if dict.Label != "Familienbefragung Musterstadt 2024 (synthetisch)" || dict.Encoding != "UTF-8" {
 		t.Errorf("file label %q, encoding %q", dict.Label, dict.Encoding)
 	}
@@ -72,6 +64,22 @@ func TestSurveyReadsWithReadSav(t *testing.T) {
 			t.Errorf("%s: %.1f %% keine Angabe, want 3–8 %%", it.name, 100*share)
 		}
 	}
+}
+
+// readSurvey reads befragung.sav with ReadSav: the area key, the district
+// as a dimension and the values.
+func readSurvey(t *testing.T, values ...string) (*datasets.Table, *datasets.SavDictionary) {
+	t.Helper()
+	raw, err := fs.ReadFile(FS(), "befragung.sav")
+	if err != nil {
+		t.Fatal(err)
+	}
+	spec := datasets.Spec{Key: "Planungsraum", FixedYear: 2024, Dims: []string{"Bezirk"}, Values: values}
+	tab, dict, err := datasets.ReadSav(bytes.NewReader(raw), int64(len(raw)), "befragung.sav", spec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tab, dict
 }
 
 // checkLabels checks the formats and some value labels of the dictionary.
