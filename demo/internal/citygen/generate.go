@@ -107,6 +107,9 @@ func Generate() (map[string][]byte, error) {
 	files["sterbetafel.csv"], files["fertilitaet.csv"] = lifeTable(), fertilityTable()
 	files["wohnungsbau.csv"], files["belegung.csv"] = housingList(), occupancy()
 	files["geburten.csv"], files["sterbefaelle.csv"], files["wanderungen.csv"] = ev.births.Bytes(), ev.deaths.Bytes(), ev.moves.Bytes()
+	if files["befragung.sav"], err = familySurvey(areas, states); err != nil {
+		return nil, err
+	}
 	return files, nil
 }
 
