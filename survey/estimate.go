@@ -21,9 +21,7 @@ type Estimate struct {
 	// the used rows' weights.
 	PopSize float64
 	// DF are the degrees of freedom of the domain: PSUs minus strata
-	// among its rows with a value (R's degf of the subset of the domain
-	// without the missing values, which svyciprop, having no na.rm,
-	// needs).
+	// among its rows (R's degf of the domain's subset).
 	DF int
 }
 
@@ -133,7 +131,7 @@ func (d *Design) estimate(y []float64, domain []bool, total bool) (Estimate, err
 	}
 	e.DEff = e.Var / srs
 	e.NEff = n / e.DEff
-	e.DF = d.df(in)
+	e.DF = d.df(domainRows(domain, len(d.w)))
 	return e, nil
 }
 

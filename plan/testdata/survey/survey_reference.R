@@ -31,17 +31,16 @@ for (item in c("zufrieden", "belastet", "kinder")) {
     m <- svyby(f, by, des, svymean, na.rm = TRUE, deff = TRUE)
     for (k in seq_len(nrow(m))) {
       key <- as.character(m[k, lv])
-      sub <- des[d[[lv]] == key & !is.na(d[[item]]), ]
+      sub <- des[d[[lv]] == key, ]
       n <- sum(d[[lv]] == key & !is.na(d[[item]]))
       if (item == "kinder") {
         # a t interval on the domain's degrees of freedom, as svyciprop's
         # method "mean" does for a share
         ci <- m[k, item] + c(-1, 1) * qt(0.975, degf(sub)) * SE(m)[k]
       } else {
-        # svyciprop has no na.rm: the rows without an answer are outside
-        # the domain, so any value stands in for their NA
-        sub$variables$y0 <- ifelse(is.na(sub$variables[[item]]), 0, sub$variables[[item]])
-        ci <- as.numeric(attr(svyciprop(~y0, sub, method = "beta"), "ci"))
+        # the domain's degrees of freedom count its rows without an
+        # answer too, as svyciprop(na.rm = TRUE) does
+        ci <- as.numeric(attr(svyciprop(f, sub, method = "beta", na.rm = TRUE), "ci"))
       }
       out <- rbind(out, data.frame(item = item, level = lv, key = key, n = n,
         estimate = sprintf("%.17g", scale * m[k, item]), se = sprintf("%.17g", scale * SE(m)[k]),
