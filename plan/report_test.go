@@ -65,6 +65,7 @@ func TestReportHTML(t *testing.T) {
 		t.Error("pyramid for the wrong areas")
 	}
 	demoProjection(t, out, html)
+	demoSurvey(t, out, html)
 }
 
 // demoProjection checks the demo's population projection: the report's

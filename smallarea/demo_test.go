@@ -2,7 +2,9 @@ package smallarea
 
 import (
 	"math"
+	"os"
 	"sort"
+	"strings"
 	"testing"
 
 	"gonum.org/v1/gonum/mat"
@@ -104,4 +106,57 @@ func TestDemoFHAgainstSae(t *testing.T) {
 		t.Errorf("SGB II share: %+v, want a clearly negative effect", f.Coef[1])
 	}
 	t.Logf("%d areas, σ²_u %.4g, largest relative difference to sae %.3g", m, f.SigmaU2, worst)
+}
+
+// FitSFH and its MSE on the demo survey's planning areas with the demo
+// plan's queen contiguity (testdata/demo_weights.gal, row-standardised)
+// give sae's eblupSFH and mseSFH (REML, testdata/demo_sfh.csv) to 1e-6
+// relative.
+func TestDemoSFHAgainstSae(t *testing.T) {
+	d := readDemoFH(t)
+	m := len(d.areas)
+	at := map[string]int{}
+	y, psi := make([]float64, m), make([]float64, m)
+	x := mat.NewDense(m, 2, nil)
+	for i, a := range d.areas {
+		at[a] = i
+		y[i], psi[i] = d.byArea["direct"][a], d.byArea["psi"][a]
+		x.Set(i, 0, 1)
+		x.Set(i, 1, d.byArea["sgb2"][a])
+	}
+	w := mat.NewDense(m, m, nil)
+	gal, err := os.ReadFile("testdata/demo_weights.gal")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(gal)), "\n")[1:]
+	for k := 0; k+1 < len(lines); k += 2 {
+		from, to := strings.Fields(lines[k])[0], strings.Fields(lines[k+1])
+		for _, b := range to {
+			w.Set(at[from], at[b], 1/float64(len(to)))
+		}
+	}
+	f, err := FitSFH(y, x, psi, w, Options{Method: REML})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mse, err := f.MSE()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]map[string]float64{}
+	for _, r := range readCSV(t, "demo_sfh.csv", true) {
+		if want[r[0]] == nil {
+			want[r[0]] = map[string]float64{}
+		}
+		want[r[0]][r[1]] = num(t, r[2])
+	}
+	if !relClose(f.Rho, want["rho"]["0"]) || !relClose(f.SigmaU2, want["refvar"]["0"]) {
+		t.Errorf("ρ %.10g, σ²_u %.10g; sae %.10g, %.10g", f.Rho, f.SigmaU2, want["rho"]["0"], want["refvar"]["0"])
+	}
+	for i, a := range d.areas {
+		if !relClose(f.EBLUP[i], want["eblup"][a]) || !relClose(mse[i], want["mse"][a]) {
+			t.Errorf("%s: EBLUP %.10g, MSE %.10g; sae %.10g, %.10g", a, f.EBLUP[i], mse[i], want["eblup"][a], want["mse"][a])
+		}
+	}
 }

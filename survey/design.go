@@ -121,7 +121,7 @@ func NewDesign(weights []float64, opt Options) (*Design, error) {
 	if opt.Lonely == LonelyFail {
 		for h, m := range d.nPSU {
 			if m == 1 {
-				return nil, lang.Errorf("stratum %q has only one PSU: its variance cannot be estimated (choose how to treat lonely PSUs)", d.names[h])
+				return nil, lang.Errorf("stratum %q has only one PSU: its variance cannot be estimated (say how to treat it: lonely_psu remove, certainty, adjust or average, as R's survey.lonely.psu)", d.names[h])
 			}
 		}
 	}

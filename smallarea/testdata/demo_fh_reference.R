@@ -13,9 +13,10 @@
 # answer are left out of the fit (a variance of 0 would make the area's
 # direct estimate exact, and one respondent gives no variance).
 #
-# The covariate is the SGB II share in 2024: SGB-II-Empfaenger
-# (demo/data/arbeitsmarkt.csv, Windows-1252) over all residents of the
-# area (demo/data/bevoelkerung.csv, summed over age and sex).
+# The covariate is the demo plan's: the catalog's SGB II rate sgb2_quote
+# in 2024, 100 * SGB-II-Empfaenger (demo/data/arbeitsmarkt.csv,
+# Windows-1252) over the residents under 65 of the area
+# (demo/data/bevoelkerung.csv, ages 0 to 64, both sexes).
 #
 # Install sae into a private library first:
 #   mkdir -p /tmp/rlib && R CMD INSTALL -l /tmp/rlib /work/shared/peers/sae-1.3
@@ -47,11 +48,12 @@ lab <- read.csv2(file.path("..", "demo", "data", "arbeitsmarkt.csv"), fileEncodi
 lab <- lab[lab$Jahr == "2024", ]
 sgb2 <- setNames(as.numeric(lab[["SGB-II-Empf\u00e4nger"]]), lab$Planungsraum)
 pop <- read.csv2(file.path("..", "demo", "data", "bevoelkerung.csv"), colClasses = "character")
-pop <- pop[pop$jahr == "2024", ]
+pop <- pop[pop$jahr == "2024" & pop$alter != "95+", ]
+pop <- pop[as.numeric(pop$alter) < 65, ]
 residents <- tapply(as.numeric(pop$anzahl), pop$planungsraum, sum)
 
 d <- data.frame(area = areas, n = n[areas], direct = est[areas], psi = se[areas]^2,
-                sgb2 = sgb2[areas] / residents[areas], stringsAsFactors = FALSE)
+                sgb2 = 100 * sgb2[areas] / residents[areas], stringsAsFactors = FALSE)
 d$used <- as.numeric(d$psi > 0 & d$n >= 2)
 cat("areas:", nrow(d), "left out:", sum(d$used == 0), d$area[d$used == 0], "\n")
 fit <- d[d$used == 1, ]
@@ -81,3 +83,24 @@ write.csv(do.call(rbind, rows), file.path(dir, "demo_fh.csv"), row.names = FALSE
 print(co)
 cat("refvar", r$est$fit$refvar, "\n")
 cat(R.version.string, "sae", as.character(packageVersion("sae")), "\n")
+
+# The spatial model on the same areas: SAR area effects over the demo
+# plan's queen contiguity (testdata/demo_weights.gal, written by the demo
+# run), row-standardised, with eblupSFH and mseSFH (REML). Output
+# testdata/demo_sfh.csv: eblup and mse per area, scalars rho, refvar.
+gal <- readLines(file.path(dir, "demo_weights.gal"))[-1]
+W <- matrix(0, length(areas), length(areas), dimnames = list(areas, areas))
+for (i in seq(1, length(gal), by = 2)) {
+  from <- strsplit(gal[i], " ")[[1]][1]
+  to <- strsplit(gal[i + 1], " ")[[1]]
+  W[from, to] <- 1 / length(to)
+}
+stopifnot(all(d$used == 1))
+s <- mseSFH(direct ~ sgb2, psi, W[fit$area, fit$area], method = "REML", data = fit)
+rows <- list()
+add("eblup", fit$area, s$est$eblup)
+add("mse", fit$area, s$mse)
+add("rho", 0, s$est$fit$spatialcorr)
+add("refvar", 0, s$est$fit$refvar)
+write.csv(do.call(rbind, rows), file.path(dir, "demo_sfh.csv"), row.names = FALSE, quote = FALSE)
+cat("rho", s$est$fit$spatialcorr, "refvar", s$est$fit$refvar, "\n")
