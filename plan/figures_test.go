@@ -163,7 +163,7 @@ func TestClassesCSV(t *testing.T) {
 // against the values in indicators.csv.
 func TestFigureYearsIDsAndChanges(t *testing.T) {
 	dir := demoDir(t, func(s string) string {
-		return strings.Replace(s, "    - value: kinderarmut\n  charts:\n", `    - value: kinderarmut
+		return strings.Replace(s, "    - value: kinderkosten\n  charts:\n", `    - value: kinderkosten
     - value: anteil_u6
       year: 2021
     - value: anteil_u6
@@ -281,7 +281,7 @@ func TestFigureYearsIDsAndChanges(t *testing.T) {
 		perMap[strings.Split(k, "/")[0]]++
 	}
 	// Fixed bounds get a last class up to the highest value above them.
-	want := "map[map-anteil_u6-2021:5 map-bedarfsindex:5 map-kinderarmut:5 map-kinderarmut-change-2019-2024:4 map-sgb2_quote:6 map-sgb2_quote-change-relative-2019-2024:6 map-u6_manual:4]"
+	want := "map[map-anteil_u6-2021:5 map-bedarfsindex:5 map-kinderarmut:5 map-kinderarmut-change-2019-2024:4 map-kinderkosten:5 map-kita_zufriedenheit:5 map-sgb2_quote:6 map-sgb2_quote-change-relative-2019-2024:6 map-u6_manual:4]"
 	if fmt.Sprint(perMap) != want {
 		t.Errorf("classes.csv has the classes\n  %v\nwant\n  %s", perMap, want)
 	}

@@ -32,7 +32,7 @@ func TestParseDemoPlan(t *testing.T) {
 	if len(ix.Value.Components) != 5 || ix.Value.Components[0].Name != "sgb2_quote" || ix.Value.Components[0].Value != 2 {
 		t.Errorf("components %+v", ix.Value.Components)
 	}
-	if len(p.Outputs.Maps) != 3 || p.Outputs.Maps[1].Value != "sgb2_quote" || p.Outputs.Maps[0].Classes != 5 {
+	if len(p.Outputs.Maps) != 5 || p.Outputs.Maps[1].Value != "sgb2_quote" || p.Outputs.Maps[0].Classes != 5 {
 		t.Errorf("maps %+v", p.Outputs.Maps)
 	}
 	ka, _ := p.Indicators.Get("kinderarmut")

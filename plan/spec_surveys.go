@@ -25,6 +25,7 @@ type SurveySpec struct {
 	// survey.lonely.psu.
 	LonelyPSU string             `yaml:"lonely_psu"`
 	Rake      []RakeMarginSpec   `yaml:"rake"`
+	Trim      *TrimSpec          `yaml:"trim"`
 	Items     Named[SurveyItem]  `yaml:"items"`
 	Quality   QualitySpec        `yaml:"quality"`
 	SmallArea *SmallAreaSpec     `yaml:"small_area"`
@@ -51,6 +52,15 @@ type RakeMarginSpec struct {
 	By     string        `yaml:"by"`
 	Totals Named[string] `yaml:"totals"`
 	Line   int           `yaml:"-"`
+}
+
+// TrimSpec trims the weights (after raking) to Lower and Upper times
+// their mean; what is cut off is shared out among the others, repeated
+// until no weight is outside (R's trimWeights, strict).
+type TrimSpec struct {
+	Lower float64 `yaml:"lower"`
+	Upper float64 `yaml:"upper"`
+	Line  int     `yaml:"-"`
 }
 
 // QualitySpec are the publication rules of survey estimates: fewer
@@ -125,6 +135,9 @@ func (chk *checker) checkSurveys() {
 		q := s.Quality
 		if q.MinN < 0 || q.HideCV < 0 || q.MarkCV < 0 || q.markCV() > q.hideCV() {
 			chk.fail(e.Line, "survey %q: quality min_n %d, hide_cv %g, mark_cv %g: counts and percentages, mark_cv at most hide_cv (defaults 30, 30, 15)", e.Name, q.MinN, q.HideCV, q.MarkCV)
+		}
+		if t := s.Trim; t != nil && !(t.Lower >= 0 && t.Lower < 1 && t.Upper > 1) {
+			chk.fail(t.Line, "survey %q: trim lower %g, upper %g: multiples of the mean weight, lower from 0 to below 1, upper above 1 (e.g. 0.3 and 3)", e.Name, t.Lower, t.Upper)
 		}
 		for _, m := range s.Rake {
 			if m.Column == "" || len(m.Totals) == 0 {

@@ -157,6 +157,15 @@ func (r *runner) surveyDesign(run *surveyRun, lvls []indicators.Level) error {
 		return errAt(r.c.plan.File, s.Line, "survey %q: %s: %v", run.name, s.File, err)
 	}
 	run.design = d
+	if err := r.rakeSurvey(run, lvls); err != nil {
+		return err
+	}
+	return r.trimSurvey(run)
+}
+
+// rakeSurvey rakes the survey's weights to the register's margins.
+func (r *runner) rakeSurvey(run *surveyRun, lvls []indicators.Level) error {
+	s, t, d := run.spec, run.table, run.design
 	if len(s.Rake) == 0 {
 		return nil
 	}
@@ -173,6 +182,31 @@ func (r *runner) surveyDesign(run *surveyRun, lvls []indicators.Level) error {
 		r.notes = append(r.notes, lang.M("survey %q: raking did not converge in %d iterations; the weights of the last are used", run.name, conv.Iterations))
 	}
 	r.notes = append(r.notes, lang.M("survey %q: %d respondents, weights raked to the register (margins: %d, iterations: %d)", run.name, t.Len(), len(margins), conv.Iterations))
+	return nil
+}
+
+// trimSurvey trims the weights to the plan's multiples of their mean and
+// says how many were trimmed.
+func (r *runner) trimSurvey(run *surveyRun) error {
+	tr := run.spec.Trim
+	if tr == nil {
+		return nil
+	}
+	w := run.design.Weights()
+	mean := sum(w) / float64(len(w))
+	lo, hi := tr.Lower*mean, tr.Upper*mean
+	outside := 0
+	for _, v := range w {
+		if v < lo || v > hi {
+			outside++
+		}
+	}
+	d, err := run.design.TrimWeights(lo, hi, true)
+	if err != nil {
+		return errAt(r.c.plan.File, tr.Line, "survey %q: trim: %v", run.name, err)
+	}
+	run.design = d
+	r.notes = append(r.notes, lang.M("survey %q: %d weights outside %g to %g times the mean weight trimmed to those bounds; what was cut off is shared among the others", run.name, outside, tr.Lower, tr.Upper))
 	return nil
 }
 

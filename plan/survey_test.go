@@ -10,7 +10,8 @@ import (
 )
 
 // TestSurveyAgainstR runs testdata/survey (152 respondents drawn per
-// district, raked to the men and women of each district) and compares
+// district, raked to the men and women of each district; and the same
+// with the weights trimmed to 0.9 to 1.1 times their mean) and compares
 // survey.csv and indicators.csv with R's survey package on the same
 // file (testdata/survey/survey_reference.R, its output survey_r.csv):
 // respondents exactly, estimates to 1e-9 (indicators.csv has every
@@ -19,10 +20,24 @@ import (
 // and 12 respondents) and mark the estimates whose coefficient of
 // variation is above 15 %.
 func TestSurveyAgainstR(t *testing.T) {
-	out, _, err := runDir(t, "testdata/survey")
-	if err != nil {
-		t.Fatal(err)
+	for _, c := range []struct{ name, trim, ref string }{
+		{"raked", "", "survey_r.csv"},
+		{"trimmed", "    trim: {lower: 0.9, upper: 1.1}\n", "survey_r_trimmed.csv"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dir := planDir(t, "testdata/survey", func(s string) string { return strings.Replace(s, "    items:\n", c.trim+"    items:\n", 1) })
+			out, _, err := runDir(t, dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			compareSurvey(t, out, "testdata/survey/"+c.ref)
+		})
 	}
+}
+
+// compareSurvey compares a run's survey.csv and indicators.csv with R's
+// numbers in ref.
+func compareSurvey(t *testing.T, out, ref string) {
 	levels := map[string]string{"Gebiet": "Planungsraum", "Bezirk": "Stadtteil", "city": "Stadt"}
 	indicator := map[string]string{"zufrieden": "zufriedenheit", "belastet": "belastung", "kinder": "kinderzahl"}
 	got, values := map[string]map[string]string{}, map[string]map[string]string{}
@@ -34,8 +49,8 @@ func TestSurveyAgainstR(t *testing.T) {
 			values[row["Indikator"]+"|"+row["Ebene"]+"|"+row["Schlüssel"]] = row
 		}
 	}
-	ref := readReference(t, "testdata/survey/survey_r.csv")
-	for _, want := range ref {
+	rows := readReference(t, ref)
+	for _, want := range rows {
 		key := levels[want["level"]] + "|" + strings.TrimPrefix(want["key"], "all")
 		g := got[want["item"]+"|"+key]
 		if g == nil {
@@ -72,8 +87,8 @@ func TestSurveyAgainstR(t *testing.T) {
 			t.Errorf("%s %s: coefficient of variation %g, quality %q", want["item"], key, cv, g["Veröffentlichung"])
 		}
 	}
-	if len(ref) != 21 {
-		t.Errorf("%d reference rows, want 3 items × 7 units", len(ref))
+	if len(rows) != 21 {
+		t.Errorf("%d reference rows, want 3 items × 7 units", len(rows))
 	}
 }
 

@@ -32,8 +32,9 @@ func TestTableValuesInTheReadersLanguage(t *testing.T) {
 	}
 	// The codes of the machine formats: the same in both languages.
 	codes := map[string][]string{
-		"level":   {"area", "district", "city"},
-		"flag":    {"", "no-data", "smoothed", "suppressed", "suppressed+smoothed"},
+		"level": {"area", "district", "city"},
+		"flag": {"", "no-data", "smoothed", "suppressed", "suppressed+smoothed",
+			"estimated", "uncertain", "uncertain+estimated", "unreliable+estimated"}, // the survey's estimates
 		"vs_city": {"", "higher", "lower"},
 	}
 	tests := []struct {
@@ -50,8 +51,9 @@ func TestTableValuesInTheReadersLanguage(t *testing.T) {
 	}{
 		{lang: "de", comma: ';',
 			values: map[string][]string{
-				"Ebene":           {"Planungsraum", "Stadtteil", "Stadt"},
-				"Kennzeichen":     {"", "keine Angabe", "geglättet", "gesperrt (.)", "gesperrt (.), geglättet"},
+				"Ebene": {"Planungsraum", "Stadtteil", "Stadt"},
+				"Kennzeichen": {"", "keine Angabe", "geglättet", "gesperrt (.)", "gesperrt (.), geglättet",
+					"geschätzt", "Aussagewert eingeschränkt", "Aussagewert eingeschränkt, geschätzt", "nicht sicher genug (/), geschätzt"},
 				"gegenüber Stadt": {"", "über Stadt", "unter Stadt"},
 			},
 			sheets: []string{"Indikatoren", "Variablen", "Planungsräume", "Rangfolge", "Ziele", "Trends", "Raumstatistik", "LISA", "Klassen"},

@@ -110,14 +110,14 @@ func TestValidateDemo(t *testing.T) {
 		t.Fatal(err)
 	}
 	sum := c.Summary()
-	if c.lang != "en" || sum.Indicators < 30 || sum.Indices != 1 || len(c.maps) != 3 || c.maps[1].Classes != 6 || c.maps[1].Palette != "diverging" || len(sum.Unavailable) != 0 {
+	if c.lang != "en" || sum.Indicators < 30 || sum.Indices != 1 || len(c.maps) != 5 || c.maps[1].Classes != 6 || c.maps[1].Palette != "diverging" || len(sum.Unavailable) != 0 {
 		t.Errorf("checked %+v", sum)
 	}
 	bev := c.inputs[0]
 	if strings.Join(bev.cols.Values, ",") != "anzahl" || strings.Join(bev.cols.Dims, ",") != "alter,geschlecht" {
 		t.Errorf("bevoelkerung columns %+v", bev.cols)
 	}
-	if c.threshold != 3 || len(c.counts) != 20 {
+	if c.threshold != 3 || len(c.counts) != 25 {
 		t.Errorf("disclosure: threshold %d, %d counts %v", c.threshold, len(c.counts), c.counts)
 	}
 	k := -1

@@ -288,6 +288,7 @@ var structNames = map[reflect.Type]string{
 	reflect.TypeOf(SurveyItem{}):            "a survey item",
 	reflect.TypeOf(RakeMarginSpec{}):        "a margin",
 	reflect.TypeOf(QualitySpec{}):           "quality",
+	reflect.TypeOf(TrimSpec{}):              "trim",
 	reflect.TypeOf(SmallAreaSpec{}):         "small_area",
 	reflect.TypeOf(NamesSpec{}):             "names",
 	reflect.TypeOf(WeightsSpec{}):           "weights",

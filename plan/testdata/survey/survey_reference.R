@@ -3,7 +3,8 @@
 # (Debian r-cran-survey 4.1). Run from this folder:
 #   Rscript survey_reference.R
 # It writes survey_r.csv (item, level, key, n, estimate, se, lower,
-# upper, deff); the plan's estimates are in % for shares.
+# upper, deff; the plan's estimates are in % for shares), and
+# survey_r_trimmed.csv with the weights also trimmed.
 suppressMessages(library(survey))
 d <- read.csv2("befragung.csv", colClasses = c(Gebiet = "character", Bezirk = "character", Geschlecht = "character"))
 d$F1[d$F1 == 9] <- NA
@@ -21,7 +22,13 @@ pop$Geschlecht <- ifelse(pop$Geschlecht == "m", "1", "2")
 tot <- aggregate(Anzahl ~ Bezirk + Geschlecht, pop, sum)
 totals <- data.frame(margin = interaction(tot$Bezirk, tot$Geschlecht, sep = "|"), Freq = tot$Anzahl)
 des0 <- svydesign(ids = ~1, strata = ~Bezirk, weights = ~Gewicht, data = d)
-des <- rake(des0, list(~margin), list(totals))
+raked <- rake(des0, list(~margin), list(totals))
+# the same, trimmed to 0.9 and 1.1 times the mean weight (the test's
+# trim: {lower: 0.9, upper: 1.1}), strictly, as planatlas does
+mw <- mean(weights(raked))
+trimmed <- trimWeights(raked, lower = 0.9 * mw, upper = 1.1 * mw, strict = TRUE)
+for (design in c("raked", "trimmed")) {
+des <- get(design)
 out <- NULL
 for (item in c("zufrieden", "belastet", "kinder")) {
   scale <- if (item == "kinder") 1 else 100
@@ -49,4 +56,5 @@ for (item in c("zufrieden", "belastet", "kinder")) {
     }
   }
 }
-write.csv(out, "survey_r.csv", row.names = FALSE, quote = FALSE)
+write.csv(out, if (design == "raked") "survey_r.csv" else "survey_r_trimmed.csv", row.names = FALSE, quote = FALSE)
+}
