@@ -577,7 +577,7 @@ var german = map[string]string{
 
 	"survey %q: %d weights outside %g to %g times the mean weight trimmed to those bounds; what was cut off is shared among the others": "Befragung %q: %d Gewichte außerhalb des %g- bis %g-Fachen des mittleren Gewichts auf diese Grenzen gekappt; das Abgeschnittene ist auf die übrigen verteilt",
 
-	"survey %q: item %q: %d areas lack a covariate and keep their direct estimates": "Befragung %q: Merkmal %q: %d Gebiete fehlt eine Kovariate, sie behalten ihre direkten Schätzwerte",
+	"survey %q: item %q: %d areas lack a covariate (or, in the spatial model, a direct estimate with a variance) and keep their direct estimates": "Befragung %q: Merkmal %q: %d Gebieten fehlt eine Kovariate (oder, im räumlichen Modell, ein direkter Schätzwert mit Varianz); sie behalten ihre direkten Schätzwerte",
 
 	"survey %q: raking did not converge in %d iterations; the weights of the last are used": "Befragung %q: die Randsummenanpassung konvergierte nicht in %d Iterationen; die Gewichte der letzten werden verwendet",
 

@@ -16,9 +16,9 @@ import (
 // variances with the covariates' values of the survey's year, an
 // intercept, and, if asked, SAR area effects over the plan's weights.
 // An area with fewer than 2 answers or a variance of 0 takes part
-// without a direct estimate (its estimate is synthetic, x'β̂; not in
-// the spatial model); an area without covariates keeps its direct
-// estimate. The areas' quality flags follow the EBLUPs' coefficients of
+// without a direct estimate (its estimate is synthetic, x'β̂); the
+// spatial model leaves it out, as an area without covariates, and both
+// keep their direct estimates. The areas' quality flags follow the EBLUPs' coefficients of
 // variation, √MSE over the estimate, and every model estimate is
 // flagged Estimated.
 func (r *runner) smallAreaEstimates(run *surveyRun, it *surveyItemRun, x [][]float64) error {
@@ -26,7 +26,9 @@ func (r *runner) smallAreaEstimates(run *surveyRun, it *surveyItemRun, x [][]flo
 	n := len(r.areas.Keys)
 	var rows []int // the areas in the model
 	for a := 0; a < n; a++ {
-		if !anyNaN(x[a]) {
+		e := it.est[0][a]
+		direct := e.N >= 2 && e.SE > 0
+		if !anyNaN(x[a]) && (direct || !sa.Spatial) {
 			rows = append(rows, a)
 		}
 	}
@@ -60,7 +62,7 @@ func (r *runner) smallAreaEstimates(run *surveyRun, it *surveyItemRun, x [][]flo
 		}
 	}
 	if len(rows) < n {
-		r.notes = append(r.notes, lang.M("survey %q: item %q: %d areas lack a covariate and keep their direct estimates", run.name, it.check.name, n-len(rows)))
+		r.notes = append(r.notes, lang.M("survey %q: item %q: %d areas lack a covariate (or, in the spatial model, a direct estimate with a variance) and keep their direct estimates", run.name, it.check.name, n-len(rows)))
 	}
 	return nil
 }
