@@ -41,7 +41,11 @@ var german = map[string]string{
 
 	" (years %s from the file names)": " (Jahre %s aus den Dateinamen)",
 
+	" Planning areas not published, the survey's estimate not being reliable enough (/): %d.": " Nicht veröffentlichte Planungsräume, da der Schätzwert der Befragung nicht sicher genug ist (/): %d.",
+
 	" The city: %s%s.": " Die Stadt: %s%s.",
+
+	" Values in parentheses: limited reliability (a coefficient of variation above the plan's limit).": " Werte in Klammern: eingeschränkter Aussagewert (ein Variationskoeffizient über der Grenze des Plans).",
 
 	" and %d more": " und %d weitere",
 
@@ -572,6 +576,8 @@ var german = map[string]string{
 	"sum of principal component scores": "Summe der Hauptkomponentenwerte",
 
 	"survey": "Befragung",
+
+	"survey %q: %d respondents in %d of %d planning areas (%d to %d each); of the areas' estimates of its %d items %d published, %d of limited reliability, %d not published (survey.csv says why)": "Befragung %q: %d Befragte in %d von %d Planungsräumen (je %d bis %d); von den Schätzwerten der Gebiete für ihre %d Merkmale %d veröffentlicht, %d mit eingeschränktem Aussagewert, %d nicht veröffentlicht (survey.csv nennt den Grund)",
 
 	"survey %q: %d respondents, weights raked to the register (margins: %d, iterations: %d)": "Befragung %q: %d Befragte, Gewichte an das Register angepasst (Randsummen: %d, Iterationen: %d)",
 

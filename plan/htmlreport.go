@@ -44,8 +44,12 @@ func (r *runner) valueAlt(v value) (string, []string, [][]string) {
 		x float64
 	}
 	var have []av
-	missing := 0
+	missing, unreliable := 0, 0
 	for i, x := range v.values {
+		if math.IsNaN(x) && v.flags != nil && v.flags[i]&datasets.Unreliable != 0 {
+			unreliable++
+			continue
+		}
 		if math.IsNaN(x) {
 			missing++
 			continue
@@ -72,10 +76,21 @@ func (r *runner) valueAlt(v value) (string, []string, [][]string) {
 	if missing > 0 {
 		alt += r.lp.Sprintf(" %d planning areas without a value (confidential or missing).", missing)
 	}
+	if unreliable > 0 {
+		alt += r.lp.Sprintf(" Planning areas not published, the survey's estimate not being reliable enough (/): %d.", unreliable)
+	}
 	head := []string{r.loc.T("rank"), report.Headings(r.loc)["key"], report.Headings(r.loc)["name"], report.Headings(r.loc)["value"]}
 	var rows [][]string
+	limited := false
 	for k, a := range have {
-		rows = append(rows, []string{fmt.Sprint(k + 1), r.areas.Keys[a.i], r.areas.Names[a.i], num(a.x)})
+		n := num(a.x)
+		if v.flags != nil && v.flags[a.i]&datasets.Uncertain != 0 {
+			n, limited = "("+n+")", true // the official sign of limited reliability
+		}
+		rows = append(rows, []string{fmt.Sprint(k + 1), r.areas.Keys[a.i], r.areas.Names[a.i], n})
+	}
+	if limited {
+		alt += r.lp.Sprintf(" Values in parentheses: limited reliability (a coefficient of variation above the plan's limit).")
 	}
 	return alt, head, rows
 }

@@ -48,6 +48,17 @@ func (r *runner) computeOlder() error {
 				return err
 			}
 		}
+		// A survey's estimates are not moved: on the older areas they are
+		// not meaningful.
+		for _, v := range r.c.surveyVars {
+			none := datasets.NewSeries(p.Len())
+			for c := range none.Values {
+				none.Values[c], none.Flags[c] = math.NaN(), datasets.NotMeaningful
+			}
+			if err := p.Set(v.name, none); err != nil {
+				return err
+			}
+		}
 		area := datasets.NewSeries(p.Len())
 		for y := range years {
 			for i := range lr.areas.Keys {

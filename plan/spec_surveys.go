@@ -80,7 +80,12 @@ type QualitySpec struct {
 type SmallAreaSpec struct {
 	Covariates []string `yaml:"covariates"`
 	Spatial    bool     `yaml:"spatial"`
-	Line       int      `yaml:"-"`
+	// Synthetic publishes the estimates of areas without a usable
+	// direct estimate (fewer than 2 answers, or no spread among them):
+	// x'β̂ alone, from the model and the covariates. Not published if
+	// false: such an estimate says nothing of the area's respondents.
+	Synthetic bool `yaml:"synthetic"`
+	Line      int  `yaml:"-"`
 }
 
 func (q QualitySpec) minN() int {
@@ -109,6 +114,7 @@ type surveyItemCheck struct {
 	name, column string
 	kind         string // mean, top, category
 	at           float64
+	line         int
 }
 
 // sav says whether the survey is an SPSS file.
@@ -124,8 +130,17 @@ func (chk *checker) checkSurveys() {
 	for i := range chk.p.Surveys {
 		e := &chk.p.Surveys[i]
 		s := &e.Value
-		if s.File == "" || s.Key == "" || s.Weight == "" || s.Year == 0 || len(s.Items) == 0 {
-			chk.fail(e.Line, "survey %q needs file, key, year, weight and items", e.Name)
+		var lacks []string
+		for _, f := range []struct {
+			name string
+			ok   bool
+		}{{"file", s.File != ""}, {"key", s.Key != ""}, {"year", s.Year != 0}, {"weight", s.Weight != ""}, {"items", len(s.Items) > 0}} {
+			if !f.ok {
+				lacks = append(lacks, f.name)
+			}
+		}
+		if len(lacks) > 0 {
+			chk.fail(e.Line, "survey %q needs file, key, year, weight and items; it lacks %s", e.Name, strings.Join(lacks, ", "))
 		}
 		switch s.LonelyPSU {
 		case "", "fail", "remove", "certainty", "adjust", "average":
@@ -162,7 +177,7 @@ func (chk *checker) checkSurveys() {
 // checkSurveyItem checks an item and registers its variable.
 func (chk *checker) checkSurveyItem(survey string, s *SurveySpec, it Entry[SurveyItem]) {
 	v := it.Value
-	c := &surveyItemCheck{name: it.Name, column: v.Column, kind: "mean"}
+	c := &surveyItemCheck{name: it.Name, column: v.Column, kind: "mean", line: it.Line}
 	switch {
 	case !identifier.MatchString(it.Name):
 		chk.fail(it.Line, "survey %q: item name %q: use letters, digits and _ only, starting with a letter (it is used in formulas)", survey, it.Name)

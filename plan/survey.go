@@ -6,6 +6,7 @@ import (
 	"math"
 	"sort"
 	"strconv"
+	"strings"
 
 	"planatlas/datasets"
 	"planatlas/indicators"
@@ -68,8 +69,41 @@ func (r *runner) computeSurveys(lvls []indicators.Level) error {
 			}
 		}
 		r.surveys = append(r.surveys, run)
+		r.notes = append(r.notes, r.surveyNote(run))
 	}
 	return nil
+}
+
+// surveyNote says how many respondents the survey has in how many areas,
+// and what the quality rules made of its items' area estimates.
+func (r *runner) surveyNote(run *surveyRun) lang.Message {
+	per := make([]int, len(r.areas.Keys))
+	for _, a := range run.area {
+		per[a]++
+	}
+	lo, hi, with := len(run.area), 0, 0
+	for _, n := range per {
+		if n > 0 {
+			with++
+			lo, hi = min(lo, n), max(hi, n)
+		}
+	}
+	var published, limited, hidden int
+	for _, it := range run.items {
+		for _, f := range it.flags[0] {
+			switch {
+			case f&datasets.NoData != 0:
+			case f&datasets.Unreliable != 0:
+				hidden++
+			case f&datasets.Uncertain != 0:
+				limited++
+			default:
+				published++
+			}
+		}
+	}
+	return lang.M("survey %q: %d respondents in %d of %d planning areas (%d to %d each); of the areas' estimates of its %d items %d published, %d of limited reliability, %d not published (survey.csv says why)",
+		run.name, run.table.Len(), with, len(r.areas.Keys), lo, hi, len(run.items), published, limited, hidden)
 }
 
 // readSurvey reads a survey's columns: the key, the items, the weight
@@ -101,14 +135,34 @@ func (r *runner) readSurvey(name string, s *SurveySpec) (*surveyRun, error) {
 	}
 	pos := r.areaPositions()
 	run := &surveyRun{name: name, spec: s, table: t, area: make([]int, t.Len())}
+	unknown, first := 0, -1
 	for i, k := range t.Keys {
 		a, ok := pos[k]
 		if !ok {
-			return nil, errAt(r.c.plan.File, s.Line, "survey %q: %s: the respondent's area %q is not a planning area of %s; correct the key, or leave the respondent out", name, t.Loc(i), k, r.c.plan.Areas.File)
+			if unknown++; first < 0 {
+				first = i
+			}
+			continue
 		}
 		run.area[i] = a
 	}
+	if unknown > 0 {
+		k := t.Keys[first]
+		return nil, errAt(r.c.plan.File, s.Line, "survey %q: %s: the respondent's area %q is not a planning area of %s%s (respondents with an unknown area: %d); correct the keys, or leave the respondents out",
+			name, t.LocMessage(first), k, r.c.plan.Areas.File, leadingZeros(k, pos), unknown)
+	}
 	return run, nil
+}
+
+// leadingZeros is a hint where a key matches an area's but for leading
+// zeros: an area key exported as a number loses them.
+func leadingZeros(k string, pos map[string]int) lang.Message {
+	for key := range pos {
+		if key != k && strings.TrimLeft(key, "0") == strings.TrimLeft(k, "0") {
+			return lang.M(" (the areas have %q: were leading zeros lost?)", key)
+		}
+	}
+	return lang.Message{}
 }
 
 // readSurveyFile reads the survey's file as SPSS or CSV.
@@ -148,8 +202,11 @@ func (r *runner) surveyDesign(run *surveyRun, lvls []indicators.Level) error {
 	}
 	w := t.Values[t.ValueIndex(s.Weight)]
 	for i, v := range w {
-		if !(v > 0) || math.IsInf(v, 0) {
-			return errAt(r.c.plan.File, s.Line, "survey %q: %s: weight %s %g: every respondent needs a weight above 0", run.name, t.Loc(i), s.Weight, v)
+		switch {
+		case math.IsNaN(v):
+			return errAt(r.c.plan.File, s.Line, "survey %q: %s: column %q: the weight is empty; every respondent needs a weight above 0", run.name, t.LocMessage(i), s.Weight)
+		case !(v > 0) || math.IsInf(v, 0):
+			return errAt(r.c.plan.File, s.Line, "survey %q: %s: column %q: the weight is %g; every respondent needs a weight above 0", run.name, t.LocMessage(i), s.Weight, v)
 		}
 	}
 	d, err := survey.NewDesign(w, opt)
@@ -248,7 +305,7 @@ func (r *runner) rakeMargins(run *surveyRun, lvls []indicators.Level) ([]survey.
 		for i, c := range codes {
 			g := lv.Keys[lv.Member[run.area[i]]] + "|" + c
 			if _, ok := pop[g]; !ok {
-				return nil, errAt(r.c.plan.File, m.Line, "survey %q: rake: %s: %s %q has no total; give it one in totals, or recode the answer", run.name, t.Loc(i), m.Column, c)
+				return nil, errAt(r.c.plan.File, m.Line, "survey %q: rake: %s: %s %q has no total; give it one in totals, or recode the answer", run.name, t.LocMessage(i), m.Column, c)
 			}
 			groups[i] = g
 		}

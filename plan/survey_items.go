@@ -17,6 +17,9 @@ import (
 func (r *runner) estimateItem(run *surveyRun, c *surveyItemCheck, lvls []indicators.Level) (*surveyItemRun, error) {
 	t := run.table
 	x := t.Values[t.ValueIndex(c.column)]
+	if err := r.checkAnswers(run, c, x); err != nil {
+		return nil, err
+	}
 	it := &surveyItemRun{check: c, y: make([]float64, len(x)), share: c.kind != "mean"}
 	for i, v := range x {
 		switch {
@@ -83,6 +86,8 @@ func (r *runner) domainEstimates(run *surveyRun, it *surveyItemRun, by []string)
 func (q QualitySpec) flag(e survey.Estimate) datasets.Flag {
 	cv := coefficientOfVariation(e)
 	switch {
+	case e.N == 0:
+		return datasets.NoData
 	case e.N < q.minN() || !(cv <= q.hideCV()):
 		return datasets.Unreliable
 	case cv > q.markCV():
@@ -152,22 +157,68 @@ func (r *runner) surveyFlags(defs []*indicators.Indicator) {
 				continue
 			}
 			yi := r.panel.YearIndex(r.surveyYear(it))
+			own := d.Formula.Text == v
 			for li, l := range r.levels {
 				s := l.values[k]
 				n := len(l.keys)
+				if own {
+					r.surveyBounds(l, li, k, yi, it)
+				}
 				for u := range l.keys {
 					cell := yi*n + u
-					if li > 0 && d.Formula.Text == v && !math.IsNaN(it.est[li][u].Value) {
+					f := it.flags[li][u]
+					switch {
+					case f&datasets.NoData != 0 && own:
+						// no respondent: no value, and no other reason
+						s.Values[cell], s.Flags[cell] = math.NaN(), datasets.NoData
+						continue
+					case li > 0 && own && !math.IsNaN(it.est[li][u].Value):
 						s.Values[cell] = it.est[li][u].Value * it.scale()
+						if l.coverage != nil && l.coverage[k] != nil {
+							l.coverage[k].Values[cell] = 1 // the survey's own estimate of the unit, not a sum of areas
+						}
 					}
-					s.Flags[cell] |= it.flags[li][u]
-					if s.Flags[cell]&datasets.Unreliable != 0 {
+					s.Flags[cell] |= f
+					if s.Flags[cell]&(datasets.Unreliable|datasets.NoData) != 0 {
 						s.Values[cell] = math.NaN()
 					}
 				}
 			}
 		}
 	}
+}
+
+// surveyBounds gives an item's own indicator the survey's 95 %
+// intervals on level l (index li) in the survey's year (cell index yi),
+// hidden where the value is, and compares each unit with the city: above
+// or below where the city's estimate lies outside the unit's interval.
+func (r *runner) surveyBounds(l *level, li, k, yi int, it *surveyItemRun) {
+	if l.lower == nil {
+		return
+	}
+	n := len(l.keys)
+	lo, hi := datasets.NewSeries(len(l.values[k].Values)), datasets.NewSeries(len(l.values[k].Values))
+	for c := range lo.Values {
+		lo.Values[c], hi.Values[c] = math.NaN(), math.NaN()
+	}
+	vs := make([]int8, len(lo.Values))
+	city := it.est[len(it.est)-1][0].Value * it.scale()
+	for u := range l.keys {
+		e, f := it.est[li][u], it.flags[li][u]
+		if f&(datasets.Unreliable|datasets.NoData) != 0 {
+			continue
+		}
+		c := yi*n + u
+		lo.Values[c], hi.Values[c] = e.Lower*it.scale(), e.Upper*it.scale()
+		switch {
+		case li == len(it.est)-1:
+		case city < lo.Values[c]:
+			vs[c] = 1 // the city's estimate is below the unit's interval
+		case city > hi.Values[c]:
+			vs[c] = -1
+		}
+	}
+	l.lower[k], l.upper[k], l.versus[k] = lo, hi, vs
 }
 
 func (it *surveyItemRun) scale() float64 {

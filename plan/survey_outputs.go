@@ -5,6 +5,7 @@ import (
 
 	"planatlas/datasets"
 	"planatlas/report"
+	"planatlas/survey"
 )
 
 // writeSurveys writes survey.csv: per survey, item, level and unit the
@@ -52,9 +53,17 @@ func (r *runner) surveyFrame() *datasets.Frame {
 						}
 						c.col.Values, c.col.Flags = append(c.col.Values, v), append(c.col.Flags, hide)
 					}
-					cv.Values = append(cv.Values, coefficientOfVariation(e.Estimate))
-					deff.Values, neff.Values = append(deff.Values, e.DEff), append(neff.Values, e.NEff)
-					quality, method = append(quality, r.lp.Value("quality", qualityCode(f, e.N))), append(method, r.lp.Value("method", m))
+					c, d, ne := coefficientOfVariation(e.Estimate), e.DEff, e.NEff
+					if e.Value == 0 && e.SE == 0 || e.N == 0 && m == "direct" {
+						c = math.NaN() // not defined
+					}
+					if e.N == 0 {
+						d, ne = math.NaN(), math.NaN()
+					}
+					cv.Values = append(cv.Values, c)
+					deff.Values, neff.Values = append(deff.Values, d), append(neff.Values, ne)
+					quality = append(quality, r.lp.Value("quality", run.spec.Quality.reason(e.Estimate, f, m)))
+					method = append(method, r.lp.Value("method", m))
 				}
 			}
 		}
@@ -79,13 +88,18 @@ func (r *runner) surveyFrame() *datasets.Frame {
 	return f
 }
 
-// qualityCode names what the quality rules decided.
-func qualityCode(f datasets.Flag, n int) string {
+// reason names what the quality rules decided, and why an estimate is
+// not published.
+func (q QualitySpec) reason(e survey.Estimate, f datasets.Flag, method string) string {
 	switch {
-	case n == 0 && f&datasets.Estimated == 0:
+	case f&datasets.NoData != 0:
 		return "no respondents"
+	case f&datasets.Unreliable != 0 && method == "synthetic":
+		return "not published: synthetic only"
+	case f&datasets.Unreliable != 0 && method == "direct" && e.N < q.minN():
+		return "not published: too few respondents"
 	case f&datasets.Unreliable != 0:
-		return "not published"
+		return "not published: coefficient of variation too high"
 	case f&datasets.Uncertain != 0:
 		return "limited"
 	}

@@ -32,6 +32,9 @@ func (r *runner) smallAreaEstimates(run *surveyRun, it *surveyItemRun, x [][]flo
 			rows = append(rows, a)
 		}
 	}
+	if need := len(x[0]) + 3; len(rows) < need {
+		return errAt(r.c.plan.File, sa.Line, "survey %q: item %q: small_area: only %d areas have every covariate (and, in the spatial model, a direct estimate); a model with %d covariates needs at least %d", run.name, it.check.name, len(rows), len(x[0]), need)
+	}
 	y, psi := make([]float64, len(rows)), make([]float64, len(rows))
 	xm := mat.NewDense(len(rows), len(x[0])+1, nil)
 	for k, a := range rows {
@@ -58,7 +61,11 @@ func (r *runner) smallAreaEstimates(run *surveyRun, it *surveyItemRun, x [][]flo
 		it.flags[0][a] = run.spec.Quality.flagModel(it.est[0][a].Estimate)
 		it.fh.method[a] = method
 		if math.IsNaN(y[k]) {
+			// x'β̂ alone: published only where the plan says so
 			it.fh.method[a] = "synthetic"
+			if !sa.Synthetic {
+				it.flags[0][a] |= datasets.Unreliable
+			}
 		}
 	}
 	if len(rows) < n {
@@ -163,8 +170,16 @@ func (r *runner) covariates(run *surveyRun) ([][]float64, error) {
 		if s == nil {
 			return nil, errAt(r.c.plan.File, sa.Line, "survey %q: small_area: covariate %q is neither a variable nor an indicator", run.name, name)
 		}
+		have := 0
 		for a := 0; a < n; a++ {
-			out[a] = append(out[a], s.Values[yi*n+a])
+			v := s.Values[yi*n+a]
+			if !math.IsNaN(v) {
+				have++
+			}
+			out[a] = append(out[a], v)
+		}
+		if have == 0 {
+			return nil, errAt(r.c.plan.File, sa.Line, "survey %q: small_area: covariate %q has no value in %d, the survey's year; choose a covariate the register has for that year", run.name, name, lang.Digits(run.spec.Year))
 		}
 	}
 	return out, nil

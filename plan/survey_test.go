@@ -59,7 +59,7 @@ func compareSurvey(t *testing.T, out, ref string) {
 		if g["Befragte"] != want["n"] {
 			t.Errorf("%s %s: %s respondents, R %s", want["item"], key, g["Befragte"], want["n"])
 		}
-		hidden := g["Veröffentlichung"] == "nicht sicher genug (/)"
+		hidden := g["Veröffentlichung"] == "nicht sicher genug (/): zu wenige Befragte"
 		if hidden != (key == "Planungsraum|02") {
 			t.Errorf("%s %s: quality %q", want["item"], key, g["Veröffentlichung"])
 		}
@@ -82,7 +82,7 @@ func compareSurvey(t *testing.T, out, ref string) {
 				t.Errorf("%s %s %s: %g, R %g", want["item"], key, col, v, r)
 			}
 		}
-		limited := g["Veröffentlichung"] == "Aussagewert eingeschränkt ( )"
+		limited := g["Veröffentlichung"] == "Aussagewert eingeschränkt"
 		if cv := germanNumber(t, g["Variationskoeffizient (%)"]); limited != (cv > 15) {
 			t.Errorf("%s %s: coefficient of variation %g, quality %q", want["item"], key, cv, g["Veröffentlichung"])
 		}
@@ -122,4 +122,62 @@ func num(t *testing.T, s string) float64 {
 		t.Fatal(err)
 	}
 	return v
+}
+
+// TestSurveyWithBoundaries: a survey indicator in a plan with an older
+// layer of areas runs (it crashed once computing the indicators of the
+// older areas): the survey is estimated on the current areas, and on the
+// older areas its indicator is not meaningful ("x").
+func TestSurveyWithBoundaries(t *testing.T) {
+	dir := planDir(t, "testdata/boundaries", func(s string) string {
+		s = strings.Replace(s, "catalog: [einwohner, anteil_u6]\n", `catalog: [einwohner, anteil_u6]
+indicators:
+  zufriedenheit: {label: {de: Zufriedenheit, en: Satisfaction}, unit: "%", need: lower, formula: zufrieden}
+surveys:
+  befragung:
+    file: befragung.csv
+    key: Gebiet
+    year: 2022
+    weight: Gewicht
+    items:
+      zufrieden: {column: F1, top: 4}
+`, 1)
+		return s
+	})
+	var b strings.Builder
+	b.WriteString("Gebiet;Gewicht;F1\n")
+	for i, k := range []string{"0101", "0102", "0201", "0202", "0301"} {
+		for j := 0; j < 40; j++ {
+			b.WriteString(k + ";10;" + strconv.Itoa(1+(i+j)%5) + "\n")
+		}
+	}
+	if err := os.WriteFile(dir+"/befragung.csv", []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, _, err := runDir(t, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	shown := 0
+	for _, r := range tableRows(t, out, "indicators.csv") {
+		if r["Indikator"] == "zufriedenheit" && r["Jahr"] == "2022" && r["Ebene"] == "Planungsraum" && r["Wert"] != "/" {
+			shown++
+		}
+	}
+	if shown != 5 {
+		t.Errorf("%d areas with a survey value, want 5", shown)
+	}
+	older := 0
+	for _, r := range tableRows(t, out, "indicators-lor2019.csv") {
+		if r["Indikator"] != "zufriedenheit" {
+			continue
+		}
+		older++
+		if r["Wert"] != "x" {
+			t.Errorf("indicators-lor2019.csv: %s %s %s = %q, want x", r["Schlüssel"], r["Jahr"], r["Indikator"], r["Wert"])
+		}
+	}
+	if older == 0 {
+		t.Error("indicators-lor2019.csv has no row of the survey's indicator")
+	}
 }
