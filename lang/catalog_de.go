@@ -579,6 +579,8 @@ var german = map[string]string{
 
 	"survey %q: %d respondents in %d of %d planning areas (%d to %d each); of the areas' estimates of its %d items %d published, %d of limited reliability, %d not published (survey.csv says why)": "Befragung %q: %d Befragte in %d von %d Planungsräumen (je %d bis %d); von den Schätzwerten der Gebiete für ihre %d Merkmale %d veröffentlicht, %d mit eingeschränktem Aussagewert, %d nicht veröffentlicht (survey.csv nennt den Grund)",
 
+	"survey %q: %d respondents, weights post-stratified to the register (groups: %d)": "Befragung %q: %d Befragte, Gewichte an das Register nachgeschichtet (Gruppen: %d)",
+
 	"survey %q: %d respondents, weights raked to the register (margins: %d, iterations: %d)": "Befragung %q: %d Befragte, Gewichte an das Register angepasst (Randsummen: %d, Iterationen: %d)",
 
 	"survey %q: %d weights outside %g to %g times the mean weight trimmed to those bounds; what was cut off is shared among the others": "Befragung %q: %d Gewichte außerhalb des %g- bis %g-Fachen des mittleren Gewichts auf diese Grenzen gekappt; das Abgeschnittene ist auf die übrigen verteilt",

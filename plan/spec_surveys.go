@@ -23,9 +23,17 @@ type SurveySpec struct {
 	// LonelyPSU says what to do with a stratum of one cluster: fail (the
 	// default), remove, certainty, adjust or average, as R's
 	// survey.lonely.psu.
-	LonelyPSU string             `yaml:"lonely_psu"`
-	Rake      []RakeMarginSpec   `yaml:"rake"`
-	Trim      *TrimSpec          `yaml:"trim"`
+	LonelyPSU string `yaml:"lonely_psu"`
+	// PostStratify adjusts the weights to the register's counts of one
+	// classification (e.g. age group × sex, coded in one column) per
+	// unit of a level: post-stratification. Rake does it for several
+	// margins at once; a plan gives one of the two.
+	PostStratify *RakeMarginSpec  `yaml:"poststratify"`
+	Rake         []RakeMarginSpec `yaml:"rake"`
+	Trim         *TrimSpec        `yaml:"trim"`
+	// Interval is the method of the shares' 95 % intervals: beta
+	// (Korn–Graubard, the default) or logit.
+	Interval  string             `yaml:"interval"`
 	Items     Named[SurveyItem]  `yaml:"items"`
 	Quality   QualitySpec        `yaml:"quality"`
 	SmallArea *SmallAreaSpec     `yaml:"small_area"`
@@ -36,11 +44,14 @@ type SurveySpec struct {
 
 // SurveyItem is one answer turned into a variable: the mean of the
 // column, the share (in %) answering at least Top (top-two-box: 4 on a
-// 1–5 scale), or the share of one Category.
+// 1–5 scale), or the share of one Category; with Total, the estimated
+// number of persons (or the total of the column) instead of the mean
+// or share.
 type SurveyItem struct {
 	Column   string   `yaml:"column"`
 	Top      *float64 `yaml:"top"`
 	Category *float64 `yaml:"category"`
+	Total    bool     `yaml:"total"`
 	Line     int      `yaml:"-"`
 }
 
@@ -114,6 +125,7 @@ type surveyItemCheck struct {
 	name, column string
 	kind         string // mean, top, category
 	at           float64
+	total        bool // the estimated total, not the mean or share
 	line         int
 }
 
@@ -154,7 +166,19 @@ func (chk *checker) checkSurveys() {
 		if t := s.Trim; t != nil && !(t.Lower >= 0 && t.Lower < 1 && t.Upper > 1) {
 			chk.fail(t.Line, "survey %q: trim lower %g, upper %g: multiples of the mean weight, lower from 0 to below 1, upper above 1 (e.g. 0.3 and 3)", e.Name, t.Lower, t.Upper)
 		}
-		for _, m := range s.Rake {
+		switch s.Interval {
+		case "", "beta", "logit":
+		default:
+			chk.fail(e.Line, "survey %q: interval %q: beta (Korn–Graubard, the default) or logit", e.Name, s.Interval)
+		}
+		if s.PostStratify != nil && len(s.Rake) > 0 {
+			chk.fail(s.PostStratify.Line, "survey %q: give poststratify (one classification) or rake (several margins), not both", e.Name)
+		}
+		margins := s.Rake
+		if s.PostStratify != nil {
+			margins = []RakeMarginSpec{*s.PostStratify}
+		}
+		for _, m := range margins {
 			if m.Column == "" || len(m.Totals) == 0 {
 				chk.fail(m.Line, "survey %q: a margin of rake needs column and totals (each code's variable)", e.Name)
 			}
@@ -177,7 +201,7 @@ func (chk *checker) checkSurveys() {
 // checkSurveyItem checks an item and registers its variable.
 func (chk *checker) checkSurveyItem(survey string, s *SurveySpec, it Entry[SurveyItem]) {
 	v := it.Value
-	c := &surveyItemCheck{name: it.Name, column: v.Column, kind: "mean", line: it.Line}
+	c := &surveyItemCheck{name: it.Name, column: v.Column, kind: "mean", line: it.Line, total: v.Total}
 	switch {
 	case !identifier.MatchString(it.Name):
 		chk.fail(it.Line, "survey %q: item name %q: use letters, digits and _ only, starting with a letter (it is used in formulas)", survey, it.Name)
@@ -195,6 +219,9 @@ func (chk *checker) checkSurveyItem(survey string, s *SurveySpec, it Entry[Surve
 	s.items = append(s.items, c)
 	vr := &variable{name: it.Name, column: v.Column, line: it.Line, weighted: true,
 		agg: indicators.Aggregation{Mean: true, Weight: surveyWeightVar(it.Name)}}
+	if v.Total {
+		vr.agg = indicators.Aggregation{} // totals add up over areas
+	}
 	chk.byVar[it.Name] = vr
 	chk.byVar[surveyWeightVar(it.Name)] = &variable{name: surveyWeightVar(it.Name), line: it.Line, weighted: true}
 	chk.varNames = append(chk.varNames, it.Name)

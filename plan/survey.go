@@ -58,7 +58,7 @@ func (r *runner) computeSurveys(lvls []indicators.Level) error {
 			if err != nil {
 				return err
 			}
-			if x != nil {
+			if x != nil && !c.total { // a model of means and shares, not of totals
 				if err := r.smallAreaEstimates(run, it, x); err != nil {
 					return err
 				}
@@ -124,7 +124,11 @@ func (r *runner) readSurvey(name string, s *SurveySpec) (*surveyRun, error) {
 			spec.Dims = append(spec.Dims, d)
 		}
 	}
-	for _, m := range s.Rake {
+	margins := s.Rake
+	if s.PostStratify != nil {
+		margins = append(margins, *s.PostStratify)
+	}
+	for _, m := range margins {
 		if !contains(spec.Dims, m.Column) {
 			spec.Dims = append(spec.Dims, m.Column)
 		}
@@ -223,10 +227,21 @@ func (r *runner) surveyDesign(run *surveyRun, lvls []indicators.Level) error {
 // rakeSurvey rakes the survey's weights to the register's margins.
 func (r *runner) rakeSurvey(run *surveyRun, lvls []indicators.Level) error {
 	s, t, d := run.spec, run.table, run.design
+	if s.PostStratify != nil {
+		margins, err := r.rakeMargins(run, lvls, []RakeMarginSpec{*s.PostStratify})
+		if err != nil {
+			return err
+		}
+		if run.design, err = d.PostStratify(margins[0].Groups, margins[0].Population); err != nil {
+			return errAt(r.c.plan.File, s.PostStratify.Line, "survey %q: poststratify: %v", run.name, err)
+		}
+		r.notes = append(r.notes, lang.M("survey %q: %d respondents, weights post-stratified to the register (groups: %d)", run.name, t.Len(), len(margins[0].Population)))
+		return nil
+	}
 	if len(s.Rake) == 0 {
 		return nil
 	}
-	margins, err := r.rakeMargins(run, lvls)
+	margins, err := r.rakeMargins(run, lvls, s.Rake)
 	if err != nil {
 		return err
 	}
@@ -277,14 +292,14 @@ func lonelyPSU(s string) survey.LonelyPSU {
 // the unit of the margin's level (the city if none) and the code of its
 // answer; a group's population is the sum of the code's variable over
 // the unit's areas in the survey's year.
-func (r *runner) rakeMargins(run *surveyRun, lvls []indicators.Level) ([]survey.Margin, error) {
+func (r *runner) rakeMargins(run *surveyRun, lvls []indicators.Level, specs []RakeMarginSpec) ([]survey.Margin, error) {
 	s, t := run.spec, run.table
 	yi := r.panel.YearIndex(s.Year)
 	if yi < 0 {
 		return nil, errAt(r.c.plan.File, s.Line, "survey %q: year %d has no data of the register to rake to (its years: %s)", run.name, lang.Digits(s.Year), datasets.YearRanges(r.panel.Years))
 	}
 	var out []survey.Margin
-	for _, m := range s.Rake {
+	for _, m := range specs {
 		lv, ok := levelByID(lvls, m.By)
 		if !ok {
 			return nil, errAt(r.c.plan.File, m.Line, "survey %q: rake: by %q is not a level of the areas (%s)", run.name, m.By, levelIDs(lvls))

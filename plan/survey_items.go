@@ -20,7 +20,7 @@ func (r *runner) estimateItem(run *surveyRun, c *surveyItemCheck, lvls []indicat
 	if err := r.checkAnswers(run, c, x); err != nil {
 		return nil, err
 	}
-	it := &surveyItemRun{check: c, y: make([]float64, len(x)), share: c.kind != "mean"}
+	it := &surveyItemRun{check: c, y: make([]float64, len(x)), share: c.kind != "mean" && !c.total}
 	for i, v := range x {
 		switch {
 		case math.IsNaN(v) || c.kind == "mean":
@@ -56,8 +56,22 @@ func (r *runner) estimateItem(run *surveyRun, c *surveyItemCheck, lvls []indicat
 // domain.
 func (r *runner) domainEstimates(run *surveyRun, it *surveyItemRun, by []string) (map[string]survey.Interval, error) {
 	out := map[string]survey.Interval{}
+	if it.check.total {
+		ests, err := run.design.TotalBy(it.y, by)
+		if err != nil {
+			return nil, err
+		}
+		for _, d := range ests {
+			out[d.Domain] = tInterval(d.Estimate)
+		}
+		return out, nil
+	}
 	if it.share {
-		ints, err := run.design.CIPropBy(it.y, by, survey.CIBeta, 0.95)
+		method := survey.CIBeta
+		if run.spec.Interval == "logit" {
+			method = survey.CILogit
+		}
+		ints, err := run.design.CIPropBy(it.y, by, method, 0.95)
 		if err != nil {
 			return nil, err
 		}
@@ -71,13 +85,19 @@ func (r *runner) domainEstimates(run *surveyRun, it *surveyItemRun, by []string)
 		return nil, err
 	}
 	for _, d := range ests {
-		q := math.NaN()
-		if d.DF > 0 {
-			q = distuv.StudentsT{Mu: 0, Sigma: 1, Nu: float64(d.DF)}.Quantile(0.975)
-		}
-		out[d.Domain] = survey.Interval{Estimate: d.Estimate, Lower: d.Value - q*d.SE, Upper: d.Value + q*d.SE}
+		out[d.Domain] = tInterval(d.Estimate)
 	}
 	return out, nil
+}
+
+// tInterval is the 95 % t interval of an estimate on its degrees of
+// freedom (NaN without any).
+func tInterval(e survey.Estimate) survey.Interval {
+	q := math.NaN()
+	if e.DF > 0 {
+		q = distuv.StudentsT{Mu: 0, Sigma: 1, Nu: float64(e.DF)}.Quantile(0.975)
+	}
+	return survey.Interval{Estimate: e, Lower: e.Value - q*e.SE, Upper: e.Value + q*e.SE}
 }
 
 // flag applies the quality rules to an estimate: not published ("/",

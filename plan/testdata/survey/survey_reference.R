@@ -27,27 +27,36 @@ raked <- rake(des0, list(~margin), list(totals))
 # trim: {lower: 0.9, upper: 1.1}), strictly, as planatlas does
 mw <- mean(weights(raked))
 trimmed <- trimWeights(raked, lower = 0.9 * mw, upper = 1.1 * mw, strict = TRUE)
-for (design in c("raked", "trimmed")) {
+# post-stratified instead of raked (one classification, district × sex),
+# with logit intervals for the shares and the total of those burdened
+poststratified <- postStratify(des0, ~margin, totals)
+d$belastet_n <- d$belastet
+for (design in c("raked", "trimmed", "poststratified")) {
 des <- get(design)
+des$variables$belastet_n <- des$variables$belastet
 out <- NULL
-for (item in c("zufrieden", "belastet", "kinder")) {
-  scale <- if (item == "kinder") 1 else 100
+items <- c("zufrieden", "belastet", "kinder")
+if (design == "poststratified") items <- c(items, "belastet_n")
+for (item in items) {
+  scale <- if (item %in% c("kinder", "belastet_n")) 1 else 100
+  total <- item == "belastet_n"
+  method <- if (design == "poststratified") "logit" else "beta"
   for (lv in c("Gebiet", "Bezirk", "city")) {
     f <- as.formula(paste0("~", item))
     by <- as.formula(paste0("~", lv))
-    m <- svyby(f, by, des, svymean, na.rm = TRUE, deff = TRUE)
+    m <- svyby(f, by, des, if (total) svytotal else svymean, na.rm = TRUE, deff = TRUE)
     for (k in seq_len(nrow(m))) {
       key <- as.character(m[k, lv])
       sub <- des[d[[lv]] == key, ]
       n <- sum(d[[lv]] == key & !is.na(d[[item]]))
-      if (item == "kinder") {
+      if (item == "kinder" || total) {
         # a t interval on the domain's degrees of freedom, as svyciprop's
         # method "mean" does for a share
         ci <- m[k, item] + c(-1, 1) * qt(0.975, degf(sub)) * SE(m)[k]
       } else {
         # the domain's degrees of freedom count its rows without an
         # answer too, as svyciprop(na.rm = TRUE) does
-        ci <- as.numeric(attr(svyciprop(f, sub, method = "beta", na.rm = TRUE), "ci"))
+        ci <- as.numeric(attr(svyciprop(f, sub, method = method, na.rm = TRUE), "ci"))
       }
       out <- rbind(out, data.frame(item = item, level = lv, key = key, n = n,
         estimate = sprintf("%.17g", scale * m[k, item]), se = sprintf("%.17g", scale * SE(m)[k]),
@@ -56,5 +65,5 @@ for (item in c("zufrieden", "belastet", "kinder")) {
     }
   }
 }
-write.csv(out, if (design == "raked") "survey_r.csv" else "survey_r_trimmed.csv", row.names = FALSE, quote = FALSE)
+write.csv(out, c(raked = "survey_r.csv", trimmed = "survey_r_trimmed.csv", poststratified = "survey_r_poststratified.csv")[[design]], row.names = FALSE, quote = FALSE)
 }
