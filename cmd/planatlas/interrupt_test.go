@@ -32,6 +32,11 @@ func TestKilledRunKeepsPreviousOutput(t *testing.T) {
 		t.Skip("runs the demo ten times")
 	}
 	dir := initDemo(t)
+	// What is killed is the staging and the commit: the demo without its
+	// projection, and with fewer permutations, has every stage at a
+	// third of the time.
+	withoutProjection(t, dir)
+	edit(t, dir, "plan.yaml", "permutations: 999", "permutations: 99")
 	planFile := filepath.Join(dir, "plan.yaml")
 	out := filepath.Join(dir, "out")
 	var so, se bytes.Buffer
@@ -164,6 +169,11 @@ func TestRunSameWithOneAndTwoProcessors(t *testing.T) {
 // written, just before the commit.
 func TestStagingRemovedMidwayFails(t *testing.T) {
 	dir := initDemo(t)
+	// What is killed is the staging and the commit: the demo without its
+	// projection, and with fewer permutations, has every stage at a
+	// third of the time.
+	withoutProjection(t, dir)
+	edit(t, dir, "plan.yaml", "permutations: 999", "permutations: 99")
 	planFile := filepath.Join(dir, "plan.yaml")
 	out := filepath.Join(dir, "out")
 	var so, se bytes.Buffer
@@ -204,5 +214,24 @@ func TestStagingRemovedMidwayFails(t *testing.T) {
 		if left := leftovers(t, dir); len(left) > 0 {
 			t.Errorf("removed after stage %d: left behind %v", at, left)
 		}
+	}
+}
+
+// withoutProjection removes the population projection from the demo's
+// plan in dir.
+func withoutProjection(t *testing.T, dir string) {
+	t.Helper()
+	p := filepath.Join(dir, "plan.yaml")
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(b)
+	i, j := strings.Index(s, "\n# Bevölkerungsvorausberechnung"), strings.Index(s, "\noutputs:")
+	if i < 0 || j < i {
+		t.Fatal("the demo's plan has no projection before its outputs")
+	}
+	if err := os.WriteFile(p, []byte(s[:i]+s[j:]), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }
