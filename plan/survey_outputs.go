@@ -95,13 +95,13 @@ func (q QualitySpec) reason(e survey.Estimate, f datasets.Flag, method string) s
 	case f&datasets.NoData != 0:
 		return "no respondents"
 	case f&datasets.Unreliable != 0 && method == "synthetic":
-		return "not published: synthetic only"
+		return "not reliable enough (/): synthetic only"
 	case f&datasets.Unreliable != 0 && method == "direct" && e.N < q.minN():
-		return "not published: too few respondents"
+		return "not reliable enough (/): too few respondents"
 	case f&datasets.Unreliable != 0:
-		return "not published: coefficient of variation too high"
+		return "not reliable enough (/): coefficient of variation too high"
 	case f&datasets.Uncertain != 0:
-		return "limited"
+		return "limited reliability"
 	}
 	return "published"
 }

@@ -215,14 +215,14 @@ func TestQualityRules(t *testing.T) {
 		reason string
 	}{
 		{"no respondents", survey.Estimate{N: 0, Value: math.NaN(), SE: math.NaN()}, false, "direct", datasets.NoData, "no respondents"},
-		{"29 respondents", survey.Estimate{N: 29, Value: 0.5, SE: 0.01}, false, "direct", datasets.Unreliable, "not published: too few respondents"},
-		{"CV 31 %", survey.Estimate{N: 100, Value: 0.1, SE: 0.031}, false, "direct", datasets.Unreliable, "not published: coefficient of variation too high"},
-		{"CV 30 %", survey.Estimate{N: 100, Value: 0.1, SE: 0.03}, false, "direct", datasets.Uncertain, "limited"},
+		{"29 respondents", survey.Estimate{N: 29, Value: 0.5, SE: 0.01}, false, "direct", datasets.Unreliable, "not reliable enough (/): too few respondents"},
+		{"CV 31 %", survey.Estimate{N: 100, Value: 0.1, SE: 0.031}, false, "direct", datasets.Unreliable, "not reliable enough (/): coefficient of variation too high"},
+		{"CV 30 %", survey.Estimate{N: 100, Value: 0.1, SE: 0.03}, false, "direct", datasets.Uncertain, "limited reliability"},
 		{"CV 15 %", survey.Estimate{N: 30, Value: 0.2, SE: 0.03}, false, "direct", 0, "published"},
 		{"everyone alike", survey.Estimate{N: 40, Value: 0, SE: 0}, false, "direct", 0, "published"},
 		{"model, 5 respondents", survey.Estimate{N: 5, Value: 0.4, SE: 0.04}, true, "Fay–Herriot", datasets.Estimated, "published"},
-		{"model, CV 20 %", survey.Estimate{N: 5, Value: 0.2, SE: 0.04}, true, "Fay–Herriot", datasets.Uncertain | datasets.Estimated, "limited"},
-		{"model, CV 40 %", survey.Estimate{N: 50, Value: 0.1, SE: 0.04}, true, "Fay–Herriot", datasets.Unreliable | datasets.Estimated, "not published: coefficient of variation too high"},
+		{"model, CV 20 %", survey.Estimate{N: 5, Value: 0.2, SE: 0.04}, true, "Fay–Herriot", datasets.Uncertain | datasets.Estimated, "limited reliability"},
+		{"model, CV 40 %", survey.Estimate{N: 50, Value: 0.1, SE: 0.04}, true, "Fay–Herriot", datasets.Unreliable | datasets.Estimated, "not reliable enough (/): coefficient of variation too high"},
 	} {
 		f := q.flag(c.e)
 		if c.model {
@@ -232,7 +232,7 @@ func TestQualityRules(t *testing.T) {
 			t.Errorf("%s: flag %v, reason %q; want %v, %q", c.name, f, q.reason(c.e, f, c.method), c.flag, c.reason)
 		}
 	}
-	if r := q.reason(survey.Estimate{N: 1}, datasets.Unreliable|datasets.Estimated, "synthetic"); r != "not published: synthetic only" {
+	if r := q.reason(survey.Estimate{N: 1}, datasets.Unreliable|datasets.Estimated, "synthetic"); r != "not reliable enough (/): synthetic only" {
 		t.Errorf("synthetic: %q", r)
 	}
 }
