@@ -110,10 +110,10 @@ func ReadIPC(r io.ReaderAt, size int64, name string, spec Spec) (t *Table, err e
 	for i := 0; i < fr.NumRecords(); i++ {
 		rec, err := fr.RecordBatch(i)
 		if err != nil {
-			return nil, &InputError{File: name, M: lang.M("record batch %d cannot be read: %v%s", i+1, err, damagedAdvice)}
+			return nil, &InputError{File: name, M: lang.M("record batch %d cannot be read: %v%s", i+1, err, damagedAdvice())}
 		}
 		if err := validBatch(rec); err != nil {
-			return nil, &InputError{File: name, M: lang.M("damaged Arrow IPC file: record batch %d: %v%s", i+1, err, damagedAdvice)}
+			return nil, &InputError{File: name, M: lang.M("damaged Arrow IPC file: record batch %d: %v%s", i+1, err, damagedAdvice())}
 		}
 		// The reader reuses a batch on the next call: keep our own.
 		rec.Retain()
@@ -166,7 +166,7 @@ func ArrowColumns(data []byte, name string, parquetFile bool) (names []string, e
 // goroutine (pqarrow's Parallel is off), so none is left running.
 func recoverDamaged(name, format string, err *error) {
 	if p := recover(); p != nil {
-		*err = &InputError{File: name, M: lang.M("damaged %s file: the reader failed on it (%v)%s", format, p, damagedAdvice)}
+		*err = &InputError{File: name, M: lang.M("damaged %s file: the reader failed on it (%v)%s", format, p, damagedAdvice())}
 	}
 }
 

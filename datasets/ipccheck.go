@@ -31,7 +31,7 @@ const (
 // closes the reader.
 func openIPC(r io.ReaderAt, size int64, name string) (*ipc.FileReader, error) {
 	if err := checkIPC(r, size); err != nil {
-		return nil, &InputError{File: name, M: lang.M("damaged Arrow IPC file: %v%s", err, damagedAdvice)}
+		return nil, &InputError{File: name, M: lang.M("damaged Arrow IPC file: %v%s", err, damagedAdvice())}
 	}
 	fr, err := ipc.NewFileReader(io.NewSectionReader(r, 0, size))
 	if err != nil {

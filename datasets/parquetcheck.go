@@ -21,8 +21,11 @@ const maxSchemaDepth = 64
 // (1,000,000 areas for 30 years and 8 age groups are 240 million rows).
 const maxRows = 1 << 28
 
-// damagedAdvice ends the message about a damaged Parquet or Arrow file.
-const damagedAdvice = ": the file is damaged or was not written completely; write or export it again"
+// damagedAdvice ends the message about a damaged Parquet, Arrow or SPSS
+// file, in the reader's language.
+func damagedAdvice() lang.Message {
+	return lang.M(": the file is damaged or was not written completely; write or export it again")
+}
 
 // openParquet opens a Parquet file and checks the counts, sizes and
 // offsets of its footer against each other and the file's size, so
@@ -30,7 +33,7 @@ const damagedAdvice = ": the file is damaged or was not written completely; writ
 // The caller closes the reader.
 func openParquet(r io.ReaderAt, size int64, name string) (*file.Reader, error) {
 	if err := checkParquetSchema(r, size); err != nil {
-		return nil, &InputError{File: name, M: lang.M("damaged Parquet footer: the schema: %v%s", err, damagedAdvice)}
+		return nil, &InputError{File: name, M: lang.M("damaged Parquet footer: the schema: %v%s", err, damagedAdvice())}
 	}
 	pf, err := file.NewParquetReader(io.NewSectionReader(r, 0, size))
 	if err != nil {
@@ -38,7 +41,7 @@ func openParquet(r io.ReaderAt, size int64, name string) (*file.Reader, error) {
 	}
 	if err := checkParquetFooter(pf.MetaData(), size); err != nil {
 		_ = pf.Close() // the file is refused anyway
-		return nil, &InputError{File: name, M: lang.M("damaged Parquet footer: %v%s", err, damagedAdvice)}
+		return nil, &InputError{File: name, M: lang.M("damaged Parquet footer: %v%s", err, damagedAdvice())}
 	}
 	return pf, nil
 }

@@ -153,7 +153,7 @@ func readSavCases(d *SavDictionary, cases *savCases, c *savCols, name string, sp
 		}
 		var short *savShort
 		if errors.As(err, &short) {
-			return nil, caseErr("", lang.M("damaged SPSS file: %s%s", short.m, damagedAdvice))
+			return nil, caseErr("", lang.M("damaged SPSS file: %s%s", short.m, damagedAdvice()))
 		} else if err != nil {
 			return nil, caseErr("", lang.M("damaged SPSS file: %v", err))
 		}

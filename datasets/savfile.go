@@ -25,7 +25,7 @@ type savReader struct {
 // damaged returns the error for a damaged dictionary: what is wrong, in
 // which record, at which byte.
 func (s *savReader) damaged(format string, args ...any) *InputError {
-	return &InputError{File: s.name, M: lang.M("damaged SPSS file: %s at byte %d: %s%s", s.rec, s.base+s.off, lang.M(format, args...), damagedAdvice)}
+	return &InputError{File: s.name, M: lang.M("damaged SPSS file: %s at byte %d: %s%s", s.rec, s.base+s.off, lang.M(format, args...), damagedAdvice())}
 }
 
 // left returns the bytes after the current offset.

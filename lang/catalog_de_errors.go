@@ -77,6 +77,7 @@ var germanErrors = map[string]string{
 	"--key is required: the attribute holding the area key. The attributes of %s:": "--key ist erforderlich: das Attribut mit dem Gebietsschlüssel. Die Attribute von %s:",
 	"--lang %q: use de or en": "--lang %q: möglich sind de oder en",
 	"--out is empty (an unset variable in a script?): give the output folder, or leave --out out for the default": "--out ist leer (eine nicht gesetzte Variable in einem Skript?): geben Sie den Ausgabeordner an oder lassen Sie --out für den Standard weg",
+	": the file is damaged or was not written completely; write or export it again":                               ": die Datei ist beschädigt oder wurde nicht vollständig geschrieben; schreiben oder exportieren Sie sie erneut",
 	"; %d area(s) in %s have no data: %s":           "; %d Gebiet(e) in %s haben keine Daten: %s",
 	"; %d area(s) in the data have no geometry: %s": "; %d Gebiet(e) in den Daten haben keine Geometrie: %s",
 	"; %s":               "; %s",
