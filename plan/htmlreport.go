@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/paulmach/orb"
+
 	"planatlas/analysis"
 	"planatlas/datasets"
 	"planatlas/indicators"
@@ -247,8 +249,70 @@ func frameRows(f *datasets.Frame, r *runner, cols []string) ([]string, [][]strin
 // first index, a spine chart of its key indicators against the city, and
 // a locator map.
 func (r *runner) profiles(first *indexResult, pyr []*ages, city *ages) []report.HTMLProfile {
-	// Key indicators: the first index's components and the goals'
-	// indicators, else the first ten indicators with a need.
+	pc := r.newProfileContext(first)
+	var out []report.HTMLProfile
+	noPyramid := 0
+	for a := range r.areas.Keys {
+		p := r.profileHeader(pc, first, a)
+		p.Figures = append(p.Figures, r.spineFigure(pc, p, a))
+		if f, ok := r.sparkFigure(p, pc.keys, a); ok {
+			p.Figures = append(p.Figures, f)
+		}
+		if pyr != nil {
+			if f, ok := r.pyramidFigure(p, pyr[a], city); ok {
+				p.Figures = append(p.Figures, f)
+			} else {
+				noPyramid++
+			}
+		}
+		if f, ok := r.projectionProfile(p, a); ok {
+			p.Figures = append(p.Figures, f)
+		}
+		if len(pc.geoms) <= 300 {
+			p.Figures = append(p.Figures, report.HTMLFigure{
+				ID: "locator-" + p.Key, Title: r.lp.Sprintf("Location in the city"),
+				SVG:  report.LocatorSVG(r.areas, pc.geoms, a),
+				Alt:  r.lp.Sprintf("%s lies in the district %s.", p.Name, p.District),
+				Head: []string{pc.h["key"], pc.h["name"], pc.h["district"]}, Rows: [][]string{{p.Key, p.Name, p.District}},
+			})
+		}
+		out = append(out, p)
+	}
+	if noPyramid > 0 {
+		r.notes = append(r.notes, lang.M("report: %d profile(s) without a population pyramid: fewer than %d residents, or even 20-year groups would show counts below the disclosure threshold", noPyramid, 1000))
+	}
+	return out
+}
+
+// profileContext is what every area's profile shares: its key
+// indicators, the levels above the areas and the table's headings.
+type profileContext struct {
+	keys        []int
+	yi          int
+	upper       []*level // the units the areas lie in, smallest first
+	levelLabels []string
+	geoms       []orb.MultiPolygon
+	h           map[string]string
+	head        []string
+}
+
+func (r *runner) newProfileContext(first *indexResult) *profileContext {
+	pc := &profileContext{keys: r.profileKeys(first), yi: r.panel.YearIndex(r.year), upper: r.levels[1 : len(r.levels)-1]}
+	for _, l := range pc.upper {
+		pc.levelLabels = append(pc.levelLabels, l.label.In(r.c.lang))
+	}
+	pc.geoms = r.displayAreas().Geoms
+	pc.h = report.Headings(r.loc)
+	pc.head = []string{pc.h["indicator"], pc.h["unit"], pc.h["value"], r.lp.Sprintf("95 %% interval")}
+	pc.head = append(pc.head, pc.levelLabels...)
+	pc.head = append(pc.head, r.lp.Sprintf("city"), r.lp.Sprintf("lowest area"), r.lp.Sprintf("highest area"))
+	return pc
+}
+
+// profileKeys are a profile's key indicators: the first index's
+// components and the goals' indicators, else the first ten indicators
+// with a need.
+func (r *runner) profileKeys(first *indexResult) []int {
 	var keys []int
 	seen := map[int]bool{}
 	addK := func(k int) {
@@ -276,121 +340,99 @@ func (r *runner) profiles(first *indexResult, pyr []*ages, city *ages) []report.
 			addK(k)
 		}
 	}
-	yi := r.panel.YearIndex(r.year)
-	lv := r.levels[0]
-	cityLv := r.levels[len(r.levels)-1]
-	upper := r.levels[1 : len(r.levels)-1] // the units the areas lie in, smallest first
-	var levelLabels []string
-	for _, l := range upper {
-		levelLabels = append(levelLabels, l.label.In(r.c.lang))
+	return keys
+}
+
+// profileHeader is an area's profile without figures: its name, the
+// units it lies in, its rank and the rank's drivers.
+func (r *runner) profileHeader(pc *profileContext, first *indexResult, a int) report.HTMLProfile {
+	p := report.HTMLProfile{Key: r.areas.Keys[a], Name: r.areas.Names[a], District: r.areas.ParentNames[a]}
+	if !r.c.simpleParent && len(pc.upper) > 0 {
+		var chain []string
+		for i, l := range pc.upper {
+			chain = append(chain, pc.levelLabels[i]+" "+l.names[l.member[a]])
+		}
+		p.District = strings.Join(chain, " · ")
 	}
-	geoms := r.displayAreas().Geoms
-	h := report.Headings(r.loc)
-	head := []string{h["indicator"], h["unit"], h["value"], r.lp.Sprintf("95 %% interval")}
-	head = append(head, levelLabels...)
-	head = append(head, r.lp.Sprintf("city"), r.lp.Sprintf("lowest area"), r.lp.Sprintf("highest area"))
-	var out []report.HTMLProfile
-	noPyramid := 0
-	for a := range r.areas.Keys {
-		p := report.HTMLProfile{Key: r.areas.Keys[a], Name: r.areas.Names[a], District: r.areas.ParentNames[a]}
-		if !r.c.simpleParent && len(upper) > 0 {
-			var chain []string
-			for i, l := range upper {
-				chain = append(chain, levelLabels[i]+" "+l.names[l.member[a]])
-			}
-			p.District = strings.Join(chain, " · ")
+	if first != nil && first.ranking.Rank[a] > 0 {
+		p.Rank = r.lp.Sprintf("rank %d of %d on %s", first.ranking.Rank[a], countRanked(first), first.spec.label.In(r.c.lang))
+		if pl := r.plausible(first, a); pl != "" {
+			p.Rank += r.lp.Sprintf(" (plausible %s)", pl)
 		}
-		if first != nil && first.ranking.Rank[a] > 0 {
-			p.Rank = r.lp.Sprintf("rank %d of %d on %s", first.ranking.Rank[a], countRanked(first), first.spec.label.In(r.c.lang))
-			if pl := r.plausible(first, a); pl != "" {
-				p.Rank += r.lp.Sprintf(" (plausible %s)", pl)
-			}
-			p.Drivers = r.lp.Sprintf("Drivers: ") + r.drivers(first, a)
-		}
-		var rows []report.SpineRow
-		var alt []string
-		var table [][]string
-		for _, k := range keys {
-			d := r.c.indicators[k]
-			v := r.value(d.ID)
-			row := report.SpineRow{Label: d.Label.In(r.c.lang), Value: v.values[a], City: v.city, Lo: math.NaN(), Hi: math.NaN(),
-				Min: math.Inf(1), Max: math.Inf(-1), Decimals: d.Decimals, Unit: d.Unit.In(r.c.lang)}
-			for _, x := range v.values {
-				if !math.IsNaN(x) {
-					row.Min, row.Max = math.Min(row.Min, x), math.Max(row.Max, x)
-				}
-			}
-			if math.IsInf(row.Min, 0) {
-				continue
-			}
-			nU := len(lv.keys)
-			if lv.lower != nil && lv.lower[k] != nil && !math.IsNaN(row.Value) {
-				row.Lo, row.Hi = lv.lower[k].Values[yi*nU+a], lv.upper[k].Values[yi*nU+a]
-			}
-			val := r.loc.T("nodata")
-			if !math.IsNaN(row.Value) {
-				val = r.loc.Number(row.Value, d.Decimals)
-			}
-			interval := ""
-			if !math.IsNaN(row.Lo) {
-				interval = r.loc.Number(row.Lo, d.Decimals) + " – " + r.loc.Number(row.Hi, d.Decimals)
-			}
-			cells := []string{row.Label, row.Unit, val, interval}
-			var refs []string
-			for i, l := range upper {
-				c := yi*len(l.keys) + l.member[a]
-				row.Levels = append(row.Levels, levelValue(l, k, c))
-				txt := r.refText(l, k, c, d.Decimals)
-				cells = append(cells, txt)
-				refs = append(refs, levelLabels[i]+" "+l.names[l.member[a]]+" "+txt)
-			}
-			city := r.refText(cityLv, k, yi, d.Decimals)
-			refs = append(refs, r.lp.Sprintf("city ")+city)
-			cells = append(cells, city, r.loc.Number(row.Min, d.Decimals), r.loc.Number(row.Max, d.Decimals))
-			rows = append(rows, row)
-			alt = append(alt, fmt.Sprintf("%s %s (%s)", row.Label, val, strings.Join(refs, "; ")))
-			table = append(table, cells)
-		}
-		title := r.lp.Sprintf("Key indicators %s against the city", strconv.Itoa(r.year))
-		if len(upper) > 0 {
-			title = r.lp.Sprintf("Key indicators %s against the units the area lies in and the city", strconv.Itoa(r.year))
-		}
-		spine := report.HTMLFigure{
-			ID:    "spine-" + p.Key,
-			Title: title,
-			SVG:   report.SpineSVG(r.loc, rows, levelLabels...),
-			Alt:   fmt.Sprintf("%s: %s.", p.Name, strings.Join(alt, "; ")),
-			Head:  head,
-			Rows:  table,
-		}
-		p.Figures = append(p.Figures, spine)
-		if f, ok := r.sparkFigure(p, keys, a); ok {
-			p.Figures = append(p.Figures, f)
-		}
-		if pyr != nil {
-			if f, ok := r.pyramidFigure(p, pyr[a], city); ok {
-				p.Figures = append(p.Figures, f)
-			} else {
-				noPyramid++
-			}
-		}
-		if f, ok := r.projectionProfile(p, a); ok {
-			p.Figures = append(p.Figures, f)
-		}
-		if len(geoms) <= 300 {
-			p.Figures = append(p.Figures, report.HTMLFigure{
-				ID: "locator-" + p.Key, Title: r.lp.Sprintf("Location in the city"),
-				SVG:  report.LocatorSVG(r.areas, geoms, a),
-				Alt:  r.lp.Sprintf("%s lies in the district %s.", p.Name, p.District),
-				Head: []string{h["key"], h["name"], h["district"]}, Rows: [][]string{{p.Key, p.Name, p.District}},
-			})
-		}
-		out = append(out, p)
+		p.Drivers = r.lp.Sprintf("Drivers: ") + r.drivers(first, a)
 	}
-	if noPyramid > 0 {
-		r.notes = append(r.notes, lang.M("report: %d profile(s) without a population pyramid: fewer than %d residents, or even 20-year groups would show counts below the disclosure threshold", noPyramid, 1000))
+	return p
+}
+
+// spineFigure is an area's key indicators against the units it lies in
+// and the city, as a chart and a table.
+func (r *runner) spineFigure(pc *profileContext, p report.HTMLProfile, a int) report.HTMLFigure {
+	var rows []report.SpineRow
+	var alt []string
+	var table [][]string
+	for _, k := range pc.keys {
+		row, cells, text, ok := r.spineRow(pc, k, a)
+		if !ok {
+			continue
+		}
+		rows, table, alt = append(rows, row), append(table, cells), append(alt, text)
 	}
-	return out
+	title := r.lp.Sprintf("Key indicators %s against the city", strconv.Itoa(r.year))
+	if len(pc.upper) > 0 {
+		title = r.lp.Sprintf("Key indicators %s against the units the area lies in and the city", strconv.Itoa(r.year))
+	}
+	return report.HTMLFigure{
+		ID:    "spine-" + p.Key,
+		Title: title,
+		SVG:   report.SpineSVG(r.loc, rows, pc.levelLabels...),
+		Alt:   fmt.Sprintf("%s: %s.", p.Name, strings.Join(alt, "; ")),
+		Head:  pc.head,
+		Rows:  table,
+	}
+}
+
+// spineRow is indicator k of area a in its profile: the chart's row,
+// the table's cells and the words for screen readers; false where no
+// area has a value.
+func (r *runner) spineRow(pc *profileContext, k, a int) (report.SpineRow, []string, string, bool) {
+	d := r.c.indicators[k]
+	v := r.value(d.ID)
+	row := report.SpineRow{Label: d.Label.In(r.c.lang), Value: v.values[a], City: v.city, Lo: math.NaN(), Hi: math.NaN(),
+		Min: math.Inf(1), Max: math.Inf(-1), Decimals: d.Decimals, Unit: d.Unit.In(r.c.lang)}
+	for _, x := range v.values {
+		if !math.IsNaN(x) {
+			row.Min, row.Max = math.Min(row.Min, x), math.Max(row.Max, x)
+		}
+	}
+	if math.IsInf(row.Min, 0) {
+		return row, nil, "", false
+	}
+	lv, cityLv := r.levels[0], r.levels[len(r.levels)-1]
+	nU, yi := len(lv.keys), pc.yi
+	if lv.lower != nil && lv.lower[k] != nil && !math.IsNaN(row.Value) {
+		row.Lo, row.Hi = lv.lower[k].Values[yi*nU+a], lv.upper[k].Values[yi*nU+a]
+	}
+	val := r.loc.T("nodata")
+	if !math.IsNaN(row.Value) {
+		val = r.loc.Number(row.Value, d.Decimals)
+	}
+	interval := ""
+	if !math.IsNaN(row.Lo) {
+		interval = r.loc.Number(row.Lo, d.Decimals) + " – " + r.loc.Number(row.Hi, d.Decimals)
+	}
+	cells := []string{row.Label, row.Unit, val, interval}
+	var refs []string
+	for i, l := range pc.upper {
+		c := yi*len(l.keys) + l.member[a]
+		row.Levels = append(row.Levels, levelValue(l, k, c))
+		txt := r.refText(l, k, c, d.Decimals)
+		cells = append(cells, txt)
+		refs = append(refs, pc.levelLabels[i]+" "+l.names[l.member[a]]+" "+txt)
+	}
+	city := r.refText(cityLv, k, yi, d.Decimals)
+	refs = append(refs, r.lp.Sprintf("city ")+city)
+	cells = append(cells, city, r.loc.Number(row.Min, d.Decimals), r.loc.Number(row.Max, d.Decimals))
+	return row, cells, fmt.Sprintf("%s %s (%s)", row.Label, val, strings.Join(refs, "; ")), true
 }
 
 func countRanked(ix *indexResult) int {
