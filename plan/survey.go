@@ -27,6 +27,7 @@ type surveyRun struct {
 // surveyItemRun is an item's answers and its estimates on every level.
 type surveyItemRun struct {
 	check *surveyItemCheck
+	year  int                 // the survey's
 	y     []float64           // per respondent: the answer, or 0/1 for a share; NaN without an answer
 	share bool                // estimated in %: the mean of y times 100
 	est   [][]survey.Interval // [level][unit]; N = 0 where a unit has no answer

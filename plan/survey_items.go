@@ -20,7 +20,7 @@ func (r *runner) estimateItem(run *surveyRun, c *surveyItemCheck, lvls []indicat
 	if err := r.checkAnswers(run, c, x); err != nil {
 		return nil, err
 	}
-	it := &surveyItemRun{check: c, y: make([]float64, len(x)), share: c.kind != "mean" && !c.total}
+	it := &surveyItemRun{check: c, year: run.spec.Year, y: make([]float64, len(x)), share: c.kind != "mean" && !c.total}
 	for i, v := range x {
 		switch {
 		case math.IsNaN(v) || c.kind == "mean":
@@ -176,7 +176,7 @@ func (r *runner) surveyFlags(defs []*indicators.Indicator) {
 			if it == nil {
 				continue
 			}
-			yi := r.panel.YearIndex(r.surveyYear(it))
+			yi := r.panel.YearIndex(it.year)
 			own := d.Formula.Text == v
 			for li, l := range r.levels {
 				s := l.values[k]
@@ -246,16 +246,4 @@ func (it *surveyItemRun) scale() float64 {
 		return 100
 	}
 	return 1
-}
-
-// surveyYear is the year of the survey an item belongs to.
-func (r *runner) surveyYear(it *surveyItemRun) int {
-	for _, run := range r.surveys {
-		for _, x := range run.items {
-			if x == it {
-				return run.spec.Year
-			}
-		}
-	}
-	return 0
 }
