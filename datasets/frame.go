@@ -18,9 +18,15 @@ type Frame struct {
 	Names []string // column names for machine formats
 	Heads []string // column headings for CSV; Names where empty
 	Cols  []Column
+	// Meta is key-value metadata for the machine formats: the Arrow
+	// schema's metadata, which pqarrow also writes as the Parquet file's
+	// key_value_metadata (where GeoParquet keeps its "geo" JSON). Keys
+	// are written sorted, so a map gives equal bytes for equal frames.
+	Meta map[string]string
 }
 
-// Column is one column of a Frame: a Text, an Int or a Float column.
+// Column is one column of a Frame: a Text, Coded, Int or Float column,
+// or, for the machine formats only, a Binary or Struct column.
 type Column interface {
 	Len() int
 }
@@ -171,6 +177,10 @@ func arrowArray(c Column, plain bool) (arrow.Array, error) {
 		}
 		b.AppendValues(c.Values, valid)
 		return b.NewArray(), nil
+	case Binary:
+		return binaryArray(c, mem), nil
+	case Struct:
+		return structArray(c, plain)
 	}
 	return nil, fmt.Errorf("unknown column type %T", c)
 }

@@ -57,6 +57,9 @@ func WriteCSVParts(w io.Writer, parts Parts, st CSVStyle) error {
 		if err := f.check(); err != nil {
 			return err
 		}
+		if err := f.machineOnly("CSV"); err != nil {
+			return err
+		}
 		if first {
 			first = false
 			if st.BOM {
@@ -158,6 +161,13 @@ func WriteParquetParts(w io.Writer, parts Parts) error {
 					// million rows).
 					opts = append(opts, parquet.WithDictionaryFor(f.Names[i], true), parquet.WithStatsFor(f.Names[i], false))
 				}
+				if _, ok := c.(Binary); ok {
+					// The least and greatest byte string of a
+					// column of geometries select nothing; without
+					// them the footer does not carry two of them
+					// per row group.
+					opts = append(opts, parquet.WithStatsFor(f.Names[i], false))
+				}
 			}
 			schema = rec.Schema()
 			// pqarrow closes a sink that is an io.Closer; the caller owns w.
@@ -220,6 +230,9 @@ func WriteIPCParts(w io.Writer, parts Parts) error {
 func Collect(parts Parts, limit int) (f *Frame, rows int, ok bool, err error) {
 	var out *Frame
 	err = parts(func(p *Frame) error {
+		if err := p.machineOnly("a worksheet"); err != nil {
+			return err
+		}
 		rows += p.Len()
 		if rows > limit {
 			return nil
@@ -281,7 +294,12 @@ func (f *Frame) arrowRecord(plain []bool) (arrow.RecordBatch, error) {
 		arrays[i] = a
 		fields[i] = arrow.Field{Name: f.Names[i], Type: a.DataType(), Nullable: a.DataType().ID() == arrow.FLOAT64}
 	}
-	return array.NewRecordBatch(arrow.NewSchema(fields, nil), arrays, int64(f.Len())), nil
+	var meta *arrow.Metadata
+	if len(f.Meta) > 0 {
+		m := arrow.MetadataFrom(f.Meta)
+		meta = &m
+	}
+	return array.NewRecordBatch(arrow.NewSchema(fields, meta), arrays, int64(f.Len())), nil
 }
 
 // Relabel returns the parts with the values of the text columns named in

@@ -20,8 +20,9 @@ type Property struct {
 }
 
 // WriteGeoJSON writes the areas as an RFC 7946 FeatureCollection in
-// WGS84 with the given properties, in area order. Coordinates are
-// rounded to 7 decimals (about 1 cm); shells are counter-clockwise.
+// WGS84 with the given properties, in area order. The geometries are
+// those of WGS84Geometry: coordinates rounded to 7 decimals (about 1 cm),
+// shells counter-clockwise.
 // Properties keep their order, so equal inputs give equal bytes.
 func WriteGeoJSON(w io.Writer, a *Areas, props []Property) error {
 	bw := bufio.NewWriter(w)
@@ -51,14 +52,16 @@ func WriteGeoJSON(w io.Writer, a *Areas, props []Property) error {
 			}
 		}
 		bw.WriteString(`},"geometry":`)
-		writeGeometry(bw, a.CRS, a.Geoms[i])
+		writeGeometry(bw, a.WGS84Geometry(i))
 		bw.WriteByte('}')
 	}
 	bw.WriteString("\n]}\n")
 	return bw.Flush()
 }
 
-func writeGeometry(w *bufio.Writer, crs CRS, mp orb.MultiPolygon) {
+// writeGeometry writes mp, in WGS84 and rounded (WGS84Geometry); an
+// area of one polygon is written as a Polygon.
+func writeGeometry(w *bufio.Writer, mp orb.MultiPolygon) {
 	single := len(mp) == 1
 	if single {
 		w.WriteString(`{"type":"Polygon","coordinates":`)
@@ -79,11 +82,10 @@ func writeGeometry(w *bufio.Writer, crs CRS, mp orb.MultiPolygon) {
 				if k > 0 {
 					w.WriteByte(',')
 				}
-				lon, lat := crs.ToWGS84(pt[0], pt[1])
 				w.WriteByte('[')
-				w.WriteString(coord(lon))
+				w.WriteString(coord(pt[0]))
 				w.WriteByte(',')
-				w.WriteString(coord(lat))
+				w.WriteString(coord(pt[1]))
 				w.WriteByte(']')
 			}
 			w.WriteByte(']')
@@ -96,8 +98,9 @@ func writeGeometry(w *bufio.Writer, crs CRS, mp orb.MultiPolygon) {
 	w.WriteByte('}')
 }
 
+// coord prints a rounded coordinate in its shortest form.
 func coord(v float64) string {
-	return strconv.FormatFloat(math.Round(v*1e7)/1e7, 'f', -1, 64)
+	return strconv.FormatFloat(v, 'f', -1, 64)
 }
 
 func writeJSONString(w *bufio.Writer, s string) {

@@ -502,7 +502,7 @@ func (r *runner) writeClasses(rows []classRow) error {
 	if len(rows) == 0 {
 		return nil
 	}
-	sheets, notes, err := r.writeTable("classes", datasets.Whole(r.classesFrame(rows)))
+	sheets, notes, err := r.writeTable("classes", datasets.Whole(r.classesFrame(rows)), nil)
 	r.xlsxLast = append(r.xlsxLast, sheets...)
 	r.notes = append(r.notes, notes...)
 	return err

@@ -369,13 +369,25 @@ func (r *runner) tables() error {
 	for _, v := range r.c.variables {
 		varNames = append(varNames, v.name)
 	}
+	// areas.parquet is GeoParquet: areas.csv's columns and the
+	// boundaries (AreaGeoFrame), encoded only if the plan asks for
+	// Parquet.
+	areas := report.AreaFrame(r.loc, r.areas, r.weights)
+	areasGeo := func(yield func(*datasets.Frame) error) error {
+		f, err := report.AreaGeoFrame(areas, r.areas)
+		if err != nil {
+			return err
+		}
+		return yield(f)
+	}
 	frames := []struct {
-		name  string
-		frame datasets.Parts
+		name    string
+		frame   datasets.Parts
+		parquet datasets.Parts // nil: frame
 	}{
-		{"indicators", report.IndicatorParts(r.loc, r.c.indicators, lv)},
-		{"variables", report.VariableParts(r.loc, varNames, lp)},
-		{"areas", datasets.Whole(report.AreaFrame(r.loc, r.areas, r.weights))},
+		{"indicators", report.IndicatorParts(r.loc, r.c.indicators, lv), nil},
+		{"variables", report.VariableParts(r.loc, varNames, lp), nil},
+		{"areas", datasets.Whole(areas), areasGeo},
 	}
 	if len(r.indices) > 0 {
 		var ranked []report.RankedIndex
@@ -399,9 +411,10 @@ func (r *runner) tables() error {
 			})
 		}
 		frames = append(frames, struct {
-			name  string
-			frame datasets.Parts
-		}{"ranking", datasets.Whole(report.RankingFrame(r.loc, ranked))})
+			name    string
+			frame   datasets.Parts
+			parquet datasets.Parts
+		}{"ranking", datasets.Whole(report.RankingFrame(r.loc, ranked)), nil})
 	}
 	// The long tables are written side by side; their sheets and notes
 	// are taken in order afterwards.
@@ -409,7 +422,7 @@ func (r *runner) tables() error {
 	notes := make([][]lang.Message, len(frames))
 	errs := make([]error, len(frames))
 	analysis.ForEach(len(frames), func(i int) {
-		sheets[i], notes[i], errs[i] = r.writeTable(frames[i].name, frames[i].frame)
+		sheets[i], notes[i], errs[i] = r.writeTable(frames[i].name, frames[i].frame, frames[i].parquet)
 	})
 	for i := range frames {
 		if errs[i] != nil {
@@ -510,7 +523,7 @@ const excelRows = 1 << 20
 // for. A table too long for a worksheet is left out of tables.xlsx with a
 // note; the other formats have it whole.
 func (r *runner) writeParts(base string, parts datasets.Parts) error {
-	sheets, notes, err := r.writeTable(base, parts)
+	sheets, notes, err := r.writeTable(base, parts, nil)
 	r.sheets = append(r.sheets, sheets...)
 	r.notes = append(r.notes, notes...)
 	return err
@@ -520,8 +533,13 @@ func (r *runner) writeParts(base string, parts datasets.Parts) error {
 // table's sheet for tables.xlsx and its notes, so that tables can be
 // written on several goroutines. CSV and XLSX get the values of text
 // columns in the run's language, Parquet and Arrow their codes
-// (readable).
-func (r *runner) writeTable(base string, parts datasets.Parts) ([]datasets.Sheet, []lang.Message, error) {
+// (readable). parquet, if not nil, is what base.parquet is written from
+// instead of parts: the same table with columns only Parquet holds
+// (areas.parquet's geometries).
+func (r *runner) writeTable(base string, parts, parquet datasets.Parts) ([]datasets.Sheet, []lang.Message, error) {
+	if parquet == nil {
+		parquet = parts
+	}
 	var sheets []datasets.Sheet
 	var notes []lang.Message
 	for _, format := range r.c.tables {
@@ -530,7 +548,7 @@ func (r *runner) writeTable(base string, parts datasets.Parts) ([]datasets.Sheet
 		case "csv":
 			err = r.st.Write(base+".csv", func(w io.Writer) error { return datasets.WriteCSVParts(w, r.readable(parts), r.c.csv) })
 		case "parquet":
-			err = r.st.Write(base+".parquet", func(w io.Writer) error { return datasets.WriteParquetParts(w, parts) })
+			err = r.st.Write(base+".parquet", func(w io.Writer) error { return datasets.WriteParquetParts(w, parquet) })
 		case "arrow":
 			err = r.st.Write(base+".arrow", func(w io.Writer) error { return datasets.WriteIPCParts(w, parts) })
 		case "xlsx":

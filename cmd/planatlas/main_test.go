@@ -78,7 +78,7 @@ func TestRunDemoWritesEveryOutput(t *testing.T) {
 	for _, want := range []string{
 		"map-bedarfsindex.svg", "map-bedarfsindex.png", "ranking-bedarfsindex.svg", "ranking-bedarfsindex.png",
 		"indicators.csv", "indicators.parquet", "ranking.csv", "ranking.parquet", "areas.geojson", "manifest.json",
-		"areas.csv", "weights.gal", "weights.gwt",
+		"areas.csv", "areas.parquet", "weights.gal", "weights.gwt",
 	} {
 		if _, ok := files[want]; !ok {
 			t.Errorf("%s not written", want)
