@@ -9,7 +9,12 @@
 // is a child process of its own, so that its peak memory is its own.
 // -peers also runs benchmarks/peers/pipeline.py (pandas, geopandas,
 // libpysal) and pipeline.R (sf, spdep, data.table) on the same files; they
-// read the CSV files, as Debian packages neither pyarrow nor R arrow.
+// read the CSV files, as Debian packages neither pyarrow nor R arrow. It
+// also builds and runs the DuckDB peer, benchmarks/peers/duckdb/cmd/tabular
+// (a module of its own; only the tabular stages), which reads the same
+// files as planatlas (Parquet, or CSV with -csv) and checks its
+// indicators, index and trends against planatlas's; where it cannot be
+// built, its row says why. The peers' "check" lines go to standard error.
 // -tabular runs only the tabular stages (read, panel, indicators,
 // indices, trends) and writes no tables, for the 1,000,000-area goal.
 package main
@@ -59,6 +64,19 @@ func main() {
 		return
 	}
 	self, _ := os.Executable()
+	var duck *exec.Cmd // the DuckDB peer, without its city folder
+	if *peers {
+		bin, err := buildDuckDB(filepath.Join(*peerDir, "duckdb"))
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "citybench: the DuckDB peer is not run:", err)
+		} else {
+			defer func() { _ = os.RemoveAll(filepath.Dir(bin)) }() // a temporary folder
+			duck = exec.Command(bin)
+			if *csv {
+				duck.Args = append(duck.Args, "-csv")
+			}
+		}
+	}
 	fmt.Printf("| areas | tool | %s | total | peak memory | areas/s |\n", strings.Join(stages, " | "))
 	fmt.Printf("|---:|---|%s---:|---:|---:|\n", strings.Repeat("---:|", len(stages)))
 	for _, s := range strings.Split(*sizes, ",") {
@@ -91,6 +109,12 @@ func main() {
 		if *peers {
 			row(nx*ny, "pandas + geopandas + libpysal", exec.Command("/usr/bin/python3", filepath.Join(*peerDir, "pipeline.py"), dir))
 			row(nx*ny, "R sf + spdep + data.table", exec.Command("Rscript", filepath.Join(*peerDir, "pipeline.R"), dir))
+			if duck != nil {
+				row(nx*ny, "DuckDB", exec.Command(duck.Path, append(duck.Args[1:], dir)...))
+				compareDuckDB(nx*ny, duck.Path, dir)
+			} else {
+				fmt.Printf("| %d | DuckDB | not run (see the message above) |%s | | |\n", nx*ny, strings.Repeat(" |", len(stages)))
+			}
 		}
 		if *keep == "" {
 			if err := os.RemoveAll(dir); err != nil {
@@ -120,8 +144,16 @@ func row(n int, tool string, cmd *exec.Cmd) {
 		fmt.Printf("| %d | %s | failed: %v %s |%s | %s | |\n", n, tool, err, msg, strings.Repeat(" |", len(stages)), peak)
 		return
 	}
+	for _, line := range strings.Split(stderr.String(), "\n") {
+		if strings.HasPrefix(line, "check") || strings.HasPrefix(line, "duckdb") {
+			fmt.Fprintf(os.Stderr, "citybench: %d areas, %s: %s\n", n, tool, line)
+		}
+	}
 	times := map[string]float64{}
 	for _, line := range strings.Split(string(out), "\n") {
+		if strings.HasPrefix(line, "check") {
+			fmt.Fprintf(os.Stderr, "citybench: %d areas, %s: %s\n", n, tool, line)
+		}
 		f := strings.Fields(line)
 		if len(f) == 2 {
 			if v, err := strconv.ParseFloat(f[1], 64); err == nil {
@@ -138,6 +170,40 @@ func row(n int, tool string, cmd *exec.Cmd) {
 	}
 	total := times["total"]
 	fmt.Printf("| %d | %s | %s | %.2f s | %s | %.0f |\n", n, tool, strings.Join(cells, " | "), total, peak, float64(n)/total)
+}
+
+// buildDuckDB builds the DuckDB peer of the module folder dir into a
+// temporary folder and returns the program's path. The build needs the
+// module's dependencies (the DuckDB library comes with them) and cgo.
+func buildDuckDB(dir string) (string, error) {
+	if _, err := os.Stat(filepath.Join(dir, "go.mod")); err != nil {
+		return "", fmt.Errorf("no module at %s", dir)
+	}
+	tmp, err := os.MkdirTemp("", "citybench-duckdb")
+	if err != nil {
+		return "", err
+	}
+	bin := filepath.Join(tmp, "tabular")
+	cmd := exec.Command("go", "build", "-o", bin, "./cmd/tabular")
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "CGO_ENABLED=1")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		_ = os.RemoveAll(tmp) // nothing in it to keep
+		return "", fmt.Errorf("go build in %s: %v: %s", dir, err, bytes.TrimSpace(out))
+	}
+	return bin, nil
+}
+
+// compareDuckDB runs the DuckDB peer's comparison of its tables with
+// planatlas's in dir and passes its "check" lines on to standard error.
+func compareDuckDB(n int, bin, dir string) {
+	out, err := exec.Command(bin, "-compare", dir).CombinedOutput()
+	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		fmt.Fprintf(os.Stderr, "citybench: %d areas, DuckDB: %s\n", n, line)
+	}
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "citybench: %d areas, DuckDB: the check failed: %v\n", n, err)
+	}
 }
 
 // tabularPlan writes plan-tabular.yaml: the plan without spatial
