@@ -9,12 +9,15 @@
 // is a child process of its own, so that its peak memory is its own.
 // -peers also runs benchmarks/peers/pipeline.py (pandas, geopandas,
 // libpysal) and pipeline.R (sf, spdep, data.table) on the same files; they
-// read the CSV files, as Debian packages neither pyarrow nor R arrow. It
-// also builds and runs the DuckDB peer, benchmarks/peers/duckdb/cmd/tabular
-// (a module of its own; only the tabular stages), which reads the same
-// files as planatlas (Parquet, or CSV with -csv) and checks its
-// indicators, index and trends against planatlas's; where it cannot be
-// built, its row says why. The peers' "check" lines go to standard error.
+// read the CSV files, as Debian packages neither pyarrow nor R arrow.
+// pipeline.py runs PySAL's esda (Moran's I, local Moran and Gi* with 999
+// permutations) where -esda names its folder (esda is not in Debian 12).
+// -peers also builds and runs the DuckDB peer,
+// benchmarks/peers/duckdb/cmd/tabular (a module of its own; only the
+// tabular stages), which reads the same files as planatlas (Parquet, or
+// CSV with -csv) and then checks its indicators, index and trends against
+// the tables planatlas wrote; where it cannot be built, its row says why.
+// The peers' "check" lines go to standard error.
 // -tabular runs only the tabular stages (read, panel, indicators,
 // indices, trends) and writes no tables, for the 1,000,000-area goal.
 package main
@@ -43,6 +46,7 @@ func main() {
 	sizes := flag.String("sizes", "1000,10000,100000", "numbers of areas")
 	peers := flag.Bool("peers", false, "also run the Python and R peers on the same files")
 	peerDir := flag.String("peerdir", "benchmarks/peers", "folder of pipeline.py and pipeline.R")
+	esda := flag.String("esda", "../shared/peers/esda-2.4.3", "folder of PySAL's esda, put on pipeline.py's PYTHONPATH where it exists")
 	csv := flag.Bool("csv", false, "planatlas reads the CSV files instead of Parquet")
 	tabular := flag.Bool("tabular", false, "only the tabular stages, no tables written")
 	keep := flag.String("keep", "", "write the cities into this folder and keep them")
@@ -107,7 +111,9 @@ func main() {
 		}
 		row(nx*ny, tool, exec.Command(self, "-run", filepath.Join(dir, planFile), "-cpuprofile", *prof))
 		if *peers {
-			row(nx*ny, "pandas + geopandas + libpysal", exec.Command("/usr/bin/python3", filepath.Join(*peerDir, "pipeline.py"), dir))
+			py := exec.Command("/usr/bin/python3", filepath.Join(*peerDir, "pipeline.py"), dir)
+			py.Env = pythonEnv(*esda, dir)
+			row(nx*ny, "pandas + geopandas + libpysal", py)
 			row(nx*ny, "R sf + spdep + data.table", exec.Command("Rscript", filepath.Join(*peerDir, "pipeline.R"), dir))
 			if duck != nil {
 				row(nx*ny, "DuckDB", exec.Command(duck.Path, append(duck.Args[1:], dir)...))
@@ -172,6 +178,18 @@ func row(n int, tool string, cmd *exec.Cmd) {
 	fmt.Printf("| %d | %s | %s | %.2f s | %s | %.0f |\n", n, tool, strings.Join(cells, " | "), total, peak, float64(n)/total)
 }
 
+// pythonEnv returns pipeline.py's environment: the folder of esda on
+// PYTHONPATH where it exists, numba's cache in the city's folder.
+func pythonEnv(esda, dir string) []string {
+	env := append(os.Environ(), "NUMBA_CACHE_DIR="+filepath.Join(dir, "numba"))
+	if abs, err := filepath.Abs(esda); err == nil {
+		if _, err := os.Stat(filepath.Join(abs, "esda")); err == nil {
+			env = append(env, "PYTHONPATH="+abs+string(os.PathListSeparator)+os.Getenv("PYTHONPATH"))
+		}
+	}
+	return env
+}
+
 // buildDuckDB builds the DuckDB peer of the module folder dir into a
 // temporary folder and returns the program's path. The build needs the
 // module's dependencies (the DuckDB library comes with them) and cgo.
@@ -197,6 +215,10 @@ func buildDuckDB(dir string) (string, error) {
 // compareDuckDB runs the DuckDB peer's comparison of its tables with
 // planatlas's in dir and passes its "check" lines on to standard error.
 func compareDuckDB(n int, bin, dir string) {
+	if _, err := os.Stat(filepath.Join(dir, "out", "indicators.parquet")); err != nil {
+		fmt.Fprintf(os.Stderr, "citybench: %d areas, DuckDB: not checked: planatlas wrote no indicator table\n", n)
+		return
+	}
 	out, err := exec.Command(bin, "-compare", dir).CombinedOutput()
 	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
 		fmt.Fprintf(os.Stderr, "citybench: %d areas, DuckDB: %s\n", n, line)
