@@ -256,7 +256,7 @@ func runOne(planFile string) {
 	}
 	names := map[string]string{"inputs read": "inputs", "panel built": "panel", "geometries joined": "geometries",
 		"indicators computed": "indicators", "indices and rankings computed": "indices", "trends computed": "trends",
-		"spatial statistics computed": "spatial", "maps and charts drawn": "maps", "tables and geodata written": "tables",
+		"spatial statistics computed": "spatial", "figures checked": "maps", "maps and charts drawn": "maps", "tables and geodata written": "tables",
 		"report written": "report", "output committed": "tables"}
 	t0 := time.Now()
 	dir := filepath.Dir(planFile)
