@@ -12,7 +12,9 @@
 //
 // Two commands time the same work against the peers on the same files,
 // where the peers are installed (R sf/spdep from Debian; geopandas and
-// libpysal from Debian; esda from PyPI):
+// libpysal from Debian; PySAL's esda 2.4.3, which Debian lacks, from the
+// workplace's shared/peers/esda-2.4.3; DuckDB through its Go module in
+// peers/duckdb, a module of its own so that planatlas stays pure Go):
 //
 //	go run ./benchmarks/cmd/geobench       # reading and neighbours, 10,000 and 100,000 areas
 //	go run ./benchmarks/cmd/spatialbench   # spatial statistics, 100,000 areas
@@ -22,7 +24,8 @@
 // areas share edges, ten years, residents by age band and sex, labour
 // and heat tables, as Parquet and as German CSV) and times every stage of
 // planatlas and of peers/pipeline.py and peers/pipeline.R on the same
-// files. csvbench writes a census-sized CSV extract (80 million rows,
+// files, and of the DuckDB peer (peers/duckdb/cmd/tabular: the tabular
+// stages in SQL, checked against planatlas's tables to 1e-9). csvbench writes a census-sized CSV extract (80 million rows,
 // about 2 GB) with its plan.
 //
 // The peers' scripts are in peers/; RESULTS.md records the figures of the

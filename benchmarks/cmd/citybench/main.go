@@ -10,6 +10,14 @@
 // -peers also runs benchmarks/peers/pipeline.py (pandas, geopandas,
 // libpysal) and pipeline.R (sf, spdep, data.table) on the same files; they
 // read the CSV files, as Debian packages neither pyarrow nor R arrow.
+// pipeline.py runs PySAL's esda (Moran's I, local Moran and Gi* with 999
+// permutations) where -esda names its folder (esda is not in Debian 12).
+// -peers also builds and runs the DuckDB peer,
+// benchmarks/peers/duckdb/cmd/tabular (a module of its own; only the
+// tabular stages), which reads the same files as planatlas (Parquet, or
+// CSV with -csv) and then checks its indicators, index and trends against
+// the tables planatlas wrote; where it cannot be built, its row says why.
+// The peers' "check" lines go to standard error.
 // -tabular runs only the tabular stages (read, panel, indicators,
 // indices, trends) and writes no tables, for the 1,000,000-area goal.
 package main
@@ -38,6 +46,7 @@ func main() {
 	sizes := flag.String("sizes", "1000,10000,100000", "numbers of areas")
 	peers := flag.Bool("peers", false, "also run the Python and R peers on the same files")
 	peerDir := flag.String("peerdir", "benchmarks/peers", "folder of pipeline.py and pipeline.R")
+	esda := flag.String("esda", "../shared/peers/esda-2.4.3", "folder of PySAL's esda, put on pipeline.py's PYTHONPATH where it exists")
 	csv := flag.Bool("csv", false, "planatlas reads the CSV files instead of Parquet")
 	tabular := flag.Bool("tabular", false, "only the tabular stages, no tables written")
 	keep := flag.String("keep", "", "write the cities into this folder and keep them")
@@ -59,6 +68,19 @@ func main() {
 		return
 	}
 	self, _ := os.Executable()
+	var duck *exec.Cmd // the DuckDB peer, without its city folder
+	if *peers {
+		bin, err := buildDuckDB(filepath.Join(*peerDir, "duckdb"))
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "citybench: the DuckDB peer is not run:", err)
+		} else {
+			defer func() { _ = os.RemoveAll(filepath.Dir(bin)) }() // a temporary folder
+			duck = exec.Command(bin)
+			if *csv {
+				duck.Args = append(duck.Args, "-csv")
+			}
+		}
+	}
 	fmt.Printf("| areas | tool | %s | total | peak memory | areas/s |\n", strings.Join(stages, " | "))
 	fmt.Printf("|---:|---|%s---:|---:|---:|\n", strings.Repeat("---:|", len(stages)))
 	for _, s := range strings.Split(*sizes, ",") {
@@ -89,8 +111,16 @@ func main() {
 		}
 		row(nx*ny, tool, exec.Command(self, "-run", filepath.Join(dir, planFile), "-cpuprofile", *prof))
 		if *peers {
-			row(nx*ny, "pandas + geopandas + libpysal", exec.Command("/usr/bin/python3", filepath.Join(*peerDir, "pipeline.py"), dir))
+			py := exec.Command("/usr/bin/python3", filepath.Join(*peerDir, "pipeline.py"), dir)
+			py.Env = pythonEnv(*esda, dir)
+			row(nx*ny, "pandas + geopandas + libpysal", py)
 			row(nx*ny, "R sf + spdep + data.table", exec.Command("Rscript", filepath.Join(*peerDir, "pipeline.R"), dir))
+			if duck != nil {
+				row(nx*ny, "DuckDB", exec.Command(duck.Path, append(duck.Args[1:], dir)...))
+				compareDuckDB(nx*ny, duck.Path, dir)
+			} else {
+				fmt.Printf("| %d | DuckDB | not run (see the message above) |%s | | |\n", nx*ny, strings.Repeat(" |", len(stages)))
+			}
 		}
 		if *keep == "" {
 			if err := os.RemoveAll(dir); err != nil {
@@ -120,8 +150,16 @@ func row(n int, tool string, cmd *exec.Cmd) {
 		fmt.Printf("| %d | %s | failed: %v %s |%s | %s | |\n", n, tool, err, msg, strings.Repeat(" |", len(stages)), peak)
 		return
 	}
+	for _, line := range strings.Split(stderr.String(), "\n") {
+		if strings.HasPrefix(line, "check") || strings.HasPrefix(line, "duckdb") {
+			fmt.Fprintf(os.Stderr, "citybench: %d areas, %s: %s\n", n, tool, line)
+		}
+	}
 	times := map[string]float64{}
 	for _, line := range strings.Split(string(out), "\n") {
+		if strings.HasPrefix(line, "check") {
+			fmt.Fprintf(os.Stderr, "citybench: %d areas, %s: %s\n", n, tool, line)
+		}
 		f := strings.Fields(line)
 		if len(f) == 2 {
 			if v, err := strconv.ParseFloat(f[1], 64); err == nil {
@@ -138,6 +176,56 @@ func row(n int, tool string, cmd *exec.Cmd) {
 	}
 	total := times["total"]
 	fmt.Printf("| %d | %s | %s | %.2f s | %s | %.0f |\n", n, tool, strings.Join(cells, " | "), total, peak, float64(n)/total)
+}
+
+// pythonEnv returns pipeline.py's environment: the folder of esda on
+// PYTHONPATH where it exists, numba's cache in the city's folder.
+func pythonEnv(esda, dir string) []string {
+	env := append(os.Environ(), "NUMBA_CACHE_DIR="+filepath.Join(dir, "numba"))
+	if abs, err := filepath.Abs(esda); err == nil {
+		if _, err := os.Stat(filepath.Join(abs, "esda")); err == nil {
+			env = append(env, "PYTHONPATH="+abs+string(os.PathListSeparator)+os.Getenv("PYTHONPATH"))
+		}
+	}
+	return env
+}
+
+// buildDuckDB builds the DuckDB peer of the module folder dir into a
+// temporary folder and returns the program's path. The build needs the
+// module's dependencies (the DuckDB library comes with them) and cgo.
+func buildDuckDB(dir string) (string, error) {
+	if _, err := os.Stat(filepath.Join(dir, "go.mod")); err != nil {
+		return "", fmt.Errorf("no module at %s", dir)
+	}
+	tmp, err := os.MkdirTemp("", "citybench-duckdb")
+	if err != nil {
+		return "", err
+	}
+	bin := filepath.Join(tmp, "tabular")
+	cmd := exec.Command("go", "build", "-o", bin, "./cmd/tabular")
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "CGO_ENABLED=1")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		_ = os.RemoveAll(tmp) // nothing in it to keep
+		return "", fmt.Errorf("go build in %s: %v: %s", dir, err, bytes.TrimSpace(out))
+	}
+	return bin, nil
+}
+
+// compareDuckDB runs the DuckDB peer's comparison of its tables with
+// planatlas's in dir and passes its "check" lines on to standard error.
+func compareDuckDB(n int, bin, dir string) {
+	if _, err := os.Stat(filepath.Join(dir, "out", "indicators.parquet")); err != nil {
+		fmt.Fprintf(os.Stderr, "citybench: %d areas, DuckDB: not checked: planatlas wrote no indicator table\n", n)
+		return
+	}
+	out, err := exec.Command(bin, "-compare", dir).CombinedOutput()
+	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		fmt.Fprintf(os.Stderr, "citybench: %d areas, DuckDB: %s\n", n, line)
+	}
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "citybench: %d areas, DuckDB: the check failed: %v\n", n, err)
+	}
 }
 
 // tabularPlan writes plan-tabular.yaml: the plan without spatial
@@ -168,7 +256,7 @@ func runOne(planFile string) {
 	}
 	names := map[string]string{"inputs read": "inputs", "panel built": "panel", "geometries joined": "geometries",
 		"indicators computed": "indicators", "indices and rankings computed": "indices", "trends computed": "trends",
-		"spatial statistics computed": "spatial", "maps and charts drawn": "maps", "tables and geodata written": "tables",
+		"spatial statistics computed": "spatial", "figures checked": "maps", "maps and charts drawn": "maps", "tables and geodata written": "tables",
 		"report written": "report", "output committed": "tables"}
 	t0 := time.Now()
 	dir := filepath.Dir(planFile)
