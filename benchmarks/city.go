@@ -29,6 +29,33 @@ func WriteCity(dir string, nx, ny int) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
+	if err := writeGrid(dir, nx, ny); err != nil {
+		return err
+	}
+	popF, labF, heatF := cityTables(nx, ny)
+	german := datasets.CSVStyle{Delimiter: ';', Decimal: datasets.DecimalComma}
+	for name, f := range map[string]*datasets.Frame{"bevoelkerung": popF, "arbeitsmarkt": labF, "klima": heatF} {
+		if err := writeFile(filepath.Join(dir, name+".parquet"), func(w io.Writer) error { return datasets.WriteParquet(w, f) }); err != nil {
+			return err
+		}
+		if err := writeFile(filepath.Join(dir, name+".csv"), func(w io.Writer) error { return datasets.WriteCSV(w, f, german) }); err != nil {
+			return err
+		}
+	}
+	for name, content := range map[string]string{
+		"plan.yaml":     fmt.Sprintf(cityPlan, "parquet"),
+		"plan-csv.yaml": fmt.Sprintf(cityPlan, "csv"),
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeGrid writes areas.geojson: nx × ny squares of 100 m whose inner
+// corners are moved by up to 20 m, keyed 0000001…, in districts of 10 × 10.
+func writeGrid(dir string, nx, ny int) error {
 	corner := func(i, j int) (float64, float64) {
 		x, y := 300000+float64(i)*100, 5600000+float64(j)*100
 		if i > 0 && j > 0 && i < nx && j < ny {
@@ -67,11 +94,13 @@ func WriteCity(dir string, nx, ny int) error {
 		_ = f.Close() // the error that matters is the flush's
 		return err
 	}
-	if err := f.Close(); err != nil {
-		return err
-	}
+	return f.Close()
+}
 
-	// Population: smooth surfaces of size and age structure plus noise.
+// cityTables are the city's population by age band and sex, its labour
+// market and its hot days, per area and year: smooth surfaces of size
+// and age structure plus noise.
+func cityTables(nx, ny int) (popF, labF, heatF *datasets.Frame) {
 	r := rand.New(rand.NewPCG(1, 2))
 	bands := []string{"0-5", "6-17", "18-64", "65-99"}
 	shares := []float64{0.05, 0.11, 0.6, 0.24}
@@ -129,40 +158,23 @@ func WriteCity(dir string, nx, ny int) error {
 			}
 		}
 	}
-	popF := &datasets.Frame{}
+	popF = &datasets.Frame{}
 	popF.Add("gebiet", "", pop.key)
 	popF.Add("jahr", "", pop.year)
 	popF.Add("alter", "", pop.age)
 	popF.Add("geschlecht", "", pop.sex)
 	popF.Add("anzahl", "", datasets.Float{Values: pop.count, Decimals: 0})
-	labF := &datasets.Frame{}
+	labF = &datasets.Frame{}
 	labF.Add("Gebiet", "", rowKey)
 	labF.Add("Jahr", "", rowYear)
 	labF.Add("Arbeitslose", "", datasets.Float{Values: unemployed, Decimals: 0})
 	labF.Add("SGB-II", "", datasets.Float{Values: sgb2, Decimals: 0})
 	labF.Add("SGB-II unter 15", "", datasets.Float{Values: sgb2u15, Decimals: 0})
-	heatF := &datasets.Frame{}
+	heatF = &datasets.Frame{}
 	heatF.Add("Gebiet", "", rowKey)
 	heatF.Add("Jahr", "", rowYear)
 	heatF.Add("Heiße Tage", "", datasets.Float{Values: hot, Decimals: 1})
-	german := datasets.CSVStyle{Delimiter: ';', Decimal: datasets.DecimalComma}
-	for name, f := range map[string]*datasets.Frame{"bevoelkerung": popF, "arbeitsmarkt": labF, "klima": heatF} {
-		if err := writeFile(filepath.Join(dir, name+".parquet"), func(w io.Writer) error { return datasets.WriteParquet(w, f) }); err != nil {
-			return err
-		}
-		if err := writeFile(filepath.Join(dir, name+".csv"), func(w io.Writer) error { return datasets.WriteCSV(w, f, german) }); err != nil {
-			return err
-		}
-	}
-	for name, content := range map[string]string{
-		"plan.yaml":     fmt.Sprintf(cityPlan, "parquet"),
-		"plan-csv.yaml": fmt.Sprintf(cityPlan, "csv"),
-	} {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
-			return err
-		}
-	}
-	return nil
+	return popF, labF, heatF
 }
 
 func writeFile(name string, write func(io.Writer) error) error {
