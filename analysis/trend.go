@@ -98,13 +98,7 @@ func ComputeTrend(t, y []float64, alpha float64) Trend {
 		}
 	}
 	if len(slopes) > 0 {
-		slices.Sort(slopes)
-		m := len(slopes)
-		if m%2 == 1 {
-			tr.TheilSen = slopes[m/2]
-		} else {
-			tr.TheilSen = (slopes[m/2-1] + slopes[m/2]) / 2
-		}
+		tr.TheilSen = medianInPlace(slopes)
 	}
 	// Tied groups: runs of equal values in sorted order.
 	sorted := append(sortBuf[:0], ys...)
