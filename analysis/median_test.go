@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"math"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -25,6 +26,29 @@ func TestMedianInPlace(t *testing.T) {
 			if got := medianInPlace(xs); got != want {
 				t.Fatalf("n %d, %d levels: median %g, want %g", n, levels, got, want)
 			}
+		}
+	}
+}
+
+// TestOrderDesc: the radix order equals the comparison order on values
+// with ties, zeros of both signs, infinities and NaN, short and long.
+func TestOrderDesc(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	special := []float64{0, math.Copysign(0, -1), math.Inf(1), math.Inf(-1), math.NaN(), -1e-300, 1e-300, math.MaxFloat64, -math.MaxFloat64}
+	for _, n := range []int{1, 5, 511, 512, 600, 5000} {
+		values := make([]float64, n)
+		for i := range values {
+			switch r.IntN(4) {
+			case 0:
+				values[i] = special[r.IntN(len(special))]
+			case 1:
+				values[i] = float64(r.IntN(5))
+			default:
+				values[i] = r.NormFloat64() * 1e3
+			}
+		}
+		if got, want := orderDesc(values), orderDescCompare(values); !slices.Equal(got, want) {
+			t.Fatalf("n %d: radix order differs from the comparison order", n)
 		}
 	}
 }

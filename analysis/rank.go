@@ -28,46 +28,19 @@ func Rank(values []float64, contrib [][]float64) Ranking {
 	r := Ranking{Rank: make([]int, n), Tie: make([]bool, n), Drivers: make([][]int, n)}
 	// Sorted by value (NaN last) and area, then each run of values equal
 	// within the tolerance put back into area order: the order of a
-	// stable sort that takes such values as equal, at the cost of an
-	// unstable sort (100 replicates of 100,000 areas: 4 s with
-	// sort.SliceStable).
-	type item struct {
-		v float64
-		a int
-	}
-	items := make([]item, n)
-	for a, v := range values {
-		items[a] = item{v, a}
-	}
-	slices.SortFunc(items, func(x, y item) int {
-		a, b := x.v, y.v
-		switch {
-		case math.IsNaN(a) && math.IsNaN(b):
-		case math.IsNaN(a):
-			return 1
-		case math.IsNaN(b):
-			return -1
-		case a > b:
-			return -1
-		case a < b:
-			return 1
-		}
-		return x.a - y.a
-	})
+	// stable sort that takes such values as equal.
+	order := orderDesc(values)
 	for i := 0; i < n; {
 		j := i + 1
-		for j < n && !math.IsNaN(items[j].v) && equalish(items[j].v, items[j-1].v) {
+		for j < n && !math.IsNaN(values[order[j]]) && equalish(values[order[j]], values[order[j-1]]) {
 			j++
 		}
 		if j-i > 1 {
-			slices.SortFunc(items[i:j], func(x, y item) int { return x.a - y.a })
+			slices.Sort(order[i:j])
 		}
 		i = j
 	}
-	r.Order = make([]int, n)
-	for i, it := range items {
-		r.Order[i] = it.a
-	}
+	r.Order = order
 	for i, a := range r.Order {
 		if math.IsNaN(values[a]) {
 			break

@@ -18,3 +18,16 @@ func BenchmarkComputeTrend(b *testing.B) {
 		ComputeTrend(t, y, 0.05)
 	}
 }
+
+// BenchmarkRank100k: one ranking of 100,000 areas, as each of the
+// plausible ranks' replicates is.
+func BenchmarkRank100k(b *testing.B) {
+	r := rand.New(rand.NewPCG(5, 6))
+	values := make([]float64, 100000)
+	for i := range values {
+		values[i] = r.NormFloat64()
+	}
+	for b.Loop() {
+		Rank(values, nil)
+	}
+}
