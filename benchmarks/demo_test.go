@@ -3,6 +3,7 @@ package benchmarks
 import (
 	"bytes"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -66,6 +67,27 @@ func BenchmarkDemoRun(b *testing.B) {
 			b.Fatal(err)
 		}
 		if _, err := plan.Run(p, plan.FS{FS: demo.FS()}, plan.Options{Out: out, PlanData: data}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkReadParquetCity10k reads the population table of a synthetic
+// city of 10,000 areas (800,000 rows; the area key dictionary-encoded,
+// the age and sex as dictionaries, the year as integers).
+func BenchmarkReadParquetCity10k(b *testing.B) {
+	dir := b.TempDir()
+	if err := WriteCity(dir, 100, 100); err != nil {
+		b.Fatal(err)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "bevoelkerung.parquet"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	spec := datasets.Spec{Key: "gebiet", Year: "jahr", Dims: []string{"alter", "geschlecht"}, Values: []string{"anzahl"}}
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if _, err := datasets.ReadParquet(bytes.NewReader(data), int64(len(data)), "bevoelkerung.parquet", spec); err != nil {
 			b.Fatal(err)
 		}
 	}

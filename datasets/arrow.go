@@ -283,7 +283,14 @@ func (a *arrowAccumulator) table() (*Table, error) {
 // arrowText converts a column to text. required makes nulls an error.
 func arrowText(col *arrow.Column, name, colName string, out []string, required bool, off int) error {
 	row := 0
+	var small [1024]string // integer codes as text, made once each
 	for _, chunk := range col.Data().Chunks() {
+		var dict *array.String
+		if a, ok := chunk.(*array.Dictionary); ok {
+			if dict, ok = a.Dictionary().(*array.String); !ok {
+				return arrowTypeError(name, colName, chunk.DataType(), "text or integers")
+			}
+		}
 		for i := 0; i < chunk.Len(); i++ {
 			if chunk.IsNull(i) {
 				if required {
@@ -292,30 +299,36 @@ func arrowText(col *arrow.Column, name, colName string, out []string, required b
 				row++
 				continue
 			}
-			var s string
 			switch a := chunk.(type) {
 			case *array.String:
-				s = a.Value(i)
+				out[row] = trimSpace(a.Value(i))
 			case *array.LargeString:
-				s = a.Value(i)
+				out[row] = trimSpace(a.Value(i))
 			case *array.Dictionary:
-				d, ok := a.Dictionary().(*array.String)
-				if !ok {
-					return arrowTypeError(name, colName, chunk.DataType(), "text or integers")
-				}
-				s = d.Value(a.GetValueIndex(i))
+				out[row] = trimSpace(dict.Value(a.GetValueIndex(i)))
 			default:
 				v, ok := integerAt(chunk, i)
 				if !ok {
 					return arrowTypeError(name, colName, chunk.DataType(), "text or integers")
 				}
-				s = strconv.FormatInt(v, 10)
+				out[row] = integerText(v, &small)
 			}
-			out[row] = trimSpace(s)
 			row++
 		}
 	}
 	return nil
+}
+
+// integerText writes an integer code as text, the small ones from a
+// cache (ages, years' offsets, district numbers recur in every row).
+func integerText(v int64, small *[1024]string) string {
+	if v < 0 || v >= int64(len(small)) {
+		return strconv.FormatInt(v, 10)
+	}
+	if small[v] == "" {
+		small[v] = strconv.FormatInt(v, 10)
+	}
+	return small[v]
 }
 
 // integerAt returns element i of an integer array; ok is false for other

@@ -139,3 +139,16 @@ func TestParseNumberLeadingZeroGroup(t *testing.T) {
 		t.Errorf(`ParseNumber("0,123", comma) = %v, %v`, v, err)
 	}
 }
+
+// TestTrimSpace: the fast path for cells without space at their ends
+// gives what the full trim gives.
+func TestTrimSpace(t *testing.T) {
+	for in, want := range map[string]string{
+		"": "", "a": "a", "0101": "0101", " a": "a", "a ": "a", "\ta\n": "a",
+		"\u00a0a\u00a0": "a", "a\u202f": "a", "\u202fa": "a", "ä": "ä", "Straße ": "Straße", " ": "",
+	} {
+		if got := trimSpace(in); got != want {
+			t.Errorf("trimSpace(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
