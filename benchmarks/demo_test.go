@@ -92,3 +92,32 @@ func BenchmarkReadParquetCity10k(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkBuildPanelCity10k sums the population table of a synthetic
+// city of 10,000 areas (800,000 rows) into four variables.
+func BenchmarkBuildPanelCity10k(b *testing.B) {
+	dir := b.TempDir()
+	if err := WriteCity(dir, 100, 100); err != nil {
+		b.Fatal(err)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "bevoelkerung.parquet"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	spec := datasets.Spec{Key: "gebiet", Year: "jahr", Dims: []string{"alter", "geschlecht"}, Values: []string{"anzahl"}}
+	t, err := datasets.ReadParquet(bytes.NewReader(data), int64(len(data)), "bevoelkerung.parquet", spec)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var specs []datasets.VariableSpec
+	for name, r := range map[string]string{"u6": "0-5", "u18": "6-17", "a65": "65-99"} {
+		f, _ := datasets.ParseFilter("alter", []string{r})
+		specs = append(specs, datasets.VariableSpec{Name: name, Table: t, Column: "anzahl", Where: []datasets.Filter{f}})
+	}
+	specs = append(specs, datasets.VariableSpec{Name: "ew", Table: t, Column: "anzahl"})
+	for b.Loop() {
+		if _, err := datasets.BuildPanel(specs, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -311,6 +311,11 @@ func (b *panelBuilder) mapRows() error {
 			cells[i] = int32(yi*nA + lastA)
 		}
 		b.cellOf[ti] = cells
+		// The areas the table has rows for, looked up once, not once a year.
+		inTable := make([]bool, nA)
+		for a, k := range p.Keys {
+			_, inTable[a] = b.keysOf[ti][k]
+		}
 		var missing []lang.Message
 		var absent []int
 		for yi := range p.Years {
@@ -319,7 +324,7 @@ func (b *panelBuilder) mapRows() error {
 				continue
 			}
 			for a, k := range p.Keys {
-				if _, any := b.keysOf[ti][k]; any && !cover[yi*nA+a] {
+				if inTable[a] && !cover[yi*nA+a] {
 					missing = append(missing, lang.M("area %q in %d", k, lang.Digits(p.Years[yi])))
 				}
 			}
