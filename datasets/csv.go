@@ -219,6 +219,10 @@ func numberError(name string, line int, column, text string, dec Decimal, err er
 		return &InputError{File: name, Line: line, Column: column, M: lang.M(
 			"%q looks like a number with a %s, but this file uses a %s: mixed decimal conventions", text, lang.M(other), lang.M(dec.String()))}
 	}
+	if err.Error() == "is not a number" && !strings.ContainsAny(text, "0123456789") {
+		// "k.A.", "n/a", "keine Angabe": a code the plan has not declared
+		return &InputError{File: name, Line: line, Column: column, M: lang.M("%q is not a number; if it stands for a missing value, declare it for the input: missing: [%q]", text, text)}
+	}
 	return &InputError{File: name, Line: line, Column: column, M: lang.M("%q %s", text, err)}
 }
 

@@ -104,6 +104,7 @@ func TestReadCSVErrors(t *testing.T) {
 			`badencoding.csv:2: byte 0x81 is neither UTF-8 nor Windows-1252`},
 		{"bommiddle.csv", spec, CSVOptions{}, `bommiddle.csv:3: byte order mark (BOM) inside the file`},
 		{"fields.csv", spec, CSVOptions{}, `fields.csv:3: the line has 2 fields, the header 3 (delimiter ";")`},
+		{"codeundeclared.csv", spec, CSVOptions{}, `codeundeclared.csv:3: column "arbeitslose": "k.A." is not a number; if it stands for a missing value, declare it for the input: missing: ["k.A."]`},
 		{"nan.csv", spec, CSVOptions{}, `nan.csv:2: column "arbeitslose": "NaN" is not a number (NaN and infinity are not accepted)`},
 		{"badyear.csv", spec, CSVOptions{}, `badyear.csv:3: column "jahr": "20x3" is not a year`},
 		{"notnumber.csv", Spec{Key: "planungsraum", Year: "jahr", Values: []string{"arbeitslos"}}, CSVOptions{},
