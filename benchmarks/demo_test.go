@@ -76,18 +76,10 @@ func BenchmarkDemoRun(b *testing.B) {
 // city of 10,000 areas (800,000 rows; the area key dictionary-encoded,
 // the age and sex as dictionaries, the year as integers).
 func BenchmarkReadParquetCity10k(b *testing.B) {
-	dir := b.TempDir()
-	if err := WriteCity(dir, 100, 100); err != nil {
-		b.Fatal(err)
-	}
-	data, err := os.ReadFile(filepath.Join(dir, "bevoelkerung.parquet"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	spec := datasets.Spec{Key: "gebiet", Year: "jahr", Dims: []string{"alter", "geschlecht"}, Values: []string{"anzahl"}}
+	data := cityPopulation(b)
 	b.SetBytes(int64(len(data)))
 	for b.Loop() {
-		if _, err := datasets.ReadParquet(bytes.NewReader(data), int64(len(data)), "bevoelkerung.parquet", spec); err != nil {
+		if _, err := datasets.ReadParquet(bytes.NewReader(data), int64(len(data)), "bevoelkerung.parquet", cityPopSpec); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -96,16 +88,8 @@ func BenchmarkReadParquetCity10k(b *testing.B) {
 // BenchmarkBuildPanelCity10k sums the population table of a synthetic
 // city of 10,000 areas (800,000 rows) into four variables.
 func BenchmarkBuildPanelCity10k(b *testing.B) {
-	dir := b.TempDir()
-	if err := WriteCity(dir, 100, 100); err != nil {
-		b.Fatal(err)
-	}
-	data, err := os.ReadFile(filepath.Join(dir, "bevoelkerung.parquet"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	spec := datasets.Spec{Key: "gebiet", Year: "jahr", Dims: []string{"alter", "geschlecht"}, Values: []string{"anzahl"}}
-	t, err := datasets.ReadParquet(bytes.NewReader(data), int64(len(data)), "bevoelkerung.parquet", spec)
+	data := cityPopulation(b)
+	t, err := datasets.ReadParquet(bytes.NewReader(data), int64(len(data)), "bevoelkerung.parquet", cityPopSpec)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -120,4 +104,22 @@ func BenchmarkBuildPanelCity10k(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// cityPopSpec is the population table of WriteCity's cities.
+var cityPopSpec = datasets.Spec{Key: "gebiet", Year: "jahr", Dims: []string{"alter", "geschlecht"}, Values: []string{"anzahl"}}
+
+// cityPopulation writes a synthetic city of 10,000 areas and returns its
+// population table as Parquet (800,000 rows).
+func cityPopulation(b *testing.B) []byte {
+	b.Helper()
+	dir := b.TempDir()
+	if err := WriteCity(dir, 100, 100); err != nil {
+		b.Fatal(err)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "bevoelkerung.parquet"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	return data
 }
