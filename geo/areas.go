@@ -25,6 +25,7 @@ type Areas struct {
 	Geoms      []orb.MultiPolygon
 	features   []int  // 1-based feature position in the file
 	invalid    []bool // set by Layer.Check: the geometry is not valid
+	notes      []lang.Message // what reading decided (CRS, datum shift), for Layer.Notes
 }
 
 // In returns the areas in the planar CRS crs: a itself if they are in
@@ -37,12 +38,13 @@ func (a *Areas) In(crs CRS) *Areas {
 	b := *a
 	b.CRS = crs
 	b.Geoms = make([]orb.MultiPolygon, len(a.Geoms))
+	tr := NewTransformation(a.CRS, crs)
 	for i, g := range a.Geoms {
 		c := cloneMultiPolygon(g)
 		for _, p := range c {
 			for _, r := range p {
 				for k, pt := range r {
-					r[k] = Transform(a.CRS, crs, pt)
+					r[k] = tr.Apply(pt)
 				}
 			}
 		}

@@ -1,5 +1,7 @@
 package geo
 
+import "strings"
+
 // Method is a map projection method, numbered by its EPSG method code
 // (EPSG Guidance Note 7-2, "Coordinate Conversions and Transformations
 // including Formulas"). MethodNone marks a geographic CRS.
@@ -98,4 +100,60 @@ type definition struct {
 	// geographic CRS, whose unit is the degree.
 	Unit  float64
 	Datum datum
+}
+
+// methodParams lists the parameters each method reads, so that
+// definitions from PROJ strings and from WKT, which leave different
+// unused parameters at different values, compare equal.
+var methodParams = map[Method]string{
+	MethodTransverseMercator:     "lat0 lon0 k0",
+	MethodTransverseMercatorSO:   "lat0 lon0 k0",
+	MethodLambertConic1SP:        "lat0 lon0 k0",
+	MethodLambertConic2SP:        "lat0 lon0 lat1 lat2",
+	MethodAlbersEqualArea:        "lat0 lon0 lat1 lat2",
+	MethodLambertAzimuthal:       "lat0 lon0",
+	MethodObliqueStereographic:   "lat0 lon0 k0",
+	MethodHotineA:                "lat0 lon0 k0 azimuth gamma",
+	MethodHotineB:                "lat0 lon0 k0 azimuth gamma",
+	MethodMercatorA:              "lon0 k0",
+	MethodMercatorB:              "lon0 lat1",
+	MethodPopularVisualisation:   "lon0",
+	MethodPolarStereographicA:    "lat0 lon0 k0",
+	MethodPolarStereographicB:    "lat0 lon0 lat1",
+	MethodKrovak:                 "lat0 lon0 lat1 k0 azimuth",
+	MethodKrovakNorthOrientated:  "lat0 lon0 lat1 k0 azimuth",
+	MethodEquidistantCylindrical: "lat0 lon0 lat1",
+}
+
+// canonical returns the definition with the parameters its method does
+// not read set to neutral values (0, and 1 for the scale).
+func (d definition) canonical() definition {
+	if d.Method == MethodNone {
+		d.Params = projParams{Lon0: d.Params.Lon0}
+		return d
+	}
+	used := methodParams[d.Method]
+	has := func(name string) bool { return strings.Contains(" "+used+" ", " "+name+" ") }
+	p := d.Params
+	q := projParams{Lon0: p.Lon0, FE: p.FE, FN: p.FN, K0: 1}
+	if has("lat0") {
+		q.Lat0 = p.Lat0
+	}
+	if has("lat1") {
+		q.Lat1 = p.Lat1
+	}
+	if has("lat2") {
+		q.Lat2 = p.Lat2
+	}
+	if has("k0") {
+		q.K0 = p.K0
+	}
+	if has("azimuth") {
+		q.Azimuth = p.Azimuth
+	}
+	if has("gamma") {
+		q.Gamma = p.Gamma
+	}
+	d.Params = q
+	return d
 }

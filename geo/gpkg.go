@@ -88,7 +88,10 @@ func ReadGeoPackageLayer(data []byte, name, layer string) (*Layer, error) {
 		return nil, fail("several polygon layers (%s); name one in the plan (areas: layer: …)", strings.Join(polygonal, ", "))
 	}
 	l := &Layer{File: name}
-	if l.CRS, err = gpkgCRS(db, tables, pick.srs); err != nil {
+	var defErr *crsDefinitionError
+	if l.CRS, err = gpkgCRS(db, tables, pick.srs); errors.As(err, &defErr) {
+		l.CRSErr = &FeatureError{File: name, Field: "crs", M: lang.M("%v", err)}
+	} else if err != nil {
 		return nil, dbFail(err)
 	}
 	t := tables[strings.ToLower(pick.table)]
@@ -155,15 +158,23 @@ func gpkgCRS(db *sqliteDB, tables map[string]*sqliteTable, srs int64) (CRS, erro
 	case srs == -1 || srs == 0:
 		return Unknown, nil // "undefined" Cartesian or geographic system
 	}
-	if strings.EqualFold(org, "EPSG") && CRS(code).Supported() {
-		return CRS(code), nil
+	if strings.EqualFold(org, "EPSG") {
+		if c, err := EPSG(int(code)); err == nil {
+			return c, nil
+		}
 	}
 	c, err := CRSFromWKT(def)
 	if err != nil {
-		return Unknown, fmt.Errorf("%s:%d: %v", org, code, err)
+		return Unknown, &crsDefinitionError{fmt.Errorf("%s:%d: %v", org, code, err)}
 	}
 	return c, nil
 }
+
+// crsDefinitionError is a CRS definition that cannot be used: the file
+// is readable all the same, and the plan may name the CRS instead.
+type crsDefinitionError struct{ err error }
+
+func (e *crsDefinitionError) Error() string { return e.err.Error() }
 
 // gpkgGeometry decodes a GeoPackage geometry blob: a header ("GP",
 // version, flags, srs_id, optional envelope) and then WKB.

@@ -57,10 +57,11 @@ type Share struct {
 func (a *Areas) GridShares(cells []GridCell) [][]Share {
 	lc := NewLocator(a)
 	out := make([][]Share, len(cells))
+	tr := NewTransformation(LAEAEurope, a.CRS)
 	for k, c := range cells {
 		quad := make(orb.Ring, 5)
 		for i, d := range [][2]float64{{0, 0}, {1, 0}, {1, 1}, {0, 1}, {0, 0}} {
-			quad[i] = Transform(LAEAEurope, a.CRS, orb.Point{c.E + d[0]*c.Size, c.N + d[1]*c.Size})
+			quad[i] = tr.Apply(orb.Point{c.E + d[0]*c.Size, c.N + d[1]*c.Size})
 		}
 		cellArea := math.Abs(ringArea(quad))
 		qb := quad.Bound()

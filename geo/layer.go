@@ -20,6 +20,9 @@ type Layer struct {
 	File     string
 	Format   string   // "GeoJSON", "Shapefile" or "GeoPackage"
 	CRS      CRS      // as the file declares it; Unknown if it does not
+	// CRSErr says why the file's own CRS description (a .prj, a
+	// GeoPackage's srs) cannot be used; the plan's crs then must be given.
+	CRSErr   *FeatureError
 	Fields   []string // attribute names, in file order
 	Features []Feature
 	Notes    []lang.Message // things the user should know, such as a doubtful encoding
@@ -150,6 +153,7 @@ func (l *Layer) Areas(opt ReadOptions) (_ *Areas, err error) {
 			return nil, p.err(l.File)
 		}
 	}
+	l.Notes = append(l.Notes, a.notes...)
 	return a, nil
 }
 
@@ -161,7 +165,7 @@ func (l *Layer) build(opt ReadOptions, collect bool) (*Areas, []Problem) {
 		problems = append(problems, p)
 		return !collect && p.Severity == Error
 	}
-	crs, err := l.crs(opt)
+	crs, notes, err := l.crs(opt)
 	if err != nil {
 		report(Problem{Severity: Error, Field: "crs", Msg: err.(*FeatureError).Text()})
 		return nil, problems
@@ -176,7 +180,7 @@ func (l *Layer) build(opt ReadOptions, collect bool) (*Areas, []Problem) {
 		report(problem(Error, 0, "", opt.Key, m))
 		return nil, problems
 	}
-	a := &Areas{File: l.File, CRS: crs}
+	a := &Areas{File: l.File, CRS: crs, notes: notes}
 	if len(opt.Attributes) > 0 {
 		a.Attributes = map[string][]string{}
 	}
@@ -312,23 +316,6 @@ func (a *Areas) clean(merged map[int]bool, report func(Problem) bool) bool {
 		}
 	}
 	return true
-}
-
-// crs decides the layer's CRS from the file and the plan.
-func (l *Layer) crs(opt ReadOptions) (CRS, error) {
-	switch {
-	case l.CRS != Unknown && opt.CRS != Unknown && l.CRS != opt.CRS:
-		return Unknown, &FeatureError{File: l.File, Field: "crs", M: lang.M("the file declares %s, the plan %s", l.CRS, opt.CRS)}
-	case l.CRS != Unknown:
-		return l.CRS, nil
-	case opt.CRS != Unknown:
-		return opt.CRS, nil
-	case l.Format == "Shapefile" || l.Format == "GeoPackage":
-		// GeoJSON without a "crs" member is WGS84 by RFC 7946; other
-		// formats without one could be in any system.
-		return Unknown, &FeatureError{File: l.File, Field: "crs", M: lang.M("the file does not say its coordinate reference system (a shapefile's .prj is missing); give it in the plan, for example areas: crs: EPSG:25833")}
-	}
-	return WGS84, nil
 }
 
 func cloneMultiPolygon(mp orb.MultiPolygon) orb.MultiPolygon {

@@ -91,6 +91,7 @@ func (l *Layer) Points(crs, to CRS) ([]orb.Point, error) {
 		from = WGS84
 	}
 	out := make([]orb.Point, len(l.Features))
+	tr := NewTransformation(from, to)
 	for i, f := range l.Features {
 		if f.Point == nil {
 			msg := lang.M("the feature has no point geometry")
@@ -103,7 +104,7 @@ func (l *Layer) Points(crs, to CRS) ([]orb.Point, error) {
 		if msg := checkCoordinates(from, x, y); msg.Format != "" {
 			return nil, &FeatureError{File: l.File, Feature: i + 1, Field: "geometry", M: msg}
 		}
-		out[i] = Transform(from, to, orb.Point{x, y})
+		out[i] = tr.Apply(orb.Point{x, y})
 	}
 	return out, nil
 }
@@ -118,13 +119,9 @@ func CheckPoint(crs CRS, x, y float64) lang.Message {
 }
 
 // Transform converts a point between two supported CRSs through WGS84.
+// To convert many points, use NewTransformation.
 func Transform(from, to CRS, p orb.Point) orb.Point {
-	if from == to || (from.Geographic() && to.Geographic()) {
-		return p
-	}
-	lon, lat := from.ToWGS84(p[0], p[1])
-	x, y := to.FromWGS84(lon, lat)
-	return orb.Point{x, y}
+	return NewTransformation(from, to).Apply(p)
 }
 
 // Outside describes points that lie in no area, for the run's notes: how

@@ -103,6 +103,9 @@ func (l *Layer) Check(ro ReadOptions, opt CheckOptions) (*Areas, []Problem) {
 	if a == nil {
 		return nil, problems
 	}
+	for _, n := range a.notes {
+		problems = append(problems, Problem{Severity: Warning, Msg: n.String(), Text: n})
+	}
 	if opt.MinArea == 0 {
 		opt.MinArea = 0.01
 	}

@@ -35,7 +35,7 @@ func ReadShapefileLayer(p ShapefileParts, name string) (*Layer, error) {
 	if p.PRJ != nil {
 		c, err := CRSFromWKT(string(p.PRJ))
 		if err != nil {
-			return nil, &FeatureError{File: strings.TrimSuffix(name, ".shp") + ".prj", M: lang.M("%v", err)}
+			l.CRSErr = &FeatureError{File: strings.TrimSuffix(name, ".shp") + ".prj", M: lang.M("%v", err)}
 		}
 		l.CRS = c
 	}

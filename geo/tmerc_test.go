@@ -31,10 +31,10 @@ func TestProjectionsAgainstPROJ(t *testing.T) {
 		for i, s := range fs {
 			v[i], _ = strconv.ParseFloat(s, 64)
 		}
-		c := CRS(int(v[0]))
+		c := mustEPSG(int(v[0]))
 		x, y := c.FromWGS84(v[1], v[2])
 		d := math.Hypot(x-v[3], y-v[4])
-		if c == WebMercator {
+		if c.Code == 3857 {
 			d /= 1 / math.Cos(v[2]*deg) // Web Mercator's scale; compare on the ground
 		}
 		worstF = math.Max(worstF, d)
@@ -68,9 +68,11 @@ func TestParseCRS(t *testing.T) {
 		{"http://www.opengis.net/def/crs/EPSG/0/25833", UTM33, false},
 		{"urn:ogc:def:crs:OGC:1.3:CRS84", WGS84, false},
 		{"4326", WGS84, false},
-		{"EPSG:31468", GK4, false},
+		{"EPSG:31468", mustEPSG(31468), false},
 		{"EPSG:3035", LAEAEurope, false},
-		{"EPSG:2056", Unknown, true},
+		{"EPSG:2056", mustEPSG(2056), false},
+		{"EPSG:9999", Unknown, true},
+		{"+proj=utm +zone=33 +ellps=GRS80 +units=m", UTM33, false},
 		{"nonsense", Unknown, true},
 	}
 	for _, tc := range tests {

@@ -22,12 +22,13 @@ import (
 func (a *Areas) WGS84Geometry(i int) orb.MultiPolygon {
 	src := a.Geoms[i]
 	mp := make(orb.MultiPolygon, len(src))
+	tr := a.CRS.Transformer()
 	for pi, p := range src {
 		q := make(orb.Polygon, len(p))
 		for ri, r := range p {
 			c := make(orb.Ring, len(r))
 			for k, pt := range r {
-				lon, lat := a.CRS.ToWGS84(pt[0], pt[1])
+				lon, lat := tr.ToWGS84(pt[0], pt[1])
 				c[k] = orb.Point{roundCoord(lon), roundCoord(lat)}
 			}
 			q[ri] = c

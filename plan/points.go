@@ -33,11 +33,12 @@ func (r *runner) readPoints(in *input) error {
 		}
 		xs, ys := t.Values[t.ValueIndex(in.spec.X)], t.Values[t.ValueIndex(in.spec.Y)]
 		pts = make([]orb.Point, t.Len())
+		tr := geo.NewTransformation(in.crs, r.geom.CRS)
 		for i := range pts {
 			if msg := geo.CheckPoint(in.crs, xs[i], ys[i]); msg.Format != "" {
 				return &datasets.InputError{File: in.file(), Line: t.Lines[i], Column: in.spec.X + ", " + in.spec.Y, M: msg}
 			}
-			pts[i] = geo.Transform(in.crs, r.geom.CRS, orb.Point{xs[i], ys[i]})
+			pts[i] = tr.Apply(orb.Point{xs[i], ys[i]})
 		}
 	} else {
 		l, err := geo.ReadLayer(in.file(), r.opener(), in.spec.Layer)
@@ -166,9 +167,10 @@ func (r *runner) readGrid(in *input) error {
 	}
 	if r.weighsLayer(in) {
 		centres := make([]orb.Point, t.Len())
+		tr := geo.NewTransformation(geo.LAEAEurope, r.geom.CRS)
 		for i := range centres {
 			c := cells[rowCell[i]]
-			centres[i] = geo.Transform(geo.LAEAEurope, r.geom.CRS, orb.Point{c.E + c.Size/2, c.N + c.Size/2})
+			centres[i] = tr.Apply(orb.Point{c.E + c.Size/2, c.N + c.Size/2})
 		}
 		r.keepAux(in, centres, t)
 	}

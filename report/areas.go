@@ -15,17 +15,18 @@ func AreaFrame(l Locale, a *geo.Areas, w *geo.Weights) *datasets.Frame {
 	lon, lat := make([]float64, n), make([]float64, n)
 	box := [4][]float64{make([]float64, n), make([]float64, n), make([]float64, n), make([]float64, n)}
 	var neighbours datasets.Int
+	tr := a.CRS.Transformer()
 	for i := 0; i < n; i++ {
 		m2[i] = a.AreaM2(i)
 		km2[i] = m2[i] / 1e6
 		p := a.LabelPoint(i)
-		lon[i], lat[i] = a.CRS.ToWGS84(p[0], p[1])
+		lon[i], lat[i] = tr.ToWGS84(p[0], p[1])
 		// The box of the area's corners in WGS84: project every vertex,
 		// as a projected box's corners are not the geographic box's.
 		first := true
 		for _, poly := range a.Geoms[i] {
 			for _, v := range poly[0] {
-				x, y := a.CRS.ToWGS84(v[0], v[1])
+				x, y := tr.ToWGS84(v[0], v[1])
 				if first || x < box[0][i] {
 					box[0][i] = x
 				}
