@@ -68,7 +68,7 @@ func newProjection(m Method, el Ellipsoid, p projParams) (projection, error) {
 	case MethodLambertConic1SP, MethodLambertConic2SP, MethodAlbersEqualArea:
 		return newConic(m, name, el, p)
 	case MethodLambertAzimuthal:
-		if math.Abs(p.Lat0) == 90 {
+		if math.Abs(p.Lat0) > 90-1e-8 { // PROJ's tolerance, 1e-10 rad
 			return newLAEAPolar(el, p.Lat0 < 0, p.Lon0, p.FE, p.FN), nil
 		}
 		if el.F == 0 {

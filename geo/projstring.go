@@ -74,7 +74,7 @@ var projKnown = map[string]bool{
 	"a": true, "b": true, "rf": true, "f": true, "R": true, "towgs84": true,
 	"nadgrids": true, "units": true, "to_meter": true, "x_0": true, "y_0": true,
 	"k": true, "k_0": true, "lat_0": true, "lon_0": true, "lat_1": true,
-	"lat_2": true, "lat_ts": true, "lonc": true, "alpha": true, "gamma": true,
+	"lat_2": true, "lon_1": true, "lon_2": true, "lat_ts": true, "lonc": true, "alpha": true, "gamma": true,
 	"no_uoff": true, "no_off": true, "pm": true, "axis": true, "type": true,
 	"no_defs": true, "wktext": true, "vunits": true, "geoidgrids": true,
 }
@@ -119,7 +119,7 @@ func (r projReader) num(key string, def float64) (float64, error) {
 	return x, nil
 }
 
-var dmsPattern = regexp.MustCompile(`^([+-]?)(\d+(?:\.\d*)?)(?:[dD°](?:(\d+(?:\.\d*)?)'(?:(\d+(?:\.\d*)?)")?)?)?([NSEWnsew]?)$`)
+var dmsPattern = regexp.MustCompile(`^([+-]?)(\d+(?:\.\d*)?)(?:[dD°](?:(\d+(?:\.\d*)?)(?:'(?:(\d+(?:\.\d*)?)"?)?)?)?)?([NSEWnsew]?)$`)
 
 // angle is an angle parameter in degrees, written as a decimal number or
 // in PROJ's DMS form (49d30'15.5"N); def if it is absent.
