@@ -58,6 +58,7 @@ func parseProjString(s string) (definition, error) {
 	if d.Method, d.Params, err = r.method(); err != nil {
 		return definition{}, err
 	}
+	d = pseudoMercator(d, r)
 	if d.Method == MethodNone {
 		d.Unit = 1
 		d.Params = projParams{Lon0: pm}
@@ -77,6 +78,7 @@ var projKnown = map[string]bool{
 	"lat_2": true, "lon_1": true, "lon_2": true, "lat_ts": true, "lonc": true, "alpha": true, "gamma": true,
 	"no_uoff": true, "no_off": true, "pm": true, "axis": true, "type": true,
 	"no_defs": true, "wktext": true, "vunits": true, "geoidgrids": true,
+	"approx": true, "algo": true, // tmerc's choice of series: equal within a millimetre inside a zone
 }
 
 // projTokens splits a PROJ string into its parameters; a parameter given
@@ -202,8 +204,13 @@ func (r projReader) ellipsoidAndDatum() (Ellipsoid, datum, error) {
 	if !likeWGS84 {
 		dt.Shift = shiftUnknown
 	}
-	if g, ok := r.p["nadgrids"]; ok && g != "@null" {
+	if g, ok := r.p["nadgrids"]; ok {
+		// A grid file is a shift planatlas does not have; PROJ's null
+		// grid is no shift at all.
 		dt.Shift = shiftUnknown
+		if g == "@null" {
+			dt.Shift = shiftNone
+		}
 	}
 	if r.has("towgs84") {
 		v, err := r.numbers("towgs84")
@@ -300,4 +307,19 @@ func (r projReader) primeMeridian() (float64, error) {
 		return pm, nil
 	}
 	return 0, lang.Errorf("PROJ string %q: unknown prime meridian +pm=%s", r.s, v)
+}
+
+// pseudoMercator recognises how PROJ writes EPSG:3857: Mercator on a
+// sphere of WGS84's semi-major axis with the null grid, true scale on
+// the equator. Its definition is then the one of EPSG's method 1024 on
+// the WGS84 ellipsoid, the same numbers, as a WKT reader gives it.
+func pseudoMercator(d definition, r projReader) definition {
+	sphere := d.Ellipsoid == Ellipsoid{A: 6378137}
+	atEquator := d.Method == MethodMercatorB && d.Params.Lat1 == 0 || d.Method == MethodMercatorA && d.Params.K0 == 1
+	if sphere && atEquator && r.p["nadgrids"] == "@null" {
+		d.Method = MethodPopularVisualisation
+		d.Ellipsoid = projEllipsoids["WGS84"].ellipsoid()
+		d.Params.Lat1, d.Params.K0 = 0, 0
+	}
+	return d
 }

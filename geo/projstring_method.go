@@ -62,8 +62,11 @@ func (r projReader) method() (Method, projParams, error) {
 	case "lcc":
 		m, p.Lat1 = MethodLambertConic2SP, g.angle("lat_1", 0)
 		p.Lat2 = g.angle("lat_2", p.Lat1)
-		if p.Lat2 == p.Lat1 && p.Lat0 == p.Lat1 {
+		switch {
+		case p.Lat2 == p.Lat1 && p.Lat0 == p.Lat1:
 			m, p.Lat1, p.Lat2 = MethodLambertConic1SP, 0, 0
+		case p.K0 == 1:
+			p.K0 = 0 // EPSG's 2SP has no scale factor; PROJ's +k_0 scales it
 		}
 	case "aea":
 		m, p.Lat1, p.Lat2, p.K0 = MethodAlbersEqualArea, g.angle("lat_1", 0), g.angle("lat_2", 0), 0

@@ -137,7 +137,7 @@ func TestParseProjString(t *testing.T) {
 		// x_0 stays in metres; the unit is the US survey foot.
 		{"+proj=lcc +lat_0=33.75 +lon_0=-79 +lat_1=36.1666666666667 +lat_2=34.3333333333333 +x_0=609601.219202438 +y_0=0 +datum=NAD83 +units=us-ft",
 			definition{Method: MethodLambertConic2SP, Ellipsoid: grs80, Unit: 1200.0 / 3937,
-				Params: projParams{Lat0: 33.75, Lon0: -79, Lat1: 36.1666666666667, Lat2: 34.3333333333333, K0: 1, FE: 609601.219202438}, Datum: datum{Name: "NAD83"}}},
+				Params: projParams{Lat0: 33.75, Lon0: -79, Lat1: 36.1666666666667, Lat2: 34.3333333333333, FE: 609601.219202438}, Datum: datum{Name: "NAD83"}}},
 		{"+proj=somerc +lat_0=46.9524055555556 +lon_0=7.43958333333333 +k_0=1 +x_0=2600000 +y_0=1200000 +ellps=bessel +towgs84=674.374,15.056,405.346",
 			definition{Method: MethodHotineB, Ellipsoid: bessel, Unit: 1,
 				Params: projParams{Lat0: 46.9524055555556, Lon0: 7.43958333333333, K0: 1, FE: 2600000, FN: 1200000, Azimuth: 90, Gamma: 90},
@@ -156,6 +156,8 @@ func TestParseProjString(t *testing.T) {
 			definition{Method: MethodPolarStereographicA, Ellipsoid: wgs84, Unit: 1, Params: projParams{Lat0: -90, K0: 0.994, FE: 2e6, FN: 2e6}}},
 		{"+proj=merc +lat_ts=-41 +lon_0=100 +R=6371000 +to_meter=1200/3937",
 			definition{Method: MethodMercatorB, Ellipsoid: Ellipsoid{A: 6371000}, Unit: 1200.0 / 3937, Params: projParams{Lon0: 100, Lat1: -41}, Datum: datum{Shift: shiftUnknown}}},
+		{"+proj=merc +a=6378137 +b=6378137 +lat_ts=0 +lon_0=0 +x_0=0 +y_0=0 +k=1 +units=m +nadgrids=@null +wktext +no_defs +type=crs",
+			definition{Method: MethodPopularVisualisation, Ellipsoid: wgs84, Unit: 1}},
 		{"+proj=webmerc +ellps=WGS84 +units=km",
 			definition{Method: MethodPopularVisualisation, Ellipsoid: wgs84, Unit: 1000}},
 		{"+proj=aea +lat_0=23 +lon_0=-96 +lat_1=29d30 +lat_2=45d30'N +a=6378206.4 +b=6356583.8 +datum=NAD27",
@@ -270,4 +272,29 @@ func TestProjectionAspects(t *testing.T) {
 			t.Errorf("south-orientated TM %v: (%.4f, %.4f), TM (%.4f, %.4f)", pt, x, y, wx, wy)
 		}
 	}
+}
+
+// No PROJ string makes the reader or the projections panic.
+func FuzzParseProjString(f *testing.F) {
+	for _, s := range []string{
+		"+proj=utm +zone=33 +ellps=GRS80",
+		"+proj=krovak +axis=swu +ellps=bessel +pm=ferro",
+		"+proj=omerc +lat_0=4 +lonc=115 +alpha=53.3 +k=0.99984 +ellps=evrstSS",
+		"+proj=lcc +lat_1=46d48' +lat_0=46.8 +k_0=0.9998 +to_meter=1200/3937",
+		"+proj=stere +lat_0=-90 +lat_ts=-71 +R=1",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, err := parseProjString(s)
+		if err != nil || d.Method == MethodNone {
+			return
+		}
+		p, err := newProjection(d.Method, d.Ellipsoid, d.Params)
+		if err != nil {
+			return
+		}
+		x, y := p.Forward(d.Params.Lon0+1, d.Params.Lat0/2)
+		p.Inverse(x, y)
+	})
 }
