@@ -298,3 +298,50 @@ func FuzzParseProjString(f *testing.F) {
 		p.Inverse(x, y)
 	})
 }
+
+// Across the whole area of use of each CRS (the box of its reference
+// points widened to the USAGE BBOX they were taken from), a point
+// projected and brought back moves by less than 1e-9°.
+func TestProjStringsRoundTrip(t *testing.T) {
+	type box struct{ w, e, s, n float64 }
+	boxes := map[string]*box{}
+	strs := map[string]string{}
+	for _, pt := range readProjPoints(t) {
+		b := boxes[pt.code]
+		if b == nil {
+			b = &box{pt.lon, pt.lon, pt.lat, pt.lat}
+			boxes[pt.code], strs[pt.code] = b, pt.projString
+		}
+		b.w, b.e = math.Min(b.w, pt.lon), math.Max(b.e, pt.lon)
+		b.s, b.n = math.Min(b.s, pt.lat), math.Max(b.n, pt.lat)
+	}
+	worst := 0.0
+	for code, b := range boxes {
+		d, err := parseProjString(strs[code])
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := newProjection(d.Method, d.Ellipsoid, d.Params)
+		if err != nil {
+			t.Fatal(err)
+		}
+		dw, dh := (b.e-b.w)/2, (b.n-b.s)/2
+		if b.e-b.w > 180 { // points at -90, 0, 90: the box went round the globe
+			dw = 0
+		}
+		for i := 0; i <= 10; i++ {
+			for j := 0; j <= 10; j++ {
+				lon := b.w - dw + float64(i)*(b.e-b.w+2*dw)/10
+				lat := math.Max(-89.9, math.Min(89.9, b.s-dh+float64(j)*(b.n-b.s+2*dh)/10))
+				x, y := p.Forward(lon, lat)
+				lon2, lat2 := p.Inverse(x, y)
+				e := math.Max(math.Abs(wrap180(lon2-lon)), math.Abs(lat2-lat))
+				worst = math.Max(worst, e)
+				if !(e <= 1e-9) {
+					t.Errorf("EPSG:%s at %g, %g: back at %g, %g", code, lon, lat, lon2, lat2)
+				}
+			}
+		}
+	}
+	t.Logf("%d CRSs, worst round trip %.2g°", len(boxes), worst)
+}
