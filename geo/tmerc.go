@@ -24,6 +24,7 @@ type TransverseMercator struct {
 	FalseE      float64 // false easting, m
 	FalseN      float64 // false northing, m
 	e, scale    float64 // eccentricity; K0·A (rectifying radius times scale)
+	y0          float64 // northing of the latitude of origin before FalseN, m
 	alpha, beta [6]float64
 }
 
@@ -56,6 +57,21 @@ func NewTransverseMercator(el Ellipsoid, lon0, k0, falseE, falseN float64) *Tran
 	return t
 }
 
+// NewTransverseMercatorOrigin is NewTransverseMercator with a latitude of
+// natural origin lat0 (degrees) other than the equator, as the British
+// National Grid's 49°N (EPSG Guidance Note 7-2 §3.5.3: the northing is
+// FN + k0·(M − M0), M0 the meridian distance of lat0). M0 is the
+// projection's own northing of (lon0, lat0), which on the central
+// meridian is exactly k0 times the meridian arc.
+func NewTransverseMercatorOrigin(el Ellipsoid, lon0, lat0, k0, falseE, falseN float64) *TransverseMercator {
+	t := NewTransverseMercator(el, lon0, k0, falseE, falseN)
+	if lat0 != 0 {
+		_, y := t.Forward(lon0, lat0)
+		t.y0 = y - falseN
+	}
+	return t
+}
+
 // UTM returns the UTM projection of a northern zone on GRS80.
 func UTM(zone int) *TransverseMercator {
 	return NewTransverseMercator(GRS80, float64(6*zone-183), 0.9996, 500000, 0)
@@ -80,13 +96,13 @@ func (t *TransverseMercator) Forward(lon, lat float64) (x, y float64) {
 		xi += a * math.Sin(2*float64(j)*xip) * math.Cosh(2*float64(j)*etap)
 		eta += a * math.Cos(2*float64(j)*xip) * math.Sinh(2*float64(j)*etap)
 	}
-	return t.FalseE + t.scale*eta, t.FalseN + t.scale*xi
+	return t.FalseE + t.scale*eta, t.FalseN + t.scale*xi - t.y0
 }
 
 // Inverse converts easting and northing (metres) to longitude and
 // latitude (degrees).
 func (t *TransverseMercator) Inverse(x, y float64) (lon, lat float64) {
-	xi := (y - t.FalseN) / t.scale
+	xi := (y - t.FalseN + t.y0) / t.scale
 	eta := (x - t.FalseE) / t.scale
 	xip, etap := xi, eta
 	for j := 1; j <= 6; j++ {
