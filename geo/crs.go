@@ -3,6 +3,7 @@ package geo
 import (
 	"fmt"
 	"math"
+	"planatlas/lang"
 	"regexp"
 	"sort"
 	"strconv"
@@ -97,11 +98,11 @@ func lookupEPSG(code int) (epsgCRS, bool) {
 func EPSG(code int) (CRS, error) {
 	e, ok := lookupEPSG(code)
 	if !ok {
-		return Unknown, fmt.Errorf("EPSG:%d is not among the coordinate reference systems planatlas knows; give its definition instead (the .prj's well-known text, or a PROJ string such as \"+proj=utm +zone=18 +datum=NAD83\")", code)
+		return Unknown, lang.Errorf("EPSG:%d is not among the coordinate reference systems planatlas knows; give its definition instead (the .prj's well-known text, or a PROJ string such as \"+proj=utm +zone=18 +datum=NAD83\")", code)
 	}
 	def, err := parseProjString(e.proj)
 	if err != nil {
-		return Unknown, fmt.Errorf("EPSG:%d: %v", code, err)
+		return Unknown, lang.Errorf("EPSG:%d: %v", code, err)
 	}
 	c := CRS{Code: code, Name: e.name, def: def, geog: e.geog}
 	c.def.Datum.Name = geogName(e.geog)
@@ -197,7 +198,7 @@ func ParseCRS(s string) (CRS, error) {
 	case strings.HasPrefix(t, "+"):
 		def, err := parseProjString(t)
 		if err != nil {
-			return Unknown, fmt.Errorf("the PROJ string %q cannot be used: %v", s, err)
+			return Unknown, lang.Errorf("the PROJ string %q cannot be used: %v", s, err)
 		}
 		return crsFromDefinition(t, def), nil
 	case strings.ContainsAny(t, "[("):
@@ -213,7 +214,7 @@ func ParseCRS(s string) (CRS, error) {
 		code = n
 	}
 	if code == 0 {
-		return Unknown, fmt.Errorf("%q is not a coordinate reference system: write EPSG:25833, a PROJ string (+proj=…) or well-known text", s)
+		return Unknown, lang.Errorf("%q is not a coordinate reference system: write EPSG:25833, a PROJ string (+proj=…) or well-known text", s)
 	}
 	return EPSG(code)
 }
@@ -286,4 +287,3 @@ func sameDefinition(a, b definition) bool {
 		near(pa.FN, pb.FN, 1e-3) && near(pa.Azimuth, pb.Azimuth, 1e-9) && near(pa.Gamma, pb.Gamma, 1e-9) &&
 		near(a.Unit, b.Unit, 1e-12)
 }
-

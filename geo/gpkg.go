@@ -154,7 +154,7 @@ func gpkgCRS(db *sqliteDB, tables map[string]*sqliteTable, srs int64) (CRS, erro
 	case err != nil:
 		return Unknown, err
 	case !found:
-		return Unknown, fmt.Errorf("the layer's srs_id %d is not in gpkg_spatial_ref_sys", srs)
+		return Unknown, lang.Errorf("the layer's srs_id %d is not in gpkg_spatial_ref_sys", srs)
 	case srs == -1 || srs == 0:
 		return Unknown, nil // "undefined" Cartesian or geographic system
 	}
@@ -165,7 +165,7 @@ func gpkgCRS(db *sqliteDB, tables map[string]*sqliteTable, srs int64) (CRS, erro
 	}
 	c, err := CRSFromWKT(def)
 	if err != nil {
-		return Unknown, &crsDefinitionError{fmt.Errorf("%s:%d: %v", org, code, err)}
+		return Unknown, &crsDefinitionError{lang.Errorf("%s:%d: %v", org, code, err)}
 	}
 	return c, nil
 }

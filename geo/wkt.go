@@ -1,7 +1,7 @@
 package geo
 
 import (
-	"fmt"
+	"planatlas/lang"
 	"strconv"
 	"strings"
 )
@@ -52,7 +52,7 @@ func (p *wktParser) node() (*wktNode, error) {
 	for {
 		p.skip()
 		if p.i >= len(p.s) {
-			return nil, fmt.Errorf("unexpected end of the WKT")
+			return nil, lang.Errorf("unexpected end of the WKT")
 		}
 		switch c := p.s[p.i]; {
 		case c == closer:
@@ -63,7 +63,7 @@ func (p *wktParser) node() (*wktNode, error) {
 		case c == '"':
 			end := strings.IndexByte(p.s[p.i+1:], '"')
 			if end < 0 {
-				return nil, fmt.Errorf("unclosed quote in the WKT")
+				return nil, lang.Errorf("unclosed quote in the WKT")
 			}
 			n.args = append(n.args, p.s[p.i+1:p.i+1+end])
 			p.i += end + 2
@@ -74,7 +74,7 @@ func (p *wktParser) node() (*wktNode, error) {
 			}
 			v, err := strconv.ParseFloat(p.s[start:p.i], 64)
 			if err != nil {
-				return nil, fmt.Errorf("%q is not a number in the WKT", p.s[start:p.i])
+				return nil, lang.Errorf("%q is not a number in the WKT", p.s[start:p.i])
 			}
 			n.args = append(n.args, v)
 		default:
@@ -83,7 +83,7 @@ func (p *wktParser) node() (*wktNode, error) {
 				return nil, err
 			}
 			if child.name == "" {
-				return nil, fmt.Errorf("unexpected %q in the WKT", string(c))
+				return nil, lang.Errorf("unexpected %q in the WKT", string(c))
 			}
 			n.args = append(n.args, child)
 		}

@@ -1,8 +1,8 @@
 package geo
 
 import (
-	"fmt"
 	"math"
+	"planatlas/lang"
 	"strings"
 )
 
@@ -15,7 +15,7 @@ import (
 func CRSFromWKT(text string) (CRS, error) {
 	root, err := parseWKT(text)
 	if err != nil {
-		return Unknown, fmt.Errorf("the CRS description is not well-known text (WKT) and cannot be read: %v", err)
+		return Unknown, lang.Errorf("the CRS description is not well-known text (WKT) and cannot be read: %v", err)
 	}
 	var towgs84 *wktNode
 	switch root.name {
@@ -40,7 +40,7 @@ func CRSFromWKT(text string) (CRS, error) {
 	}
 	def, err := wktDefinition(root, towgs84)
 	if err != nil {
-		return Unknown, fmt.Errorf("the coordinate reference system %q cannot be used: %v", root.str(0), err)
+		return Unknown, lang.Errorf("the coordinate reference system %q cannot be used: %v", root.str(0), err)
 	}
 	c := crsFromDefinition(root.str(0), def)
 	if c.Code == 0 {
@@ -72,10 +72,10 @@ func wktDefinition(root *wktNode, bound *wktNode) (definition, error) {
 	case "PROJCS", "PROJCRS", "PROJECTEDCRS":
 		geog = root.child("GEOGCS", "BASEGEOGCRS", "BASEGEODCRS")
 		if geog == nil {
-			return def, fmt.Errorf("the projected CRS names no geographic CRS")
+			return def, lang.Errorf("the projected CRS names no geographic CRS")
 		}
 	default:
-		return def, fmt.Errorf("%s is not a geographic or projected CRS", root.name)
+		return def, lang.Errorf("%s is not a geographic or projected CRS", root.name)
 	}
 	if err := wktDatum(geog, &def); err != nil {
 		return def, err
@@ -112,12 +112,12 @@ func wktDatum(geog *wktNode, def *definition) error {
 		el = geog.find("ELLIPSOID")
 	}
 	if el == nil {
-		return fmt.Errorf("the CRS names no ellipsoid")
+		return lang.Errorf("the CRS names no ellipsoid")
 	}
 	a, ok1 := el.num(1)
 	rf, ok2 := el.num(2)
 	if !ok1 || !ok2 || a < 6e6 || a > 7e6 || rf != 0 && rf < 250 {
-		return fmt.Errorf("the ellipsoid %q (a = %g m, 1/f = %g) is not an Earth ellipsoid", el.str(0), a, rf)
+		return lang.Errorf("the ellipsoid %q (a = %g m, 1/f = %g) is not an Earth ellipsoid", el.str(0), a, rf)
 	}
 	if u := el.child("LENGTHUNIT"); u != nil {
 		if f, ok := u.num(1); ok {

@@ -1,8 +1,8 @@
 package geo
 
 import (
-	"fmt"
 	"math"
+	"planatlas/lang"
 	"strings"
 )
 
@@ -17,7 +17,7 @@ var wktMethods = map[string]Method{
 	"lambertconformalconic2sp": MethodLambertConic2SP, "lambertconicconformal2sp": MethodLambertConic2SP, "lambertconformalconic": MethodLambertConic2SP,
 	"albersconicequalarea": MethodAlbersEqualArea, "albersequalarea": MethodAlbersEqualArea, "albers": MethodAlbersEqualArea,
 	"lambertazimuthalequalarea": MethodLambertAzimuthal,
-	"obliquestereographic": MethodObliqueStereographic, "doublestereographic": MethodObliqueStereographic,
+	"obliquestereographic":      MethodObliqueStereographic, "doublestereographic": MethodObliqueStereographic,
 	"hotineobliquemercator": MethodHotineA, "hotineobliquemercatorvarianta": MethodHotineA, "hotineobliquemercatorazimuthnaturalorigin": MethodHotineA,
 	"hotineobliquemercatorvariantb": MethodHotineB, "obliquemercator": MethodHotineB, "hotineobliquemercatorazimuthcenter": MethodHotineB,
 	"swissobliquecylindrical": MethodHotineB, "swissobliquemercator": MethodHotineB,
@@ -33,15 +33,15 @@ var wktMethods = map[string]Method{
 // wktParamNames are the names of each parameter in ESRI, GDAL and EPSG
 // spelling, normalised.
 var wktParamNames = struct{ lat0, lon0, lat1, lat2, k0, fe, fn, azimuth, gamma []string }{
-	lat0: []string{"latitudeoforigin", "latitudeofnaturalorigin", "latitudeoffalseorigin", "latitudeofprojectioncentre", "latitudeofprojectioncenter", "latitudeofcenter", "latitudeofcentre", "centralparallel"},
-	lon0: []string{"centralmeridian", "longitudeofnaturalorigin", "longitudeoffalseorigin", "longitudeofprojectioncentre", "longitudeofprojectioncenter", "longitudeofcenter", "longitudeofcentre", "longitudeoforigin"},
-	lat1: []string{"standardparallel1", "latitudeof1ststandardparallel", "latitudeofstandardparallel", "latitudeofpseudostandardparallel", "pseudostandardparallel1", "standardparallel"},
-	lat2: []string{"standardparallel2", "latitudeof2ndstandardparallel"},
-	k0: []string{"scalefactor", "scalefactoratnaturalorigin", "scalefactoroninitialline", "scalefactoronpseudostandardparallel", "scalefactoratorigin"},
-	fe: []string{"falseeasting", "eastingatfalseorigin", "eastingatprojectioncentre", "eastingatprojectioncenter"},
-	fn: []string{"falsenorthing", "northingatfalseorigin", "northingatprojectioncentre", "northingatprojectioncenter"},
+	lat0:    []string{"latitudeoforigin", "latitudeofnaturalorigin", "latitudeoffalseorigin", "latitudeofprojectioncentre", "latitudeofprojectioncenter", "latitudeofcenter", "latitudeofcentre", "centralparallel"},
+	lon0:    []string{"centralmeridian", "longitudeofnaturalorigin", "longitudeoffalseorigin", "longitudeofprojectioncentre", "longitudeofprojectioncenter", "longitudeofcenter", "longitudeofcentre", "longitudeoforigin"},
+	lat1:    []string{"standardparallel1", "latitudeof1ststandardparallel", "latitudeofstandardparallel", "latitudeofpseudostandardparallel", "pseudostandardparallel1", "standardparallel"},
+	lat2:    []string{"standardparallel2", "latitudeof2ndstandardparallel"},
+	k0:      []string{"scalefactor", "scalefactoratnaturalorigin", "scalefactoroninitialline", "scalefactoronpseudostandardparallel", "scalefactoratorigin"},
+	fe:      []string{"falseeasting", "eastingatfalseorigin", "eastingatprojectioncentre", "eastingatprojectioncenter"},
+	fn:      []string{"falsenorthing", "northingatfalseorigin", "northingatprojectioncentre", "northingatprojectioncenter"},
 	azimuth: []string{"azimuth", "azimuthofinitialline", "azimuthofcentreline", "colatitudeofconeaxis", "azimuthofthecenterline"},
-	gamma: []string{"rectifiedgridangle", "anglefromrectifiedtoskewgrid"},
+	gamma:   []string{"rectifiedgridangle", "anglefromrectifiedtoskewgrid"},
 }
 
 func normName(s string) string {
@@ -66,7 +66,7 @@ func wktProjection(root *wktNode, def *definition) error {
 	}
 	m, ok := wktMethods[normName(name)]
 	if !ok {
-		return fmt.Errorf("the projection method %q is not one planatlas computes (it does: transverse Mercator, Lambert conformal conic, Albers, Lambert azimuthal equal-area, oblique stereographic, Hotine oblique Mercator, Mercator, polar stereographic, Krovak, equidistant cylindrical)", name)
+		return lang.Errorf("the projection method %q is not one planatlas computes (it does: transverse Mercator, Lambert conformal conic, Albers, Lambert azimuthal equal-area, oblique stereographic, Hotine oblique Mercator, Mercator, polar stereographic, Krovak, equidistant cylindrical)", name)
 	}
 	def.Unit = wktLinearUnit(root)
 	lonPM := def.Params.Lon0
