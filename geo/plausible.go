@@ -66,7 +66,10 @@ func (k *coordCheck) check(x, y float64) lang.Message {
 		lon, lat = k.p.Inverse(x*c.def.Unit, y*c.def.Unit)
 	}
 	if math.IsNaN(lon) || math.IsNaN(lat) || !c.nearArea(lon, lat) {
-		return lang.M("point (%s) lies outside the area of use of %s%s: is the CRS right?", point(orb.Point{x, y}), c.Describe(), c.areaText())
+		if a, ok := c.area(); ok {
+			return lang.M("point (%s) lies outside the area of use of %s (%s): is the CRS right?", point(orb.Point{x, y}), c.Describe(), areaText(a))
+		}
+		return lang.M("point (%s) cannot lie in %s: is the CRS right?", point(orb.Point{x, y}), c.Describe())
 	}
 	return lang.Message{}
 }
@@ -112,26 +115,22 @@ func (c CRS) nearArea(lon, lat float64) bool {
 	return boxContains(w, math.Remainder(lon, 360), lat, math.Remainder(lon, 360), lat)
 }
 
-// areaText describes c's area of use for messages: " (5°E–10.5°E,
-// 45.8°N–47.8°N)", or "" if c has none.
-func (c CRS) areaText() string {
-	a, ok := c.area()
-	if !ok {
-		return ""
-	}
-	return fmt.Sprintf(" (%s–%s, %s–%s)", lonText(a[0]), lonText(a[2]), latText(a[1]), latText(a[3]))
+// areaText describes an area of use for messages: "5.96° E – 10.49° E,
+// 45.82° N – 47.81° N".
+func areaText(a [4]float64) lang.Message {
+	return lang.M("%s – %s, %s – %s", lonText(a[0]), lonText(a[2]), latText(a[1]), latText(a[3]))
 }
 
-func lonText(v float64) string {
+func lonText(v float64) lang.Message {
 	if v < 0 {
-		return fmt.Sprintf("%g°W", -v)
+		return lang.M("%g° W", -v)
 	}
-	return fmt.Sprintf("%g°E", v)
+	return lang.M("%g° E", v)
 }
 
-func latText(v float64) string {
+func latText(v float64) lang.Message {
 	if v < 0 {
-		return fmt.Sprintf("%g°S", -v)
+		return lang.M("%g° S", -v)
 	}
-	return fmt.Sprintf("%g°N", v)
+	return lang.M("%g° N", v)
 }

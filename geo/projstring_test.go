@@ -71,6 +71,13 @@ func TestProjStringsAgainstPROJ(t *testing.T) {
 			continue
 		}
 		codes[pt.code] = true
+		// planatlas's own EPSG table gives the same projection.
+		code, _ := strconv.Atoi(pt.code)
+		if c, err := EPSG(code); err != nil {
+			t.Errorf("EPSG:%s is not in planatlas's table: %v", pt.code, err)
+		} else if a, b := c.def.canonical(), d.canonical(); a.Method != b.Method || a.Ellipsoid != b.Ellipsoid || a.Params != b.Params || a.Unit != b.Unit {
+			t.Errorf("EPSG:%s: the table's definition %+v differs from PROJ's string %+v", pt.code, a, b)
+		}
 		w := perMethod[d.Method]
 		if w == nil {
 			w = &worst{}

@@ -291,6 +291,10 @@ var german = map[string]string{
 
 	"component %d: eigenvalue %.3f, %.1f %% of the variance": "Komponente %d: Eigenwert %.3f, %.1f %% der Varianz",
 
+	"coordinates of %s are shifted to WGS 84 by EPSG:%d (%s), accurate to %g m as EPSG states": "Koordinaten in %s werden mit EPSG:%d (%s) nach WGS 84 verschoben, laut EPSG auf %g m genau",
+
+	"coordinates of %s are shifted to WGS 84 by the Helmert parameters the definition gives": "Koordinaten in %s werden mit den Helmert-Parametern der Definition nach WGS 84 verschoben",
+
 	"design effect": "Designeffekt",
 
 	"disclosure control is off (disclosure: threshold: %d): counts of 1 and 2 are published; check the tables before publishing them": "Geheimhaltung ausgeschaltet (disclosure: threshold: %d): Fallzahlen von 1 und 2 werden veröffentlicht; Tabellen vor der Veröffentlichung prüfen",
@@ -438,6 +442,8 @@ var german = map[string]string{
 	"no clear trend": "ohne deutlichen Trend",
 
 	"no such attribute (attributes: %s)": "kein solches Attribut (Attribute: %s)",
+
+	"no transformation from the datum %q of %s to WGS 84 is known: positions in maps and in GeoJSON may be off by up to about 100 m (areas, lengths and neighbours are not affected); give the transformation as TOWGS84 in the .prj or as +towgs84 in a PROJ string (crs: in the plan)": "vom Datum %q von %s nach WGS 84 ist keine Transformation bekannt: Lagen in Karten und im GeoJSON können bis etwa 100 m abweichen (Flächen, Längen und Nachbarschaften sind nicht betroffen); geben Sie die Transformation als TOWGS84 in der .prj oder als +towgs84 in einem PROJ-String an (crs: im Plan)",
 
 	"not significant": "nicht signifikant",
 
@@ -597,9 +603,17 @@ var german = map[string]string{
 
 	"the area key is empty": "der Gebietsschlüssel ist leer",
 
+	"the areas are given in %s; areas and lengths are measured in %s, chosen for where they lie": "die Gebiete liegen in %s vor; Flächen und Längen werden in %s gemessen, gewählt nach ihrer Lage",
+
 	"the feature has no geometry": "das Objekt hat keine Geometrie",
 
+	"the file declares %s, the plan %s: the plan's is used; the file's cannot place the areas at all": "die Datei nennt %s, der Plan %s: es gilt das des Plans; mit dem der Datei lassen sich die Gebiete gar nicht verorten",
+
+	"the file declares %s, the plan %s: the plan's is used; the two place the areas up to %d m apart": "die Datei nennt %s, der Plan %s: es gilt das des Plans; beide verorten die Gebiete bis zu %d m verschieden",
+
 	"the file has no usable features": "die Datei hat keine verwendbaren Objekte",
+
+	"the file's own CRS description is not used (%s); the plan's %s is": "die Beschreibung des Bezugssystems in der Datei wird nicht verwendet (%s); es gilt %s aus dem Plan",
 
 	"the key is used by feature %s too; every planning area needs its own key (or merge the parts: duplicates: merge)": "den Schlüssel hat auch Objekt %s; jeder Planungsraum braucht einen eigenen Schlüssel (oder die Teile zusammenführen: duplicates: merge)",
 

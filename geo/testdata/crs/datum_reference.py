@@ -31,8 +31,15 @@ PLACES = [
 
 def axes_north_first(code):
     w = subprocess.run(["projinfo", "-o", "WKT2_2019", "-q", f"EPSG:{code}"], capture_output=True, text=True).stdout
-    dirs = re.findall(r'AXIS\["[^"]*",(\w+)', w)
-    return bool(dirs) and dirs[0] in ("north", "south")
+    axes = re.findall(r'AXIS\["([^"]*)",(\w+)', w)
+    if not axes:
+        return False
+    name, direction = axes[0][0].lower(), axes[0][1]
+    if "easting" in name or "(e)" in name or "longitude" in name:
+        return False
+    if "northing" in name or "(n)" in name or "latitude" in name:
+        return True
+    return direction in ("north", "south")
 
 version = subprocess.run(["projinfo"], capture_output=True, text=True).stderr.split(",")[0]
 for code, place, lon, lat in PLACES:
