@@ -25,7 +25,12 @@ type Areas struct {
 	Geoms      []orb.MultiPolygon
 	features   []int  // 1-based feature position in the file
 	invalid    []bool // set by Layer.Check: the geometry is not valid
-	notes      []lang.Message // what reading decided (CRS, datum shift), for Layer.Notes
+	// Declared is the CRS the file or the plan gives, with the datum
+	// transformation chosen for the areas' extent; CRS is where they are
+	// measured (Declared itself if it is planar).
+	Declared CRS
+	notes    []lang.Message // what reading decided (datum shift), for the run's notes
+	warnings []lang.Message // what the user should check (a CRS overruled, a datum without a shift): notes and check-geometry's warnings
 }
 
 // In returns the areas in the planar CRS crs: a itself if they are in
@@ -82,7 +87,7 @@ func (a *Areas) Join(keys []string, where func(key string) string) (*Areas, erro
 	for i, k := range a.Keys {
 		idx[k] = i
 	}
-	out := &Areas{File: a.File, CRS: a.CRS}
+	out := &Areas{File: a.File, CRS: a.CRS, Declared: a.Declared, notes: a.notes, warnings: a.warnings}
 	je := &JoinError{GeomFile: a.File}
 	inData := make(map[string]bool, len(keys))
 	var missData []string
@@ -143,7 +148,7 @@ func (a *Areas) sortedByKey() *Areas {
 	// Stable, so that features sharing a key (kept apart by Check) stay
 	// in file order.
 	sort.SliceStable(order, func(x, y int) bool { return a.Keys[order[x]] < a.Keys[order[y]] })
-	out := &Areas{File: a.File, CRS: a.CRS}
+	out := &Areas{File: a.File, CRS: a.CRS, Declared: a.Declared, notes: a.notes, warnings: a.warnings}
 	for _, i := range order {
 		out.Keys = append(out.Keys, a.Keys[i])
 		out.Names = append(out.Names, a.Names[i])

@@ -10,11 +10,10 @@ import (
 // checkPolygons checks the structure a reader can check without topology:
 // no empty parts, rings of at least four positions, closed rings, and
 // coordinates that can lie in the CRS.
-func checkPolygons(mp orb.MultiPolygon, crs CRS) lang.Message {
+func checkPolygons(mp orb.MultiPolygon, k *coordCheck) lang.Message {
 	if len(mp) == 0 {
 		return lang.M("the geometry is empty")
 	}
-	k := newCoordCheck(crs)
 	for pi, p := range mp {
 		if len(p) == 0 {
 			return lang.M("polygon %d is empty", pi+1)

@@ -153,7 +153,7 @@ func (l *Layer) Areas(opt ReadOptions) (_ *Areas, err error) {
 			return nil, p.err(l.File)
 		}
 	}
-	l.Notes = append(l.Notes, a.notes...)
+	l.Notes = append(append(l.Notes, a.warnings...), a.notes...)
 	return a, nil
 }
 
@@ -165,7 +165,7 @@ func (l *Layer) build(opt ReadOptions, collect bool) (*Areas, []Problem) {
 		problems = append(problems, p)
 		return !collect && p.Severity == Error
 	}
-	crs, notes, err := l.crs(opt)
+	crs, warnings, err := l.crs(opt)
 	if err != nil {
 		report(Problem{Severity: Error, Field: "crs", Msg: err.(*FeatureError).Text()})
 		return nil, problems
@@ -180,7 +180,9 @@ func (l *Layer) build(opt ReadOptions, collect bool) (*Areas, []Problem) {
 		report(problem(Error, 0, "", opt.Key, m))
 		return nil, problems
 	}
-	a := &Areas{File: l.File, CRS: crs, notes: notes}
+	a := &Areas{File: l.File, CRS: crs, warnings: warnings}
+	coords := newCoordCheck(crs)
+	coords.swapped = crs.Geographic() && opt.CRS == Unknown && l.layerLooksSwapped()
 	if len(opt.Attributes) > 0 {
 		a.Attributes = map[string][]string{}
 	}
@@ -210,7 +212,7 @@ func (l *Layer) build(opt ReadOptions, collect bool) (*Areas, []Problem) {
 			}
 			continue
 		}
-		if msg := checkPolygons(ft.Geom, crs); msg.Format != "" {
+		if msg := checkPolygons(ft.Geom, coords); msg.Format != "" {
 			if bad("geometry", msg) {
 				return nil, problems
 			}
@@ -261,6 +263,7 @@ func (l *Layer) build(opt ReadOptions, collect bool) (*Areas, []Problem) {
 		report(problem(Error, 0, "", "", lang.M("the file has no usable features")))
 		return nil, problems
 	}
+	a.fitDatum()
 	if err := a.toPlanar(); err != nil {
 		report(Problem{Severity: Error, Msg: err.(*FeatureError).Text()})
 		return nil, problems

@@ -45,6 +45,40 @@ func (a *Areas) toPlanar() error {
 	return nil
 }
 
+// fitDatum chooses the datum transformation for the areas' extent
+// (CRS.ForExtent), records the declared CRS, and notes how positions
+// reach WGS84 where that is worth knowing.
+func (a *Areas) fitDatum() {
+	k := newCoordCheck(a.CRS)
+	box := orb.Bound{Min: orb.Point{math.Inf(1), math.Inf(1)}, Max: orb.Point{math.Inf(-1), math.Inf(-1)}}
+	for _, g := range a.Geoms {
+		for _, p := range g {
+			for _, pt := range p[0] {
+				lon, lat := pt[0], pt[1]
+				if k.p != nil {
+					lon, lat = k.p.Inverse(pt[0]*a.CRS.def.Unit, pt[1]*a.CRS.def.Unit)
+				} else if a.CRS.Geographic() {
+					lon, lat = pt[0]*a.CRS.def.Unit+a.CRS.def.Params.Lon0, pt[1]*a.CRS.def.Unit
+				}
+				if !math.IsNaN(lon) && !math.IsNaN(lat) {
+					box = box.Extend(orb.Point{lon, lat})
+				}
+			}
+		}
+	}
+	if !math.IsInf(box.Min[0], 0) {
+		a.CRS = a.CRS.ForExtent(box.Min[0], box.Min[1], box.Max[0], box.Max[1])
+	}
+	a.Declared = a.CRS
+	if m := a.CRS.DatumNote(); m.Format != "" {
+		if a.CRS.def.Datum.Shift == shiftUnknown {
+			a.warnings = append(a.warnings, m)
+		} else {
+			a.notes = append(a.notes, m)
+		}
+	}
+}
+
 func ptOf(x, y float64) [2]float64 { return [2]float64{x, y} }
 
 // metricCRS chooses the planar CRS in which to measure areas within box
@@ -75,9 +109,9 @@ func metricCRS(box orb.Bound) CRS {
 			return c
 		}
 	}
-	lon0, lat0 := math.Round(lon*10)/10, math.Round(lat*10)/10
+	lon0, lat0 := math.Round(lon*10)/10+0, math.Round(lat*10)/10+0 // +0: no "-0"
 	return CRS{
-		Name: fmt.Sprintf("WGS 84 / Lambert azimuthal equal-area centred at %g°, %g°", lon0, lat0),
+		Name: fmt.Sprintf("+proj=laea +lat_0=%g +lon_0=%g +datum=WGS84", lat0, lon0),
 		def: definition{Method: MethodLambertAzimuthal, Ellipsoid: wgs84Ellipsoid, Unit: 1,
 			Params: projParams{Lat0: lat0, Lon0: lon0, K0: 1}},
 		geog: 4326,

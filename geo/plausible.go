@@ -20,6 +20,9 @@ func checkCoordinates(c CRS, x, y float64) lang.Message {
 type coordCheck struct {
 	c CRS
 	p projection // nil: geographic, Unknown or not projectable
+	// swapped: every position of the layer lies where a German city's
+	// latitude and longitude, swapped, would (layerLooksSwapped).
+	swapped bool
 }
 
 func newCoordCheck(c CRS) *coordCheck {
@@ -41,7 +44,7 @@ func (k *coordCheck) check(x, y float64) lang.Message {
 		if !degrees {
 			return lang.M("point (%s) cannot be longitude and latitude in degrees: are these metres of a projected CRS (for example EPSG:25833)? Declare the CRS", point(orb.Point{x, y}))
 		}
-		if x >= 45 && x <= 56 && y >= 4 && y <= 17 {
+		if k.swapped {
 			return lang.M("point (%s) looks like latitude, longitude: GeoJSON and planatlas expect longitude first (x = east); the coordinates seem swapped", point(orb.Point{x, y}))
 		}
 	case degrees:
@@ -72,6 +75,28 @@ func (k *coordCheck) check(x, y float64) lang.Message {
 		return lang.M("point (%s) cannot lie in %s: is the CRS right?", point(orb.Point{x, y}), c.Describe())
 	}
 	return lang.Message{}
+}
+
+// layerLooksSwapped reports whether every vertex of the layer lies in
+// 45–56° "east", 4–17° "north": Germany's latitude and longitude swapped.
+// Checked on the whole layer only, since cities in Yemen, Oman and
+// Somalia lie in that box the right way round, and only where the CRS
+// was not named (a GeoJSON file taken as WGS84).
+func (l *Layer) layerLooksSwapped() bool {
+	n := 0
+	for _, f := range l.Features {
+		for _, p := range f.Geom {
+			for _, r := range p {
+				for _, pt := range r {
+					if pt[0] < 45 || pt[0] > 56 || pt[1] < 4 || pt[1] > 17 {
+						return false
+					}
+					n++
+				}
+			}
+		}
+	}
+	return n > 0
 }
 
 // gkZone returns the zone of a DHDN / Gauss–Krüger CRS whose eastings

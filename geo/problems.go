@@ -103,7 +103,7 @@ func (l *Layer) Check(ro ReadOptions, opt CheckOptions) (*Areas, []Problem) {
 	if a == nil {
 		return nil, problems
 	}
-	for _, n := range a.notes {
+	for _, n := range a.warnings {
 		problems = append(problems, Problem{Severity: Warning, Msg: n.String(), Text: n})
 	}
 	if opt.MinArea == 0 {

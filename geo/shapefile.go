@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"math"
+	"path"
 	"strings"
 	"unicode/utf8"
 
@@ -35,7 +36,8 @@ func ReadShapefileLayer(p ShapefileParts, name string) (*Layer, error) {
 	if p.PRJ != nil {
 		c, err := CRSFromWKT(string(p.PRJ))
 		if err != nil {
-			l.CRSErr = &FeatureError{File: strings.TrimSuffix(name, ".shp") + ".prj", M: lang.M("%v", err)}
+			prj := strings.TrimSuffix(name, ".shp") + ".prj"
+			l.CRSErr = &FeatureError{File: prj, M: lang.M("%s: %v", path.Base(prj), err)}
 		}
 		l.CRS = c
 	}

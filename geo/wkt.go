@@ -19,7 +19,23 @@ func parseWKT(s string) (*wktNode, error) {
 	if err != nil {
 		return nil, err
 	}
+	p.skip()
+	switch {
+	case n.name == "" || len(n.args) == 0:
+		return nil, lang.Errorf("%q does not begin with a keyword and a bracket, as PROJCS[…] or GEOGCS[…]", abbreviate(s, 40))
+	case p.i < len(p.s):
+		return nil, lang.Errorf("text follows the closing bracket: %q", abbreviate(p.s[p.i:], 40))
+	}
 	return n, nil
+}
+
+// abbreviate returns s cut to n runes with "…".
+func abbreviate(s string, n int) string {
+	r := []rune(strings.TrimSpace(s))
+	if len(r) <= n {
+		return string(r)
+	}
+	return string(r[:n]) + "…"
 }
 
 type wktParser struct {

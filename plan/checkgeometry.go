@@ -48,8 +48,8 @@ func CheckGeometry(spec AreasSpec, src Source, minArea float64) (*GeometryReport
 		return nil, err
 	}
 	g := &GeometryReport{File: spec.File, Format: l.Format, Declared: l.CRS, Features: len(l.Features)}
-	if g.Declared == geo.Unknown {
-		g.Declared = crs
+	if crs != geo.Unknown {
+		g.Declared = crs // the plan's word wins
 	}
 	a, problems := l.Check(geo.ReadOptions{Key: spec.Key, Name: spec.Name, Parent: spec.Parent, ParentName: spec.ParentName, CRS: crs,
 		MergeDuplicates: spec.Duplicates == "merge"}, geo.CheckOptions{MinArea: minArea})
@@ -64,7 +64,7 @@ func CheckGeometry(spec AreasSpec, src Source, minArea float64) (*GeometryReport
 	if a != nil {
 		// Planning areas are keys: two features sharing a key (an
 		// error above) are one area, not two.
-		g.Planar, g.Names = a.CRS, a.Names
+		g.Declared, g.Planar, g.Names = a.Declared, a.CRS, a.Names
 		distinct := map[string]bool{}
 		for _, k := range a.Keys {
 			distinct[k] = true
