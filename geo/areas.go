@@ -25,6 +25,9 @@ type Areas struct {
 	Geoms      []orb.MultiPolygon
 	features   []int  // 1-based feature position in the file
 	invalid    []bool // set by Layer.Check: the geometry is not valid
+	// Repaired lists the features whose invalid polygons were repaired
+	// (ReadOptions.Repair), in file order.
+	Repaired []Repaired
 }
 
 // In returns the areas in the planar CRS crs: a itself if they are in
@@ -80,7 +83,7 @@ func (a *Areas) Join(keys []string, where func(key string) string) (*Areas, erro
 	for i, k := range a.Keys {
 		idx[k] = i
 	}
-	out := &Areas{File: a.File, CRS: a.CRS}
+	out := &Areas{File: a.File, CRS: a.CRS, Repaired: a.Repaired}
 	je := &JoinError{GeomFile: a.File}
 	inData := make(map[string]bool, len(keys))
 	var missData []string
@@ -141,7 +144,7 @@ func (a *Areas) sortedByKey() *Areas {
 	// Stable, so that features sharing a key (kept apart by Check) stay
 	// in file order.
 	sort.SliceStable(order, func(x, y int) bool { return a.Keys[order[x]] < a.Keys[order[y]] })
-	out := &Areas{File: a.File, CRS: a.CRS}
+	out := &Areas{File: a.File, CRS: a.CRS, Repaired: a.Repaired}
 	for _, i := range order {
 		out.Keys = append(out.Keys, a.Keys[i])
 		out.Names = append(out.Names, a.Names[i])
