@@ -188,6 +188,7 @@ func nodeRings(rings [][]orb.Point) [][]orb.Point {
 	}
 	minX := func(e edgeRef) float64 { p, q := edge(e); return math.Min(p[0], q[0]) }
 	sort.Slice(refs, func(a, b int) bool { return minX(refs[a]) < minX(refs[b]) })
+	snap := newPointSnapper(rings)
 	cuts := map[edgeRef][]orb.Point{} // points to insert into an edge
 	for a, e := range refs {
 		p, q := edge(e)
@@ -200,7 +201,7 @@ func nodeRings(rings [][]orb.Point) [][]orb.Point {
 			if math.Max(r[1], s[1]) < math.Min(p[1], q[1]) || math.Min(r[1], s[1]) > math.Max(p[1], q[1]) {
 				continue
 			}
-			ce, cf := edgeCuts(p, q, r, s)
+			ce, cf := edgeCuts(p, q, r, s, snap.snap)
 			if len(ce) > 0 {
 				cuts[e] = append(cuts[e], ce...)
 			}
@@ -246,13 +247,14 @@ func along(p, q, x orb.Point) float64 {
 
 // edgeCuts returns the points to insert into edge pq and into edge rs
 // where they meet other than at a common end point. The side tests are
-// exact (orientation); only a proper crossing's point is computed, and
-// rounded.
-func edgeCuts(p, q, r, s orb.Point) (onPQ, onRS []orb.Point) {
+// exact (orientation); only a proper crossing's point is computed,
+// rounded, and snapped (snap) to a vertex or crossing point it rounds
+// away from.
+func edgeCuts(p, q, r, s orb.Point, snap func(orb.Point) orb.Point) (onPQ, onRS []orb.Point) {
 	o1, o2 := orientation(p, q, r), orientation(p, q, s)
 	o3, o4 := orientation(r, s, p), orientation(r, s, q)
 	if o1*o2 < 0 && o3*o4 < 0 {
-		x := crossingPoint(p, q, r, s)
+		x := snap(crossingPoint(p, q, r, s))
 		return []orb.Point{x}, []orb.Point{x}
 	}
 	if o1 == 0 && inside(r, p, q) {
@@ -395,4 +397,56 @@ func dropCoveredLoops(loops []orb.Ring) []orb.Ring {
 		}
 	}
 	return out
+}
+
+// pointSnapper merges the rounded crossing points of a noding with the
+// vertices and earlier crossing points they lie within a few units in
+// the last place of: where three edges cross at one point, each pair's
+// rounded crossing point differs from the others' in the last bits, and
+// left apart they would cut slivers with no area but invalid shapes.
+type pointSnapper struct {
+	eps   float64
+	cells map[[2]int64][]orb.Point
+}
+
+func newPointSnapper(rings [][]orb.Point) *pointSnapper {
+	var m float64
+	for _, r := range rings {
+		for _, p := range r {
+			m = math.Max(m, math.Max(math.Abs(p[0]), math.Abs(p[1])))
+		}
+	}
+	ps := &pointSnapper{eps: math.Max(64*m*0x1p-52, 0x1p-1000), cells: map[[2]int64][]orb.Point{}}
+	for _, r := range rings {
+		for _, p := range r {
+			ps.add(p)
+		}
+	}
+	return ps
+}
+
+func (ps *pointSnapper) cell(p orb.Point) [2]int64 {
+	return [2]int64{int64(math.Floor(p[0] / ps.eps)), int64(math.Floor(p[1] / ps.eps))}
+}
+
+func (ps *pointSnapper) add(p orb.Point) {
+	c := ps.cell(p)
+	ps.cells[c] = append(ps.cells[c], p)
+}
+
+// snap returns a known point within eps of p (in both coordinates), or
+// p itself, which becomes known.
+func (ps *pointSnapper) snap(p orb.Point) orb.Point {
+	c := ps.cell(p)
+	for dx := int64(-1); dx <= 1; dx++ {
+		for dy := int64(-1); dy <= 1; dy++ {
+			for _, q := range ps.cells[[2]int64{c[0] + dx, c[1] + dy}] {
+				if math.Abs(q[0]-p[0]) <= ps.eps && math.Abs(q[1]-p[1]) <= ps.eps {
+					return q
+				}
+			}
+		}
+	}
+	ps.add(p)
+	return p
 }
