@@ -33,6 +33,9 @@ func (a *Areas) repairInvalid(i int, err error, repair bool) Problem {
 	if rerr != nil {
 		return problem(Error, n, key, "geometry", lang.M("%s; repairing it failed: %s", err.Error(), rerr.Error()))
 	}
+	if len(g) == 0 {
+		return problem(Error, n, key, "geometry", lang.M("%s; repaired, nothing is left of it: its rings enclose no area", err.Error()))
+	}
 	a.Geoms[i] = g
 	r := Repaired{Feature: n, Key: key, Reason: err.Error(), Before: before, After: multiPolygonArea(g), Parts: len(g)}
 	a.Repaired = append(a.Repaired, r)

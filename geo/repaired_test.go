@@ -55,3 +55,16 @@ func TestAreasRepair(t *testing.T) {
 		t.Errorf("no warning of the repair in %v", problems)
 	}
 }
+
+// TestAreasRepairNothingLeft: a ring that runs out and back along two
+// edges has no area to repair into.
+func TestAreasRepairNothingLeft(t *testing.T) {
+	x, y := 372000.0, 5640000.0
+	l := &Layer{File: "spikes.geojson", Format: "GeoJSON", CRS: UTM33, Fields: []string{"id"}, Features: []Feature{
+		{Attrs: []Attr{{Text: "01"}}, Geom: orb.MultiPolygon{{{{x, y}, {x + 100, y}, {x + 100, y + 100}, {x + 100, y}, {x, y}}}}},
+	}}
+	_, err := l.Areas(ReadOptions{Key: "id", Repair: true})
+	if err == nil || !strings.HasSuffix(err.Error(), "; repaired, nothing is left of it: its rings enclose no area") {
+		t.Errorf("error %v", err)
+	}
+}

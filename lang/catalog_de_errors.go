@@ -64,6 +64,7 @@ var germanErrors = map[string]string{
 	"%s: %v":                 "%s: %v",
 	"%s: %v (see %s --help)": "%s: %v (siehe %s --help)",
 	"%s: 1 error; the areas cannot be used as they are":                       "%s: 1 Fehler; die Gebiete sind so nicht verwendbar",
+	"%s; repaired, nothing is left of it: its rings enclose no area":          "%s; nach der Reparatur bleibt nichts davon: seine Ringe umschließen keine Fläche",
 	"%s; repairing it failed: %s":                                             "%s; die Reparatur schlug fehl: %s",
 	"%s; set repair: true on the areas to repair it (GEOS MakeValid's rules)": "%s; setzen Sie repair: true bei den Gebieten, um es zu reparieren (nach den Regeln von GEOS MakeValid)",
 	"%v":                                "%v",
