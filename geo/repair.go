@@ -9,38 +9,63 @@ import (
 	"github.com/peterstace/simplefeatures/geom"
 )
 
-// Repair makes a multipolygon valid by the rules of GEOS's MakeValid with
-// its "linework" method (GEOS 3.8+, MakeValid.cpp; sf's
-// st_make_valid(geos_method = "valid_linework")): the result covers
-// exactly the points that lie inside an odd number of the input's rings
-// (the even-odd rule), whichever ring is shell or hole and whatever its
-// orientation. So a bow tie becomes two triangles, a ring that touches
-// itself at a vertex becomes two polygons (two lobes) or a shell with a
-// hole touching it (a loop folded inwards), a hole outside its shell
-// becomes a polygon of its own, and zero-area spikes, repeated vertices
-// and wrong orientations go. Where parts of a multipolygon overlap, their
-// common area is left out, as GEOS's linework method does (its
-// "structure" method, sf's default, unions shells instead; see
-// testdata/repair/makevalid.tsv for where the two differ).
+// Repair makes a multipolygon valid by the rules of GEOS's MakeValid
+// with its "structure" method, the default of sf's st_make_valid
+// (repairStructure): every ring stands for the region it winds around a
+// nonzero number of times, a polygon is its shell's region minus its
+// holes' regions, and the polygons of a multipolygon are unioned. The
+// PostGIS manual (ST_MakeValid, params "method=structure"), which
+// documents GEOS's two methods, describes this one as telling shells
+// from holes, unioning the shells and then subtracting the holes, with
+// parts that collapse to lines or points dropped unless keepcollapsed
+// is asked for (it is not, here). So, unlike its
+// older "linework" method (RepairLinework), no area enclosed by a shell
+// is lost except where a hole of the same polygon covers it: parts that
+// overlap keep their common area, a loop folded inwards in the ring's own
+// direction stays covered. Zero-area spikes, repeated vertices and wrong
+// orientations go; collapsed parts (no area) are dropped.
 //
 // A valid input is only cleaned: consecutive repeated vertices dropped,
 // shells counter-clockwise and holes clockwise. changed reports whether
 // the result differs from the input in any vertex or ring. An error says
 // that the overlay failed on numerically degenerate input.
 //
-// The method, written here because neither orb nor simplefeatures
-// (v0.50, whose overlay assumes valid input) has a make-valid: each ring
-// is cut at every point where it crosses or touches itself or another
-// ring (nodeRings),
-// which splits it into simple closed loops (splitLoops); the parity of
-// the number of rings around a point is the parity of the number of loops
-// around it, so the symmetric difference of all loops, each a valid
-// polygon, which simplefeatures' overlay computes, is the even-odd area.
-// Loops without area (spikes, edges run there and back) drop out. GEOS
-// nodes the linework with repeated edges merged into one, so a loop that
-// lies inside another and shares an edge with it is covered by it rather
-// than cut out of it (dropCoveredLoops).
+// Neither orb nor simplefeatures (v0.50, whose overlay assumes valid
+// input) has a make-valid; the rings are noded and cut into simple loops
+// here (nodeRings, splitLoops) and the loops' regions combined with
+// simplefeatures' overlay, which needs valid polygons only.
 func Repair(mp orb.MultiPolygon) (out orb.MultiPolygon, changed bool, err error) {
+	return repairWith(mp, repairStructure)
+}
+
+// RepairLinework makes a multipolygon valid by the rules of GEOS's
+// MakeValid with its "linework" method (GEOS 3.8+, MakeValid.cpp; sf's
+// st_make_valid(geos_method = "valid_linework")): the result covers
+// exactly the points that lie inside an odd number of the input's rings
+// (the even-odd rule), whichever ring is shell or hole and whatever its
+// orientation. So a bow tie becomes two triangles, a loop folded inwards
+// becomes a hole, a hole outside its shell becomes a polygon of its own,
+// and where parts of a multipolygon overlap their common area is left
+// out (testdata/repair/makevalid.tsv shows where the two methods differ).
+// Valid input, changed and err are as for Repair.
+//
+// Each ring is cut at every point where it crosses or touches itself or
+// another ring (nodeRings), which splits it into simple closed loops
+// (splitLoops); the parity of the number of rings around a point is the
+// parity of the number of loops around it, so the symmetric difference
+// of all loops, each a valid polygon, is the even-odd area. Loops without
+// area (spikes, edges run there and back) drop out. GEOS nodes the
+// linework with repeated edges merged into one, so a loop that lies
+// inside another and shares an edge with it is covered by it rather than
+// cut out of it (dropCoveredLoops).
+func RepairLinework(mp orb.MultiPolygon) (out orb.MultiPolygon, changed bool, err error) {
+	return repairWith(mp, repairLinework)
+}
+
+// repairWith cleans mp (empty rings and polygons dropped, the closing
+// vertex set), returns it oriented if it is then valid, and otherwise
+// repairs it with fix and checks the result.
+func repairWith(mp orb.MultiPolygon, fix func(orb.MultiPolygon) (orb.MultiPolygon, error)) (out orb.MultiPolygon, changed bool, err error) {
 	clean := make(orb.MultiPolygon, 0, len(mp))
 	for _, p := range mp {
 		q := make(orb.Polygon, 0, len(p))
@@ -57,6 +82,18 @@ func Repair(mp orb.MultiPolygon) (out orb.MultiPolygon, changed bool, err error)
 		out = orient(clean)
 		return out, !sameMultiPolygon(mp, out), nil
 	}
+	out, err = fix(clean)
+	if err != nil {
+		return mp, false, err
+	}
+	if err := validPolygon(out); err != nil {
+		return mp, false, err
+	}
+	return out, true, nil
+}
+
+// repairLinework is RepairLinework on cleaned, invalid input.
+func repairLinework(clean orb.MultiPolygon) (orb.MultiPolygon, error) {
 	var rings [][]orb.Point
 	for _, p := range clean {
 		for _, r := range p {
@@ -71,14 +108,7 @@ func Repair(mp orb.MultiPolygon) (out orb.MultiPolygon, changed bool, err error)
 			}
 		}
 	}
-	out, err = xorLoops(dropCoveredLoops(loops))
-	if err != nil {
-		return mp, false, err
-	}
-	if err := validPolygon(out); err != nil {
-		return mp, false, err
-	}
-	return out, true, nil
+	return xorLoops(dropCoveredLoops(loops))
 }
 
 // noEmptyRings reports whether no ring of mp is degenerate (without area),

@@ -32,7 +32,7 @@ func randomMultiPolygon(rng *rand.Rand, grid bool) orb.MultiPolygon {
 	return mp
 }
 
-// TestRepairEvenOdd repairs random self-crossing multipolygons in
+// TestRepairEvenOdd repairs (RepairLinework) random self-crossing multipolygons in
 // general position and checks the even-odd rule at random points: a
 // point lies in the result exactly if an odd number of input rings
 // contain it.
@@ -40,7 +40,7 @@ func TestRepairEvenOdd(t *testing.T) {
 	rng := rand.New(rand.NewSource(1))
 	for n := 0; n < 300; n++ {
 		mp := randomMultiPolygon(rng, false)
-		out, _, err := Repair(mp)
+		out, _, err := RepairLinework(mp)
 		if err != nil {
 			t.Fatalf("%v on %v", err, mp)
 		}

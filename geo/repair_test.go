@@ -55,9 +55,24 @@ func wktMultiPolygon(t *testing.T, wkt string) orb.MultiPolygon {
 }
 
 // TestRepairAgainstGEOS repairs the cases of testdata/repair/cases.tsv
-// and compares area and number of polygons with GEOS's MakeValid
-// (linework method) as recorded by makevalid.R.
+// with Repair (structure method) and RepairLinework and compares area
+// and number of polygons with GEOS's MakeValid by the same method, as
+// recorded by makevalid.R.
 func TestRepairAgainstGEOS(t *testing.T) {
+	methods := []struct {
+		name string
+		col  int // of the area in makevalid.tsv; the parts follow
+		fix  func(orb.MultiPolygon) (orb.MultiPolygon, bool, error)
+	}{
+		{"structure", 4, Repair},
+		{"linework", 2, RepairLinework},
+	}
+	for _, m := range methods {
+		t.Run(m.name, func(t *testing.T) { repairAgainstGEOS(t, m.col, m.fix) })
+	}
+}
+
+func repairAgainstGEOS(t *testing.T, col int, fix func(orb.MultiPolygon) (orb.MultiPolygon, bool, error)) {
 	_, cases := readTSV(t, "testdata/repair/cases.tsv")
 	_, refs := readTSV(t, "testdata/repair/makevalid.tsv")
 	ref := map[string][]string{}
@@ -73,10 +88,10 @@ func TestRepairAgainstGEOS(t *testing.T) {
 			if r == nil {
 				t.Fatal("no reference row")
 			}
-			wantArea, _ := strconv.ParseFloat(r[2], 64)
-			wantParts, _ := strconv.Atoi(r[3])
+			wantArea, _ := strconv.ParseFloat(r[col], 64)
+			wantParts, _ := strconv.Atoi(r[col+1])
 			in := wktMultiPolygon(t, c[1])
-			out, changed, err := Repair(in)
+			out, changed, err := fix(in)
 			if err != nil {
 				t.Fatal(err)
 			}
