@@ -3,9 +3,10 @@
 # layer's coordinate units) on every polygon layer in this folder, in
 # the layer's own coordinates (s2 off: planar, as poly2nb's arithmetic).
 # A layer with invalid features is first repaired with st_make_valid by
-# GEOS's linework method (what geo.Repair follows); the script checks
-# that the structure method (sf's default) and the unrepaired layer give
-# the same neighbours, and records the repaired features' areas.
+# GEOS's structure method (sf's default, what geo.Repair follows); the
+# script checks that the linework method (geo.RepairLinework) and the
+# unrepaired layer give the same neighbours, and records the repaired
+# features' areas by both methods.
 # Re-run from this folder with
 #   Rscript neighbours.R 2>/dev/null
 # (Debian r-cran-sf, r-cran-spdep). It writes nb/<layer>_<rule>.txt with
@@ -38,17 +39,17 @@ for (f in layers) {
   g <- x
   same <- NA
   if (any(!valid)) {
-    g <- st_set_geometry(x, st_make_valid(st_geometry(x), geos_method = "valid_linework"))
-    s <- st_make_valid(x)
+    g <- st_set_geometry(x, st_make_valid(st_geometry(x), geos_method = "valid_structure"))
+    l <- st_set_geometry(x, st_make_valid(st_geometry(x), geos_method = "valid_linework"))
     same <- TRUE
     for (q in c(TRUE, FALSE)) {
       a <- key(nbpairs(g, q))
-      same <- same && setequal(a, key(nbpairs(s, q))) &&
+      same <- same && setequal(a, key(nbpairs(l, q))) &&
         setequal(a, key(nbpairs(x, q)))
     }
     for (i in which(!valid)) {
-      gi <- st_collection_extract(st_geometry(g)[i], "POLYGON")
-      si <- st_collection_extract(st_geometry(s)[i], "POLYGON")
+      gi <- st_collection_extract(st_geometry(l)[i], "POLYGON")
+      si <- st_collection_extract(st_geometry(g)[i], "POLYGON")
       rep <- rbind(rep, data.frame(layer = name, feature = i,
         before = sprintf("%.17g", sum(st_area(st_geometry(x)[i]))),
         linework = sprintf("%.17g", sum(st_area(gi))),
