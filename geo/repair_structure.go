@@ -62,7 +62,7 @@ func structurePolygon(p orb.Polygon) (orb.MultiPolygon, error) {
 		}
 	}
 	if len(holes) > 0 {
-		hu, err := geom.UnionMany(holes)
+		hu, err := unionAll(holes)
 		if err != nil {
 			return nil, err
 		}
@@ -140,7 +140,7 @@ func windingUnion(loops []orb.Ring) (orb.MultiPolygon, error) {
 		mixed = mixed || signs[i] != signs[0]
 	}
 	if !mixed {
-		u, err := geom.UnionMany(gs)
+		u, err := unionAll(gs)
 		return polygonalParts(u), err
 	}
 	type piece struct {
@@ -185,7 +185,7 @@ func windingUnion(loops []orb.Ring) (orb.MultiPolygon, error) {
 			keep = append(keep, p.g)
 		}
 	}
-	u, err := geom.UnionMany(keep)
+	u, err := unionAll(keep)
 	return polygonalParts(u), err
 }
 
@@ -226,7 +226,7 @@ func unionParts(parts orb.MultiPolygon) (orb.MultiPolygon, error) {
 			inGroup[i] = true
 			gs[k] = toSF(orb.MultiPolygon{parts[i]}).AsGeometry()
 		}
-		u, err := geom.UnionMany(gs)
+		u, err := unionAll(gs)
 		if err != nil {
 			return nil, err
 		}
@@ -238,4 +238,30 @@ func unionParts(parts orb.MultiPolygon) (orb.MultiPolygon, error) {
 		}
 	}
 	return orient(out), nil
+}
+
+// unionAll unions valid geometries two at a time, in a balanced tree.
+// simplefeatures' UnionMany (v0.50) takes its inputs as one collection,
+// and its overlay does not resolve members of one operand that overlap:
+// area is lost (found on random input against GEOS). Union of two valid
+// operands is exact.
+func unionAll(gs []geom.Geometry) (geom.Geometry, error) {
+	if len(gs) == 0 {
+		return geom.Geometry{}, nil
+	}
+	for len(gs) > 1 {
+		next := make([]geom.Geometry, 0, (len(gs)+1)/2)
+		for i := 0; i+1 < len(gs); i += 2 {
+			u, err := geom.Union(gs[i], gs[i+1])
+			if err != nil {
+				return geom.Geometry{}, err
+			}
+			next = append(next, u)
+		}
+		if len(gs)%2 == 1 {
+			next = append(next, gs[len(gs)-1])
+		}
+		gs = next
+	}
+	return gs[0], nil
 }
