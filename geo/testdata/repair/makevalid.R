@@ -1,7 +1,8 @@
 # Reference results of GEOS's MakeValid for the cases in cases.tsv, by
 # both of its methods, as sf's st_make_valid gives them with s2 switched
-# off: "valid_linework" (the even-odd rule, which geo.Repair follows) and
-# "valid_structure" (sf's default: shells unioned, holes subtracted).
+# off: "valid_linework" (the even-odd rule, which geo.RepairLinework
+# follows) and "valid_structure" (sf's default, which geo.Repair follows:
+# shells unioned, holes subtracted).
 # For each: the area (planar, in coordinate units) and the number of
 # polygons of the polygonal result. Re-run from this folder with
 #   Rscript makevalid.R 2>/dev/null > makevalid.tsv
