@@ -31,6 +31,9 @@ type Areas struct {
 	Declared CRS
 	notes    []lang.Message // what reading decided (datum shift), for the run's notes
 	warnings []lang.Message // what the user should check (a CRS overruled, a datum without a shift): notes and check-geometry's warnings
+	// Repaired lists the features whose invalid polygons were repaired
+	// (ReadOptions.Repair), in file order.
+	Repaired []Repaired
 }
 
 // In returns the areas in the planar CRS crs: a itself if they are in
@@ -87,7 +90,7 @@ func (a *Areas) Join(keys []string, where func(key string) string) (*Areas, erro
 	for i, k := range a.Keys {
 		idx[k] = i
 	}
-	out := &Areas{File: a.File, CRS: a.CRS, Declared: a.Declared, notes: a.notes, warnings: a.warnings}
+	out := &Areas{File: a.File, CRS: a.CRS, Declared: a.Declared, notes: a.notes, warnings: a.warnings, Repaired: a.Repaired}
 	je := &JoinError{GeomFile: a.File}
 	inData := make(map[string]bool, len(keys))
 	var missData []string
@@ -148,7 +151,7 @@ func (a *Areas) sortedByKey() *Areas {
 	// Stable, so that features sharing a key (kept apart by Check) stay
 	// in file order.
 	sort.SliceStable(order, func(x, y int) bool { return a.Keys[order[x]] < a.Keys[order[y]] })
-	out := &Areas{File: a.File, CRS: a.CRS, Declared: a.Declared, notes: a.notes, warnings: a.warnings}
+	out := &Areas{File: a.File, CRS: a.CRS, Declared: a.Declared, notes: a.notes, warnings: a.warnings, Repaired: a.Repaired}
 	for _, i := range order {
 		out.Keys = append(out.Keys, a.Keys[i])
 		out.Names = append(out.Names, a.Names[i])

@@ -92,6 +92,9 @@ type ReadOptions struct {
 	// whose feature carries a wrong key (Berlin's 2019 planning areas
 	// give Charlottenburg's Schloßstraße the key of Steglitz's).
 	Corrections []KeyCorrection
+	// Repair makes invalid polygons valid by GEOS MakeValid's rules
+	// (Repair) instead of refusing them; Areas.Repaired lists them.
+	Repair bool
 }
 
 // A KeyCorrection gives feature number Feature (counted from 1, as in
@@ -268,7 +271,7 @@ func (l *Layer) build(opt ReadOptions, collect bool) (*Areas, []Problem) {
 		report(Problem{Severity: Error, Msg: err.(*FeatureError).Text()})
 		return nil, problems
 	}
-	if !a.clean(merged, report) {
+	if !a.clean(merged, opt.Repair, report) {
 		return nil, problems
 	}
 	return a.sortedByKey(), problems
@@ -279,7 +282,7 @@ func (l *Layer) build(opt ReadOptions, collect bool) (*Areas, []Problem) {
 // features, and reports what it removed and geometries that stay
 // invalid (marked in a.invalid). It returns false where report says to
 // stop.
-func (a *Areas) clean(merged map[int]bool, report func(Problem) bool) bool {
+func (a *Areas) clean(merged map[int]bool, repair bool, report func(Problem) bool) bool {
 	markInvalid := func(i int) {
 		if a.invalid == nil {
 			a.invalid = make([]bool, a.Len())
@@ -312,10 +315,13 @@ func (a *Areas) clean(merged map[int]bool, report func(Problem) bool) bool {
 			}
 		}
 		if err := validPolygon(a.Geoms[i]); err != nil {
-			if report(Problem{Severity: Error, Feature: a.features[i], Key: a.Keys[i], Field: "geometry", Msg: err.Error()}) {
+			p := a.repairInvalid(i, err, repair)
+			if report(p) {
 				return false
 			}
-			markInvalid(i)
+			if p.Severity == Error {
+				markInvalid(i)
+			}
 		}
 	}
 	return true

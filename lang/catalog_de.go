@@ -115,6 +115,7 @@ var german = map[string]string{
 
 	"%s: row %s": "%s: Zeile %s",
 
+	"%s; repaired by GEOS MakeValid's rules into %s polygon(s): area %s before, %s after": "%s; nach den Regeln von GEOS MakeValid zu %s Polygon(en) repariert: Fläche vorher %s, nachher %s",
 	", %.2f km²": ", %.2f km²",
 
 	", measured in %s": ", gemessen in %s",
