@@ -54,10 +54,7 @@ func TestSFLayersAgainstSpdep(t *testing.T) {
 			if !ok {
 				t.Fatal("not in testdata/sf/summary.tsv: re-run neighbours.R")
 			}
-			l, crsIgnored := readSFLayer(t, "testdata/sf/"+sl.file)
-			if crsIgnored {
-				t.Logf("read with its CRS ignored: planatlas does not know it yet")
-			}
+			l := readSFLayer(t, "testdata/sf/"+sl.file)
 			a, invalid := sfAreas(t, l, sl.key, func(feature int, before, after float64, parts int) {
 				r, ok := repaired[fmt.Sprintf("%s %d", name, feature)]
 				if !ok {
@@ -132,90 +129,32 @@ func sfAreas(t *testing.T, l *Layer, key string, report func(feature int, before
 	return a, invalid
 }
 
-// readSFLayer reads a layer with ReadLayer. Where that fails only
-// because planatlas does not know the layer's CRS yet (the reader works
-// with the CRS left out), it reads the layer without it and says so.
-func readSFLayer(t *testing.T, name string) (*Layer, bool) {
-	t.Helper()
-	open := func(n string) ([]byte, error) { return os.ReadFile(n) }
-	l, err := ReadLayer(name, open, "")
-	if err == nil {
-		return l, false
-	}
-	var l2 *Layer
-	var err2 error
-	switch FormatOf(name) {
-	case "Shapefile":
-		noPRJ := func(n string) ([]byte, error) {
-			if strings.EqualFold(filepath.Ext(n), ".prj") {
-				return nil, os.ErrNotExist
-			}
-			return open(n)
-		}
-		l2, err2 = ReadLayer(name, noPRJ, "")
-	case "GeoPackage":
-		l2, err2 = readGeoPackageWithoutCRS(name)
-	}
-	if err2 != nil || l2 == nil {
-		t.Fatalf("%v (and without its CRS: %v)", err, err2)
-	}
-	return l2, true
+// sfCRS is the EPSG code of the CRS each layer declares, as planatlas
+// reads it: 0 for no .prj (auckland, columbus, eire, sids, wheat) and for
+// buildings.gpkg, a transverse Mercator on OSGB36 whose scale (0.999601)
+// is not the British National Grid's; NY8_bna_utm18.gpkg is UTM zone 18
+// on Clarke 1866 with NAD27's shift (EPSG:26718).
+var sfCRS = map[string]int{
+	"nc.shp": 4267, "nc.gpkg": 4267, "olinda1.shp": 4258, "buildings.gpkg": 0, "tl.gpkg": 4269,
+	"NY8_utm18.shp": 32618, "NY8_bna_utm18.gpkg": 26718, "boston_tracts.shp": 4267,
+	"world.shp": 4326, "world.gpkg": 4326,
 }
 
-// readGeoPackageWithoutCRS reads the features of a GeoPackage's only
-// polygon table as ReadGeoPackageLayer does, but leaves the CRS Unknown
-// instead of looking it up.
-func readGeoPackageWithoutCRS(name string) (*Layer, error) {
-	data, err := os.ReadFile(name)
+// readSFLayer reads a layer as shipped with ReadLayer, and checks that
+// its declared CRS is the one expected.
+func readSFLayer(t *testing.T, name string) *Layer {
+	t.Helper()
+	l, err := ReadLayer(name, os.ReadFile, "")
 	if err != nil {
-		return nil, err
+		t.Fatal(err)
 	}
-	db, err := openSQLite(data)
-	if err != nil {
-		return nil, err
+	if l.CRSErr != nil {
+		t.Fatalf("its CRS cannot be read: %v", l.CRSErr)
 	}
-	tables, err := db.tables()
-	if err != nil {
-		return nil, err
+	if want := sfCRS[filepath.Base(name)]; l.CRS.Code != want {
+		t.Errorf("CRS %s (%s), want EPSG:%d", l.CRS.Describe(), l.CRS.Name, want)
 	}
-	gc := tables["gpkg_geometry_columns"]
-	var table, column string
-	err = db.rows(gc, func(c []sqlValue) error {
-		row := map[string]string{}
-		for i, col := range gc.columns {
-			row[strings.ToLower(col)] = c[i].text()
-		}
-		if strings.Contains(strings.ToUpper(row["geometry_type_name"]), "POLYGON") {
-			table, column = row["table_name"], row["column_name"]
-		}
-		return nil
-	})
-	if err != nil || table == "" {
-		return nil, fmt.Errorf("no polygon table (%v)", err)
-	}
-	tb := tables[strings.ToLower(table)]
-	l := &Layer{File: name, Format: "GeoPackage"}
-	geomCol := -1
-	for i, c := range tb.columns {
-		if strings.EqualFold(c, column) {
-			geomCol = i
-			continue
-		}
-		l.Fields = append(l.Fields, c)
-	}
-	err = db.rows(tb, func(c []sqlValue) error {
-		var f Feature
-		for i, v := range c {
-			if i == geomCol {
-				f.Geom, f.Point, f.GeomErr = gpkgGeometry(v.s)
-				continue
-			}
-			f.Attrs = append(f.Attrs, Attr{Text: v.text(), Null: v.kind == 'n'})
-		}
-		l.Features = append(l.Features, f)
-		return nil
-	})
-	return l, err
+	return l
 }
 
 // sfSummary reads testdata/sf/summary.tsv: per layer, features, invalid
