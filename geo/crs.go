@@ -183,6 +183,8 @@ func (c CRS) FromWGS84(lon, lat float64) (x, y float64) {
 	return c.Transformer().FromWGS84(lon, lat)
 }
 
+var axisVariant = regexp.MustCompile(`\((?:E-N|N-E)\)$`)
+
 var epsgPattern = regexp.MustCompile(`(?i)EPSG:+(?:[0-9.]*:)?(\d{4,5})$`)
 
 // ParseCRS reads a CRS from the forms in which GeoJSON files and plans
@@ -242,8 +244,8 @@ func matchEPSG(def definition) (CRS, bool) {
 	g := geogForDatum(def)
 	best, rank := 0, 3
 	for _, e := range epsgCRSs {
-		if strings.Contains(e.name, "(E-N)") || strings.Contains(e.name, "(zE-N)") {
-			continue // the same as the north-east original in east-first coordinates
+		if axisVariant.MatchString(e.name) {
+			continue // "(E-N)", "(N-E)": the same as the original in east-first coordinates
 		}
 		d, err := parseProjString(e.proj)
 		if err != nil || !sameDefinition(d, def) {

@@ -17,9 +17,9 @@ import (
 // reader (GeoJSON, Shapefile, GeoPackage) produces a Layer; Areas turns
 // it into planning areas, Check reports every problem in it.
 type Layer struct {
-	File     string
-	Format   string   // "GeoJSON", "Shapefile" or "GeoPackage"
-	CRS      CRS      // as the file declares it; Unknown if it does not
+	File   string
+	Format string // "GeoJSON", "Shapefile" or "GeoPackage"
+	CRS    CRS    // as the file declares it; Unknown if it does not
 	// CRSErr says why the file's own CRS description (a .prj, a
 	// GeoPackage's srs) cannot be used; the plan's crs then must be given.
 	CRSErr   *FeatureError
@@ -157,6 +157,9 @@ func (l *Layer) Areas(opt ReadOptions) (_ *Areas, err error) {
 		}
 	}
 	l.Notes = append(append(l.Notes, a.warnings...), a.notes...)
+	for _, r := range a.Repaired {
+		l.Notes = append(l.Notes, lang.M("feature %d (key %q) was not a valid polygon and is repaired by GEOS MakeValid's rules into %d polygon(s): area %s m² before, %s m² after", lang.Digits(r.Feature), r.Key, r.Parts, areaMessage(r.Before), areaMessage(r.After)))
+	}
 	return a, nil
 }
 

@@ -78,4 +78,3 @@ func haversine(lon1, lat1, lon2, lat2 float64) float64 {
 	h := math.Sin(dp/2)*math.Sin(dp/2) + math.Cos(p1)*math.Cos(p2)*math.Sin(dl/2)*math.Sin(dl/2)
 	return 2 * r * math.Asin(math.Min(1, math.Sqrt(h)))
 }
-

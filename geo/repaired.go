@@ -26,19 +26,19 @@ type Repaired struct {
 func (a *Areas) repairInvalid(i int, err error, repair bool) Problem {
 	n, key := a.features[i], a.Keys[i]
 	if !repair {
-		return problem(Error, n, key, "geometry", lang.M("%s; set repair: true on the areas to repair it (GEOS MakeValid's rules)", err.Error()))
+		return problem(Error, n, key, "geometry", lang.M("%v; set repair: true on the areas to repair it (GEOS MakeValid's rules)", err))
 	}
 	before := multiPolygonArea(a.Geoms[i])
 	g, _, rerr := Repair(a.Geoms[i])
 	if rerr != nil {
-		return problem(Error, n, key, "geometry", lang.M("%s; repairing it failed: %s", err.Error(), rerr.Error()))
+		return problem(Error, n, key, "geometry", lang.M("%v; repairing it failed: %v", err, rerr))
 	}
 	if len(g) == 0 {
-		return problem(Error, n, key, "geometry", lang.M("%s; repaired, nothing is left of it: its rings enclose no area", err.Error()))
+		return problem(Error, n, key, "geometry", lang.M("%v; repaired, nothing is left of it: its rings enclose no area", err))
 	}
 	a.Geoms[i] = g
 	r := Repaired{Feature: n, Key: key, Reason: err.Error(), Before: before, After: multiPolygonArea(g), Parts: len(g)}
 	a.Repaired = append(a.Repaired, r)
-	return problem(Warning, n, key, "geometry", lang.M("%s; repaired by GEOS MakeValid's rules into %s polygon(s): area %s before, %s after",
-		err.Error(), strconv.Itoa(r.Parts), areaMessage(r.Before), areaMessage(r.After)))
+	return problem(Warning, n, key, "geometry", lang.M("%v; repaired by GEOS MakeValid's rules into %s polygon(s): area %s before, %s after",
+		err, strconv.Itoa(r.Parts), areaMessage(r.Before), areaMessage(r.After)))
 }

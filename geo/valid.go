@@ -1,7 +1,7 @@
 package geo
 
 import (
-	"fmt"
+	"planatlas/lang"
 	"strconv"
 
 	"github.com/paulmach/orb"
@@ -97,7 +97,7 @@ func (v *validator) polygon(pi int, rings [][]orb.Point) error {
 		}
 	}
 	if t.loop {
-		return fmt.Errorf("not a valid polygon: polygon %d, holes touch each other and the outer ring in a closed chain that cuts the polygon apart", pi+1)
+		return lang.Errorf("not a valid polygon: polygon %d, holes touch each other and the outer ring in a closed chain that cuts the polygon apart", pi+1)
 	}
 	return nil
 }
@@ -157,7 +157,7 @@ func pointsBound(pts []orb.Point) orb.Bound {
 // invalidAt is the error of an invalid polygon, located near p.
 func invalidAt(p orb.Point, format string, args ...any) error {
 	f := func(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
-	return fmt.Errorf("not a valid polygon: %s near (%s, %s)", fmt.Sprintf(format, args...), f(p[0]), f(p[1]))
+	return lang.Errorf("not a valid polygon: %s near (%s, %s)", lang.M(format, args...), f(p[0]), f(p[1]))
 }
 
 // ringVertices returns the vertices of a ring without the closing one and

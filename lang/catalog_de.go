@@ -115,7 +115,8 @@ var german = map[string]string{
 
 	"%s: row %s": "%s: Zeile %s",
 
-	"%s; repaired by GEOS MakeValid's rules into %s polygon(s): area %s before, %s after": "%s; nach den Regeln von GEOS MakeValid zu %s Polygon(en) repariert: Fläche vorher %s, nachher %s",
+	"%v; repaired by GEOS MakeValid's rules into %s polygon(s): area %s before, %s after": "%v; nach den Regeln von GEOS MakeValid zu %s Polygon(en) repariert: Fläche vorher %s, nachher %s",
+
 	", %.2f km²": ", %.2f km²",
 
 	", measured in %s": ", gemessen in %s",
@@ -319,6 +320,8 @@ var german = map[string]string{
 	"exact": "genau",
 
 	"falling": "fallend",
+
+	"feature %d (key %q) was not a valid polygon and is repaired by GEOS MakeValid's rules into %d polygon(s): area %s m² before, %s m² after": "Objekt %d (Schlüssel %q) war kein gültiges Polygon und ist nach den Regeln von GEOS MakeValid zu %d Polygon(en) repariert: Fläche vorher %s m², nachher %s m²",
 
 	"feature %s (key %q): ": "Objekt %s (Schlüssel %q): ",
 

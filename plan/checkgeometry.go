@@ -52,7 +52,7 @@ func CheckGeometry(spec AreasSpec, src Source, minArea float64) (*GeometryReport
 		g.Declared = crs // the plan's word wins
 	}
 	a, problems := l.Check(geo.ReadOptions{Key: spec.Key, Name: spec.Name, Parent: spec.Parent, ParentName: spec.ParentName, CRS: crs,
-		MergeDuplicates: spec.Duplicates == "merge"}, geo.CheckOptions{MinArea: minArea})
+		MergeDuplicates: spec.Duplicates == "merge", Repair: spec.Repair}, geo.CheckOptions{MinArea: minArea})
 	g.Problems = problems
 	for _, p := range problems {
 		if p.Severity == geo.Error {

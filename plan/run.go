@@ -302,7 +302,7 @@ func (r *runner) read() error {
 	if err != nil {
 		return err
 	}
-	r.geom, err = layer.Areas(geo.ReadOptions{Key: a.Key, Name: a.Name, Parent: a.Parent, ParentName: a.ParentName, Attributes: r.c.levelAttributes(), CRS: r.c.crs, MergeDuplicates: a.Duplicates == "merge"})
+	r.geom, err = layer.Areas(geo.ReadOptions{Key: a.Key, Name: a.Name, Parent: a.Parent, ParentName: a.ParentName, Attributes: r.c.levelAttributes(), CRS: r.c.crs, MergeDuplicates: a.Duplicates == "merge", Repair: a.Repair})
 	if err != nil {
 		return err
 	}

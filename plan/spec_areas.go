@@ -28,10 +28,14 @@ type AreasSpec struct {
 	// value's coverage is measured in; the catalog's ew if the plan has
 	// it, else the share of areas.
 	Population string  `yaml:"population"`
-	CRS        string  `yaml:"crs"`        // if the file does not say
+	CRS        string  `yaml:"crs"`        // wins over what the file says (EPSG:…, a PROJ string or WKT)
 	Tolerance  float64 `yaml:"tolerance"`  // metres: gaps up to this still make areas neighbours
 	Duplicates string  `yaml:"duplicates"` // error (default) or merge: features sharing a key become one area
-	Line       int     `yaml:"-"`
+	// Repair makes invalid polygons valid by GEOS MakeValid's rules
+	// instead of refusing them; the notes list each repaired feature with
+	// its area before and after.
+	Repair bool `yaml:"repair"`
+	Line   int  `yaml:"-"`
 }
 
 // checkAreas checks the areas section and the spatial weights.

@@ -17,8 +17,9 @@ type BoundarySpec struct {
 	Key        string `yaml:"key"`
 	Name       string `yaml:"name"`
 	Years      Years  `yaml:"years"`      // the years published on this layer
-	CRS        string `yaml:"crs"`        // if the file does not say
+	CRS        string `yaml:"crs"`        // wins over what the file says
 	Duplicates string `yaml:"duplicates"` // error (default) or merge
+	Repair     bool   `yaml:"repair"`     // make invalid polygons valid, as areas: repair
 	// Corrections give single features another key, where the published
 	// file is wrong.
 	Corrections []CorrectionSpec `yaml:"corrections"`
@@ -166,7 +167,7 @@ func (chk *checker) checkCorrections(b *boundary) {
 
 // readOptions are the geo options that read the layer.
 func (b *boundary) readOptions() geo.ReadOptions {
-	opt := geo.ReadOptions{Key: b.spec.Key, Name: b.spec.Name, CRS: b.crs, MergeDuplicates: b.spec.Duplicates == "merge"}
+	opt := geo.ReadOptions{Key: b.spec.Key, Name: b.spec.Name, CRS: b.crs, MergeDuplicates: b.spec.Duplicates == "merge", Repair: b.spec.Repair}
 	for _, c := range b.spec.Corrections {
 		opt.Corrections = append(opt.Corrections, geo.KeyCorrection{Feature: c.Feature, From: strings.TrimSpace(c.Key), To: strings.TrimSpace(c.To)})
 	}
