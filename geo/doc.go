@@ -13,15 +13,28 @@
 //
 // # Coordinates
 //
-// Planning areas arrive in ETRS89 / UTM (EPSG:25832, 25833), in the old
-// Gauss–Krüger zones on DHDN (31466–31469), in WGS84, LAEA Europe or Web
-// Mercator. Areas and lengths are measured in a planar CRS (UTM for
-// geographic input); maps are drawn there with equal aspect; GeoJSON is
-// written in WGS84 as RFC 7946 requires. orb does not reproject beyond
-// Web Mercator, so this package carries an exact transverse Mercator
-// (Krüger's series to sixth order, after Karney 2011), Lambert azimuthal
-// equal-area (after PROJ), and the AdV's BETA2007 grid for DHDN. All
-// agree with PROJ to under a millimetre (testdata/proj_reference.txt).
+// A CRS is a definition — projection method, ellipsoid, parameters, unit,
+// datum — read from an EPSG code (a table generated from PROJ's database),
+// from a .prj's or a GeoPackage's WKT, or from a PROJ string; a plan's crs
+// wins over the file's. orb reprojects only to Web Mercator, and linking
+// PROJ would take a C library, so this package computes the projections
+// itself after EPSG Guidance Note 7-2 and PROJ: transverse Mercator
+// (Krüger's series to sixth order, after Karney 2011), Lambert conic,
+// Albers, Lambert azimuthal equal-area, oblique stereographic, Hotine
+// oblique Mercator, Mercator, polar stereographic, Krovak, Cassini–Soldner
+// and equidistant cylindrical, each agreeing with PROJ to micrometres
+// (testdata/proj). Datums reach WGS84 by EPSG's Helmert transformation for
+// the data's region, or DHDN by the AdV's BETA2007 grid (testdata/crs).
+// Areas and lengths are measured in a planar CRS: the file's own if it is
+// conformal or equal-area, else one chosen for where the areas lie (a UTM
+// zone, or an equal-area projection for a country). GeoJSON is written in
+// WGS84 as RFC 7946 requires.
+//
+// # Repair
+//
+// Repair makes an invalid polygon valid by GEOS MakeValid's structure
+// rule, which keeps every area a ring encloses; ReadOptions.Repair applies
+// it to the features that need it and Areas.Repaired lists them.
 //
 // # Neighbours
 //
