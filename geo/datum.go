@@ -167,7 +167,7 @@ func (c CRS) DatumNote() lang.Message {
 	}
 	for _, s := range epsgShifts {
 		if s.code == c.shift {
-			return lang.M("coordinates of %s are shifted to WGS 84 by EPSG:%d (%s), accurate to %g m as EPSG states", c.String(), s.code, s.name, s.accuracy)
+			return lang.M("coordinates of %s are shifted to WGS 84 by EPSG:%d (%s), accurate to %g m as EPSG states", c.String(), lang.Digits(s.code), s.name, s.accuracy)
 		}
 	}
 	return lang.Message{}

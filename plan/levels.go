@@ -97,6 +97,9 @@ func (r *runner) buildLevels() ([]indicators.Level, []Text, error) {
 			return nil, nil, err
 		}
 	}
+	if len(lvs) == 0 {
+		return nil, nil, nil // no parent and no levels: the areas alone
+	}
 	// The districts: the level the plan names, else the largest.
 	d := lvs[len(lvs)-1]
 	for _, lv := range lvs {
