@@ -27,6 +27,7 @@ const (
 	MethodKrovak                 Method = 9819 // south-west axes, as EPSG defines it
 	MethodKrovakNorthOrientated  Method = 1041 // east-north axes (EPSG:5514)
 	MethodEquidistantCylindrical Method = 1028
+	MethodCassiniSoldner         Method = 9806
 )
 
 // projParams are a projection's parameters, in degrees and metres, named
@@ -123,6 +124,7 @@ var methodParams = map[Method]string{
 	MethodKrovak:                 "lat0 lon0 lat1 k0 azimuth",
 	MethodKrovakNorthOrientated:  "lat0 lon0 lat1 k0 azimuth",
 	MethodEquidistantCylindrical: "lat0 lon0 lat1",
+	MethodCassiniSoldner:         "lat0 lon0",
 }
 
 // canonical returns the definition with the parameters its method does

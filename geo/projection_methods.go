@@ -26,6 +26,7 @@ var methodNames = map[Method]string{
 	MethodKrovak:                 "Krovak",
 	MethodKrovakNorthOrientated:  "Krovak (North Orientated)",
 	MethodEquidistantCylindrical: "Equidistant Cylindrical",
+	MethodCassiniSoldner:         "Cassini-Soldner",
 }
 
 // methodName is the EPSG name of m and its code, for messages.
@@ -119,6 +120,8 @@ func newProjection(m Method, el Ellipsoid, p projParams) (projection, error) {
 			return nil, lang.Errorf("%s: the standard parallel cannot be at latitude %g°", name, p.Lat1)
 		}
 		return newEquidistantCylindrical(el, p.Lat0, p.Lat1, p.Lon0, p.FE, p.FN), nil
+	case MethodCassiniSoldner:
+		return newCassiniSoldner(el, p.Lat0, p.Lon0, p.FE, p.FN), nil
 	}
 	return nil, lang.Errorf("projection method %s is not supported", name)
 }

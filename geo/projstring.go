@@ -17,6 +17,7 @@ import (
 //	tmerc, etmerc, utm (+zone, +south)        Transverse Mercator; with +axis=wsu south-orientated
 //	lcc                                       Lambert conic 1SP (one parallel, at the origin) or 2SP
 //	aea, laea, sterea, eqc                    Albers, LAEA, oblique stereographic, equidistant cylindrical
+//	cass                                      Cassini–Soldner (not +hyperbolic)
 //	somerc                                    Hotine variant B with azimuth and grid angle 90°
 //	omerc                                     Hotine variant A with +no_uoff, else B
 //	merc                                      Mercator A (+k), B (+lat_ts)
@@ -76,7 +77,7 @@ var projKnown = map[string]bool{
 	"nadgrids": true, "units": true, "to_meter": true, "x_0": true, "y_0": true,
 	"k": true, "k_0": true, "lat_0": true, "lon_0": true, "lat_1": true,
 	"lat_2": true, "lon_1": true, "lon_2": true, "lat_ts": true, "lonc": true, "alpha": true, "gamma": true,
-	"no_uoff": true, "no_off": true, "pm": true, "axis": true, "type": true,
+	"no_uoff": true, "no_off": true, "hyperbolic": true, "pm": true, "axis": true, "type": true,
 	"no_defs": true, "wktext": true, "vunits": true, "geoidgrids": true,
 	"approx": true, "algo": true, // tmerc's choice of series: equal within a millimetre inside a zone
 }

@@ -89,6 +89,10 @@ func (r projReader) method() (Method, projParams, error) {
 		}
 	case "eqc":
 		m, p.Lat1, p.K0 = MethodEquidistantCylindrical, g.angle("lat_ts", 0), 0
+	case "cass":
+		if !r.has("hyperbolic") { // the hyperbolic variant (EPSG 9833) is another method
+			m, p.K0 = MethodCassiniSoldner, 0
+		}
 	default:
 		return 0, projParams{}, lang.Errorf("PROJ string %q: the projection +proj=%s is not supported", r.s, proj)
 	}

@@ -174,6 +174,9 @@ func TestParseProjString(t *testing.T) {
 			definition{Method: MethodNone, Ellipsoid: clrk80ign, Unit: 1, Params: projParams{Lon0: paris}, Datum: datum{Shift: shiftUnknown}}},
 		{"+proj=eqc +lat_ts=30 +lon_0=10 +pm=-3.5 +a=6378137 +rf=298.257223563",
 			definition{Method: MethodEquidistantCylindrical, Ellipsoid: wgs84, Unit: 1, Params: projParams{Lon0: 6.5, Lat1: 30}}},
+		{"+proj=cass +lat_0=52.4186482777778 +lon_0=13.6272036666667 +x_0=40000 +y_0=10000 +ellps=bessel +units=m +no_defs +type=crs",
+			definition{Method: MethodCassiniSoldner, Ellipsoid: bessel, Unit: 1, Datum: datum{Shift: shiftUnknown},
+				Params: projParams{Lat0: 52.4186482777778, Lon0: 13.6272036666667, FE: 40000, FN: 10000}}},
 	}
 	for _, tt := range tests {
 		got, err := parseProjString(tt.s)
@@ -208,6 +211,7 @@ func TestParseProjStringErrors(t *testing.T) {
 		{"+proj=lcc +axis=swu +lat_1=40", "+axis=swu is not supported with +proj=lcc"},
 		{"+proj=stere +lat_0=52 +lon_0=5", "this form of +proj=stere is not supported"},
 		{"+proj=omerc +lat_1=40 +lon_1=5 +lat_2=50 +lon_2=10", "this form of +proj=omerc is not supported"},
+		{"+proj=cass +hyperbolic +lat_0=-16.25 +lon_0=179.3", "this form of +proj=cass is not supported"},
 		{"+proj=tmerc +a=-1", "are not an ellipsoid"},
 		{"+proj=tmerc +a=6378137 +rf=0.5", "are not an ellipsoid"},
 	}

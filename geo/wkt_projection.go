@@ -28,6 +28,7 @@ var wktMethods = map[string]Method{
 	"polarstereographic": MethodPolarStereographicB, "stereographicnorthpole": MethodPolarStereographicB, "stereographicsouthpole": MethodPolarStereographicB,
 	"krovak": MethodKrovak, "krovaknorthorientated": MethodKrovakNorthOrientated, "krovakeastnorth": MethodKrovakNorthOrientated,
 	"equidistantcylindrical": MethodEquidistantCylindrical, "equirectangular": MethodEquidistantCylindrical, "platecarree": MethodEquidistantCylindrical,
+	"cassini": MethodCassiniSoldner, "cassinisoldner": MethodCassiniSoldner,
 }
 
 // wktParamNames are the names of each parameter in ESRI, GDAL and EPSG
@@ -66,7 +67,7 @@ func wktProjection(root *wktNode, def *definition) error {
 	}
 	m, ok := wktMethods[normName(name)]
 	if !ok {
-		return lang.Errorf("the projection method %q is not one planatlas computes (it does: transverse Mercator, Lambert conformal conic, Albers, Lambert azimuthal equal-area, oblique stereographic, Hotine oblique Mercator, Mercator, polar stereographic, Krovak, equidistant cylindrical)", name)
+		return lang.Errorf("the projection method %q is not one planatlas computes (it does: transverse Mercator, Lambert conformal conic, Albers, Lambert azimuthal equal-area, oblique stereographic, Hotine oblique Mercator, Mercator, polar stereographic, Krovak, equidistant cylindrical, Cassini–Soldner)", name)
 	}
 	def.Unit = wktLinearUnit(root)
 	lonPM := def.Params.Lon0
