@@ -147,7 +147,9 @@ func (c CRS) Geographic() bool { return c != Unknown && c.def.Method == MethodNo
 // Planar reports whether areas and lengths can be measured in c: a
 // projection that is conformal (transverse Mercator, Lambert conic,
 // stereographic, oblique Mercator, Krovak) or equal-area (Albers, LAEA),
-// whose scale stays within a fraction of a percent over a city. Not
+// or Cassini–Soldner (whose scale along the meridian grows by 1e-5 at 30
+// km from its central meridian: Berlin's Soldner system), whose scale
+// stays within a fraction of a percent over a city. Not
 // geographic coordinates, and not the Mercators or the equidistant
 // cylindrical projection, whose scale grows with latitude (1/cos φ: Web
 // Mercator inflates areas 2.7 times in Berlin).
