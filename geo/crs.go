@@ -239,11 +239,17 @@ func crsFromDefinition(name string, def definition) CRS {
 
 // matchEPSG finds the EPSG CRS whose definition equals def in
 // projection, ellipsoid (to 1 mm), parameters (to 1e-9 degrees and 1
-// mm) and unit, on the same datum where def names one. Where def's
-// datum is unnamed or unknown, ETRS89 and WGS 84 are preferred, then the
-// lowest code.
+// mm) and unit, on the same datum. A datum that planatlas recognises by
+// its name is matched by it; any other only where the ellipsoid is
+// WGS84's or GRS80's, whose datums are taken as WGS84 anyway (ETRS89 and
+// WGS 84 preferred, then the lowest code): guessing, say, CH1903 for an
+// unknown datum on Bessel's ellipsoid would shift its positions by
+// hundreds of metres.
 func matchEPSG(def definition) (CRS, bool) {
 	g := geogForDatum(def)
+	if g == 0 && !isWGS84Like(def.Ellipsoid) {
+		return Unknown, false
+	}
 	best, rank := 0, 3
 	for _, e := range epsgCRSs {
 		if axisVariant.MatchString(e.name) {
@@ -279,6 +285,7 @@ func matchEPSG(def definition) (CRS, bool) {
 	}
 	return c, true
 }
+
 
 func sameDefinition(a, b definition) bool {
 	a, b = a.canonical(), b.canonical()

@@ -54,6 +54,11 @@ func (k *coordCheck) check(x, y float64) lang.Message {
 		if x < z*1e6 || x >= (z+1)*1e6 {
 			return lang.M("easting %s is not in Gauss–Krüger zone %d (%s expects %d,xxx,xxx m): is the zone or the CRS wrong?", fmt.Sprintf("%g", x), c.gkZone(), c.String(), c.gkZone())
 		}
+	case c.utmLike() && x*c.def.Unit >= 1e7 && x*c.def.Unit < 6.1e7:
+		// German offices write ETRS89 / UTM eastings with the zone in
+		// front: 33391776 is 391776 m in zone 33.
+		z := int(x * c.def.Unit / 1e6)
+		return lang.M("easting %s carries the zone number %d in front of the easting, which %s does not: declare the CRS with the zone (ETRS89 / UTM zone %dN (zE-N); EPSG:4647 for zone 32, EPSG:5650 for zone 33)", fmt.Sprintf("%.0f", x), z, c.Describe(), z)
 	case c.def.Method == MethodTransverseMercator && c.def.Params.FE >= 1e6:
 		// A zone number written before the easting (ETRS89 / UTM zone 32N
 		// (zE-N), 32,500,000 m): the easting must carry that prefix.
@@ -97,6 +102,13 @@ func (l *Layer) layerLooksSwapped() bool {
 		}
 	}
 	return n > 0
+}
+
+// utmLike reports whether c is a UTM zone: transverse Mercator with scale
+// 0.9996 and false easting 500,000 m.
+func (c CRS) utmLike() bool {
+	p := c.def.Params
+	return c.def.Method == MethodTransverseMercator && p.K0 == 0.9996 && p.FE == 500000 && p.Lat0 == 0
 }
 
 // gkZone returns the zone of a DHDN / Gauss–Krüger CRS whose eastings

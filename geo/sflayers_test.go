@@ -132,11 +132,12 @@ func sfAreas(t *testing.T, l *Layer, key string, report func(feature int, before
 // sfCRS is the EPSG code of the CRS each layer declares, as planatlas
 // reads it: 0 for no .prj (auckland, columbus, eire, sids, wheat) and for
 // buildings.gpkg, a transverse Mercator on OSGB36 whose scale (0.999601)
-// is not the British National Grid's; NY8_bna_utm18.gpkg is UTM zone 18
-// on Clarke 1866 with NAD27's shift (EPSG:26718).
+// is not the British National Grid's; and NY8_bna_utm18.gpkg, UTM zone 18
+// on an unnamed datum on Clarke 1866 with its own TOWGS84 (NAD27's
+// ellipsoid, but not named NAD27).
 var sfCRS = map[string]int{
 	"nc.shp": 4267, "nc.gpkg": 4267, "olinda1.shp": 4258, "buildings.gpkg": 0, "tl.gpkg": 4269,
-	"NY8_utm18.shp": 32618, "NY8_bna_utm18.gpkg": 26718, "boston_tracts.shp": 4267,
+	"NY8_utm18.shp": 32618, "NY8_bna_utm18.gpkg": 0, "boston_tracts.shp": 4267,
 	"world.shp": 4326, "world.gpkg": 4326,
 }
 

@@ -32,3 +32,41 @@ func TestCRSFromWKT(t *testing.T) {
 		}
 	}
 }
+
+// A datum without any known transformation is taken as WGS84 with a
+// warning; one with TOWGS84 uses it; an EPSG datum names EPSG's
+// transformation.
+func TestDatumNotes(t *testing.T) {
+	tests := []struct{ name, wkt, want string }{
+		{"unknown datum", `GEOGCS["Lokal",DATUM["Mein_Datum",SPHEROID["Bessel 1841",6377397.155,299.1528128]],PRIMEM["Greenwich",0],UNIT["degree",0.0174532925199433]]`,
+			`no transformation from the datum "Mein_Datum" of "Lokal" to WGS 84 is known: positions in maps and in GeoJSON may be off by up to about 100 m`},
+		{"TOWGS84", `GEOGCS["Lokal",DATUM["Mein_Datum",SPHEROID["Bessel 1841",6377397.155,299.1528128],TOWGS84[598.1,73.7,418.2,0.202,0.045,-2.455,6.7]],PRIMEM["Greenwich",0],UNIT["degree",0.0174532925199433]]`,
+			`coordinates of "Lokal" are shifted to WGS 84 by the Helmert parameters the definition gives`},
+		{"NAD27", `GEOGCS["GCS_North_American_1927",DATUM["D_North_American_1927",SPHEROID["Clarke_1866",6378206.4,294.9786982]],PRIMEM["Greenwich",0],UNIT["Degree",0.017453292519943295]]`,
+			`coordinates of EPSG:4267 are shifted to WGS 84 by EPSG:1173 (NAD27 to WGS 84 (4)), accurate to 10 m as EPSG states`},
+		{"ETRS89", `GEOGCS["GCS_ETRS_1989",DATUM["D_ETRS_1989",SPHEROID["GRS_1980",6378137.0,298.257222101]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]`, ""},
+	}
+	for _, tc := range tests {
+		c, err := CRSFromWKT(tc.wkt)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		c = c.ForExtent(-80, 35, -78, 36) // North Carolina, for NAD27
+		got := c.DatumNote()
+		if got.Format == "" && tc.want != "" || got.Format != "" && !strings.Contains(got.String(), tc.want) || tc.want == "" && got.Format != "" {
+			t.Errorf("%s: note %q, want %q", tc.name, got.String(), tc.want)
+		}
+	}
+}
+
+// ETRS89 / UTM eastings with the zone in front are recognised and the
+// CRS that fits is named.
+func TestZoneInFrontOfEasting(t *testing.T) {
+	m := checkCoordinates(UTM33, 33391776, 5820073)
+	if want := "easting 33391776 carries the zone number 33 in front of the easting"; !strings.Contains(m.String(), want) {
+		t.Errorf("%q, want %q", m.String(), want)
+	}
+	if m := checkCoordinates(mustEPSG(5650), 33391776, 5820073); m.Format != "" {
+		t.Errorf("EPSG:5650: %q", m.String())
+	}
+}
