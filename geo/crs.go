@@ -286,7 +286,6 @@ func matchEPSG(def definition) (CRS, bool) {
 	return c, true
 }
 
-
 func sameDefinition(a, b definition) bool {
 	a, b = a.canonical(), b.canonical()
 	near := func(x, y, tol float64) bool { return math.Abs(x-y) <= tol }
