@@ -26,8 +26,29 @@ func checkPolygons(mp orb.MultiPolygon, k *coordCheck) lang.Message {
 			if r[0] != r[len(r)-1] {
 				return lang.M("%s is not closed: it starts at (%s) and ends at (%s)", what, point(r[0]), point(r[len(r)-1]))
 			}
-			for _, pt := range r {
-				if msg := k.check(pt[0], pt[1]); msg.Format != "" {
+			// Every vertex is checked for what costs nothing; whether the
+			// ring lies in the CRS's area of use, at its four extreme
+			// vertices (an inverse projection each).
+			ext := [4]int{}
+			for i, pt := range r {
+				if msg := k.quick(pt[0], pt[1]); msg.Format != "" {
+					return lang.M("%s: %s", what, msg)
+				}
+				if pt[0] < r[ext[0]][0] {
+					ext[0] = i
+				}
+				if pt[0] > r[ext[1]][0] {
+					ext[1] = i
+				}
+				if pt[1] < r[ext[2]][1] {
+					ext[2] = i
+				}
+				if pt[1] > r[ext[3]][1] {
+					ext[3] = i
+				}
+			}
+			for _, i := range ext {
+				if msg := k.inArea(r[i][0], r[i][1]); msg.Format != "" {
 					return lang.M("%s: %s", what, msg)
 				}
 			}

@@ -34,6 +34,15 @@ func newCoordCheck(c CRS) *coordCheck {
 }
 
 func (k *coordCheck) check(x, y float64) lang.Message {
+	if m := k.quick(x, y); m.Format != "" {
+		return m
+	}
+	return k.inArea(x, y)
+}
+
+// quick checks what needs no projection: numbers, degrees against
+// metres, zone prefixes.
+func (k *coordCheck) quick(x, y float64) lang.Message {
 	c := k.c
 	if math.IsNaN(x) || math.IsNaN(y) || math.IsInf(x, 0) || math.IsInf(y, 0) {
 		return lang.M("a coordinate is not a number")
@@ -66,6 +75,12 @@ func (k *coordCheck) check(x, y float64) lang.Message {
 			return lang.M("easting %s does not carry the zone prefix of %s (about %s m): is the zone or the CRS wrong?", fmt.Sprintf("%g", x), c.Describe(), fmt.Sprintf("%.0f", c.def.Params.FE/c.def.Unit))
 		}
 	}
+	return lang.Message{}
+}
+
+// inArea checks that a point lies near c's area of use (nearArea).
+func (k *coordCheck) inArea(x, y float64) lang.Message {
+	c := k.c
 	if c.Geographic() || c == Unknown {
 		return lang.Message{}
 	}
