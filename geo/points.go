@@ -77,12 +77,18 @@ func inMultiPolygon(p orb.Point, mp orb.MultiPolygon) bool {
 
 // Points returns the positions of the layer's point features in the CRS
 // to, with the features that have none or whose coordinates cannot lie
-// in the layer's CRS as errors naming them. crs is the layer's CRS where
-// the file does not state it (WGS84 if Unknown).
+// in the layer's CRS as errors naming them. crs is the plan's CRS for the
+// layer, which wins over the file's; Unknown takes the file's (WGS84 for
+// GeoJSON that does not say).
 func (l *Layer) Points(crs, to CRS) ([]orb.Point, error) {
-	from := l.CRS
+	from := crs // the plan's word wins, as for areas
 	if from == Unknown {
-		from = crs
+		from = l.CRS
+	}
+	if from == Unknown && l.CRSErr != nil {
+		e := *l.CRSErr
+		e.M = lang.M("%s; name the CRS in the plan (crs: EPSG:… or a PROJ string), which then wins over the file's", e.M)
+		return nil, &e
 	}
 	if from == Unknown {
 		if l.Format == "Shapefile" || l.Format == "GeoPackage" {

@@ -86,6 +86,7 @@ var germanErrors = map[string]string{
 	"%s: the standard parallel cannot be the equator":                                                     "%s: der Standardparallel kann nicht der Äquator sein",
 	"%s: the standard parallels %g° and %g° are symmetric about the equator, which gives no cone":         "%s: die Standardparallele %g° und %g° liegen symmetrisch zum Äquator, das ergibt keinen Kegel",
 	"%s; name the CRS in the plan (areas: crs: EPSG:… or a PROJ string), which then wins over the file's": "%s; nennen Sie das Bezugssystem im Plan (areas: crs: EPSG:… oder ein PROJ-String), es hat dann Vorrang vor dem der Datei",
+	"%s; name the CRS in the plan (crs: EPSG:… or a PROJ string), which then wins over the file's":        "%s; nennen Sie das Bezugssystem im Plan (crs: EPSG:… oder ein PROJ-String), es hat dann Vorrang vor dem der Datei",
 	"%v":                                "%v",
 	"%v (see %s --help)":                "%v (siehe %s --help)",
 	"%v is negative, but %q is a count": "%v ist negativ, aber %q ist eine Anzahl",

@@ -22,7 +22,7 @@ type InputSpec struct {
 	Layer      string   `yaml:"layer"`    // a GeoPackage's table
 	X          string   `yaml:"x"`        // points in a table: the column with the easting or longitude
 	Y          string   `yaml:"y"`        // points in a table: the column with the northing or latitude
-	CRS        string   `yaml:"crs"`      // points: their CRS if the file does not say (EPSG:4326 for a table if absent)
+	CRS        string   `yaml:"crs"`      // points: their CRS, which wins over what the file says (EPSG:4326 for a table if absent)
 	Key        string   `yaml:"key"`      // column with the area key
 	Year       YearSpec `yaml:"year"`     // column with the year, a fixed year, or {from_name: "…-{year}.csv"}
 	Dimensions []string `yaml:"dimensions"`
