@@ -83,9 +83,13 @@ func (g *GridFiles) ParseCRS(s string) (CRS, error) { return parseCRS(s, g) }
 
 // ParseCRSWith is ParseCRS for a CRS that may name grid files
 // (+nadgrids=ntf_r93.gsb in a PROJ string): open returns a file's
-// contents by the name the string gives. The CRS's datum then reaches
-// WGS 84 by the grids (see GridFiles); a point outside them transforms to
-// NaN.
+// contents by the name the string gives. The grids shift from the CRS's
+// datum (NTF, NZGD49, DHDN, …) to the datum they were made for, which
+// planatlas, like PROJ, takes as WGS 84 without a further shift: ETRS89,
+// RGF93, GDA94, GDA2020, NZGD2000, NAD83 and the other ITRF-based datums
+// agree with WGS 84 to about a metre. A point outside every grid
+// transforms to NaN. To read several CRSs that may name the same files,
+// use one GridFiles.
 func ParseCRSWith(s string, open func(name string) ([]byte, error)) (CRS, error) {
 	return NewGridFiles(open).ParseCRS(s)
 }

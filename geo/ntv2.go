@@ -203,7 +203,14 @@ func (g *ntv2) shift(lon, lat float64) (dlon, dlat float64, ok bool) {
 }
 
 // interpolate is the bilinear interpolation between the four nodes
-// around (lon, lat), which the grid contains.
+// around (lon, lat), which the grid contains, as the NTv2 guide and PROJ
+// do: with (fx, fy) the point's position within its cell as fractions of
+// the increments (x westward, as the columns run),
+//
+//	s = (1−fx)(1−fy)·s₀₀ + fx(1−fy)·s₁₀ + (1−fx)fy·s₀₁ + fx·fy·s₁₁
+//
+// for the latitude and the longitude shift alike; on the grid's north or
+// west edge the last cell is used.
 func (s *ntv2Grid) interpolate(lon, lat float64) (dlon, dlat float64) {
 	x := (-lon*3600 - s.eLon) / s.lonInc // columns run westward
 	y := (lat*3600 - s.sLat) / s.latInc
