@@ -193,8 +193,14 @@ var epsgPattern = regexp.MustCompile(`(?i)EPSG:+(?:[0-9.]*:)?(\d{4,5})$`)
 // name it: "EPSG:25833", "urn:ogc:def:crs:EPSG::25833",
 // "http://www.opengis.net/def/crs/EPSG/0/25833",
 // "urn:ogc:def:crs:OGC:1.3:CRS84", a bare code "25833", a PROJ string
-// ("+proj=utm +zone=18 +datum=NAD27") or well-known text.
-func ParseCRS(s string) (CRS, error) {
+// ("+proj=utm +zone=18 +datum=NAD27") or well-known text. A PROJ string
+// that names grid files (+nadgrids) is an error here: such a CRS is read
+// by ParseCRSWith, which can open the files.
+func ParseCRS(s string) (CRS, error) { return parseCRS(s, nil) }
+
+// parseCRS is ParseCRS with the grid files read through grids (nil: none
+// can be).
+func parseCRS(s string, grids *GridFiles) (CRS, error) {
 	t := strings.TrimSpace(s)
 	switch {
 	case strings.HasSuffix(strings.ToUpper(t), "CRS84"):
@@ -202,6 +208,9 @@ func ParseCRS(s string) (CRS, error) {
 	case strings.HasPrefix(t, "+"):
 		def, err := parseProjString(t)
 		if err != nil {
+			return Unknown, lang.Errorf("the PROJ string %q cannot be used: %v", s, err)
+		}
+		if def, err = withGrids(def, t, grids); err != nil {
 			return Unknown, lang.Errorf("the PROJ string %q cannot be used: %v", s, err)
 		}
 		return crsFromDefinition(t, def), nil
@@ -226,10 +235,14 @@ func ParseCRS(s string) (CRS, error) {
 // crsFromDefinition returns the CRS of a definition read from a PROJ
 // string or WKT: the EPSG CRS it equals where there is one (so that a
 // .prj without an authority code still reads as EPSG:25833), else a CRS
-// known by its name and definition.
+// known by its name and definition. A CRS shifted by the user's grid
+// files is known by its definition, so that messages tell it from the
+// EPSG CRS of the same projection.
 func crsFromDefinition(name string, def definition) CRS {
-	if c, ok := matchEPSG(def); ok {
-		return c
+	if def.Datum.Shift != shiftGrid {
+		if c, ok := matchEPSG(def); ok {
+			return c
+		}
 	}
 	c := CRS{Name: name, def: def}
 	c.geog = geogForDatum(def)

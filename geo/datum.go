@@ -76,6 +76,9 @@ func geogForDatum(def definition) int {
 // ForExtent refines the choice once the data's extent is known.
 func (c *CRS) chooseShift() {
 	d := &c.def.Datum
+	if d.Shift == shiftGrid {
+		return // the user's grid files
+	}
 	if c.geog == 4326 {
 		d.Shift, d.ToWGS84, d.Accuracy, c.shift = shiftNone, Helmert{}, 0, 0
 		return
@@ -153,13 +156,16 @@ func boxContains(area [4]float64, west, south, east, north float64) bool {
 
 // DatumNote says how c's datum reaches WGS84, for the run's notes:
 // by which EPSG transformation and how accurately, by the file's own
-// parameters, or that no transformation is known. It is empty where
-// nothing needs saying (WGS84 and datums equal to it, DHDN by BETA2007).
+// parameters, by the user's grid files, or that no transformation is
+// known. It is empty where nothing needs saying (WGS84 and datums equal
+// to it, DHDN by BETA2007).
 func (c CRS) DatumNote() lang.Message {
 	d := c.def.Datum
 	switch {
 	case d.Shift == shiftUnknown:
 		return lang.M("no transformation from the datum %q of %s to WGS 84 is known: positions in maps and in GeoJSON may be off by up to about 100 m (areas, lengths and neighbours are not affected); give the transformation as TOWGS84 in the .prj or as +towgs84 in a PROJ string (crs: in the plan)", d.Name, c.String())
+	case d.Shift == shiftGrid:
+		return lang.M("coordinates of %s are shifted to WGS 84 by the grid file %s", c.String(), d.Grid.name)
 	case d.Shift != shiftHelmert:
 		return lang.Message{}
 	case c.shift == 0:

@@ -68,6 +68,9 @@ type datum struct {
 	Shift datumShift
 	// ToWGS84 is the Helmert transformation (Shift == shiftHelmert).
 	ToWGS84 Helmert
+	// Grid is the grid files a PROJ string names (Shift == shiftGrid),
+	// shared by pointer so that the definition stays comparable.
+	Grid *gridShift
 	// Accuracy is the transformation's stated accuracy in metres, as the
 	// EPSG dataset gives it; 0 if not known.
 	Accuracy float64
@@ -88,6 +91,10 @@ const (
 	// shiftUnknown: no transformation is known; positions may be off by
 	// up to about 100 m, which is said in the notes.
 	shiftUnknown
+	// shiftGrid: by NTv2 grid files the user gives (+nadgrids), from
+	// the datum to one PROJ takes as WGS84 (ETRS89, RGF93, GDA94,
+	// NZGD2000, NAD83).
+	shiftGrid
 )
 
 // definition is everything needed to transform a CRS's coordinates to

@@ -13,12 +13,13 @@ import (
 // A point goes through three steps: from the CRS's unit to metres (or
 // degrees), the inverse projection to longitude and latitude on the
 // CRS's datum, and the datum shift to WGS84 (a Helmert transformation
-// through geocentric coordinates, or the BETA2007 grid for DHDN).
+// through geocentric coordinates, the BETA2007 grid for DHDN, or the
+// NTv2 grid files a PROJ string names).
 type Transformer struct {
 	def  definition
 	p    projection // nil for a geographic CRS
 	ok   bool       // false for Unknown or an unsupported definition
-	grid *ntv2      // BETA2007 for DHDN
+	grid *gridShift // BETA2007 for DHDN, or the user's grid files
 }
 
 // Transformer returns c's transformer. For Unknown, or a definition
@@ -35,16 +36,19 @@ func (c CRS) Transformer() *Transformer {
 		}
 		t.p = p
 	}
-	if c.def.Datum.Shift == shiftBETA2007 {
-		t.grid = beta2007()
+	switch c.def.Datum.Shift {
+	case shiftBETA2007:
+		t.grid = &gridShift{name: "BETA2007", grids: []*ntv2{beta2007()}}
+	case shiftGrid:
+		t.grid = c.def.Datum.Grid
 	}
 	t.ok = true
 	return t
 }
 
 // ToWGS84 transforms a point of the CRS to longitude and latitude on
-// WGS84. A point outside BETA2007's grid (DHDN outside Germany) gives
-// NaN.
+// WGS84. A point outside the datum's grid (DHDN outside Germany, or
+// outside the grid files a PROJ string names) gives NaN.
 func (t *Transformer) ToWGS84(x, y float64) (lon, lat float64) {
 	if !t.ok {
 		return math.NaN(), math.NaN()
@@ -59,7 +63,7 @@ func (t *Transformer) ToWGS84(x, y float64) (lon, lat float64) {
 		el := t.def.Ellipsoid
 		gx, gy, gz := el.toGeocentric(lon, lat, 0)
 		return wgs84Ellipsoid.fromGeocentric(t.def.Datum.ToWGS84.forward(gx, gy, gz))
-	case shiftBETA2007:
+	case shiftBETA2007, shiftGrid:
 		var ok bool
 		if lon, lat, ok = t.grid.forward(lon, lat); !ok {
 			return math.NaN(), math.NaN()
@@ -77,7 +81,7 @@ func (t *Transformer) FromWGS84(lon, lat float64) (x, y float64) {
 	case shiftHelmert:
 		gx, gy, gz := wgs84Ellipsoid.toGeocentric(lon, lat, 0)
 		lon, lat = t.def.Ellipsoid.fromGeocentric(t.def.Datum.ToWGS84.inverse(gx, gy, gz))
-	case shiftBETA2007:
+	case shiftBETA2007, shiftGrid:
 		var ok bool
 		if lon, lat, ok = t.grid.inverse(lon, lat); !ok {
 			return math.NaN(), math.NaN()

@@ -297,6 +297,8 @@ var german = map[string]string{
 
 	"coordinates of %s are shifted to WGS 84 by the Helmert parameters the definition gives": "Koordinaten in %s werden mit den Helmert-Parametern der Definition nach WGS 84 verschoben",
 
+	"coordinates of %s are shifted to WGS 84 by the grid file %s": "Koordinaten in %s werden mit der Gitterdatei %s nach WGS 84 verschoben",
+
 	"design effect": "Designeffekt",
 
 	"disclosure control is off (disclosure: threshold: %d): counts of 1 and 2 are published; check the tables before publishing them": "Geheimhaltung ausgeschaltet (disclosure: threshold: %d): Fallzahlen von 1 und 2 werden veröffentlicht; Tabellen vor der Veröffentlichung prüfen",

@@ -37,7 +37,7 @@ type GeometryReport struct {
 func CheckGeometry(spec AreasSpec, src Source, minArea float64) (*GeometryReport, error) {
 	var crs geo.CRS
 	if spec.CRS != "" {
-		c, err := geo.ParseCRS(spec.CRS)
+		c, err := gridFiles(src).ParseCRS(spec.CRS)
 		if err != nil {
 			return nil, &Error{M: lang.M("crs: %v", err)}
 		}

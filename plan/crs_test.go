@@ -79,3 +79,50 @@ func TestCRSAndRepairInPlan(t *testing.T) {
 		}
 	}
 }
+
+// A crs: naming a grid file (+nadgrids) reads it from the plan's folder,
+// in the dry run as in the run, and the notes say the grid is used; a
+// missing grid file is an error naming the plan's line and the file.
+func TestCRSGridInPlan(t *testing.T) {
+	const utm = "+proj=utm +zone=33 +ellps=GRS80 +units=m +no_defs +nadgrids="
+	grid, err := os.ReadFile("../geo/grids/BETA2007.gsb")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, grids, err, note string
+	}{
+		{"grid in the plan's folder", "beta.gsb", "", "are shifted to WGS 84 by the grid file beta.gsb"},
+		{"optional grids", "@other.gsb,beta.gsb", "", "by the grid file @other.gsb,beta.gsb"},
+		{"grid missing", "nofile.gsb", `plan.yaml:6: areas: the PROJ string "` + utm + `nofile.gsb" cannot be used: the grid file "nofile.gsb" (+nadgrids) cannot be read: file "nofile.gsb" not found; grid files are read from the plan's folder`, ""},
+	}
+	for _, tc := range tests {
+		areas := "areas: {file: gebiete.shp, key: id, name: name, parent: bezirk, crs: '" + utm + tc.grids + "'}"
+		dir := planDir(t, "testdata/crs", func(s string) string {
+			return strings.Replace(s, "areas: {file: gebiete.shp, key: id, name: name, parent: bezirk}", areas, 1)
+		})
+		if err := os.WriteFile(filepath.Join(dir, "beta.gsb"), grid, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		data, err := os.ReadFile(filepath.Join(dir, "plan.yaml"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := Parse(data, "plan.yaml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, verr := Validate(p, Dir(dir), "en")
+		res, err := Run(p, Dir(dir), Options{Out: filepath.Join(dir, "out"), PlanData: data})
+		switch {
+		case tc.err != "" && (verr == nil || !strings.Contains(verr.Error(), tc.err)):
+			t.Errorf("%s: validate: error %v, want one containing %q", tc.name, verr, tc.err)
+		case tc.err != "" && (err == nil || !strings.Contains(err.Error(), tc.err)):
+			t.Errorf("%s: run: error %v, want one containing %q", tc.name, err, tc.err)
+		case tc.err == "" && (err != nil || verr != nil):
+			t.Errorf("%s: %v, %v", tc.name, verr, err)
+		case tc.note != "" && noteWith(lang.New("en").Messages(res.Notes), tc.note) == "":
+			t.Errorf("%s: no note containing %q in %q", tc.name, tc.note, lang.New("en").Messages(res.Notes))
+		}
+	}
+}

@@ -49,7 +49,7 @@ func (chk *checker) checkAreas() {
 		}
 	}
 	if p.Areas.CRS != "" {
-		crs, err := geo.ParseCRS(p.Areas.CRS)
+		crs, err := chk.parseCRS(p.Areas.CRS)
 		if err != nil {
 			chk.fail(p.Areas.Line, "areas: %v", err)
 		}

@@ -128,7 +128,7 @@ func (chk *checker) checkBoundaries() {
 			b.years[y] = true
 		}
 		if s.CRS != "" {
-			crs, err := geo.ParseCRS(s.CRS)
+			crs, err := chk.parseCRS(s.CRS)
 			if err != nil {
 				chk.fail(e.Line, "boundaries %q: %v", e.Name, err)
 			}

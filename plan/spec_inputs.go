@@ -60,7 +60,7 @@ func (chk *checker) checkInputs() {
 				chk.fail(e.Line, "input %q: the points of %s are its geometries; x and y are for tables", e.Name, s.File.first())
 			}
 			if s.CRS != "" {
-				crs, err := geo.ParseCRS(s.CRS)
+				crs, err := chk.parseCRS(s.CRS)
 				if err != nil {
 					chk.fail(e.Line, "input %q: %v", e.Name, err)
 				}

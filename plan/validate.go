@@ -187,6 +187,7 @@ type checker struct {
 	byInd      map[string]int // compiled indicators: position in c.indicators
 	values     []string       // what outputs may show
 	seen       map[string]int // output names claimed → the plan line
+	grids      *geo.GridFiles // the grid files crs: names, read once
 }
 
 func (chk *checker) fail(line int, format string, args ...any) {
