@@ -39,7 +39,7 @@ func CheckGeometry(spec AreasSpec, src Source, minArea float64) (*GeometryReport
 	if spec.CRS != "" {
 		c, err := gridFiles(src).ParseCRS(spec.CRS)
 		if err != nil {
-			return nil, &Error{M: lang.M("crs: %v", err)}
+			return nil, &Error{File: spec.File, M: lang.M("crs: %v", err)}
 		}
 		crs = c
 	}
