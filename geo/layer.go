@@ -237,33 +237,10 @@ func (l *Layer) build(opt ReadOptions, collect bool) (*Areas, []Problem) {
 				continue
 			}
 		}
-		text := func(field string) string {
-			if field == "" {
-				return ""
-			}
-			v, _ := l.Attribute(i, field)
-			return strings.TrimSpace(v.Text)
-		}
-		name := key
-		if opt.Name != "" {
-			name = text(opt.Name)
-		}
-		parent, parentName := text(opt.Parent), text(opt.Parent)
-		if opt.ParentName != "" {
-			parentName = text(opt.ParentName)
-		}
 		if _, dup := byKey[key]; !dup {
 			byKey[key] = len(a.Keys)
 		}
-		a.Keys = append(a.Keys, key)
-		a.Names = append(a.Names, name)
-		a.Parents = append(a.Parents, parent)
-		a.ParentNames = append(a.ParentNames, parentName)
-		for _, f := range opt.Attributes {
-			a.Attributes[f] = append(a.Attributes[f], text(f))
-		}
-		a.Geoms = append(a.Geoms, cloneMultiPolygon(ft.Geom))
-		a.features = append(a.features, n)
+		l.appendArea(a, i, key, opt)
 	}
 	if len(a.Keys) == 0 {
 		report(problem(Error, 0, "", "", lang.M("the file has no usable features")))
@@ -278,6 +255,35 @@ func (l *Layer) build(opt ReadOptions, collect bool) (*Areas, []Problem) {
 		return nil, problems
 	}
 	return a.sortedByKey(), problems
+}
+
+// appendArea adds feature i as an area with key: its name, parent and
+// further attributes as opt names them, and a copy of its geometry.
+func (l *Layer) appendArea(a *Areas, i int, key string, opt ReadOptions) {
+	text := func(field string) string {
+		if field == "" {
+			return ""
+		}
+		v, _ := l.Attribute(i, field)
+		return strings.TrimSpace(v.Text)
+	}
+	name := key
+	if opt.Name != "" {
+		name = text(opt.Name)
+	}
+	parent, parentName := text(opt.Parent), text(opt.Parent)
+	if opt.ParentName != "" {
+		parentName = text(opt.ParentName)
+	}
+	a.Keys = append(a.Keys, key)
+	a.Names = append(a.Names, name)
+	a.Parents = append(a.Parents, parent)
+	a.ParentNames = append(a.ParentNames, parentName)
+	for _, f := range opt.Attributes {
+		a.Attributes[f] = append(a.Attributes[f], text(f))
+	}
+	a.Geoms = append(a.Geoms, cloneMultiPolygon(l.Features[i].Geom))
+	a.features = append(a.features, i+1)
 }
 
 // clean removes repeated vertices and parts without area from every
