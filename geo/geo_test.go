@@ -33,10 +33,10 @@ func TestReadGeoJSONProjected(t *testing.T) {
 		t.Fatalf("read %v %v %v %v", a.CRS, a.Keys, a.Names, a.ParentNames)
 	}
 	// 1 km² minus a 200 m × 200 m hole
-	if got := a.AreaM2(0); got != 1e6-4e4 {
+	if got := a.planeM2(0); got != 1e6-4e4 {
 		t.Errorf("area with hole = %v m², want %v", got, 1e6-4e4)
 	}
-	if got := a.AreaM2(1); got != 1e6 {
+	if got := a.planeM2(1); got != 1e6 {
 		t.Errorf("area = %v", got)
 	}
 	// shells counter-clockwise, holes clockwise after reading
@@ -152,7 +152,7 @@ func TestJoin(t *testing.T) {
 		t.Fatal(err)
 	}
 	j, err := a.Join([]string{"02", "01"}, nil)
-	if err != nil || j.Keys[0] != "02" || j.AreaM2(0) != 1e6 {
+	if err != nil || j.Keys[0] != "02" || j.planeM2(0) != 1e6 {
 		t.Fatalf("Join in data order: %v %v", j, err)
 	}
 	where := func(k string) string { return "data.csv:7" }
@@ -233,7 +233,39 @@ func TestMergeDuplicates(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if a.Len() != 2 || len(a.Geoms[0]) != 1 || len(a.Geoms[1]) != 2 || a.AreaM2(0) != 20000 || a.AreaM2(1) != 20000 {
-		t.Errorf("%d areas, parts %d and %d, areas %v and %v", a.Len(), len(a.Geoms[0]), len(a.Geoms[1]), a.AreaM2(0), a.AreaM2(1))
+	if a.Len() != 2 || len(a.Geoms[0]) != 1 || len(a.Geoms[1]) != 2 || a.planeM2(0) != 20000 || a.planeM2(1) != 20000 {
+		t.Errorf("%d areas, parts %d and %d, areas %v and %v", a.Len(), len(a.Geoms[0]), len(a.Geoms[1]), a.planeM2(0), a.planeM2(1))
+	}
+}
+
+// planeM2 is area i's area in the plane of its CRS (square units), for
+// tests of reading and merging whose squares are exact there.
+func (a *Areas) planeM2(i int) float64 { return multiPolygonArea(a.Geoms[i]) }
+
+// AreaM2 measures on the ellipsoid: the same square kilometre of
+// ETRS89 / UTM 33N, moved to LAEA Europe, to Gauss–Krüger 4, to Web
+// Mercator and to longitude and latitude, has the same area in each to
+// 1e-5 (DHDN's network differs from ETRS89's in scale by a few parts per
+// million, which BETA2007 carries over), while the areas in their planes
+// differ by up to 60 % (Web Mercator, which is projected to a UTM zone to
+// be measured).
+func TestAreaOnEllipsoid(t *testing.T) {
+	a, err := readTest(t, "two_squares_utm.geojson", ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := a.AreaM2(1)
+	if s := want / a.planeM2(1); s < 1.0003 || s > 1.0006 {
+		t.Errorf("UTM 33N at 12.1° E: ellipsoid / plane = %v, want 1/k² ≈ 1.0004", s)
+	}
+	for _, code := range []int{3035, 31468, 3857, 4326} {
+		b := a.In(mustEPSG(code))
+		b.Declared = b.CRS
+		if err := b.toPlanar(); err != nil {
+			t.Fatal(err)
+		}
+		if got := b.AreaM2(1); math.Abs(got-want) > 1e-5*want {
+			t.Errorf("EPSG:%d (measured in %s): %.3f m², UTM %.3f m²", code, b.CRS, got, want)
+		}
 	}
 }

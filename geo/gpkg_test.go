@@ -187,7 +187,7 @@ func TestReadTinyGeoPackage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if a.AreaM2(0) != 10000 || a.AreaM2(1) != 10000 {
-		t.Errorf("areas %v %v", a.AreaM2(0), a.AreaM2(1))
+	if a.planeM2(0) != 10000 || a.planeM2(1) != 10000 {
+		t.Errorf("areas %v %v", a.planeM2(0), a.planeM2(1))
 	}
 }
