@@ -73,7 +73,7 @@ func (r *runner) monitoringTable() (report.HTMLFigure, error) {
 	head := append([]string{r.lp.Sprintf("goal"), r.lp.Sprintf("where"), r.lp.Sprintf("indicator's status"), r.lp.Sprintf("measures")},
 		r.statusHead()...)
 	head = append(head, r.lp.Sprintf("the measures"))
-	row := func(cells []string, ms []*measure) []string {
+	row := func(cells []string, ms []*measure, listed bool) []string {
 		var st, list []string
 		for _, m := range ms {
 			st = append(st, m.status)
@@ -81,6 +81,9 @@ func (r *runner) monitoringTable() (report.HTMLFigure, error) {
 		}
 		cells = append(cells, strconv.Itoa(len(ms)))
 		cells = append(cells, countCells(statusCounts(st))...)
+		if !listed {
+			list = nil
+		}
 		return append(cells, strings.Join(list, ", "))
 	}
 	var rows [][]string
@@ -91,7 +94,7 @@ func (r *runner) monitoringTable() (report.HTMLFigure, error) {
 				ms = append(ms, m)
 			}
 		}
-		rows = append(rows, row(append([]string(nil), goalRows[i]...), ms))
+		rows = append(rows, row(append([]string(nil), goalRows[i]...), ms, true))
 	}
 	var none []*measure
 	for _, m := range r.c.measures {
@@ -100,9 +103,9 @@ func (r *runner) monitoringTable() (report.HTMLFigure, error) {
 		}
 	}
 	if len(none) > 0 {
-		rows = append(rows, row([]string{r.lp.Sprintf("(no goal)"), "", ""}, none))
+		rows = append(rows, row([]string{r.lp.Sprintf("(no goal)"), "", ""}, none, true))
 	}
-	rows = append(rows, row([]string{r.lp.Sprintf("all measures"), "", ""}, r.c.measures))
+	rows = append(rows, row([]string{r.lp.Sprintf("all measures"), "", ""}, r.c.measures, false))
 	return report.HTMLFigure{ID: "monitoring", Title: r.lp.Sprintf("Monitoring: goals and measures"),
 		Alt: r.lp.Sprintf("Per goal the status of its indicator (the last five years' trend projected to the target year) beside its measures, counted by status. A measure serving several goals counts for each."),
 		Head: head, Rows: rows}, nil

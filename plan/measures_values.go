@@ -122,8 +122,10 @@ func parseMeasureDate(s string) (measureDate, bool) {
 	case s == "":
 		return measureDate{}, true
 	case yearOnly.MatchString(s):
-		y, _ = strconv.Atoi(s)
-		return measureDate{text: s, y: y}, datasets.PlausibleYear(y)
+		if y, _ = strconv.Atoi(s); !datasets.PlausibleYear(y) {
+			return measureDate{}, false
+		}
+		return measureDate{text: s, y: y}, true
 	case isoDate.MatchString(s):
 		p := isoDate.FindStringSubmatch(s)
 		y, mo, d = atoi(p[1]), atoi(p[2]), atoi(p[3])
