@@ -107,7 +107,7 @@ func (r *runner) monitoringTable() (report.HTMLFigure, error) {
 	}
 	rows = append(rows, row([]string{r.lp.Sprintf("all measures"), "", ""}, r.c.measures, false))
 	return report.HTMLFigure{ID: "monitoring", Title: r.lp.Sprintf("Monitoring: goals and measures"),
-		Alt: r.lp.Sprintf("Per goal the status of its indicator (the last five years' trend projected to the target year) beside its measures, counted by status. A measure serving several goals counts for each."),
+		Alt:  r.lp.Sprintf("Per goal the status of its indicator (the last five years' trend projected to the target year) beside its measures, counted by status. A measure serving several goals counts for each."),
 		Head: head, Rows: rows}, nil
 }
 
