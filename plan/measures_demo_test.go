@@ -112,8 +112,8 @@ func demoMeasures(t *testing.T, out, html string) {
 			t.Errorf("report: no %s", s)
 		}
 	}
-	p1005 := regexp.MustCompile(`(?s)<section class="profile" id="profile-1005">.*?<section id="measures-1005">.*?</section>`).FindString(html)
-	p0601 := regexp.MustCompile(`(?s)<section class="profile" id="profile-0601">.*?<section id="measures-0601">.*?</section>`).FindString(html)
+	p1005 := regexp.MustCompile(`(?s)<section class="profile" id="profile-1005">.*?<section id="measures-area-1005">.*?</section>`).FindString(html)
+	p0601 := regexp.MustCompile(`(?s)<section class="profile" id="profile-0601">.*?<section id="measures-area-0601">.*?</section>`).FindString(html)
 	if !strings.Contains(p1005, "Hier wirkt keine Maßnahme des Sozialplans.") || !strings.Contains(p0601, "<td>M01</td>") || !strings.Contains(p0601, "<td>M25</td>") {
 		t.Error("report: the profiles do not list the measures acting in their area")
 	}

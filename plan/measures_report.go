@@ -175,6 +175,6 @@ func (r *runner) measuresHere(a int) report.HTMLFigure {
 	if mr.high != nil && mr.high[a] {
 		alt = r.lp.Sprintf("An area of high need (top fifth of %s).", mr.need.spec.label.In(r.c.lang)) + " " + alt
 	}
-	return report.HTMLFigure{ID: "measures-" + r.areas.Keys[a], Title: r.lp.Sprintf("Measures"), Alt: alt,
+	return report.HTMLFigure{ID: "measures-area-" + r.areas.Keys[a], Title: r.lp.Sprintf("Measures"), Alt: alt,
 		Head: []string{r.lp.Sprintf("measure"), r.lp.Sprintf("title"), r.lp.Sprintf("where"), r.lp.Sprintf("status"), r.lp.Sprintf("goals")}, Rows: rows}
 }
