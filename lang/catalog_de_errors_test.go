@@ -23,7 +23,7 @@ func TestGermanErrorsKeepTheirVerbs(t *testing.T) {
 // them.
 func errorTexts() map[string]string {
 	all := map[string]string{}
-	for _, table := range []map[string]string{germanErrors, germanSav, germanSurvey, germanSmallArea} {
+	for _, table := range []map[string]string{germanErrors, germanSav, germanSurvey, germanSmallArea, germanMeasures} {
 		for en, de := range table {
 			all[en] = de
 		}

@@ -48,6 +48,16 @@ var germanTables = map[string]string{
 	"goal: too slow":                              "zu langsam",
 	"goal: wrong direction":                       "falsche Richtung",
 
+	// Measures (measures.csv): their status, and whether they act in an
+	// area of high need.
+	"measure: dropped":     "entfallen",
+	"measure: implemented": "umgesetzt",
+	"measure: no":          "nein",
+	"measure: planned":     "geplant",
+	"measure: postponed":   "verschoben",
+	"measure: started":     "begonnen",
+	"measure: yes":         "ja",
+
 	// How a map is classified (classes.csv).
 	"method: box":       "Boxplot-Grenzen",
 	"method: diverging": "Quantile unter und über dem Stadtwert",

@@ -36,7 +36,7 @@ func build() catalog.Catalog {
 			set(key, de)
 		}
 	}
-	for _, table := range []map[string]string{germanErrors, germanSav, germanSurvey, germanSmallArea} {
+	for _, table := range []map[string]string{germanErrors, germanSav, germanSurvey, germanSmallArea, germanMeasures} {
 		for key, de := range table {
 			if !seen[key] { // a note's text and an error's may be the same: one translation
 				set(key, de)

@@ -163,6 +163,11 @@ func (r *runner) writeReport() error {
 		rep.Tables = append(rep.Tables, report.HTMLFigure{ID: "goals", Title: r.lp.Sprintf("Goals"),
 			Alt: r.lp.Sprintf("The last five years' trend projected to the target year."), Head: head, Rows: rows})
 	}
+	ms, err := r.measureReport()
+	if err != nil {
+		return err
+	}
+	rep.Tables = append(rep.Tables, ms...)
 	// The city's age structure.
 	pyr := r.pyramidData()
 	city := cityAges(pyr)
@@ -267,6 +272,9 @@ func (r *runner) profiles(first *indexResult, pyr []*ages, city *ages) []report.
 		}
 		if f, ok := r.projectionProfile(p, a); ok {
 			p.Figures = append(p.Figures, f)
+		}
+		if r.measures != nil {
+			p.Tables = append(p.Tables, r.measuresHere(a))
 		}
 		if len(pc.geoms) <= 300 {
 			p.Figures = append(p.Figures, report.HTMLFigure{

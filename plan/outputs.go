@@ -440,6 +440,9 @@ func (r *runner) tables() error {
 	if err := r.writeGoals(); err != nil {
 		return err
 	}
+	if err := r.writeMeasures(); err != nil {
+		return err
+	}
 	if err := r.writeTrends(); err != nil {
 		return err
 	}

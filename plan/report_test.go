@@ -66,6 +66,7 @@ func TestReportHTML(t *testing.T) {
 	}
 	demoProjection(t, out, html)
 	demoSurvey(t, out, html)
+	demoMeasures(t, out, html)
 }
 
 // demoProjection checks the demo's population projection: the report's

@@ -101,6 +101,7 @@ func (r *runner) computeSteps() []step {
 		{lang.M("indices and rankings computed"), r.computeIndices},
 		{lang.M("trends computed"), r.computeTrends},
 		{lang.M("spatial statistics computed"), r.computeSpatial},
+		{lang.M("measures matched to the areas"), r.matchMeasures},
 		{lang.M("figures checked"), r.checkFigures},
 	}
 }
@@ -159,6 +160,9 @@ func protected(c *Checked, src Source) []string {
 	if p.Weights.File != "" {
 		files = append(files, d.Path(p.Weights.File))
 	}
+	if p.Measures.File != "" {
+		files = append(files, d.Path(p.Measures.File))
+	}
 	for _, l := range p.Areas.Levels {
 		if l.Names.File != "" {
 			files = append(files, d.Path(l.Names.File))
@@ -207,6 +211,7 @@ type runner struct {
 	city     []*datasets.Series  // the city's indicator values
 	indices  []*indexResult
 	trends   *datasets.Frame // nil with fewer than three years
+	measures *measureRun     // the measures matched to the areas; nil without measures
 }
 
 type indexResult struct {

@@ -102,7 +102,8 @@ func (r *runner) valueLabels() map[string]func(string) string {
 		"flag":      func(code string) string { return flagLabel(p, code) },
 		"vs_city":   value("versus", same),
 		"trend":     value("trend", same),
-		"status":    value("goal", english(goalStatusCodes)),
+		"status":    statusLabel(p),
+		"high_need": value("measure", same),
 		"cluster":   value("cluster", english(clusterCodes)),
 		"change":    value("change", same),
 		"included":  value("bound", same),
@@ -111,6 +112,18 @@ func (r *runner) valueLabels() map[string]func(string) string {
 		"rebased":   value("rebased", same),
 		"age":       value("age", same),
 		"scenario":  value("scenario", same),
+	}
+}
+
+// statusLabel writes a status in the run's language: a measure's
+// (measures.csv) or a goal's (goals.csv); their codes differ.
+func statusLabel(p *lang.Printer) func(string) string {
+	goal := english(goalStatusCodes)
+	return func(code string) string {
+		if _, ok := statusCode(code); ok {
+			return p.Value("measure", code)
+		}
+		return p.Value("goal", goal(code))
 	}
 }
 

@@ -22,6 +22,8 @@ type Plan struct {
 	Disclosure DisclosureSpec               `yaml:"disclosure"`
 	Indices    Named[IndexSpec]             `yaml:"indices"`
 	Goals      Named[GoalSpec]              `yaml:"goals"`
+	Measures   MeasuresSpec                 `yaml:"measures"`   // the social plan's measures: named entries or {file: …}
+	Monitoring MonitoringSpec               `yaml:"monitoring"` // which index the measures are held against
 	Spatial    SpatialSpec                  `yaml:"spatial"`    // spatial statistics of indicators and indices
 	Projection *ProjectionSpec              `yaml:"projection"` // population projection by age and sex
 	Surveys    Named[SurveySpec]            `yaml:"surveys"`    // sample surveys' microdata, estimated per area

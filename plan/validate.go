@@ -48,7 +48,9 @@ type Checked struct {
 	counts         []string // the count variables (subject to disclosure control)
 	indices        []*index
 	goals          []*goal
-	pyramid        *input // the input of the population pyramids
+	measures       []*measure // the social plan's measures (spec_measures.go)
+	monitoring     string     // the index the measures are held against; the first if ""
+	pyramid        *input     // the input of the population pyramids
 	maps           []MapSpec
 	charts         []ChartSpec
 	tables         []string
@@ -222,6 +224,7 @@ func Validate(p *Plan, src Source, lang string) (*Checked, error) {
 	chk.checkDisclosure()
 	chk.checkIndices()
 	chk.checkGoals()
+	chk.checkMeasures()
 	chk.outputValues()
 	chk.checkSpatial()
 	chk.checkMaps()

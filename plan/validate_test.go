@@ -135,6 +135,8 @@ func TestValidateDemo(t *testing.T) {
 // with one note naming the missing variables; it is not an error.
 func TestValidateMissingCatalogVariable(t *testing.T) {
 	text := strings.Replace(demoPlanText(t), "  auslaender:          {input: staatsangehoerigkeit, column: Ausländer}\n", "", 1)
+	// without the measures, whose notes (measures serving no goal) are not this test's
+	text = strings.Replace(text, "measures:\n  file: massnahmen.csv\n", "", 1)
 	p, err := Parse([]byte(text), "plan.yaml")
 	if err != nil {
 		t.Fatal(err)

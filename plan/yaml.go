@@ -298,6 +298,8 @@ var structNames = map[reflect.Type]string{
 	reflect.TypeOf(IndexSpec{}):             "an index",
 	reflect.TypeOf(ValidSpec{}):             "valid",
 	reflect.TypeOf(GoalSpec{}):              "a goal",
+	reflect.TypeOf(MeasureSpec{}):           "a measure",
+	reflect.TypeOf(MonitoringSpec{}):        "monitoring",
 	reflect.TypeOf(SpatialSpec{}):           "spatial",
 	reflect.TypeOf(PyramidSpec{}):           "pyramid",
 	reflect.TypeOf(OutputsSpec{}):           "outputs",

@@ -50,6 +50,11 @@ type MapSpec struct {
 	// Width is the page width in mm: 170 (A4 portrait column) if 0,
 	// 257 for A4 landscape.
 	Width float64
+	// Marked, if set, marks areas with hatching and a thick outline over
+	// their class's colour (the measures' map: areas of high need that
+	// no measure reaches); MarkedLabel names them in the legend.
+	Marked      []bool
+	MarkedLabel string
 }
 
 // Sizes of a map page: a document column of 170 mm (A4 portrait with
@@ -101,6 +106,9 @@ func Map(s MapSpec) Figure {
 	if missing {
 		entries++
 	}
+	if markedCount(s.Marked) > 0 {
+		entries++
+	}
 	headLines := len(wrap(st.text(8, true, black), s.Legend, mm(legendW)))
 	legendH := 3.8*float64(headLines) + 2.2 + 5*float64(entries) + 5.5 + 5 + 4 + scaleBlockH
 	catLabels := categoryLabels(s.Locale, s.Values, s.Classes)
@@ -128,6 +136,7 @@ func Map(s MapSpec) Figure {
 			c.SetLineStyle(draw.LineStyle{Color: darkGrey, Width: vg.Points(1.3)})
 			c.Stroke(polygonPath(d, tx))
 		}
+		drawMarked(c, s, tx, fills)
 		if len(s.AreaLabels) > 0 {
 			inv := func(p vg.Point) orb.Point {
 				return orb.Point{b.Min[0] + (float64(p.X/vg.Millimeter)-marginMM)/scale, b.Min[1] + (float64(p.Y/vg.Millimeter)-(H-y0-mapH))/scale}
@@ -197,6 +206,36 @@ func drawMapAreas(c draw.Canvas, s MapSpec, tx func(orb.Point) vg.Point) ([]colo
 	return fills, counts
 }
 
+// markedWidth is the outline of a marked area, in points.
+const markedWidth = 2.2
+
+// markedCount counts the marked areas.
+func markedCount(m []bool) int {
+	n := 0
+	for _, x := range m {
+		if x {
+			n++
+		}
+	}
+	return n
+}
+
+// drawMarked hatches the marked areas over their fill and outlines them
+// thickly, after every area is drawn, so that no neighbour's thin
+// outline covers the thick one.
+func drawMarked(c draw.Canvas, s MapSpec, tx func(orb.Point) vg.Point, fills []color.Color) {
+	for i, m := range s.Marked {
+		if !m || i >= len(s.Areas.Geoms) {
+			continue
+		}
+		g := s.Areas.Geoms[i]
+		path := polygonPath(g, tx)
+		hatchLines(c, path, polygonRect(g, tx), contrastLine(fills[i]))
+		c.SetLineStyle(draw.LineStyle{Color: black, Width: vg.Points(markedWidth)})
+		c.Stroke(path)
+	}
+}
+
 // drawMapLegend draws the legend from ly (mm from the top of a figure H
 // mm high) in the column at lx: heading, one box per class, the boxes
 // for confidential and no data, the city's value and the classes' note.
@@ -254,6 +293,15 @@ func drawMapLegend(c draw.Canvas, st *style, s MapSpec, H, lx, ly float64, count
 		box(ly, mid, fmt.Sprintf("%s (%d)", s.Locale.T("uncertain"), n))
 		r := vg.Rectangle{Min: vg.Point{X: mm(lx), Y: top(ly + 3.5)}, Max: vg.Point{X: mm(lx + 6), Y: top(ly)}}
 		hatchLines(c, rectPath(r), r, contrastLine(mid))
+		ly += 5
+	}
+	if n := markedCount(s.Marked); n > 0 {
+		mid := s.Colours[len(s.Colours)-1]
+		r := vg.Rectangle{Min: vg.Point{X: mm(lx), Y: top(ly + 3.5)}, Max: vg.Point{X: mm(lx + 6), Y: top(ly)}}
+		box(ly, mid, fmt.Sprintf("%s (%d)", s.MarkedLabel, n))
+		hatchLines(c, rectPath(r), r, contrastLine(mid))
+		c.SetLineStyle(draw.LineStyle{Color: black, Width: vg.Points(markedWidth)})
+		c.Stroke(rectPath(r))
 		ly += 5
 	}
 	if n := counts["unreliable"]; n > 0 {

@@ -50,6 +50,7 @@ type HTMLProfile struct {
 	Rank                string // "3 (plausible 2–6) of 38", or "" without an index
 	Drivers             string
 	Figures             []HTMLFigure
+	Tables              []HTMLFigure // tables shown open, after the figures (the measures acting in the area)
 }
 
 // HTMLReport is the content of report.html.
@@ -63,7 +64,7 @@ type HTMLReport struct {
 	Sources  []string    // the source line
 	Inputs   [][3]string // file, bytes, SHA-256
 	Figures  []HTMLFigure
-	Tables   []HTMLFigure // tables without a chart (ranking, goals): Head and Rows
+	Tables   []HTMLFigure // tables (ranking, goals, monitoring): Head and Rows, shown open; an SVG, if set, above the table
 	Profiles []HTMLProfile
 	T        map[string]string // headings in the report's language
 }
@@ -90,7 +91,7 @@ func WriteHTML(w io.Writer, r HTMLReport) error {
 	r.Figures, r.Tables = label(r.Figures), label(r.Tables)
 	profiles := make([]HTMLProfile, len(r.Profiles))
 	for i, p := range r.Profiles {
-		p.Figures = label(p.Figures)
+		p.Figures, p.Tables = label(p.Figures), label(p.Tables)
 		profiles[i] = p
 	}
 	r.Profiles = profiles
@@ -135,7 +136,7 @@ details summary { cursor: pointer; font-size: 0.9rem; color: #333; }
 {{end}}</header>
 <main>
 {{range .Figures}}{{template "figure" .}}{{end}}
-{{range .Tables}}<section id="{{.ID}}"><h2>{{.Title}}</h2>{{if .Alt}}<p>{{.Alt}}</p>{{end}}{{template "table" .}}</section>
+{{range .Tables}}<section id="{{.ID}}"><h2>{{.Title}}</h2>{{if .Alt}}<p>{{.Alt}}</p>{{end}}{{if .SVG}}<figure>{{.SVG}}</figure>{{end}}{{template "table" .}}</section>
 {{end}}
 <section id="sources"><h2>{{index .T "sources"}}</h2>
 <ul>{{range .Sources}}<li>{{.}}</li>{{end}}</ul>
@@ -149,7 +150,8 @@ details summary { cursor: pointer; font-size: 0.9rem; color: #333; }
 <p>{{.District}}{{if .Rank}} · {{.Rank}}{{end}}</p>
 {{if .Drivers}}<p>{{.Drivers}}</p>{{end}}
 {{range .Figures}}{{template "figure" .}}{{end}}
-</section>
+{{range .Tables}}<section id="{{.ID}}"><h3>{{.Title}}</h3>{{if .Alt}}<p>{{.Alt}}</p>{{end}}{{if .Rows}}{{template "table" .}}{{end}}</section>
+{{end}}</section>
 {{end}}
 </main>
 </body>
