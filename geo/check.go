@@ -1,8 +1,8 @@
 package geo
 
 import (
-	"fmt"
 	"planatlas/lang"
+	"strconv"
 
 	"github.com/paulmach/orb"
 )
@@ -59,4 +59,6 @@ func checkPolygons(mp orb.MultiPolygon, k *coordCheck) lang.Message {
 
 // point writes a position as coordinates are written in GIS tools, with
 // a decimal point in every language: (301000, 5.6e+06).
-func point(p orb.Point) string { return fmt.Sprintf("%g, %g", p[0], p[1]) }
+func point(p orb.Point) string {
+	return strconv.FormatFloat(p[0], 'f', -1, 64) + ", " + strconv.FormatFloat(p[1], 'f', -1, 64)
+}

@@ -166,6 +166,8 @@ func (c CRS) DatumNote() lang.Message {
 		return lang.M("no transformation from the datum %q of %s to WGS 84 is known: positions in maps and in GeoJSON may be off by up to about 100 m (areas, lengths and neighbours are not affected); give the transformation as TOWGS84 in the .prj or as +towgs84 in a PROJ string (crs: in the plan)", d.Name, c.String())
 	case d.Shift == shiftGrid:
 		return lang.M("coordinates of %s are shifted to WGS 84 by the grid file %s", c.String(), d.Grid.name)
+	case d.Shift == shiftBETA2007:
+		return lang.M("coordinates of %s are shifted from DHDN to ETRS89 (WGS 84) by the AdV's BETA2007 grid, as PROJ does", c.String())
 	case d.Shift != shiftHelmert:
 		return lang.Message{}
 	case c.shift == 0:

@@ -69,7 +69,7 @@ func TestReadGeoJSONErrors(t *testing.T) {
 		{"nogeometry.geojson", ReadOptions{}, `nogeometry.geojson: feature 2 (key "02"): "geometry": the feature has no geometry`},
 		{"unclosed.geojson", ReadOptions{}, `unclosed.geojson: feature 1 (key "01"): "geometry": ring 1 of polygon 1 is not closed`},
 		{"duplicatekey.geojson", ReadOptions{}, `duplicatekey.geojson: feature 3 (key "01"): the key is used by feature 1 too`},
-		{"metresasdegrees.geojson", ReadOptions{}, `metresasdegrees.geojson: feature 1 (key "01"): "geometry": ring 1 of polygon 1: point (372000, 5.64e+06) cannot be longitude and latitude in degrees`},
+		{"metresasdegrees.geojson", ReadOptions{}, `metresasdegrees.geojson: feature 1 (key "01"): "geometry": ring 1 of polygon 1: point (372000, 5640000) cannot be longitude and latitude in degrees`},
 		{"wgs84.geojson", ReadOptions{CRS: UTM33}, `wgs84.geojson: feature 1 (key "01"): "geometry": ring 1 of polygon 1: point (13.2, 50.9) looks like degrees, but EPSG:25833 is in metres`},
 		{"point.geojson", ReadOptions{}, `point.geojson: feature 1 (key "01"): "geometry": is a Point; planning areas must be Polygon or MultiPolygon`},
 		{"nokey.geojson", ReadOptions{}, `nokey.geojson: "id": no such attribute (attributes: "ID")`},

@@ -173,7 +173,7 @@ func (l *Layer) build(opt ReadOptions, collect bool) (*Areas, []Problem) {
 	}
 	crs, warnings, err := l.crs(opt)
 	if err != nil {
-		report(Problem{Severity: Error, Field: "crs", Msg: err.(*FeatureError).Text()})
+		report(problem(Error, 0, "", "crs", err.(*FeatureError).M))
 		return nil, problems
 	}
 	for _, f := range append([]string{opt.Key, opt.Name, opt.Parent, opt.ParentName}, opt.Attributes...) {
@@ -194,6 +194,7 @@ func (l *Layer) build(opt ReadOptions, collect bool) (*Areas, []Problem) {
 	}
 	byKey := map[string]int{}
 	merged := map[int]bool{} // areas whose features were merged
+	same := &sameProblems{}
 	for i, ft := range l.Features {
 		n := i + 1
 		key, m := l.featureKey(i, opt)
@@ -219,6 +220,9 @@ func (l *Layer) build(opt ReadOptions, collect bool) (*Areas, []Problem) {
 			continue
 		}
 		if msg := checkPolygons(ft.Geom, coords); msg.Format != "" {
+			if collect && same.seen(msg) {
+				continue // told once per kind; counted for a summary
+			}
 			if bad("geometry", msg) {
 				return nil, problems
 			}
@@ -242,13 +246,16 @@ func (l *Layer) build(opt ReadOptions, collect bool) (*Areas, []Problem) {
 		}
 		l.appendArea(a, i, key, opt)
 	}
+	for _, m := range same.summary() {
+		report(problem(Error, 0, "", "geometry", m))
+	}
 	if len(a.Keys) == 0 {
 		report(problem(Error, 0, "", "", lang.M("the file has no usable features")))
 		return nil, problems
 	}
 	a.fitDatum()
 	if err := a.toPlanar(); err != nil {
-		report(Problem{Severity: Error, Msg: err.(*FeatureError).Text()})
+		report(problem(Error, 0, "", "", err.(*FeatureError).M))
 		return nil, problems
 	}
 	if !a.clean(merged, opt.Repair, report) {

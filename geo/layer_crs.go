@@ -15,28 +15,28 @@ func (l *Layer) crs(opt ReadOptions) (CRS, []lang.Message, error) {
 	var notes []lang.Message
 	switch {
 	case opt.CRS != Unknown && l.CRSErr != nil:
-		notes = append(notes, lang.M("the file's own CRS description is not used (%s); the plan's %s is", l.CRSErr.Text(), opt.CRS.Describe()))
+		notes = append(notes, lang.M("the file's own CRS description is not used (%v); the given %s is", l.CRSErr.M, opt.CRS.Describe()))
 		return opt.CRS, notes, nil
 	case opt.CRS != Unknown && l.CRS != Unknown && l.CRS != opt.CRS:
 		switch d := l.crsDisagreement(l.CRS, opt.CRS); {
 		case math.IsNaN(d):
-			notes = append(notes, lang.M("the file declares %s, the plan %s: the plan's is used; the file's cannot place the areas at all", l.CRS.Describe(), opt.CRS.Describe()))
+			notes = append(notes, lang.M("the file declares %s, but %s is given and used; the file's cannot place the areas at all", l.CRS.Describe(), opt.CRS.Describe()))
 		case d > 1:
-			notes = append(notes, lang.M("the file declares %s, the plan %s: the plan's is used; the two place the areas up to %d m apart", l.CRS.Describe(), opt.CRS.Describe(), int(math.Ceil(d))))
+			notes = append(notes, lang.M("the file declares %s, but %s is given and used; the two place the areas up to %d m apart", l.CRS.Describe(), opt.CRS.Describe(), int(math.Ceil(d))))
 		}
 		return opt.CRS, notes, nil
 	case opt.CRS != Unknown:
 		return opt.CRS, nil, nil
 	case l.CRSErr != nil:
 		e := *l.CRSErr
-		e.M = lang.M("%s; name the CRS in the plan (areas: crs: EPSG:… or a PROJ string), which then wins over the file's", e.M)
+		e.M = lang.M("%s; name the CRS (in a plan areas: crs:, for check-geometry --crs: an EPSG code, a PROJ string or WKT), which then wins over the file's", e.M)
 		return Unknown, nil, &e
 	case l.CRS != Unknown:
 		return l.CRS, nil, nil
 	case l.Format == "Shapefile" || l.Format == "GeoPackage":
 		// GeoJSON without a "crs" member is WGS84 by RFC 7946; other
 		// formats without one could be in any system.
-		return Unknown, nil, &FeatureError{File: l.File, Field: "crs", M: lang.M("the file does not say its coordinate reference system (a shapefile's .prj is missing); give it in the plan, for example areas: crs: EPSG:25833")}
+		return Unknown, nil, &FeatureError{File: l.File, Field: "crs", M: lang.M("the file does not say its coordinate reference system (a shapefile's .prj is missing); name it (in a plan areas: crs:, for check-geometry --crs: an EPSG code such as EPSG:25833 for ETRS89 / UTM 33N, a PROJ string or WKT)")}
 	}
 	return WGS84, nil, nil
 }

@@ -40,7 +40,11 @@ func (a *Areas) toPlanar() error {
 			}
 		}
 	}
-	a.notes = append(a.notes, lang.M("the areas are given in %s; areas and lengths are measured in %s, chosen for where they lie", a.CRS.Describe(), target.Describe()))
+	if target.Code != 0 {
+		a.notes = append(a.notes, lang.M("the areas are given in %s; lengths, distances and neighbours are measured in %s, the UTM zone where they lie", a.CRS.Describe(), target.Describe()))
+	} else {
+		a.notes = append(a.notes, lang.M("the areas are given in %s and span more than a UTM zone; lengths, distances and neighbours are measured in an equal-area projection centred on them (Lambert azimuthal, %s)", a.CRS.Describe(), target.Name))
+	}
 	a.CRS = target
 	return nil
 }

@@ -201,3 +201,55 @@ func areaMessage(a float64) lang.Message {
 	}
 	return lang.M("%.0f", math.Round(a))
 }
+
+// sameProblems keeps check-geometry from listing one problem of the
+// whole layer once per feature (coordinates in degrees declared as
+// metres: 542 lines for Berlin): each kind is listed for its first
+// features, then counted.
+type sameProblems struct {
+	kinds []string
+	count []int
+}
+
+// sameShown is how many features with one kind of coordinate problem
+// are listed before the rest are counted.
+const sameShown = 3
+
+// seen records a problem and reports whether it is one too many of its
+// kind to list.
+func (s *sameProblems) seen(m lang.Message) bool {
+	k := problemKind(m)
+	for i, kind := range s.kinds {
+		if kind == k {
+			s.count[i]++
+			return s.count[i] > sameShown
+		}
+	}
+	s.kinds, s.count = append(s.kinds, k), append(s.count, 1)
+	return false
+}
+
+// summary returns a message per kind of problem with features left out.
+func (s *sameProblems) summary() []lang.Message {
+	var out []lang.Message
+	for _, n := range s.count {
+		if n > sameShown {
+			out = append(out, lang.M("the same problem in %d more features", n-sameShown))
+		}
+	}
+	return out
+}
+
+// problemKind is the format of a message's innermost part: "ring %d of
+// polygon %d: point (%s) looks like degrees, …" is of the kind "point
+// (%s) looks like degrees, …".
+func problemKind(m lang.Message) string {
+	for m.Format == "%s: %s" && len(m.Args) == 2 {
+		inner, ok := m.Args[1].(lang.Message)
+		if !ok {
+			break
+		}
+		m = inner
+	}
+	return m.Format
+}

@@ -26,7 +26,7 @@ type Repaired struct {
 func (a *Areas) repairInvalid(i int, err error, repair bool) Problem {
 	n, key := a.features[i], a.Keys[i]
 	if !repair {
-		return problem(Error, n, key, "geometry", lang.M("%v; set repair: true on the areas to repair it (GEOS MakeValid's rules)", err))
+		return problem(Error, n, key, "geometry", lang.M("%v; to repair it by GEOS MakeValid's rules, set repair: true on the areas (check-geometry: --repair)", err))
 	}
 	before := multiPolygonArea(a.Geoms[i])
 	g, _, rerr := Repair(a.Geoms[i])
@@ -39,6 +39,6 @@ func (a *Areas) repairInvalid(i int, err error, repair bool) Problem {
 	a.Geoms[i] = g
 	r := Repaired{Feature: n, Key: key, Reason: err.Error(), Before: before, After: multiPolygonArea(g), Parts: len(g)}
 	a.Repaired = append(a.Repaired, r)
-	return problem(Warning, n, key, "geometry", lang.M("%v; repaired by GEOS MakeValid's rules into %s polygon(s): area %s before, %s after",
+	return problem(Warning, n, key, "geometry", lang.M("%v; repaired by GEOS MakeValid's rules into %s polygon(s): area %s m² before, %s m² after",
 		err, strconv.Itoa(r.Parts), areaMessage(r.Before), areaMessage(r.After)))
 }

@@ -25,7 +25,7 @@ func TestAreasRepair(t *testing.T) {
 		{Attrs: []Attr{{Text: "02"}}, Geom: orb.MultiPolygon{{ring([2]float64{0, 0}, [2]float64{100, 0}, [2]float64{100, 100}, [2]float64{200, 100}, [2]float64{200, 200}, [2]float64{100, 200}, [2]float64{100, 100}, [2]float64{0, 100}, [2]float64{0, 0})}}},
 	}}
 	_, err := l.Areas(ReadOptions{Key: "id"})
-	const want = `eight.geojson: feature 2 (key "02"): "geometry": not a valid polygon: polygon 1, ring 1, a ring crosses or touches itself near (372100, 5640100); set repair: true on the areas to repair it (GEOS MakeValid's rules)`
+	const want = `eight.geojson: feature 2 (key "02"): "geometry": not a valid polygon: polygon 1, ring 1, a ring crosses or touches itself near (372100, 5640100); to repair it by GEOS MakeValid's rules, set repair: true on the areas (check-geometry: --repair)`
 	if err == nil || err.Error() != want {
 		t.Fatalf("error\n  %v\nwant\n  %s", err, want)
 	}
@@ -49,7 +49,7 @@ func TestAreasRepair(t *testing.T) {
 		if p.Severity == Error {
 			t.Errorf("error %s", p)
 		}
-		found = found || strings.Contains(p.Msg, "repaired by GEOS MakeValid's rules into 2 polygon(s): area 20000 before, 20000 after")
+		found = found || strings.Contains(p.Msg, "repaired by GEOS MakeValid's rules into 2 polygon(s): area 20000 m² before, 20000 m² after")
 	}
 	if !found {
 		t.Errorf("no warning of the repair in %v", problems)

@@ -115,7 +115,7 @@ var german = map[string]string{
 
 	"%s: row %s": "%s: Zeile %s",
 
-	"%v; repaired by GEOS MakeValid's rules into %s polygon(s): area %s before, %s after": "%v; nach den Regeln von GEOS MakeValid zu %s Polygon(en) repariert: Fläche vorher %s, nachher %s",
+	"%v; repaired by GEOS MakeValid's rules into %s polygon(s): area %s m² before, %s m² after": "%v; nach den Regeln von GEOS MakeValid zu %s Polygon(en) repariert: Fläche vorher %s m², nachher %s m²",
 
 	", %.2f km²": ", %.2f km²",
 
@@ -292,6 +292,8 @@ var german = map[string]string{
 	"colour": "Farbe",
 
 	"component %d: eigenvalue %.3f, %.1f %% of the variance": "Komponente %d: Eigenwert %.3f, %.1f %% der Varianz",
+
+	"coordinates of %s are shifted from DHDN to ETRS89 (WGS 84) by the AdV's BETA2007 grid, as PROJ does": "Koordinaten in %s werden mit dem BETA2007-Gitter der AdV von DHDN nach ETRS89 (WGS 84) verschoben, wie PROJ es tut",
 
 	"coordinates of %s are shifted to WGS 84 by EPSG:%d (%s), accurate to %g m as EPSG states": "Koordinaten in %s werden mit EPSG:%d (%s) nach WGS 84 verschoben, laut EPSG auf %g m genau",
 
@@ -609,17 +611,19 @@ var german = map[string]string{
 
 	"the area key is empty": "der Gebietsschlüssel ist leer",
 
-	"the areas are given in %s; areas and lengths are measured in %s, chosen for where they lie": "die Gebiete liegen in %s vor; Flächen und Längen werden in %s gemessen, gewählt nach ihrer Lage",
+	"the areas are given in %s and span more than a UTM zone; lengths, distances and neighbours are measured in an equal-area projection centred on them (Lambert azimuthal, %s)": "die Gebiete liegen in %s vor und reichen über mehr als eine UTM-Zone; Längen, Abstände und Nachbarschaften werden in einer flächentreuen Projektion mit ihrer Mitte als Zentrum gemessen (Lambert azimutal, %s)",
+
+	"the areas are given in %s; lengths, distances and neighbours are measured in %s, the UTM zone where they lie": "die Gebiete liegen in %s vor; Längen, Abstände und Nachbarschaften werden in %s gemessen, der UTM-Zone, in der sie liegen",
 
 	"the feature has no geometry": "das Objekt hat keine Geometrie",
 
-	"the file declares %s, the plan %s: the plan's is used; the file's cannot place the areas at all": "die Datei nennt %s, der Plan %s: es gilt das des Plans; mit dem der Datei lassen sich die Gebiete gar nicht verorten",
+	"the file declares %s, but %s is given and used; the file's cannot place the areas at all": "die Datei nennt %s, angegeben und verwendet ist aber %s; mit dem der Datei lassen sich die Gebiete gar nicht verorten",
 
-	"the file declares %s, the plan %s: the plan's is used; the two place the areas up to %d m apart": "die Datei nennt %s, der Plan %s: es gilt das des Plans; beide verorten die Gebiete bis zu %d m verschieden",
+	"the file declares %s, but %s is given and used; the two place the areas up to %d m apart": "die Datei nennt %s, angegeben und verwendet ist aber %s; beide verorten die Gebiete bis zu %d m verschieden",
 
 	"the file has no usable features": "die Datei hat keine verwendbaren Objekte",
 
-	"the file's own CRS description is not used (%s); the plan's %s is": "die Beschreibung des Bezugssystems in der Datei wird nicht verwendet (%s); es gilt %s aus dem Plan",
+	"the file's own CRS description is not used (%v); the given %s is": "die Beschreibung des Bezugssystems in der Datei wird nicht verwendet (%v); es gilt das angegebene %s",
 
 	"the key is used by feature %s too; every planning area needs its own key (or merge the parts: duplicates: merge)": "den Schlüssel hat auch Objekt %s; jeder Planungsraum braucht einen eigenen Schlüssel (oder die Teile zusammenführen: duplicates: merge)",
 

@@ -60,10 +60,10 @@ func TestCRSAndRepairInPlan(t *testing.T) {
 			"", "the file's own CRS description is not used (gebiete.prj: the CRS description is not well-known text"},
 		{"another CRS in the .prj", "areas: {file: gebiete.shp, key: id, name: name, parent: bezirk, crs: EPSG:25833}",
 			`PROJCS["ETRS_1989_UTM_Zone_32N",GEOGCS["GCS_ETRS_1989",DATUM["D_ETRS_1989",SPHEROID["GRS_1980",6378137.0,298.257222101]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],PROJECTION["Transverse_Mercator"],PARAMETER["False_Easting",500000.0],PARAMETER["False_Northing",0.0],PARAMETER["Central_Meridian",9.0],PARAMETER["Scale_Factor",0.9996],PARAMETER["Latitude_Of_Origin",0.0],UNIT["Meter",1.0]]`,
-			"", "the file declares EPSG:25832 (ETRS89 / UTM zone 32N), the plan EPSG:25833 (ETRS89 / UTM zone 33N): the plan's is used; the two place the areas up to 4"},
+			"", "the file declares EPSG:25832 (ETRS89 / UTM zone 32N), but EPSG:25833 (ETRS89 / UTM zone 33N) is given and used; the two place the areas up to 4"},
 		{"no districts", "areas: {file: gebiete.shp, key: id, name: name, crs: EPSG:25833}", "", "", ""},
 		{"bow-tie without repair", "areas: {file: bowtie.geojson, key: id, name: name, parent: bezirk}", "",
-			`feature 1 (key "01"): "geometry": not a valid polygon: polygon 1, ring 1, a ring crosses or touches itself near (300000, 5600000); set repair: true on the areas`, ""},
+			`feature 1 (key "01"): "geometry": not a valid polygon: polygon 1, ring 1, a ring crosses or touches itself near (300000, 5600000); to repair it by GEOS MakeValid's rules, set repair: true on the areas`, ""},
 		{"bow-tie repaired", "areas: {file: bowtie.geojson, key: id, name: name, parent: bezirk, repair: true}", "",
 			"", `feature 1 (key "01") was not a valid polygon and is repaired by GEOS MakeValid's rules into 2 polygon(s): area 0.00 m² before, 500,000 m² after`},
 	}
