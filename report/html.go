@@ -112,7 +112,8 @@ h2 + p, h2 + table, h3 + ul, h3 + table { break-before: avoid; page-break-before
 figure { margin: 1rem 0 2rem; max-width: 100%; } figure svg { max-width: 100%; height: auto; display: block; }
 figcaption { font-size: 0.95rem; margin: 0.3rem 0; }
 table { border-collapse: collapse; font-size: 0.85rem; margin: 0.5rem 0 1rem; max-width: 100%; }
-th, td { border: 1px solid #bbb; padding: 0.15rem 0.4rem; text-align: left; overflow-wrap: break-word; } th { overflow-wrap: normal; } td.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+th, td { border: 1px solid #bbb; padding: 0.15rem 0.4rem; text-align: left; overflow-wrap: anywhere; } td.n { text-align: right; font-variant-numeric: tabular-nums; }
+#monitoring th, #monitoring td { overflow-wrap: break-word; }
 code { overflow-wrap: anywhere; word-break: break-all; }
 thead { display: table-header-group; } tr { break-inside: avoid; page-break-inside: avoid; }
 details summary { cursor: pointer; font-size: 0.9rem; color: #333; }
