@@ -23,6 +23,7 @@ const (
 	xlsxMaxCells   = 1 << 24   // cells of a sheet, as written and as kept
 	xlsxMaxRow     = 1 << 20   // the last row of a sheet: 1,048,576
 	xlsxMaxCol     = 1 << 14   // the last column of a sheet: XFD, 16,384
+	xlsxMaxText    = 4 * 32767 // bytes of a cell's text: Excel's limit is 32,767 characters
 )
 
 // XLSXRows is a sheet of a workbook read as a table of texts.

@@ -64,11 +64,11 @@ const (
 func TestReadXLSXCells(t *testing.T) {
 	extra := map[string]string{"xl/sharedStrings.xml": testStrings, "xl/styles.xml": testStyles}
 	cases := []struct {
-		name, sheet       string
-		header            []string
-		rows              [][]string
-		lines             []int
-		number            [][]bool
+		name, sheet string
+		header      []string
+		rows        [][]string
+		lines       []int
+		number      [][]bool
 	}{
 		{"shared and inline strings",
 			`<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>` +
@@ -199,6 +199,8 @@ func TestReadXLSXErrors(t *testing.T) {
 		{"empty sheet", handWorkbook(t, `<row r="1"><c r="A1"/></row>`, nil), `m.xlsx: sheet "Maßnahmen" is empty`},
 		{"broken XML", handWorkbook(t, `<row r="1"><c r="A1">`, nil), `m.xlsx: damaged workbook: the part xl/worksheets/sheet1.xml cannot be read: XML syntax error`},
 		{"no such sheet", handWorkbook(t, head, nil), `m.xlsx: the workbook has no sheet "Tabelle2"; its sheets: Maßnahmen`},
+		{"a long text", handWorkbook(t, `<row r="1"><c r="A1" t="str"><v>`+strings.Repeat("x", 200000)+`</v></c></row>`, nil), `cell A1: the text is longer than a spreadsheet cell holds (32767 characters)`},
+		{"a long shared string", handWorkbook(t, head, map[string]string{"xl/sharedStrings.xml": `<sst><si><t>` + strings.Repeat("x", 200000) + `</t></si></sst>`}), `m.xlsx: shared string 0 is longer than`},
 	}
 	for _, c := range cases {
 		sheet := ""

@@ -50,6 +50,9 @@ func (wb *workbook) readSheet(part, sheet string) (*XLSXRows, error) {
 			return s.end(t)
 		case xml.CharData:
 			if s.inValue {
+				if s.text.Len()+len(t) > xlsxMaxText {
+					return s.fail(lang.M("the text is longer than a spreadsheet cell holds (32767 characters)"))
+				}
 				s.text.Write(t)
 				s.hasText = true
 			}

@@ -49,6 +49,9 @@ func (wb *workbook) readSharedStrings() error {
 			}
 		case xml.CharData:
 			if inT {
+				if b.Len()+len(t) > xlsxMaxText {
+					return &InputError{File: wb.name, M: lang.M("shared string %d is longer than a spreadsheet cell holds (32767 characters)", len(wb.strings))}
+				}
 				b.Write(t)
 			}
 		}
