@@ -268,3 +268,31 @@ func FuzzReadXLSX(f *testing.F) {
 		}
 	})
 }
+
+// FuzzReadXLSXParts fuzzes the XML of a sheet, its shared strings and
+// styles inside a sound archive (mutations of FuzzReadXLSX's zipped
+// bytes mostly break the archive's checksums and never reach the XML).
+func FuzzReadXLSXParts(f *testing.F) {
+	f.Add(`<row r="1"><c r="A1" t="s"><v>0</v></c><c r="C1" t="inlineStr"><is><r><t>a</t></r><rPh><t>b</t></rPh></is></c></row>`+
+		`<row r="3"><c r="B3" s="2"><v>45352</v></c><c t="b"><v>1</v></c><c t="e"><v>#N/A</v></c></row>`, testStrings, testStyles)
+	f.Add(`<row><c><v>1e308</v></c><c r="XFD1"><v>-0</v></c></row>`, `<sst><si><t>x</t></si></sst>`, `<styleSheet/>`)
+	f.Fuzz(func(t *testing.T, sheet, sst, styles string) {
+		data := handWorkbook(t, sheet, map[string]string{"xl/sharedStrings.xml": sst, "xl/styles.xml": styles})
+		got, err := ReadXLSX(bytes.NewReader(data), int64(len(data)), "f.xlsx", "")
+		if err != nil {
+			var ie *InputError
+			if !errors.As(err, &ie) || strings.Contains(err.Error(), "the reader failed on it") {
+				t.Fatalf("not an input error, or a panic: %v", err)
+			}
+			return
+		}
+		if len(got.Rows) != len(got.Lines) || len(got.Rows) != len(got.Number) {
+			t.Fatalf("%d rows, %d lines, %d number rows", len(got.Rows), len(got.Lines), len(got.Number))
+		}
+		for i, row := range got.Rows {
+			if len(row) < len(got.Header) || len(got.Number[i]) != len(row) || (i > 0 && got.Lines[i] <= got.Lines[i-1]) {
+				t.Fatalf("row %d: %d cells for a header of %d, line %d", i, len(row), len(got.Header), got.Lines[i])
+			}
+		}
+	})
+}
