@@ -36,7 +36,7 @@ type XLSXRows struct {
 }
 
 // ReadXLSXRows reads a sheet of an Excel workbook: the one named sheet,
-// or the first if sheet is "". It returns the header, the rows below
+// or the first visible worksheet if sheet is "". It returns the header, the rows below
 // it and their numbers in the sheet; see ReadXLSX.
 func ReadXLSXRows(r io.ReaderAt, size int64, name, sheet string) (header []string, rows [][]string, lines []int, err error) {
 	t, err := ReadXLSX(r, size, name, sheet)
@@ -47,8 +47,9 @@ func ReadXLSXRows(r io.ReaderAt, size int64, name, sheet string) (header []strin
 }
 
 // ReadXLSX reads a sheet of an Excel workbook (Office Open XML,
-// ECMA-376 Part 1: a zip archive of XML parts): the one named sheet, or
-// the first if sheet is "". The sheet is found from xl/workbook.xml (its
+// ECMA-376 Part 1: a zip archive of XML parts): the one named sheet (in
+// any case), or the first visible worksheet if sheet is "" (hidden sheets
+// and chart sheets are passed over). The sheet is found from xl/workbook.xml (its
 // name, section 18.2.19) and the workbook's relationships (its part);
 // texts come from the shared strings (18.4.9) or the cell itself. Every
 // cell is read as text: strings as written (rich-text runs joined,
@@ -198,7 +199,10 @@ func (wb *workbook) readRels(part, dir string) ([]xmlRel, error) {
 // findSheet returns the part and name of the sheet named want, or of the
 // first sheet if want is "".
 func (wb *workbook) findSheet(want string) (string, string, error) {
-	type entry struct{ name, id string }
+	type entry struct {
+		name, id string
+		hidden   bool
+	}
 	var sheets []entry
 	err := wb.scan(wb.main, func(d *xml.Decoder, t xml.Token) error {
 		se, ok := t.(xml.StartElement)
@@ -214,6 +218,8 @@ func (wb *workbook) findSheet(want string) (string, string, error) {
 					e.name = a.Value
 				case a.Name.Local == "id" && a.Name.Space != "":
 					e.id = a.Value
+				case a.Name.Local == "state":
+					e.hidden = a.Value == "hidden" || a.Value == "veryHidden"
 				}
 			}
 			if len(sheets) < xlsxMaxParts {
@@ -238,9 +244,12 @@ func (wb *workbook) findSheet(want string) (string, string, error) {
 	var names []string
 	for i, s := range sheets {
 		names = append(names, s.name)
-		if pick < 0 && (want == "" || s.name == want) {
+		if pick < 0 && ((want == "" && !s.hidden && wb.isWorksheet(s.id)) || s.name == want) {
 			pick = i
 		}
+	}
+	if pick < 0 && want == "" {
+		pick = 0 // no visible worksheet: the first sheet
 	}
 	if pick < 0 {
 		for i, s := range sheets { // a sheet named in another case
@@ -259,6 +268,17 @@ func (wb *workbook) findSheet(want string) (string, string, error) {
 		}
 	}
 	return "", "", &InputError{File: wb.name, M: lang.M("sheet %q: the workbook does not say which part holds it", s.name)}
+}
+
+// isWorksheet reports whether the relationship id leads to a worksheet
+// (not a chart sheet or dialog sheet).
+func (wb *workbook) isWorksheet(id string) bool {
+	for _, r := range wb.rels {
+		if r.id == id {
+			return strings.HasSuffix(r.typ, "/worksheet")
+		}
+	}
+	return false
 }
 
 // errPartTooLarge is returned by a part's reader beyond xlsxMaxPart bytes.

@@ -135,7 +135,8 @@ func TestReadXLSXRoundTrip(t *testing.T) {
 	}
 }
 
-// A workbook written by hand the way LibreOffice Calc writes one (shared
+// A workbook written by hand the way LibreOffice Calc writes one (a
+// hidden first sheet, which is passed over, shared
 // strings, a date style, a cell with a formula, rows with spans and
 // styles, repeated empty cells), made by testdata/xlsx/make.py.
 func TestReadXLSXLibreOffice(t *testing.T) {
@@ -143,9 +144,15 @@ func TestReadXLSXLibreOffice(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := ReadXLSX(bytes.NewReader(data), int64(len(data)), "libreoffice.xlsx", "Maßnahmen")
+	got, err := ReadXLSX(bytes.NewReader(data), int64(len(data)), "libreoffice.xlsx", "")
 	if err != nil {
 		t.Fatal(err)
+	}
+	if got.Sheet != "Maßnahmen" {
+		t.Errorf("read sheet %q, not the first visible one", got.Sheet)
+	}
+	if notes, err := ReadXLSX(bytes.NewReader(data), int64(len(data)), "libreoffice.xlsx", "notizen"); err != nil || notes.Header[0] != "not this sheet" {
+		t.Errorf("the hidden sheet by its name: %v %v", notes, err)
 	}
 	wantHeader := []string{"id", "titel", "beginn", "ende", "budget", "bemerkung"}
 	wantRows := [][]string{

@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """Writes libreoffice.xlsx: a workbook as LibreOffice Calc 7 writes one
-(shared strings, rows with spans and styles, a custom date format and a
+(a hidden first sheet, shared strings, rows with spans and styles, a custom date format and a
 built-in one, a formula with its cached value, a styled empty row, an
 inline string, docProps), written by hand because no office program is
 installed. Read by TestReadXLSXLibreOffice in datasets/xlsx_read_test.go.
@@ -45,7 +45,7 @@ parts = {
     f'<workbook xmlns="{MAIN}" xmlns:r="{REL}"><fileVersion appName="Calc"/>'
     '<workbookPr backupFile="false" showObjects="all" date1904="false"/><workbookProtection/>'
     '<bookViews><workbookView showHorizontalScroll="true" activeTab="1"/></bookViews>'
-    '<sheets><sheet name="Notizen" sheetId="1" state="visible" r:id="rId2"/>'
+    '<sheets><sheet name="Notizen" sheetId="1" state="hidden" r:id="rId2"/>'
     '<sheet name="Maßnahmen" sheetId="2" state="visible" r:id="rId3"/></sheets>'
     '<calcPr iterateCount="100" refMode="A1" iterate="false" iterateDelta="0.001"/></workbook>',
     "xl/styles.xml": '<?xml version="1.0" encoding="UTF-8"?>\n'
