@@ -136,9 +136,9 @@ func TestReadXLSXRoundTrip(t *testing.T) {
 }
 
 // A workbook written by hand the way LibreOffice Calc writes one (a
-// hidden first sheet, which is passed over, shared
-// strings, a date style, a cell with a formula, rows with spans and
-// styles, repeated empty cells), made by testdata/xlsx/make.py.
+// hidden first sheet, which is passed over, shared strings, a date
+// style, a cell with a formula, rows with spans and styles, a styled
+// empty row), made by testdata/xlsx/make.py.
 func TestReadXLSXLibreOffice(t *testing.T) {
 	data, err := os.ReadFile("testdata/xlsx/libreoffice.xlsx")
 	if err != nil {
