@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"archive/zip"
 	"bytes"
 	"encoding/csv"
 	"fmt"
@@ -121,5 +122,50 @@ func TestMeasuresXLSXErrors(t *testing.T) {
 	_, err := validateMeasuresXLSX(t, []byte("id;titel\nM1;x\n"))
 	if err == nil || !strings.Contains(err.Error(), "massnahmen.xlsx: not an Excel workbook (.xlsx, a zip archive)") {
 		t.Errorf("a CSV named .xlsx: %v", err)
+	}
+}
+
+// A workbook as a spreadsheet saves it: shared strings, a start in a
+// date-formatted cell (Excel's serial day 45352), an end typed as a year,
+// a budget in a number cell (100.125 euros, not 100125 as the text
+// "100.125" would be read), a cell the file skips.
+func TestMeasuresXLSXDateCells(t *testing.T) {
+	const rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+	parts := [][2]string{
+		{"_rels/.rels", `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="` + rel + `/officeDocument" Target="xl/workbook.xml"/></Relationships>`},
+		{"xl/workbook.xml", `<workbook xmlns:r="` + rel + `"><sheets><sheet name="Maßnahmen" sheetId="1" r:id="rId1"/></sheets></workbook>`},
+		{"xl/_rels/workbook.xml.rels", `<Relationships><Relationship Id="rId1" Type="` + rel + `/worksheet" Target="worksheets/sheet1.xml"/>` +
+			`<Relationship Id="rId2" Type="` + rel + `/sharedStrings" Target="sharedStrings.xml"/><Relationship Id="rId3" Type="` + rel + `/styles" Target="styles.xml"/></Relationships>`},
+		{"xl/sharedStrings.xml", `<sst><si><t>id</t></si><si><t>ziele</t></si><si><t>wo</t></si><si><t>beginn</t></si><si><t>ende</t></si><si><t>budget</t></si><si><t>status</t></si>` +
+			`<si><t>M1</t></si><si><t>arbeitslosigkeit_weinberg</t></si><si><t>0601</t></si></sst>`},
+		{"xl/styles.xml", `<styleSheet><numFmts><numFmt numFmtId="164" formatCode="DD.MM.YYYY"/></numFmts><cellXfs><xf numFmtId="0"/><xf numFmtId="164"/></cellXfs></styleSheet>`},
+		{"xl/worksheets/sheet1.xml", `<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c>` +
+			`<c r="D1" t="s"><v>3</v></c><c r="E1" t="s"><v>4</v></c><c r="F1" t="s"><v>5</v></c><c r="G1" t="s"><v>6</v></c></row>` +
+			`<row r="2"><c r="A2" t="s"><v>7</v></c><c r="B2" t="s"><v>8</v></c><c r="C2" t="s"><v>9</v></c><c r="D2" s="1"><v>45352</v></c>` +
+			`<c r="E2"><v>2027</v></c><c r="F2"><v>100.125</v></c></row></sheetData></worksheet>`},
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, p := range parts {
+		w, err := zw.Create(p[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write([]byte(p[1]))
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	c, err := validateMeasuresXLSX(t, buf.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.measures) != 1 {
+		t.Fatalf("%d measures", len(c.measures))
+	}
+	m := c.measures[0]
+	if m.id != "M1" || m.start.text != "2024-03-01" || m.end.text != "2027" || m.budget != 100.125 || m.status != "planned" ||
+		len(m.where) != 1 || m.where[0] != "0601" || m.line != 2 || m.file != "massnahmen.xlsx" {
+		t.Errorf("%+v", *m)
 	}
 }
