@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"io"
 	"math"
+	"path"
 	"regexp"
 	"strconv"
 	"strings"
@@ -33,11 +34,29 @@ var measureColumns = map[string][]string{
 // historyColumn is a column of the status history: status_2024.
 var historyColumn = regexp.MustCompile(`^(?i)status[_ ](\d{4})$`)
 
-// readMeasureTable reads a CSV table of measures, one row per measure;
-// a status history is in columns status_YYYY. The reader is the one of
-// the inputs (delimiter, encoding and BOM detected); every column is
-// read as text.
+// readMeasureTable reads a table of measures, one row per measure: a
+// CSV file, or the first sheet of an Excel workbook (.xlsx).
 func readMeasureTable(src Source, name string) ([]rawMeasure, error) {
+	return readMeasureSheet(src, name, "")
+}
+
+// measureRows is a measures table as texts: the header, the rows and
+// their lines (CSV) or row numbers (XLSX).
+type measureRows struct {
+	header []string
+	rows   [][]string
+	lines  []int
+	number [][]bool // XLSX: whether a cell was a number; nil for CSV
+}
+
+// readMeasureSheet reads a table of measures, one row per measure; a
+// status history is in columns status_YYYY. A CSV file is read by the
+// inputs' reader (delimiter, encoding and BOM detected); a workbook
+// (.xlsx) by datasets.ReadXLSX: its sheet named sheet, or its first if
+// sheet is "", with dates in date-formatted cells as YYYY-MM-DD and
+// budgets in number cells as numbers. Every other column is read as
+// text, from either.
+func readMeasureSheet(src Source, name, sheet string) ([]rawMeasure, error) {
 	f, err := src.Open(name)
 	if err != nil {
 		return nil, openError(name, err)
@@ -47,46 +66,103 @@ func readMeasureTable(src Source, name string) ([]rawMeasure, error) {
 	if err != nil {
 		return nil, &datasets.InputError{File: name, M: lang.M("cannot read: %v", err)}
 	}
+	var t *measureRows
+	if strings.EqualFold(path.Ext(name), ".xlsx") {
+		x, err := datasets.ReadXLSX(bytes.NewReader(data), int64(len(data)), name, sheet)
+		if err != nil {
+			return nil, err
+		}
+		t = &measureRows{header: x.Header, rows: x.Rows, lines: x.Lines, number: x.Number}
+	} else if t, err = csvMeasureRows(data, name); err != nil {
+		return nil, err
+	}
+	return measuresOfRows(name, t)
+}
+
+// csvMeasureRows reads a CSV measures table: the id column first, then
+// the other named columns.
+func csvMeasureRows(data []byte, name string) (*measureRows, error) {
 	info, err := datasets.ReadCSVHeader(bytes.NewReader(data), name, datasets.CSVOptions{})
 	if err != nil {
 		return nil, err
 	}
-	cols, hist := measureHeader(info.Header)
-	if cols["id"] == "" {
-		return nil, &datasets.InputError{File: name, Line: 1, M: lang.M("the measures table has no column of ids (one of: %s); its columns: %s",
-			strings.Join(measureColumns["id"], ", "), strings.Join(info.Header, ", "))}
+	id, err := measureIDColumn(name, info.Header)
+	if err != nil {
+		return nil, err
 	}
 	var dims []string
 	for _, h := range info.Header {
-		if h != "" && h != cols["id"] {
+		if h != "" && h != id {
 			dims = append(dims, h)
 		}
 	}
-	t, err := datasets.ReadCSV(bytes.NewReader(data), name, datasets.Spec{Key: cols["id"], FixedYear: datasets.FirstYear, Dims: dims},
+	t, err := datasets.ReadCSV(bytes.NewReader(data), name, datasets.Spec{Key: id, FixedYear: datasets.FirstYear, Dims: dims},
 		datasets.CSVOptions{Delimiter: info.Delimiter, Encoding: info.Encoding})
 	if err != nil {
 		return nil, err
 	}
+	out := &measureRows{header: append([]string{id}, dims...), lines: t.Lines}
+	for i, key := range t.Keys {
+		row := []string{key}
+		for k := range dims {
+			row = append(row, t.Dims[k][i])
+		}
+		out.rows = append(out.rows, row)
+	}
+	return out, nil
+}
+
+// measureIDColumn returns the header's column of ids.
+func measureIDColumn(name string, header []string) (string, error) {
+	cols, _ := measureHeader(header)
+	if cols["id"] == "" {
+		return "", &datasets.InputError{File: name, Line: 1, M: lang.M("the measures table has no column of ids (one of: %s); its columns: %s",
+			strings.Join(measureColumns["id"], ", "), strings.Join(header, ", "))}
+	}
+	return cols["id"], nil
+}
+
+// measuresOfRows reads the measures of a table's rows by the names of
+// its columns (measureColumns).
+func measuresOfRows(name string, t *measureRows) ([]rawMeasure, error) {
+	if _, err := measureIDColumn(name, t.header); err != nil {
+		return nil, err
+	}
+	cols, hist := measureHeader(t.header)
 	at := map[string]int{}
-	for k, d := range dims {
-		at[d] = k
+	for k, h := range t.header {
+		if _, dup := at[h]; !dup && h != "" {
+			at[h] = k
+		}
 	}
 	var out []rawMeasure
-	for i := range t.Keys {
+	for i, row := range t.rows {
 		cell := func(field string) string {
-			if c, ok := cols[field]; ok && c != cols["id"] {
-				return t.Dims[at[c]][i]
+			if c, ok := cols[field]; ok && (field == "id" || c != cols["id"]) {
+				return strings.TrimSpace(row[at[c]])
 			}
 			return ""
 		}
-		m := &measure{id: t.Keys[i], title: Text{De: cell("title_de"), En: cell("title_en")},
+		id := cell("id")
+		if id == "" {
+			return nil, &datasets.InputError{File: name, Line: t.lines[i], Column: cols["id"], M: lang.M("the measure's id is empty")}
+		}
+		m := &measure{id: id, title: Text{De: cell("title_de"), En: cell("title_en")},
 			goals: splitList(cell("goals")), where: splitList(cell("where")), office: cell("office"),
-			indicator: cell("indicator"), file: name, line: t.Lines[i], cols: cols, budget: math.NaN()}
+			indicator: cell("indicator"), file: name, line: t.lines[i], cols: cols, budget: math.NaN()}
 		raw := rawMeasure{m: m, start: cell("start"), end: cell("end"), status: cell("status"), budget: cell("budget")}
+		if c, ok := cols["budget"]; ok && t.number != nil && t.number[i][at[c]] {
+			if v, err := strconv.ParseFloat(raw.budget, 64); err == nil && v >= 0 {
+				raw.budgetGiven, raw.numeric, raw.budgetFromPlan = true, true, v
+			}
+		}
 		for _, h := range hist {
-			raw.history = append(raw.history, rawStatus{year: h.year, status: t.Dims[at[h.field]][i], field: h.field})
+			raw.history = append(raw.history, rawStatus{year: h.year, status: strings.TrimSpace(row[at[h.field]]), field: h.field})
 		}
 		out = append(out, raw)
+	}
+	if len(out) == 0 {
+		return nil, &datasets.InputError{File: name, M: lang.M("the file has a header but no data rows")}
 	}
 	return out, nil
 }
