@@ -34,11 +34,6 @@ var measureColumns = map[string][]string{
 // historyColumn is a column of the status history: status_2024.
 var historyColumn = regexp.MustCompile(`^(?i)status[_ ](\d{4})$`)
 
-// readMeasureTable reads a table of measures, one row per measure: a
-// CSV file, or the first sheet of an Excel workbook (.xlsx).
-func readMeasureTable(src Source, name string) ([]rawMeasure, error) {
-	return readMeasureSheet(src, name, "")
-}
 
 // measureRows is a measures table as texts: the header, the rows and
 // their lines (CSV) or row numbers (XLSX).

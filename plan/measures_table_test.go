@@ -18,11 +18,18 @@ import (
 // from the workbook massnahmen.xlsx.
 func validateMeasuresXLSX(t *testing.T, workbook []byte) (*Checked, error) {
 	t.Helper()
+	return validateMeasuresSheet(t, workbook, "file: massnahmen.xlsx\n")
+}
+
+// validateMeasuresSheet is validateMeasuresXLSX with the plan's measures
+// line given (file and sheet).
+func validateMeasuresSheet(t *testing.T, workbook []byte, measures string) (*Checked, error) {
+	t.Helper()
 	text := demoPlanText(t)
 	if !strings.Contains(text, "file: massnahmen.csv\n") {
 		t.Fatal("the demo plan has no measures table")
 	}
-	text = strings.Replace(text, "file: massnahmen.csv\n", "file: massnahmen.xlsx\n", 1)
+	text = strings.Replace(text, "file: massnahmen.csv\n", measures, 1)
 	p, err := Parse([]byte(text), "plan.yaml")
 	if err != nil {
 		t.Fatalf("parse: %v", err)
@@ -167,5 +174,18 @@ func TestMeasuresXLSXDateCells(t *testing.T) {
 	if m.id != "M1" || m.start.text != "2024-03-01" || m.end.text != "2027" || m.budget != 100.125 || m.status != "planned" ||
 		len(m.where) != 1 || m.where[0] != "0601" || m.line != 2 || m.file != "massnahmen.xlsx" {
 		t.Errorf("%+v", *m)
+	}
+}
+
+// measures: {file: …, sheet: …} reads the named sheet; a sheet the
+// workbook lacks is an error naming it.
+func TestMeasuresXLSXSheet(t *testing.T) {
+	wb := demoMeasuresXLSX(t, nil)
+	c, err := validateMeasuresSheet(t, wb, "file: massnahmen.xlsx\n  sheet: Maßnahmen\n")
+	if err != nil || len(c.measures) < 30 {
+		t.Fatalf("sheet Maßnahmen: %v", err)
+	}
+	if _, err := validateMeasuresSheet(t, wb, "file: massnahmen.xlsx\n  sheet: Tabelle2\n"); err == nil || !strings.Contains(err.Error(), "Tabelle2") {
+		t.Errorf("sheet Tabelle2: %v", err)
 	}
 }

@@ -15,18 +15,44 @@ import (
 // the plan, or a table, {file: massnahmen.csv}, with one row per
 // measure (README, "Goals and measures").
 type MeasuresSpec struct {
-	File    string             // a CSV table of measures
+	File    string             // a table of measures: CSV, or an Excel workbook (.xlsx)
+	Sheet   string             // the workbook's sheet; its first visible one if ""
 	Entries Named[MeasureSpec] // the measures written in the plan
 	Line    int
 }
 
 func (m *MeasuresSpec) decodeNode(n *yaml.Node, file string) error {
 	m.Line = n.Line
-	if n.Kind == yaml.MappingNode && len(n.Content) == 2 && n.Content[0].Value == "file" && n.Content[1].Kind == yaml.ScalarNode {
-		m.File = n.Content[1].Value
+	if n.Kind == yaml.MappingNode && isTableSpec(n) {
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			switch n.Content[i].Value {
+			case "file":
+				m.File = n.Content[i+1].Value
+			case "sheet":
+				m.Sheet = n.Content[i+1].Value
+			}
+		}
 		return nil
 	}
 	return m.Entries.decodeNode(n, file)
+}
+
+// isTableSpec reports whether a measures node is {file: …} with at most
+// a sheet beside it, rather than measures named "file" and "sheet".
+func isTableSpec(n *yaml.Node) bool {
+	hasFile := false
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i].Value, n.Content[i+1]
+		switch {
+		case v.Kind != yaml.ScalarNode:
+			return false
+		case k == "file":
+			hasFile = true
+		case k != "sheet":
+			return false
+		}
+	}
+	return hasFile
 }
 
 // MeasureSpec is one measure of the social plan: what it is, the goals
@@ -85,7 +111,7 @@ func (chk *checker) checkMeasures() {
 	}
 	var raws []rawMeasure
 	if p.Measures.File != "" {
-		rs, err := readMeasureTable(chk.src, p.Measures.File)
+		rs, err := readMeasureSheet(chk.src, p.Measures.File, p.Measures.Sheet)
 		if err != nil {
 			chk.errs = append(chk.errs, err)
 			return
