@@ -34,7 +34,6 @@ var measureColumns = map[string][]string{
 // historyColumn is a column of the status history: status_2024.
 var historyColumn = regexp.MustCompile(`^(?i)status[_ ](\d{4})$`)
 
-
 // measureRows is a measures table as texts: the header, the rows and
 // their lines (CSV) or row numbers (XLSX).
 type measureRows struct {
