@@ -315,7 +315,9 @@ func (wb *workbook) scan(part string, visit func(*xml.Decoder, xml.Token) error)
 	if err != nil {
 		return &InputError{File: wb.name, M: lang.M("damaged workbook: the part %s cannot be read: %v", part, err)}
 	}
-	defer rc.Close()
+	// A zip part's Close reports nothing: its checksum is checked by the
+	// last Read, whose error the scan returns.
+	defer func() { _ = rc.Close() }()
 	d := xml.NewDecoder(&cappedReader{r: rc, left: xlsxMaxPart})
 	for {
 		t, err := d.Token()
