@@ -164,17 +164,10 @@ func sameMultiPolygon(a, b orb.MultiPolygon) bool {
 // or touch can interact (overlapGroups); the others are taken as they
 // are, so that a multipolygon of many separate parts needs no overlay.
 func xorLoops(loops []orb.Ring) (orb.MultiPolygon, error) {
-	boxes := make([]orb.Bound, len(loops))
-	for i, l := range loops {
-		boxes[i] = pointsBound(l)
-	}
-	inGroup := make([]bool, len(loops))
-	var out orb.MultiPolygon
-	for _, g := range overlapGroups(boxes) {
+	out, err := byOverlapGroup(loops, func(group []orb.Ring) (orb.MultiPolygon, error) {
 		var acc geom.Geometry
-		for _, i := range g {
-			inGroup[i] = true
-			p := toSF(orb.MultiPolygon{{loops[i]}}).AsGeometry()
+		for _, l := range group {
+			p := toSF(orb.MultiPolygon{{l}}).AsGeometry()
 			x, err := geom.SymmetricDifference(acc, p)
 			if err != nil {
 				return nil, err
@@ -182,11 +175,40 @@ func xorLoops(loops []orb.Ring) (orb.MultiPolygon, error) {
 			acc = x
 		}
 		if acc.IsEmpty() {
-			continue
+			return nil, nil
 		}
 		mp, ok := fromSF(acc)
 		if !ok {
 			return nil, errors.New("the overlay of the rings' loops gave no polygon")
+		}
+		return mp, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return orient(out), nil
+}
+
+// byOverlapGroup combines loops: those whose bounding boxes overlap or
+// touch, and so can share area, in groups by combine; every other loop is
+// a polygon of its own. A multipolygon of many separate parts so needs no
+// overlay.
+func byOverlapGroup(loops []orb.Ring, combine func(group []orb.Ring) (orb.MultiPolygon, error)) (orb.MultiPolygon, error) {
+	boxes := make([]orb.Bound, len(loops))
+	for i, l := range loops {
+		boxes[i] = pointsBound(l)
+	}
+	inGroup := make([]bool, len(loops))
+	var out orb.MultiPolygon
+	for _, g := range overlapGroups(boxes) {
+		group := make([]orb.Ring, len(g))
+		for k, i := range g {
+			inGroup[i] = true
+			group[k] = loops[i]
+		}
+		mp, err := combine(group)
+		if err != nil {
+			return nil, err
 		}
 		out = append(out, mp...)
 	}
@@ -195,7 +217,7 @@ func xorLoops(loops []orb.Ring) (orb.MultiPolygon, error) {
 			out = append(out, orb.Polygon{l})
 		}
 	}
-	return orient(out), nil
+	return out, nil
 }
 
 // nodeRings returns the vertices of rings (each without the closing one

@@ -95,30 +95,7 @@ func nonzeroRegion(v []orb.Point) (orb.MultiPolygon, error) {
 			loops = append(loops, l)
 		}
 	}
-	boxes := make([]orb.Bound, len(loops))
-	for i, l := range loops {
-		boxes[i] = pointsBound(l)
-	}
-	inGroup := make([]bool, len(loops))
-	var out orb.MultiPolygon
-	for _, g := range overlapGroups(boxes) {
-		group := make([]orb.Ring, len(g))
-		for k, i := range g {
-			inGroup[i] = true
-			group[k] = loops[i]
-		}
-		mp, err := windingUnion(group)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, mp...)
-	}
-	for i, l := range loops {
-		if !inGroup[i] {
-			out = append(out, orb.Polygon{l})
-		}
-	}
-	return out, nil
+	return byOverlapGroup(loops, windingUnion)
 }
 
 // windingUnion returns the points where the winding numbers of simple
