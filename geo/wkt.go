@@ -39,9 +39,15 @@ func abbreviate(s string, n int) string {
 }
 
 type wktParser struct {
-	s string
-	i int
+	s     string
+	i     int
+	depth int // nodes open around the current one
 }
+
+// wktMaxDepth bounds the nesting of WKT: real definitions nest about ten
+// deep, and a hostile .prj of millions of brackets must give an error,
+// not overflow the stack.
+const wktMaxDepth = 64
 
 func (p *wktParser) skip() {
 	for p.i < len(p.s) && strings.ContainsRune(" \t\r\n", rune(p.s[p.i])) {
@@ -50,6 +56,10 @@ func (p *wktParser) skip() {
 }
 
 func (p *wktParser) node() (*wktNode, error) {
+	if p.depth++; p.depth > wktMaxDepth {
+		return nil, lang.Errorf("the WKT nests more than %d deep", wktMaxDepth)
+	}
+	defer func() { p.depth-- }()
 	p.skip()
 	start := p.i
 	for p.i < len(p.s) && (p.s[p.i] == '_' || p.s[p.i] >= 'A' && p.s[p.i] <= 'Z' || p.s[p.i] >= 'a' && p.s[p.i] <= 'z' || p.s[p.i] >= '0' && p.s[p.i] <= '9') {

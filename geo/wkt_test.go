@@ -70,3 +70,30 @@ func TestZoneInFrontOfEasting(t *testing.T) {
 		t.Errorf("EPSG:5650: %q", m.String())
 	}
 }
+
+// Whatever a .prj holds, reading it gives a CRS or an error: never a
+// panic, a hang or a stack overflow (brackets nested millions deep
+// overflowed the stack before the depth limit).
+func FuzzCRSFromWKT(f *testing.F) {
+	for _, s := range []string{
+		`PROJCS["ETRS_1989_UTM_Zone_33N",GEOGCS["GCS_ETRS_1989",DATUM["D_ETRS_1989",SPHEROID["GRS_1980",6378137.0,298.257222101]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],PROJECTION["Transverse_Mercator"],PARAMETER["False_Easting",500000.0],PARAMETER["Central_Meridian",15.0],PARAMETER["Scale_Factor",0.9996],UNIT["Meter",1.0]]`,
+		`GEOGCS["x",DATUM["y",SPHEROID["z",6378137,0]],TOWGS84[1,2,3,4,5,6,7]]`,
+		`BOUNDCRS[SOURCECRS[GEOGCRS["a",DATUM["b",ELLIPSOID["c",6378206.4,294.98]]]],ABRIDGEDTRANSFORMATION["t",PARAMETER["X-axis translation",-8]]]`,
+		strings.Repeat("A[", 100) + strings.Repeat("]", 100),
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		c, err := CRSFromWKT(s)
+		if err == nil && c == Unknown {
+			t.Errorf("%q: no error and no CRS", s)
+		}
+	})
+}
+
+func TestWKTTooDeep(t *testing.T) {
+	s := "PROJCS" + strings.Repeat("[A", 1_000_000) + strings.Repeat("]", 1_000_000)
+	if _, err := CRSFromWKT(s); err == nil || !strings.Contains(err.Error(), "nests more than 64 deep") {
+		t.Errorf("a million brackets deep: %v", err)
+	}
+}

@@ -603,6 +603,7 @@ var germanErrors = map[string]string{
 	"the CRS names no ellipsoid":                                   "das Bezugssystem nennt kein Ellipsoid",
 	"the FeatureCollection has no features":                        "die FeatureCollection hat keine Objekte",
 	"the PROJ string %q cannot be used: %v":                        "der PROJ-String %q ist nicht verwendbar: %v",
+	"the WKT nests more than %d deep":                              "der WKT-Text ist tiefer als %d Ebenen verschachtelt",
 	"the area key is empty":                                        "der Gebietsschlüssel ist leer",
 	"the areas %q and %q of %s %q have different names: %q and %q": "die Gebiete %q und %q von %s %q haben verschiedene Namen: %q und %q",
 	"the areas lie in UTM zone %d; planatlas projects only to ETRS89 / UTM zones 28–38 (Europe)": "die Gebiete liegen in UTM-Zone %d; planatlas projiziert nur nach ETRS89 / UTM-Zonen 28–38 (Europa)",
