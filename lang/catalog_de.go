@@ -147,21 +147,15 @@ var german = map[string]string{
 
 	"Change": "Veränderung",
 
-	"Childcare": "Kinderbetreuung",
-
 	"Children aged 3 to 5 (Kita)": "Kinder von 3 bis 5 Jahren (Kita)",
 
 	"Children aged 6 to 9 (primary school)": "Kinder von 6 bis 9 Jahren (Grundschule)",
-
-	"Climate and heat": "Klima und Hitze",
 
 	"Clusters: ": "Cluster: ",
 
 	"Data": "Daten",
 
 	"Data and sources": "Daten und Quellen",
-
-	"Demography": "Demografie",
 
 	"Development %s–%s (red: %s, blue: city)": "Entwicklung %s–%s (rot: %s, blau: Stadt)",
 
@@ -186,8 +180,6 @@ var german = map[string]string{
 	"Key indicators %s against the city": "Kennzahlen %s gegenüber der Stadt",
 
 	"Key indicators %s against the units the area lies in and the city": "Kennzahlen %s gegenüber den übergeordneten Gebieten und der Stadt",
-
-	"Labour and social benefits": "Arbeit und Soziales",
 
 	"Location in the city": "Lage in der Stadt",
 

@@ -339,8 +339,15 @@ func TestIndicatorsCommand(t *testing.T) {
 	}{
 		{[]string{"indicators"}, 0, []string{"# planatlas-Indikatorkatalog, Version", "## Arbeit und Soziales", "| `kinderarmut` | Kinderarmut (SGB II unter 15) | % | höherer Wert | `100 * sgb2_u15 / ew_u15` ⊂ |", "| `auslaender` |"}},
 		{[]string{"indicators", "--lang", "en"}, 0, []string{"# planatlas indicator catalog, version", "## Climate and heat", "| `heisse_tage` | Hot days | days | higher value |"}},
-		{[]string{"indicators", "--format", "csv"}, 0, []string{"\ufeffKennung;Thema;Bezeichnung;Einheit;Bedarfsrichtung;Formel;", "sgb2_quote;Arbeit und Soziales;SGB-II-Quote;%;höher = Bedarf;100 * sgb2 / ew_u65;sgb2;ew_u65;ja;"}},
-		{[]string{"indicators", "--format", "csv", "--lang", "en"}, 0, []string{"id,topic,label,unit,need,formula,", "sgb2_quote,Labour and social benefits,SGB II rate,%,higher,100 * sgb2 / ew_u65,sgb2,ew_u65,yes,"}},
+		{[]string{"indicators", "--format", "csv"}, 0, []string{"\ufeffKennung;Thema;Bezeichnung;Einheit;Bedarfsrichtung;Formel;Zähler;Nenner;Anteil;Definition;Quelle\r\n",
+			"sgb2_quote;Arbeit und Soziales;SGB-II-Quote;%;höher = Bedarf;100 * sgb2 / ew_u65;sgb2;ew_u65;ja;Leistungsberechtigte nach SGB II je 100 Einwohner unter 65 Jahren;Statistik der Bundesagentur für Arbeit, Grundsicherung für Arbeitsuchende: SGB-II-Quote",
+			"pflegequote_65plus;Pflege und Alter;Pflegequote ab 65 Jahren;%;höher = Bedarf;100 * pflege_65plus / ew_65plus;", ";Pflegestatistik nach § 109 SGB XI (Destatis)"}},
+		{[]string{"indicators", "--format", "csv", "--lang", "en"}, 0, []string{"id,topic,label,unit,need,formula,numerator,denominator,proportion,definition,source\r\n",
+			"sgb2_quote,Labour and social benefits,SGB II rate,%,higher,100 * sgb2 / ew_u65,sgb2,ew_u65,yes,Recipients of SGB II benefits per 100 residents under 65,\"Statistics of the Federal Employment Agency",
+			"straftaten_hz,Safety and cleanliness,", "Police crime statistics (BKA)"}},
+		{[]string{"indicators", "--theme", "pflege"}, 0, []string{"## Pflege und Alter\n", "| `pflegequote_65plus` | Pflegequote ab 65 Jahren | % | höherer Wert |", "| `pflege_65plus` |"}},
+		{[]string{"indicators", "--theme", "kinderbetreuung", "--lang", "en"}, 0, []string{"## Childcare and education\n", "| `kita_versorgung` |"}},
+		{[]string{"indicators", "--theme", "pflegen"}, 2, nil},
 		{[]string{"indicators", "--format", "xlsx"}, 2, nil},
 	}
 	for _, tc := range tests {
@@ -357,8 +364,8 @@ func TestIndicatorsCommand(t *testing.T) {
 	}
 	var so, se bytes.Buffer
 	run([]string{"indicators", "--format", "csv"}, &so, &se)
-	if n := strings.Count(so.String(), "\r\n") - 1; n < 30 {
-		t.Errorf("the catalog lists %d indicators, want at least 30", n)
+	if n := strings.Count(so.String(), "\r\n") - 1; n < 80 {
+		t.Errorf("the catalog lists %d indicators, want at least 80", n)
 	}
 }
 
@@ -389,7 +396,7 @@ func TestDemoOutputsCarryFlags(t *testing.T) {
 			t.Errorf("indicators.csv lacks %q", want)
 		}
 	}
-	for _, want := range []string{`"indicator_catalog": "2026.11"`, `"disclosure_threshold": 3`, "Geheimhaltung:"} {
+	for _, want := range []string{`"indicator_catalog": "2026.12"`, `"disclosure_threshold": 3`, "Geheimhaltung:"} {
 		if !strings.Contains(man, want) {
 			t.Errorf("manifest.json lacks %q", want)
 		}
