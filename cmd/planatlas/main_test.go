@@ -89,7 +89,7 @@ func TestRunDemoWritesEveryOutput(t *testing.T) {
 	}
 	// The notes in German: no "note:", no English sentence, numbers with
 	// decimal commas.
-	for _, want := range []string{"  Hinweis: Geheimhaltung: 30 Fallzahlen unter 3 verborgen", "Moran's I 0,5977 (z 5,90, Permutations-p"} {
+	for _, want := range []string{"  Hinweis: Geheimhaltung: 118 Fallzahlen unter 3 verborgen", "Moran's I 0,5977 (z 5,90, Permutations-p"} {
 		if !strings.Contains(stdout.String(), want) {
 			t.Errorf("stdout lacks %q:\n%s", want, stdout.String())
 		}
