@@ -167,7 +167,8 @@ var german = map[string]string{
 
 	"Drivers: ": "Treiber: ",
 
-	"Gi*": "Gi*",
+	"Further indicators": "Weitere Indikatoren",
+	"Gi*":                "Gi*",
 
 	"Goals": "Ziele",
 
@@ -235,7 +236,8 @@ var german = map[string]string{
 
 	"The table shows the first %d of %d rows; all are in the output folder's tables.": "Die Tabelle zeigt die ersten %d von %d Zeilen; alle stehen in den Tabellen des Ausgabeordners.",
 
-	"a gap of %s m² near %s between the areas %s": "eine Lücke von %s m² bei %s zwischen den Gebieten %s",
+	"The theme's indicators in %s: the city's value, the lowest and the highest planning area.": "Die Indikatoren des Themas im Jahr %s: der Wert der Stadt, der niedrigste und der höchste Planungsraum.",
+	"a gap of %s m² near %s between the areas %s":                                               "eine Lücke von %s m² bei %s zwischen den Gebieten %s",
 
 	"absolute": "absolut",
 

@@ -17,6 +17,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"planatlas/demo"
+	"planatlas/indicators"
 	"planatlas/report"
 )
 
@@ -101,6 +102,29 @@ func TestRunDemoWritesEveryOutput(t *testing.T) {
 	}
 	if stderr.Len() != 0 {
 		t.Errorf("progress lines on a non-terminal: %q", stderr.String())
+	}
+	// The report has a page per theme of the catalog, headed by its
+	// title, never by its id (the demo uses an indicator of every theme).
+	html, err := os.ReadFile(filepath.Join(out, "report.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat, err := indicators.LoadCatalog()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, th := range cat.Themes {
+		if want := fmt.Sprintf(`<section id="theme-%s"><h2>%s</h2>`, th.ID, th.Title.De); !strings.Contains(string(html), want) {
+			t.Errorf("report.html lacks %s", want)
+		}
+		if strings.Contains(string(html), "<h2>"+th.ID+"</h2>") {
+			t.Errorf("report.html has the raw theme id %s as a heading", th.ID)
+		}
+	}
+	for _, want := range []string{"<td>Pflegequote ab 65 Jahren</td>", "<td>Zufriedenheit mit der Kinderbetreuung</td>"} {
+		if !strings.Contains(string(html), want) {
+			t.Errorf("report.html's theme pages lack %s", want)
+		}
 	}
 }
 
