@@ -25,7 +25,8 @@ var catalogYAML []byte
 type Definition struct {
 	ID          string   `yaml:"-"`
 	Label       Label    `yaml:"label"`
-	Topic       string   `yaml:"topic"`
+	Topic       string   `yaml:"topic"` // a theme of the catalog's themes: block, or the plan's own heading
+	Kind        string   `yaml:"kind"`  // count, share, rate or mean: what the indicator measures (documentation)
 	Unit        Label    `yaml:"unit"`
 	Need        string   `yaml:"need"` // higher, lower or none
 	Formula     string   `yaml:"formula"`
@@ -37,6 +38,7 @@ type Definition struct {
 	Decimals    *int     `yaml:"decimals"`
 	Smooth      string   `yaml:"smooth"` // eb-global, eb-local, eb-local-spdep
 	Definition  Label    `yaml:"definition"`
+	Source      Label    `yaml:"source"` // the published definition followed, or "municipal convention"
 }
 
 // Merge returns d with every field that o gives replacing d's.
@@ -68,6 +70,9 @@ func (d Definition) Merge(o Definition) Definition {
 	str(&d.Smooth, o.Smooth)
 	str(&d.Definition.De, o.Definition.De)
 	str(&d.Definition.En, o.Definition.En)
+	str(&d.Kind, o.Kind)
+	str(&d.Source.De, o.Source.De)
+	str(&d.Source.En, o.Source.En)
 	return d
 }
 
@@ -113,6 +118,9 @@ func (d Definition) Compile(known func(string) bool, candidates []string) (*Indi
 	}
 	if d.Proportion != nil {
 		ind.Proportion = *d.Proportion
+	}
+	if !slices.Contains(Kinds, d.Kind) && d.Kind != "" {
+		return nil, lang.Errorf("kind %q: use count, share, rate or mean", d.Kind)
 	}
 	switch d.Reference {
 	case RefAuto, RefSum, RefFormula:
@@ -184,9 +192,23 @@ type VariableDoc struct {
 	Label Label
 }
 
+// Kinds are the values of a definition's kind: what an indicator
+// measures. A count adds up over areas; a share is a part of a population
+// per 100 of it (proportion: true); a rate is any other ratio of counts or
+// a change; a mean is made of values that are means themselves.
+var Kinds = []string{"count", "share", "rate", "mean"}
+
+// Theme is a heading of the catalog: the id indicators name in topic:,
+// and its title in both languages.
+type Theme struct {
+	ID    string
+	Title Label
+}
+
 // Catalog is the embedded list of standard indicators.
 type Catalog struct {
 	Version    string
+	Themes     []Theme // in the order listings show them
 	Variables  []VariableDoc
 	Indicators []Definition
 }
@@ -197,6 +219,7 @@ func LoadCatalog() (*Catalog, error) {
 	// Strict pass: every field must be known.
 	var strict struct {
 		Version    string                 `yaml:"version"`
+		Themes     map[string]Label       `yaml:"themes"`
 		Variables  map[string]Label       `yaml:"variables"`
 		Indicators map[string]*Definition `yaml:"indicators"`
 	}
@@ -207,6 +230,7 @@ func LoadCatalog() (*Catalog, error) {
 	}
 	// Ordered pass: the catalog's order is the order of listings.
 	var doc struct {
+		Themes     yaml.Node `yaml:"themes"`
 		Variables  yaml.Node `yaml:"variables"`
 		Indicators yaml.Node `yaml:"indicators"`
 	}
@@ -214,6 +238,10 @@ func LoadCatalog() (*Catalog, error) {
 		return nil, err
 	}
 	c := &Catalog{Version: strict.Version}
+	for i := 0; i+1 < len(doc.Themes.Content); i += 2 {
+		id := doc.Themes.Content[i].Value
+		c.Themes = append(c.Themes, Theme{ID: id, Title: strict.Themes[id]})
+	}
 	for i := 0; i+1 < len(doc.Variables.Content); i += 2 {
 		name := doc.Variables.Content[i].Value
 		c.Variables = append(c.Variables, VariableDoc{Name: name, Label: strict.Variables[name]})
@@ -235,6 +263,26 @@ func (c *Catalog) Get(id string) (Definition, bool) {
 		}
 	}
 	return Definition{}, false
+}
+
+// Theme returns the catalog's theme id.
+func (c *Catalog) Theme(id string) (Theme, bool) {
+	for _, t := range c.Themes {
+		if t.ID == id {
+			return t, true
+		}
+	}
+	return Theme{}, false
+}
+
+// ThemeTitle returns the heading of a topic in lang ("de" or "en"): the
+// catalog theme's title, or the topic as written where it is not a theme
+// of the catalog (a plan's own heading such as "Befragung").
+func (c *Catalog) ThemeTitle(topic, lang string) string {
+	if t, ok := c.Theme(topic); ok {
+		return t.Title.In(lang)
+	}
+	return topic
 }
 
 // Variable returns the documentation of a catalog variable.

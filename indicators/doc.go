@@ -17,4 +17,9 @@
 // aggregate: as a mean, optionally weighted by another variable. The
 // formula's Kind decides which (Reference), each over the areas that
 // have a value, with the share of the unit they cover.
+//
+// The embedded catalog (catalog.yaml, LoadCatalog) holds the standard
+// indicators of a social plan in themes with headings in both languages;
+// each entry names its kind and the published definition it follows, or
+// says it is a municipal convention (docs/methods.md section 14).
 package indicators

@@ -147,21 +147,15 @@ var german = map[string]string{
 
 	"Change": "Veränderung",
 
-	"Childcare": "Kinderbetreuung",
-
 	"Children aged 3 to 5 (Kita)": "Kinder von 3 bis 5 Jahren (Kita)",
 
 	"Children aged 6 to 9 (primary school)": "Kinder von 6 bis 9 Jahren (Grundschule)",
-
-	"Climate and heat": "Klima und Hitze",
 
 	"Clusters: ": "Cluster: ",
 
 	"Data": "Daten",
 
 	"Data and sources": "Daten und Quellen",
-
-	"Demography": "Demografie",
 
 	"Development %s–%s (red: %s, blue: city)": "Entwicklung %s–%s (rot: %s, blau: Stadt)",
 
@@ -173,7 +167,8 @@ var german = map[string]string{
 
 	"Drivers: ": "Treiber: ",
 
-	"Gi*": "Gi*",
+	"Further indicators": "Weitere Indikatoren",
+	"Gi*":                "Gi*",
 
 	"Goals": "Ziele",
 
@@ -186,8 +181,6 @@ var german = map[string]string{
 	"Key indicators %s against the city": "Kennzahlen %s gegenüber der Stadt",
 
 	"Key indicators %s against the units the area lies in and the city": "Kennzahlen %s gegenüber den übergeordneten Gebieten und der Stadt",
-
-	"Labour and social benefits": "Arbeit und Soziales",
 
 	"Location in the city": "Lage in der Stadt",
 
@@ -243,7 +236,8 @@ var german = map[string]string{
 
 	"The table shows the first %d of %d rows; all are in the output folder's tables.": "Die Tabelle zeigt die ersten %d von %d Zeilen; alle stehen in den Tabellen des Ausgabeordners.",
 
-	"a gap of %s m² near %s between the areas %s": "eine Lücke von %s m² bei %s zwischen den Gebieten %s",
+	"The theme's indicators in %s: the city's value, the lowest and the highest planning area.": "Die Indikatoren des Themas im Jahr %s: der Wert der Stadt, der niedrigste und der höchste Planungsraum.",
+	"a gap of %s m² near %s between the areas %s":                                               "eine Lücke von %s m² bei %s zwischen den Gebieten %s",
 
 	"absolute": "absolut",
 

@@ -168,6 +168,12 @@ func (r *runner) writeReport() error {
 		return err
 	}
 	rep.Tables = append(rep.Tables, ms...)
+	// A page per theme of the catalog (and heading of the plan's own).
+	cat, err := indicators.LoadCatalog()
+	if err != nil {
+		return err
+	}
+	rep.Tables = append(rep.Tables, r.themeTables(cat)...)
 	// The city's age structure.
 	pyr := r.pyramidData()
 	city := cityAges(pyr)

@@ -20,7 +20,7 @@ func TestParseDemoPlan(t *testing.T) {
 	if p.Version != 1 || p.Title.In("en") != "Social area analysis Musterstadt" || p.City.In("de") != "Musterstadt" {
 		t.Errorf("header: %+v", p)
 	}
-	if got := strings.Join(p.Inputs.Names(), ","); got != "bevoelkerung,staatsangehoerigkeit,arbeitsmarkt,klima,kitas" {
+	if got := strings.Join(p.Inputs.Names(), ","); got != "bevoelkerung,staatsangehoerigkeit,arbeitsmarkt,klima,sozialplan,kitas" {
 		t.Errorf("inputs in order: %s", got)
 	}
 	v, _ := p.Variables.Get("ew_65plus")

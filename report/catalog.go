@@ -3,21 +3,13 @@ package report
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"planatlas/datasets"
 	"planatlas/indicators"
 	"planatlas/lang"
 )
-
-// topics are the headings of the catalog's topics (its topic: ids); a
-// test sees that every topic of the catalog has one.
-var topics = map[string]lang.Message{
-	"demografie":      lang.M("Demography"),
-	"kinderbetreuung": lang.M("Childcare"),
-	"klima":           lang.M("Climate and heat"),
-	"soziales":        lang.M("Labour and social benefits"),
-}
 
 func (l Locale) pick(de, en string) string {
 	if l.Lang == "en" {
@@ -26,11 +18,25 @@ func (l Locale) pick(de, en string) string {
 	return de
 }
 
-func (l Locale) topic(t string) string {
-	if n, ok := topics[t]; ok {
-		return l.Message(n)
+// byTheme groups the catalog's indicators under their themes, in the
+// order of the catalog's themes: block; topics that are no theme of the
+// catalog follow in the order they first appear.
+func byTheme(c *indicators.Catalog) (order []string, groups map[string][]indicators.Definition) {
+	groups = map[string][]indicators.Definition{}
+	for _, d := range c.Indicators {
+		groups[d.Topic] = append(groups[d.Topic], d)
 	}
-	return t
+	for _, t := range c.Themes {
+		if len(groups[t.ID]) > 0 {
+			order = append(order, t.ID)
+		}
+	}
+	for _, d := range c.Indicators {
+		if _, ok := c.Theme(d.Topic); !ok && !slices.Contains(order, d.Topic) {
+			order = append(order, d.Topic)
+		}
+	}
+	return order, groups
 }
 
 func (l Locale) need(n string) string {
@@ -44,34 +50,29 @@ func (l Locale) need(n string) string {
 }
 
 // CatalogMarkdown writes the indicator catalog as a Markdown document:
-// one table per topic, then the variables the indicators need.
+// one table per theme, headed by its title, then the variables the
+// indicators need.
 func CatalogMarkdown(w io.Writer, c *indicators.Catalog, l Locale) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %s %s\n\n", l.pick("planatlas-Indikatorkatalog, Version", "planatlas indicator catalog, version"), c.Version)
 	fmt.Fprintf(&b, "%s\n", l.pick(
 		"Ein Plan nutzt den Katalog mit `catalog: all` (oder einer Liste von Kennungen) und benennt seine Variablen wie unten. „Bedarf bei“ sagt, welche Werte höheren Bedarf anzeigen. Anteile (⊂) erhalten Wilson-Intervalle und können geglättet werden.",
 		"A plan uses the catalog with `catalog: all` (or a list of ids) and names its variables as below. \"Need at\" says which values indicate more need. Shares (⊂) get Wilson intervals and may be smoothed."))
-	var order []string
-	byTopic := map[string][]indicators.Definition{}
-	for _, d := range c.Indicators {
-		if _, ok := byTopic[d.Topic]; !ok {
-			order = append(order, d.Topic)
-		}
-		byTopic[d.Topic] = append(byTopic[d.Topic], d)
-	}
+	order, byTopic := byTheme(c)
 	cell := func(s string) string { return strings.ReplaceAll(s, "|", "\\|") }
 	for _, t := range order {
-		fmt.Fprintf(&b, "\n## %s\n\n", l.topic(t))
-		fmt.Fprintf(&b, "| %s |\n|---|---|---|---|---|---|\n", strings.Join([]string{
+		fmt.Fprintf(&b, "\n## %s\n\n", c.ThemeTitle(t, l.Lang))
+		fmt.Fprintf(&b, "| %s |\n|---|---|---|---|---|---|---|\n", strings.Join([]string{
 			l.pick("Kennung", "Id"), l.pick("Bezeichnung", "Label"), l.pick("Einheit", "Unit"),
-			l.pick("Bedarf bei", "Need at"), l.pick("Formel", "Formula"), l.pick("Definition", "Definition")}, " | "))
+			l.pick("Bedarf bei", "Need at"), l.pick("Formel", "Formula"), l.pick("Definition", "Definition"),
+			l.pick("Quelle", "Source")}, " | "))
 		for _, d := range byTopic[t] {
 			formula := "`" + d.FormulaText() + "`"
 			if d.Proportion != nil && *d.Proportion {
 				formula += " ⊂"
 			}
-			fmt.Fprintf(&b, "| `%s` | %s | %s | %s | %s | %s |\n", d.ID, cell(d.Label.In(l.Lang)), cell(d.Unit.In(l.Lang)),
-				l.need(d.Need), cell(formula), cell(d.Definition.In(l.Lang)))
+			fmt.Fprintf(&b, "| `%s` | %s | %s | %s | %s | %s | %s |\n", d.ID, cell(d.Label.In(l.Lang)), cell(d.Unit.In(l.Lang)),
+				l.need(d.Need), cell(formula), cell(d.Definition.In(l.Lang)), cell(d.Source.In(l.Lang)))
 		}
 	}
 	fmt.Fprintf(&b, "\n## %s\n\n| %s | %s |\n|---|---|\n", l.pick("Variablen", "Variables"), l.pick("Name", "Name"), l.pick("Bedeutung", "Meaning"))
@@ -84,11 +85,11 @@ func CatalogMarkdown(w io.Writer, c *indicators.Catalog, l Locale) error {
 
 // CatalogFrame returns the indicator catalog as a table.
 func CatalogFrame(c *indicators.Catalog, l Locale) *datasets.Frame {
-	var id, topic, label, unit, need, formula, num, den, prop, def datasets.Text
+	var id, topic, label, unit, need, formula, num, den, prop, def, src datasets.Text
 	p := lang.New(l.Lang) // need and proportion in the reader's language: the table is CSV
 	for _, d := range c.Indicators {
 		id = append(id, d.ID)
-		topic = append(topic, l.topic(d.Topic))
+		topic = append(topic, c.ThemeTitle(d.Topic, l.Lang))
 		label = append(label, d.Label.In(l.Lang))
 		unit = append(unit, d.Unit.In(l.Lang))
 		need = append(need, p.Value("need", d.Need))
@@ -101,6 +102,7 @@ func CatalogFrame(c *indicators.Catalog, l Locale) *datasets.Frame {
 		}
 		prop = append(prop, yes)
 		def = append(def, d.Definition.In(l.Lang))
+		src = append(src, d.Source.In(l.Lang))
 	}
 	f := &datasets.Frame{}
 	f.Add("id", l.pick("Kennung", "id"), id)
@@ -113,5 +115,6 @@ func CatalogFrame(c *indicators.Catalog, l Locale) *datasets.Frame {
 	f.Add("denominator", l.pick("Nenner", "denominator"), den)
 	f.Add("proportion", l.pick("Anteil", "proportion"), prop)
 	f.Add("definition", l.pick("Definition", "definition"), def)
+	f.Add("source", l.pick("Quelle", "source"), src)
 	return f
 }

@@ -375,15 +375,17 @@ your city. Existing files are not overwritten unless --force is given.`,
 }
 
 func newIndicatorsCmd(stdout io.Writer) *cobra.Command {
-	var lang, format string
+	var lang, format, theme string
 	cmd := &cobra.Command{
 		Use:   "indicators",
 		Short: "List the indicator catalog",
 		Long: `Indicators lists planatlas's catalog of standard indicators: id, label, unit,
-which values mean more need, formula and definition, and the variables a plan
+which values mean more need, formula, definition and the published source it
+follows, grouped by the themes of a social plan, and the variables a plan
 must define to use them ("catalog: all" in a plan uses every indicator whose
-variables it defines).`,
+variables it defines). --theme lists one theme.`,
 		Example: `  planatlas indicators
+  planatlas indicators --theme pflege
   planatlas indicators --lang en --format csv > catalog.csv`,
 		Args: args(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, a []string) error {
@@ -393,6 +395,11 @@ variables it defines).`,
 			cat, err := indicators.LoadCatalog()
 			if err != nil {
 				return err
+			}
+			if theme != "" {
+				if cat, err = oneTheme(cat, theme); err != nil {
+					return err
+				}
 			}
 			loc := report.NewLocale(lang)
 			switch format {
@@ -410,7 +417,37 @@ variables it defines).`,
 	}
 	cmd.Flags().StringVar(&lang, "lang", "de", "language: de or en")
 	cmd.Flags().StringVar(&format, "format", "md", "format: md (Markdown) or csv")
+	cmd.Flags().StringVar(&theme, "theme", "", "list one theme only (an id such as pflege or wohnen)")
 	return cmd
+}
+
+// oneTheme returns the catalog with the indicators of one theme only, and
+// the variables they use.
+func oneTheme(cat *indicators.Catalog, theme string) (*indicators.Catalog, error) {
+	if _, ok := cat.Theme(theme); !ok {
+		ids := make([]string, len(cat.Themes))
+		for i, t := range cat.Themes {
+			ids[i] = t.ID
+		}
+		return nil, usage("--theme %q: not a theme of the catalog; use one of %s", theme, strings.Join(ids, ", "))
+	}
+	out := *cat
+	out.Indicators, out.Variables = nil, nil
+	used := map[string]bool{}
+	for _, d := range cat.Indicators {
+		if d.Topic == theme {
+			out.Indicators = append(out.Indicators, d)
+			for _, v := range d.Vars() {
+				used[v] = true
+			}
+		}
+	}
+	for _, v := range cat.Variables {
+		if used[v.Name] {
+			out.Variables = append(out.Variables, v)
+		}
+	}
+	return &out, nil
 }
 
 func newVersionCmd(stdout io.Writer) *cobra.Command {

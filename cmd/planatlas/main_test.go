@@ -17,6 +17,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"planatlas/demo"
+	"planatlas/indicators"
 	"planatlas/report"
 )
 
@@ -89,7 +90,7 @@ func TestRunDemoWritesEveryOutput(t *testing.T) {
 	}
 	// The notes in German: no "note:", no English sentence, numbers with
 	// decimal commas.
-	for _, want := range []string{"  Hinweis: Geheimhaltung: 30 Fallzahlen unter 3 verborgen", "Moran's I 0,5977 (z 5,90, Permutations-p"} {
+	for _, want := range []string{"  Hinweis: Geheimhaltung: 118 Fallzahlen unter 3 verborgen", "Moran's I 0,5977 (z 5,90, Permutations-p"} {
 		if !strings.Contains(stdout.String(), want) {
 			t.Errorf("stdout lacks %q:\n%s", want, stdout.String())
 		}
@@ -101,6 +102,29 @@ func TestRunDemoWritesEveryOutput(t *testing.T) {
 	}
 	if stderr.Len() != 0 {
 		t.Errorf("progress lines on a non-terminal: %q", stderr.String())
+	}
+	// The report has a page per theme of the catalog, headed by its
+	// title, never by its id (the demo uses an indicator of every theme).
+	html, err := os.ReadFile(filepath.Join(out, "report.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat, err := indicators.LoadCatalog()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, th := range cat.Themes {
+		if want := fmt.Sprintf(`<section id="theme-%s"><h2>%s</h2>`, th.ID, th.Title.De); !strings.Contains(string(html), want) {
+			t.Errorf("report.html lacks %s", want)
+		}
+		if strings.Contains(string(html), "<h2>"+th.ID+"</h2>") {
+			t.Errorf("report.html has the raw theme id %s as a heading", th.ID)
+		}
+	}
+	for _, want := range []string{"<td>Pflegequote ab 65 Jahren</td>", "<td>Zufriedenheit mit der Kinderbetreuung</td>"} {
+		if !strings.Contains(string(html), want) {
+			t.Errorf("report.html's theme pages lack %s", want)
+		}
 	}
 }
 
@@ -339,8 +363,15 @@ func TestIndicatorsCommand(t *testing.T) {
 	}{
 		{[]string{"indicators"}, 0, []string{"# planatlas-Indikatorkatalog, Version", "## Arbeit und Soziales", "| `kinderarmut` | Kinderarmut (SGB II unter 15) | % | höherer Wert | `100 * sgb2_u15 / ew_u15` ⊂ |", "| `auslaender` |"}},
 		{[]string{"indicators", "--lang", "en"}, 0, []string{"# planatlas indicator catalog, version", "## Climate and heat", "| `heisse_tage` | Hot days | days | higher value |"}},
-		{[]string{"indicators", "--format", "csv"}, 0, []string{"\ufeffKennung;Thema;Bezeichnung;Einheit;Bedarfsrichtung;Formel;", "sgb2_quote;Arbeit und Soziales;SGB-II-Quote;%;höher = Bedarf;100 * sgb2 / ew_u65;sgb2;ew_u65;ja;"}},
-		{[]string{"indicators", "--format", "csv", "--lang", "en"}, 0, []string{"id,topic,label,unit,need,formula,", "sgb2_quote,Labour and social benefits,SGB II rate,%,higher,100 * sgb2 / ew_u65,sgb2,ew_u65,yes,"}},
+		{[]string{"indicators", "--format", "csv"}, 0, []string{"\ufeffKennung;Thema;Bezeichnung;Einheit;Bedarfsrichtung;Formel;Zähler;Nenner;Anteil;Definition;Quelle\r\n",
+			"sgb2_quote;Arbeit und Soziales;SGB-II-Quote;%;höher = Bedarf;100 * sgb2 / ew_u65;sgb2;ew_u65;ja;Leistungsberechtigte nach SGB II je 100 Einwohner unter 65 Jahren;Statistik der Bundesagentur für Arbeit, Grundsicherung für Arbeitsuchende: SGB-II-Quote",
+			"pflegequote_65plus;Pflege und Alter;Pflegequote ab 65 Jahren;%;höher = Bedarf;100 * pflege_65plus / ew_65plus;", ";Pflegestatistik nach § 109 SGB XI (Destatis)"}},
+		{[]string{"indicators", "--format", "csv", "--lang", "en"}, 0, []string{"id,topic,label,unit,need,formula,numerator,denominator,proportion,definition,source\r\n",
+			"sgb2_quote,Labour and social benefits,SGB II rate,%,higher,100 * sgb2 / ew_u65,sgb2,ew_u65,yes,Recipients of SGB II benefits per 100 residents under 65,\"Statistics of the Federal Employment Agency",
+			"straftaten_hz,Safety and cleanliness,", "Police crime statistics (BKA)"}},
+		{[]string{"indicators", "--theme", "pflege"}, 0, []string{"## Pflege und Alter\n", "| `pflegequote_65plus` | Pflegequote ab 65 Jahren | % | höherer Wert |", "| `pflege_65plus` |"}},
+		{[]string{"indicators", "--theme", "kinderbetreuung", "--lang", "en"}, 0, []string{"## Childcare and education\n", "| `kita_versorgung` |"}},
+		{[]string{"indicators", "--theme", "pflegen"}, 2, nil},
 		{[]string{"indicators", "--format", "xlsx"}, 2, nil},
 	}
 	for _, tc := range tests {
@@ -357,8 +388,8 @@ func TestIndicatorsCommand(t *testing.T) {
 	}
 	var so, se bytes.Buffer
 	run([]string{"indicators", "--format", "csv"}, &so, &se)
-	if n := strings.Count(so.String(), "\r\n") - 1; n < 30 {
-		t.Errorf("the catalog lists %d indicators, want at least 30", n)
+	if n := strings.Count(so.String(), "\r\n") - 1; n < 80 {
+		t.Errorf("the catalog lists %d indicators, want at least 80", n)
 	}
 }
 
@@ -389,7 +420,7 @@ func TestDemoOutputsCarryFlags(t *testing.T) {
 			t.Errorf("indicators.csv lacks %q", want)
 		}
 	}
-	for _, want := range []string{`"indicator_catalog": "2026.11"`, `"disclosure_threshold": 3`, "Geheimhaltung:"} {
+	for _, want := range []string{`"indicator_catalog": "2026.12"`, `"disclosure_threshold": 3`, "Geheimhaltung:"} {
 		if !strings.Contains(man, want) {
 			t.Errorf("manifest.json lacks %q", want)
 		}

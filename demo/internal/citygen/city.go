@@ -1,6 +1,7 @@
 // Package citygen generates Musterstadt, planatlas's synthetic demo city:
 // planning-area geometries, residents by single year of age and sex,
-// labour-market and heat data for 2014–2024. Everything is drawn from a
+// labour-market and heat data, and the counts of the social plan's further
+// themes (sozialplan.csv) for 2014–2024. Everything is drawn from a
 // seeded generator, so the output is the same bytes on every machine.
 //
 // Musterstadt is fictional. It is modelled on the eastern German cities

@@ -47,17 +47,21 @@ func Generate() (map[string][]byte, error) {
 	nat.WriteString("Planungsraum;Jahr;Deutsche;Ausländer\n")
 	var cli bytes.Buffer
 	cli.WriteString("\ufeffPlanungsraum;Jahr;Heiße Tage;Tropennächte;LST Sommer (°C);Grünanteil (%);Versiegelung (%)\r\n")
+	var soc bytes.Buffer
+	soc.WriteString(socialPlanHeader)
 
 	states := make([]population, len(areas))
 	popRng := make([]*rand.Rand, len(areas))
 	labRng := make([]*rand.Rand, len(areas))
 	cliRng := make([]*rand.Rand, len(areas))
 	natRng := make([]*rand.Rand, len(areas))
+	socRng := make([]*rand.Rand, len(areas)) // its own streams: the files above stay the same
 	for i := range areas {
 		popRng[i] = stream(200 + uint64(i))
 		labRng[i] = stream(300 + uint64(i))
 		cliRng[i] = stream(400 + uint64(i))
 		natRng[i] = stream(500 + uint64(i))
+		socRng[i] = stream(10000 + uint64(i))
 		def := districts[areas[i].district].areas[i-firstIndex(areas, areas[i].district)]
 		states[i] = initialPopulation(popRng[i], areas[i].kind, def.pop)
 	}
@@ -93,6 +97,7 @@ func Generate() (map[string][]byte, error) {
 			c := climateFor(cliRng[i], a, y)
 			fmt.Fprintf(&cli, "%s;%d;%d;%d;%s;%s;%s\r\n", a.key, y, c.hotDays, c.tropicalNights,
 				comma(c.lst, 1), comma(c.green, 1), comma(c.sealed, 1))
+			writeSocialPlan(&soc, a, y, socialPlanFor(socRng[i], a, p, l, y))
 		}
 	}
 	files["bevoelkerung.csv"] = pop.Bytes()
@@ -103,6 +108,7 @@ func Generate() (map[string][]byte, error) {
 	files["arbeitsmarkt.csv"] = enc
 	files["klima.csv"] = cli.Bytes()
 	files["staatsangehoerigkeit.csv"] = nat.Bytes()
+	files["sozialplan.csv"] = soc.Bytes()
 	files["kitas.geojson"] = kitas(areas, states)
 	files["sterbetafel.csv"], files["fertilitaet.csv"] = lifeTable(), fertilityTable()
 	files["wohnungsbau.csv"], files["belegung.csv"] = housingList(), occupancy()
