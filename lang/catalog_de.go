@@ -115,6 +115,8 @@ var german = map[string]string{
 
 	"%s: row %s": "%s: Zeile %s",
 
+	"%s; and %d more variables (planatlas indicators lists each indicator's variables)": "%s; und %d weitere Variablen (planatlas indicators nennt die Variablen jedes Indikators)",
+
 	"%v; repaired by GEOS MakeValid's rules into %s polygon(s): area %s m² before, %s m² after": "%v; nach den Regeln von GEOS MakeValid zu %s Polygon(en) repariert: Fläche vorher %s m², nachher %s m²",
 
 	", %.2f km²": ", %.2f km²",
@@ -168,7 +170,8 @@ var german = map[string]string{
 	"Drivers: ": "Treiber: ",
 
 	"Further indicators": "Weitere Indikatoren",
-	"Gi*":                "Gi*",
+
+	"Gi*": "Gi*",
 
 	"Goals": "Ziele",
 
@@ -237,7 +240,8 @@ var german = map[string]string{
 	"The table shows the first %d of %d rows; all are in the output folder's tables.": "Die Tabelle zeigt die ersten %d von %d Zeilen; alle stehen in den Tabellen des Ausgabeordners.",
 
 	"The theme's indicators in %s: the city's value, the lowest and the highest planning area.": "Die Indikatoren des Themas im Jahr %s: der Wert der Stadt, der niedrigste und der höchste Planungsraum.",
-	"a gap of %s m² near %s between the areas %s":                                               "eine Lücke von %s m² bei %s zwischen den Gebieten %s",
+
+	"a gap of %s m² near %s between the areas %s": "eine Lücke von %s m² bei %s zwischen den Gebieten %s",
 
 	"absolute": "absolut",
 

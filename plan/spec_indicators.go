@@ -113,13 +113,21 @@ func (chk *checker) checkIndicators() error {
 	}
 	// One note for all of them: with catalog: all, a plan for a city's
 	// population alone lacks twenty variables.
+	// With the whole catalog that is dozens of variables: the first
+	// ones are named, the rest counted (planatlas indicators lists every
+	// indicator with its variables).
 	if len(missingOrder) > 0 {
+		const named = 8
 		var parts []string
-		for _, v := range missingOrder {
+		for _, v := range missingOrder[:min(named, len(missingOrder))] {
 			parts = append(parts, fmt.Sprintf("%q (%s)", v, strings.Join(missingFor[v], ", ")))
 		}
+		list := lang.M("%s", strings.Join(parts, "; "))
+		if rest := len(missingOrder) - named; rest > 0 {
+			list = lang.M("%s; and %d more variables (planatlas indicators lists each indicator's variables)", strings.Join(parts, "; "), rest)
+		}
 		c.notes = append(c.notes, lang.M("catalog: %d indicator(s) not computed, the plan defines no variable for them: %s",
-			len(c.unavailable), strings.Join(parts, "; ")))
+			len(c.unavailable), list))
 	}
 	return nil
 }
