@@ -115,7 +115,7 @@ var german = map[string]string{
 
 	"%s: row %s": "%s: Zeile %s",
 
-	"%s; and %d more variables (planatlas indicators lists each indicator's variables)": "%s; und %d weitere Variablen (planatlas indicators nennt die Variablen jedes Indikators)",
+	"%s; and %d more variables (the catalog names each indicator's variables: planatlas indicators)": "%s; und %d weitere Variablen (der Katalog nennt die Variablen jedes Indikators)",
 
 	"%v; repaired by GEOS MakeValid's rules into %s polygon(s): area %s m² before, %s m² after": "%v; nach den Regeln von GEOS MakeValid zu %s Polygon(en) repariert: Fläche vorher %s m², nachher %s m²",
 

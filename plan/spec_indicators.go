@@ -124,7 +124,7 @@ func (chk *checker) checkIndicators() error {
 		}
 		list := lang.M("%s", strings.Join(parts, "; "))
 		if rest := len(missingOrder) - named; rest > 0 {
-			list = lang.M("%s; and %d more variables (planatlas indicators lists each indicator's variables)", strings.Join(parts, "; "), rest)
+			list = lang.M("%s; and %d more variables (the catalog names each indicator's variables: planatlas indicators)", strings.Join(parts, "; "), rest)
 		}
 		c.notes = append(c.notes, lang.M("catalog: %d indicator(s) not computed, the plan defines no variable for them: %s",
 			len(c.unavailable), list))

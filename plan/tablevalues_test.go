@@ -34,7 +34,8 @@ func TestTableValuesInTheReadersLanguage(t *testing.T) {
 	codes := map[string][]string{
 		"level": {"area", "district", "city"},
 		"flag": {"", "no-data", "smoothed", "suppressed", "suppressed+smoothed",
-			"estimated", "uncertain", "uncertain+estimated", "unreliable+estimated"}, // the survey's estimates
+			"estimated", "uncertain", "uncertain+estimated", "unreliable+estimated", // the survey's estimates
+			"division-by-zero"}, // measles vaccination where no child started school
 		"vs_city": {"", "higher", "lower"},
 	}
 	tests := []struct {
@@ -53,7 +54,7 @@ func TestTableValuesInTheReadersLanguage(t *testing.T) {
 			values: map[string][]string{
 				"Ebene": {"Planungsraum", "Stadtteil", "Stadt"},
 				"Kennzeichen": {"", "keine Angabe", "geglättet", "gesperrt (.)", "gesperrt (.), geglättet",
-					"geschätzt", "Aussagewert eingeschränkt", "Aussagewert eingeschränkt, geschätzt", "nicht sicher genug (/), geschätzt"},
+					"geschätzt", "Aussagewert eingeschränkt", "Aussagewert eingeschränkt, geschätzt", "nicht sicher genug (/), geschätzt", "Division durch null (x)"},
 				"gegenüber Stadt": {"", "über Stadt", "unter Stadt"},
 			},
 			sheets: []string{"Indikatoren", "Variablen", "Planungsräume", "Rangfolge", "Ziele", "Trends", "Raumstatistik", "LISA", "Klassen"},

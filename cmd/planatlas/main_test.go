@@ -266,7 +266,7 @@ func TestUsageErrors(t *testing.T) {
 func TestValidateAndInit(t *testing.T) {
 	dir := initDemo(t)
 	var so, se bytes.Buffer
-	if code := run([]string{"validate", filepath.Join(dir, "plan.yaml")}, &so, &se); code != 0 || !strings.Contains(so.String(), "in Ordnung (5 Eingaben, 31 Variablen, 37 Indikatoren, 1 Index)") {
+	if code := run([]string{"validate", filepath.Join(dir, "plan.yaml")}, &so, &se); code != 0 || !strings.Contains(so.String(), "in Ordnung (6 Eingaben, 43 Variablen, 47 Indikatoren, 1 Index)") {
 		t.Errorf("validate: exit %d, %q %q", code, so.String(), se.String())
 	}
 	so.Reset()
