@@ -8,7 +8,6 @@ import (
 	"planatlas/lang"
 	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/array"
@@ -183,16 +182,15 @@ func fromArrow(tbl arrow.Table, name string, spec Spec) (*Table, error) {
 // Table holds one copy of each key and dimension value and no reference
 // into the Arrow buffers, which are freed batch by batch.
 type arrowAccumulator struct {
-	name   string
-	spec   Spec
-	t      *Table
-	intern map[string]string
+	name string
+	spec Spec
+	t    *Table
 }
 
 func newArrowAccumulator(name string, spec Spec) *arrowAccumulator {
-	return &arrowAccumulator{name: name, spec: spec, intern: map[string]string{},
-		t: &Table{Name: name, Spec: spec, Dims: make([][]string, len(spec.Dims)),
-			Values: make([][]float64, len(spec.Values)), Flags: make([][]Flag, len(spec.Values)), ByRow: true}}
+	t := NewTable(name, spec)
+	t.ByRow = true
+	return &arrowAccumulator{name: name, spec: spec, t: t}
 }
 
 func (a *arrowAccumulator) add(tbl arrow.Table) error {
@@ -211,19 +209,6 @@ func (a *arrowAccumulator) add(tbl arrow.Table) error {
 		out := make([]string, n)
 		if err := arrowText(tbl.Column(col), name, header[col], out, required, off); err != nil {
 			return nil, err
-		}
-		last, lastC := "", ""
-		for i, s := range out {
-			if i > 0 && s == last { // sorted tables repeat keys row after row
-				out[i] = lastC
-				continue
-			}
-			c, ok := a.intern[s]
-			if !ok {
-				c = strings.Clone(s)
-				a.intern[c] = c
-			}
-			out[i], last, lastC = c, s, c
 		}
 		return out, nil
 	}
@@ -255,7 +240,9 @@ func (a *arrowAccumulator) add(tbl arrow.Table) error {
 		if err != nil {
 			return err
 		}
-		t.Dims[d] = append(t.Dims[d], vals...)
+		for _, s := range vals {
+			t.dims[d].Append(s)
+		}
 	}
 	for v, c := range valCols {
 		vals, flags := make([]float64, n), make([]Flag, n)
@@ -265,10 +252,10 @@ func (a *arrowAccumulator) add(tbl arrow.Table) error {
 		t.Values[v] = append(t.Values[v], vals...)
 		t.Flags[v] = append(t.Flags[v], flags...)
 	}
-	t.Keys = append(t.Keys, keys...)
-	t.Years = append(t.Years, years...)
-	for i := range n {
-		t.Lines = append(t.Lines, off+i+1)
+	for i, k := range keys {
+		t.keys.Append(k)
+		t.years = append(t.years, int32(years[i]))
+		t.lines = append(t.lines, int32(off+i+1))
 	}
 	return nil
 }
@@ -277,6 +264,7 @@ func (a *arrowAccumulator) table() (*Table, error) {
 	if a.t.Len() == 0 {
 		return nil, &InputError{File: a.name, M: lang.M("the file has no data rows")}
 	}
+	a.t.seal()
 	return a.t, nil
 }
 

@@ -42,8 +42,8 @@ func TestArrowRoundTrip(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if strings.Join(tab.Keys, ",") != "01,02,010" || tab.Years[2] != 2024 || tab.Dims[0][1] != "Mühlgraben; Süd" {
-				t.Errorf("read back %v %v %v", tab.Keys, tab.Years, tab.Dims)
+			if strings.Join(keysOf(tab), ",") != "01,02,010" || tab.Year(2) != 2024 || tab.Dim(0, 1) != "Mühlgraben; Süd" {
+				t.Errorf("read back %v %v %v", keysOf(tab), yearsOf(tab), dimOf(tab, 0))
 			}
 			if tab.Values[0][0] != 1234.5 || !math.IsNaN(tab.Values[0][1]) || tab.Flags[0][1] != Empty || tab.Values[0][2] != -0.25 {
 				t.Errorf("values %v flags %v", tab.Values[0], tab.Flags[0])

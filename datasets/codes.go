@@ -241,12 +241,12 @@ func (t *Table) suspect(c int) *SuspectCode {
 // at 0 unless v occurs in at least that many areas.
 func (t *Table) rowsOf(c int, v float64, areas int) int {
 	rows := 0
-	keys := map[string]bool{}
+	keys := map[int32]bool{}
 	for i, x := range t.Values[c] {
 		if x == v {
 			rows++
 			if len(keys) < areas {
-				keys[t.Keys[i]] = true
+				keys[t.keys.Codes[i]] = true
 			}
 		}
 	}
@@ -265,7 +265,7 @@ func (t *Table) suspectOf(c int, v float64) *SuspectCode {
 		s.Rows++
 		if len(s.Where) < 3 {
 			s.Where = append(s.Where, t.Loc(i))
-			s.Keys = append(s.Keys, t.Keys[i])
+			s.Keys = append(s.Keys, t.Key(i))
 		}
 	}
 	return s

@@ -119,7 +119,7 @@ func TestConcat(t *testing.T) {
 	}
 	a := read("a-2021.csv", "id;ew\n01;5\n02;6\n")
 	b := read("b-2022.csv", "id;ew\n01;7\n02;-1\n")
-	b.Years = []int{2022, 2022}
+	b.years = []int32{2022, 2022}
 	c, err := Concat("*.csv", []*Table{a, b})
 	if err != nil {
 		t.Fatal(err)

@@ -124,26 +124,11 @@ func ReadCSV(r io.Reader, name string, spec Spec, opt CSVOptions) (_ *Table, err
 			return nil, err
 		}
 	}
-	t := &Table{
-		Name:   name,
-		Spec:   spec,
-		Dims:   make([][]string, len(dimCols)),
-		Values: make([][]float64, len(valCols)),
-		Flags:  make([][]Flag, len(valCols)),
-	}
+	t := NewTable(name, spec)
 	if opt.SizeHint > 0 && len(sample) > 0 {
 		// Room for the rows the file's size promises.
 		lines := max(1, bytes.Count(sample, []byte{'\n'}))
 		t.reserve(int(float64(opt.SizeHint)/(float64(len(sample))/float64(lines))*1.02) + 16)
-	}
-	intern := make(map[string]string)
-	internS := func(s string) string {
-		if v, ok := intern[s]; ok {
-			return v
-		}
-		s = strings.Clone(s)
-		intern[s] = s
-		return s
 	}
 	yearCache := make(map[string]int)
 	codes := spec.textCodes()
@@ -183,11 +168,11 @@ func ReadCSV(r io.Reader, name string, spec Spec, opt CSVOptions) (_ *Table, err
 			}
 			year = y
 		}
-		t.Keys = append(t.Keys, internS(key))
-		t.Years = append(t.Years, year)
-		t.Lines = append(t.Lines, line)
+		t.keys.Append(key)
+		t.years = append(t.years, int32(year))
+		t.lines = append(t.lines, int32(line))
 		for i, c := range dimCols {
-			t.Dims[i] = append(t.Dims[i], internS(trimSpace(rec[c])))
+			t.dims[i].Append(trimSpace(rec[c]))
 		}
 		for i, c := range valCols {
 			if codes != nil && codes[i].text(rec[c]) {
@@ -206,6 +191,7 @@ func ReadCSV(r io.Reader, name string, spec Spec, opt CSVOptions) (_ *Table, err
 	if t.Len() == 0 {
 		return nil, &InputError{File: name, M: lang.M("the file has a header but no data rows")}
 	}
+	t.seal()
 	return t, nil
 }
 

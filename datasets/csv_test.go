@@ -49,10 +49,10 @@ func TestReadCSVConventions(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got := strings.Join(tab.Keys, " "); got != "01 02 010" {
+			if got := strings.Join(keysOf(tab), " "); got != "01 02 010" {
 				t.Errorf("keys = %q, want leading zeros kept: %q", got, "01 02 010")
 			}
-			if got := strings.Join(tab.Dims[0], "|"); got != strings.Join(tc.names, "|") {
+			if got := strings.Join(dimOf(tab, 0), "|"); got != strings.Join(tc.names, "|") {
 				t.Errorf("names = %q, want %q", got, strings.Join(tc.names, "|"))
 			}
 			for i := range tc.arbeitsl {
@@ -63,8 +63,8 @@ func TestReadCSVConventions(t *testing.T) {
 					t.Errorf("quote[%d] = %v %v, want %v %v", i, tab.Values[1][i], tab.Flags[1][i], tc.quote[i], tc.flagsQ[i])
 				}
 			}
-			if tab.Years[0] != 2023 || tab.Lines[0] != 2 || tab.Lines[2] != 4 {
-				t.Errorf("year %d, lines %v", tab.Years[0], tab.Lines)
+			if tab.Year(0) != 2023 || tab.Line(0) != 2 || tab.Line(2) != 4 {
+				t.Errorf("year %d, lines %v", tab.Year(0), linesOf(tab))
 			}
 			f, _ := os.Open(filepath.Join("testdata", tc.file))
 			defer f.Close()

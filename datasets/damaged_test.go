@@ -292,7 +292,7 @@ func TestReadDamagedIPC(t *testing.T) {
 	// The compressed file reads as written.
 	b = sampleIPC(t, true)
 	tab, err := ReadIPC(bytes.NewReader(b), int64(len(b)), "x.arrow", spec)
-	if err != nil || tab.Len() != 3 || tab.Keys[2] != "03" || tab.Values[0][2] != 3 {
+	if err != nil || tab.Len() != 3 || tab.Key(2) != "03" || tab.Values[0][2] != 3 {
 		t.Errorf("compressed file: %v", err)
 	}
 }

@@ -104,7 +104,7 @@ func family(t *Table, columns []string, specs []VariableSpec, columnsOf func(Var
 	for di, d := range dims {
 		classOf[di] = map[string]string{}
 		col := t.DimIndex(d)
-		for _, v := range t.Dims[col] {
+		for _, v := range t.dims[col].Levels {
 			if _, done := classOf[di][v]; done {
 				continue
 			}
@@ -130,10 +130,10 @@ func family(t *Table, columns []string, specs []VariableSpec, columnsOf func(Var
 	// each column (a family of one column has one column's atoms).
 	atoms := map[string][]string{} // atom key → class signature per dim
 	var combos []string
-	for r := range t.Keys {
+	for r := range t.Len() {
 		sigs := make([]string, len(dims))
 		for di, d := range dims {
-			sigs[di] = classOf[di][t.Dims[t.DimIndex(d)][r]]
+			sigs[di] = classOf[di][t.Dim(t.DimIndex(d), r)]
 		}
 		k := strings.Join(sigs, "|")
 		if _, ok := atoms[k]; !ok {

@@ -39,7 +39,7 @@ func FuzzReadCSV(f *testing.F) {
 			return
 		}
 		n := tab.Len()
-		if len(tab.Years) != n || len(tab.Lines) != n || len(tab.Values[0]) != n || len(tab.Flags[0]) != n || len(tab.Dims[0]) != n {
+		if len(tab.years) != n || len(tab.lines) != n || len(tab.keys.Codes) != n || len(tab.Values[0]) != n || len(tab.Flags[0]) != n || len(tab.dims[0].Codes) != n {
 			t.Fatalf("columns of unequal length")
 		}
 		for i, v := range tab.Values[0] {
@@ -108,7 +108,7 @@ func checkArrowRead(t *testing.T, b []byte, name string, spec Spec, read func(io
 		return
 	}
 	n := tab.Len()
-	if len(tab.Years) != n || len(tab.Lines) != n || len(tab.Values[0]) != n || len(tab.Flags[0]) != n || len(tab.Dims[0]) != n {
+	if len(tab.years) != n || len(tab.lines) != n || len(tab.keys.Codes) != n || len(tab.Values[0]) != n || len(tab.Flags[0]) != n || len(tab.dims[0].Codes) != n {
 		t.Fatalf("columns of unequal length")
 	}
 }
@@ -149,7 +149,7 @@ func FuzzReadSav(f *testing.F) {
 			return
 		}
 		n := tab.Len()
-		if len(tab.Keys) != n || len(tab.Lines) != n || len(tab.Values[1]) != n || len(tab.Flags[1]) != n || len(tab.Dims[1]) != n {
+		if len(tab.years) != n || len(tab.lines) != n || len(tab.keys.Codes) != n || len(tab.Values[1]) != n || len(tab.Flags[1]) != n || len(tab.dims[1].Codes) != n {
 			t.Fatalf("columns of unequal length")
 		}
 		if _, err := ReadSavDictionary(bytes.NewReader(b), int64(len(b)), "fuzz.sav"); err != nil {

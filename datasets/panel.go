@@ -184,8 +184,8 @@ func (b *panelBuilder) setYears(years []int) {
 	} else {
 		ys := map[int]bool{}
 		for _, t := range tables {
-			for _, y := range t.Years {
-				ys[y] = true
+			for _, y := range t.years {
+				ys[int(y)] = true
 			}
 		}
 		for y := range ys {
@@ -203,15 +203,17 @@ func (b *panelBuilder) setAreas(areas []string) error {
 	b.keysOf = make([]map[string]int, len(tables)) // key → first row
 	for ti, t := range tables {
 		m := map[string]int{}
-		for i, k := range t.Keys {
-			if !inYears(t.Years[i]) {
+		keys := t.keys
+		seen := make([]bool, len(keys.Levels)) // a map lookup per distinct key, not per row
+		for i, c := range keys.Codes {
+			if seen[c] || !inYears(int(t.years[i])) {
 				continue
 			}
-			if _, ok := m[k]; !ok {
-				m[k] = i
-				if _, seen := p.where[k]; !seen {
-					p.where[k] = t.Loc(i)
-				}
+			seen[c] = true
+			k := keys.Levels[c]
+			m[k] = i
+			if _, seen := p.where[k]; !seen {
+				p.where[k] = t.Loc(i)
 			}
 		}
 		if len(m) == 0 {
@@ -296,19 +298,25 @@ func (b *panelBuilder) mapRows() error {
 		has := make([]bool, nY)
 		cover := make([]bool, nA*nY)
 		cells := make([]int32, t.Len())
-		lastKey, lastA := "", -1
-		for i, k := range t.Keys {
-			yi := p.YearIndex(t.Years[i])
+		// The panel's area of each key, looked up once per distinct key.
+		areaOf := make([]int, len(t.keys.Levels))
+		for c, k := range t.keys.Levels {
+			areaOf[c] = b.keyIdx[k]
+		}
+		lastYear, lastYi := int32(0), -1
+		for i, c := range t.keys.Codes {
+			if y := t.years[i]; lastYi < 0 || y != lastYear {
+				lastYear, lastYi = y, p.YearIndex(int(y))
+			}
+			yi := lastYi
 			if yi < 0 {
 				cells[i] = -1
 				continue
 			}
-			if lastA < 0 || k != lastKey {
-				lastKey, lastA = k, b.keyIdx[k]
-			}
+			a := areaOf[c]
 			has[yi] = true
-			cover[yi*nA+lastA] = true
-			cells[i] = int32(yi*nA + lastA)
+			cover[yi*nA+a] = true
+			cells[i] = int32(yi*nA + a)
 		}
 		b.cellOf[ti] = cells
 		// The areas the table has rows for, looked up once, not once a year.
@@ -395,7 +403,8 @@ func (b *panelBuilder) addVariable(s VariableSpec, dimCache map[dimKey]coded) er
 	for fi, f := range s.Where {
 		dc, ok := dimCache[dimKey{t, dims[fi]}]
 		if !ok {
-			dc.codes, dc.levels = codesOf(t.Dims[dims[fi]])
+			col := t.dims[dims[fi]]
+			dc.codes, dc.levels = col.Codes, col.Levels
 			dimCache[dimKey{t, dims[fi]}] = dc
 		}
 		codes, levels := dc.codes, dc.levels
@@ -438,29 +447,6 @@ rows:
 	return nil
 }
 
-// codesOf numbers the distinct values of a text column in the order they
-// first occur: codes per row and the values. Runs of one value, as in
-// sorted tables, cost no map lookup.
-func codesOf(col []string) ([]int32, []string) {
-	codes := make([]int32, len(col))
-	ids := map[string]int32{}
-	var levels []string
-	last, lastID := "", int32(-1)
-	for i, v := range col {
-		if lastID < 0 || v != last {
-			id, ok := ids[v]
-			if !ok {
-				id = int32(len(levels))
-				ids[v] = id
-				levels = append(levels, v)
-			}
-			last, lastID = v, id
-		}
-		codes[i] = lastID
-	}
-	return codes, levels
-}
-
 func firstRowOf(codes []int32, c int32) int {
 	for i, x := range codes {
 		if x == c {
@@ -475,7 +461,7 @@ func describeFilters(fs []Filter, t *Table) string {
 	for _, f := range fs {
 		vals := map[string]bool{}
 		if d := t.DimIndex(f.Column); d >= 0 {
-			for _, v := range t.Dims[d] {
+			for _, v := range t.dims[d].Levels { // in the order they occur
 				vals[v] = true
 				if len(vals) > 12 {
 					break

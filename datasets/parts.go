@@ -37,6 +37,15 @@ func Repeat(s string, n int) Coded {
 // At returns row r's text.
 func (c Coded) At(r int) string { return c.Levels[c.Codes[r]] }
 
+// Strings returns every row's text, for code that needs a []string.
+func (c Coded) Strings() []string {
+	out := make([]string, len(c.Codes))
+	for r, x := range c.Codes {
+		out[r] = c.Levels[x]
+	}
+	return out
+}
+
 // Parts is a table produced in parts with the same columns, so that a
 // table of tens of millions of rows is written without being held in
 // memory at once. It calls yield with each part in order and stops at

@@ -56,7 +56,7 @@ func TestPartsRoundTrip(t *testing.T) {
 		if err != nil {
 			t.Fatal(format, err)
 		}
-		got := strings.Join(tab.Keys, ",") + " " + strings.Join(tab.Dims[0], ",")
+		got := strings.Join(keysOf(tab), ",") + " " + strings.Join(dimOf(tab, 0), ",")
 		if got != "02,01,02,03,x a,a,a,b;c,b;c" {
 			t.Errorf("%s: keys and indicators %q", format, got)
 		}
@@ -100,8 +100,8 @@ func TestParquetManyLevels(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if tab.Len() != n || tab.Keys[0] != keys[n-1] || tab.Keys[n-1] != "0000000" || tab.Years[5] != 2024 || tab.Values[0][7] != 7 {
-		t.Errorf("read back %d rows, first key %q", tab.Len(), tab.Keys[0])
+	if tab.Len() != n || tab.Key(0) != keys[n-1] || tab.Key(n-1) != "0000000" || tab.Year(5) != 2024 || tab.Values[0][7] != 7 {
+		t.Errorf("read back %d rows, first key %q", tab.Len(), tab.Key(0))
 	}
 }
 

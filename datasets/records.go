@@ -33,15 +33,8 @@ func FromRecords(name, unit string, header []string, records [][]Cell, spec Spec
 		}
 		return nil, err
 	}
-	t := &Table{
-		Name:   name,
-		Spec:   spec,
-		Dims:   make([][]string, len(dimCols)),
-		Values: make([][]float64, len(valCols)),
-		Flags:  make([][]Flag, len(valCols)),
-		ByRow:  true,
-		Unit:   unit,
-	}
+	t := NewTable(name, spec)
+	t.ByRow, t.Unit = true, unit
 	codes := spec.textCodes()
 	for r, rec := range records {
 		n := r + 1
@@ -62,11 +55,11 @@ func FromRecords(name, unit string, header []string, records [][]Cell, spec Spec
 				return nil, bad(yearCol, "%q %s", ys, err)
 			}
 		}
-		t.Keys = append(t.Keys, key)
-		t.Years = append(t.Years, year)
-		t.Lines = append(t.Lines, n)
+		t.keys.Append(key)
+		t.years = append(t.years, int32(year))
+		t.lines = append(t.lines, int32(n))
 		for i, c := range dimCols {
-			t.Dims[i] = append(t.Dims[i], trimSpace(rec[c].Text))
+			t.dims[i].Append(trimSpace(rec[c].Text))
 		}
 		for i, c := range valCols {
 			v, f := math.NaN(), Empty
@@ -88,6 +81,7 @@ func FromRecords(name, unit string, header []string, records [][]Cell, spec Spec
 	if t.Len() == 0 {
 		return nil, &InputError{File: name, M: lang.M("the file has no features")}
 	}
+	t.seal()
 	return t, nil
 }
 

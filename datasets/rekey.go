@@ -27,28 +27,28 @@ type Piece struct {
 // a mean must be re-computed from moved counts on the new areas.
 func (t *Table) Rekey(pieces func(row int) ([]Piece, bool)) *Table {
 	out := &Table{Name: t.Name, Spec: t.Spec, ByRow: t.ByRow, Unit: t.Unit, Complete: t.Complete,
-		Dims: make([][]string, len(t.Dims)), Values: make([][]float64, len(t.Values)), Flags: make([][]Flag, len(t.Values))}
+		dims: make([]TextColumn, len(t.dims)), Values: make([][]float64, len(t.Values)), Flags: make([][]Flag, len(t.Values))}
 	var files []string
 	add := func(i int, key string) int {
-		out.Keys = append(out.Keys, key)
-		out.Years = append(out.Years, t.Years[i])
-		out.Lines = append(out.Lines, t.Lines[i])
-		for d := range t.Dims {
-			out.Dims[d] = append(out.Dims[d], t.Dims[d][i])
+		out.keys.Append(key)
+		out.years = append(out.years, t.years[i])
+		out.lines = append(out.lines, t.lines[i])
+		for d := range t.dims {
+			out.dims[d].Append(t.dims[d].At(i))
 		}
 		for c := range t.Values {
 			out.Values[c] = append(out.Values[c], 0)
 			out.Flags[c] = append(out.Flags[c], 0)
 		}
 		files = append(files, t.File(i))
-		return len(out.Keys) - 1
+		return out.Len() - 1
 	}
 	at := map[string]int{} // key, year and dimensions of a moved row → its row in out
 	var id strings.Builder
-	for i := range t.Keys {
+	for i := range t.Len() {
 		ps, moved := pieces(i)
 		if !moved {
-			j := add(i, t.Keys[i])
+			j := add(i, t.Key(i))
 			for c := range t.Values {
 				out.Values[c][j], out.Flags[c][j] = t.Values[c][i], t.Flags[c][i]
 			}
@@ -58,10 +58,10 @@ func (t *Table) Rekey(pieces func(row int) ([]Piece, bool)) *Table {
 			id.Reset()
 			id.WriteString(p.Key)
 			id.WriteByte(0)
-			id.WriteString(strconv.Itoa(t.Years[i]))
-			for d := range t.Dims {
+			id.WriteString(strconv.Itoa(t.Year(i)))
+			for d := range t.dims {
 				id.WriteByte(0)
-				id.WriteString(t.Dims[d][i])
+				id.WriteString(t.dims[d].At(i))
 			}
 			j, ok := at[id.String()]
 			if !ok {
@@ -83,5 +83,6 @@ func (t *Table) Rekey(pieces func(row int) ([]Piece, bool)) *Table {
 			out.parts = append(out.parts, part{name: f, start: i})
 		}
 	}
+	out.seal()
 	return out
 }

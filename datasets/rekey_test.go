@@ -14,18 +14,18 @@ import (
 // nothing, and every row keeps its file and line.
 func TestRekey(t *testing.T) {
 	parts := []*Table{
-		{Name: "2019.csv", Keys: []string{"A", "A", "B"}, Years: []int{2019, 2019, 2019}, Lines: []int{2, 3, 4},
-			Dims: [][]string{{"m", "f", "m"}}, Values: [][]float64{{100, 60, 50}, {10, math.NaN(), 5}},
-			Flags: [][]Flag{{0, 0, 0}, {0, Confidential, 0}}},
-		{Name: "2021.csv", Keys: []string{"a1", "a2"}, Years: []int{2021, 2021}, Lines: []int{2, 3},
-			Dims: [][]string{{"m", "m"}}, Values: [][]float64{{30, 90}, {3, 9}}, Flags: [][]Flag{{0, 0}, {0, 0}}},
+		tableOf("2019.csv", []string{"A", "A", "B"}, []int{2019, 2019, 2019}, []int{2, 3, 4},
+			[][]string{{"m", "f", "m"}}, [][]float64{{100, 60, 50}, {10, math.NaN(), 5}},
+			[][]Flag{{0, 0, 0}, {0, Confidential, 0}}),
+		tableOf("2021.csv", []string{"a1", "a2"}, []int{2021, 2021}, []int{2, 3},
+			[][]string{{"m", "m"}}, [][]float64{{30, 90}, {3, 9}}, [][]Flag{{0, 0}, {0, 0}}),
 	}
 	in, err := Concat("*.csv", parts)
 	if err != nil {
 		t.Fatal(err)
 	}
 	out := in.Rekey(func(i int) ([]Piece, bool) {
-		switch in.Keys[i] {
+		switch in.Key(i) {
 		case "A":
 			return []Piece{{Key: "a1", Shares: []float64{0.25, 0}, Flag: Estimated}, {Key: "a2", Shares: []float64{0.75, 1}, Flag: Estimated}}, true
 		case "B":
@@ -34,8 +34,8 @@ func TestRekey(t *testing.T) {
 		return nil, false
 	})
 	var got []string
-	for i := range out.Keys {
-		got = append(got, fmt.Sprintf("%s %d %s %g/%v %g/%v %s", out.Keys[i], out.Years[i], out.Dims[0][i],
+	for i := range out.Len() {
+		got = append(got, fmt.Sprintf("%s %d %s %g/%v %g/%v %s", out.Key(i), out.Year(i), out.Dim(0, i),
 			out.Values[0][i], out.Flags[0][i], out.Values[1][i], out.Flags[1][i], out.Loc(i)))
 	}
 	want := []string{
@@ -52,12 +52,12 @@ func TestRekey(t *testing.T) {
 	}
 	// two older rows landing on the same key, year and dimension are one
 	sum := in.Rekey(func(i int) ([]Piece, bool) {
-		if in.Years[i] != 2019 || in.Dims[0][i] != "m" {
-			return nil, in.Years[i] == 2019 // the f row is dropped
+		if in.Year(i) != 2019 || in.Dim(0, i) != "m" {
+			return nil, in.Year(i) == 2019 // the f row is dropped
 		}
 		return []Piece{{Key: "all", Shares: []float64{1, 1}}}, true
 	})
-	if sum.Len() != 3 || sum.Keys[0] != "all" || sum.Values[0][0] != 150 || sum.Values[1][0] != 15 {
-		t.Errorf("summed rows: keys %v values %v", sum.Keys, sum.Values)
+	if sum.Len() != 3 || sum.Key(0) != "all" || sum.Values[0][0] != 150 || sum.Values[1][0] != 15 {
+		t.Errorf("summed rows: keys %v values %v", keysOf(sum), sum.Values)
 	}
 }

@@ -127,18 +127,12 @@ func savColumns(d *SavDictionary, name string, spec Spec) (*savCols, error) {
 
 // readSavCases reads every case and keeps the Spec's columns.
 func readSavCases(d *SavDictionary, cases *savCases, c *savCols, name string, spec Spec, reserve int) (*Table, error) {
-	t := &Table{Name: name, Spec: spec, Dims: make([][]string, len(spec.Dims)), Values: make([][]float64, len(spec.Values)),
-		Flags: make([][]Flag, len(spec.Values)), ByRow: true, Unit: "case"}
+	t := NewTable(name, spec)
+	t.ByRow, t.Unit = true, "case"
 	t.reserve(reserve)
 	buf := make([]byte, 8*d.elements)
-	intern := map[string]string{}
 	text := func(v *SavVariable, fixed bool) (string, lang.Message) {
-		s, bad := savCellText(d, v, buf, fixed)
-		if c, ok := intern[s]; ok {
-			return c, bad
-		}
-		intern[s] = s
-		return s, bad
+		return savCellText(d, v, buf, fixed)
 	}
 	for n := 1; d.Cases < 0 || n <= d.Cases; n++ {
 		caseErr := func(col string, m lang.Message) error {
@@ -182,7 +176,7 @@ func readSavCases(d *SavDictionary, cases *savCases, c *savCols, name string, sp
 			if bad.Format != "" {
 				return nil, caseErr(v.Name, bad)
 			}
-			t.Dims[k] = append(t.Dims[k], s)
+			t.dims[k].Append(s)
 		}
 		for k, v := range c.vals {
 			x, f := savNumber(d, v, buf, c.codes[k])
@@ -191,11 +185,13 @@ func readSavCases(d *SavDictionary, cases *savCases, c *savCols, name string, sp
 			}
 			t.Values[k], t.Flags[k] = append(t.Values[k], x), append(t.Flags[k], f)
 		}
-		t.Keys, t.Years, t.Lines = append(t.Keys, key), append(t.Years, year), append(t.Lines, n)
+		t.keys.Append(key)
+		t.years, t.lines = append(t.years, int32(year)), append(t.lines, int32(n))
 	}
 	if t.Len() == 0 {
 		return nil, &InputError{File: name, M: lang.M("the file has no data rows")}
 	}
+	t.seal()
 	return t, nil
 }
 

@@ -86,7 +86,7 @@ func TestReadSavAgainstR(t *testing.T) {
 							t.Errorf("%s case %d: %s, R has %s", col, i+1, got, want)
 						}
 					case tab.DimIndex(col) >= 0:
-						if got := tab.Dims[tab.DimIndex(col)][i]; got != want {
+						if got := tab.Dim(tab.DimIndex(col), i); got != want {
 							t.Errorf("%s case %d: %q, R has %q", col, i+1, got, want)
 						}
 					default:
@@ -111,14 +111,14 @@ func TestReadSavTable(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if want := []string{"0101", "0102", "0103", "1204", "1205"}; !slices.Equal(tab.Keys, want) {
-			t.Errorf("%s: keys %q, want %q (N4)", file, tab.Keys, want)
+		if want := []string{"0101", "0102", "0103", "1204", "1205"}; !slices.Equal(keysOf(tab), want) {
+			t.Errorf("%s: keys %q, want %q (N4)", file, keysOf(tab), want)
 		}
-		if want := []int{2025, 2025, 2025, 2025, 2025}; !slices.Equal(tab.Years, want) {
-			t.Errorf("%s: years %v", file, tab.Years)
+		if want := []int{2025, 2025, 2025, 2025, 2025}; !slices.Equal(yearsOf(tab), want) {
+			t.Errorf("%s: years %v", file, yearsOf(tab))
 		}
-		if want := []int{1, 2, 3, 4, 5}; !slices.Equal(tab.Lines, want) || !tab.ByRow || tab.Unit != "case" {
-			t.Errorf("%s: lines %v, by row %v, unit %q", file, tab.Lines, tab.ByRow, tab.Unit)
+		if want := []int{1, 2, 3, 4, 5}; !slices.Equal(linesOf(tab), want) || !tab.ByRow || tab.Unit != "case" {
+			t.Errorf("%s: lines %v, by row %v, unit %q", file, linesOf(tab), tab.ByRow, tab.Unit)
 		}
 		if want := []Flag{0, 0, SourceMissing, 0, Empty}; !slices.Equal(tab.Flags[0], want) {
 			t.Errorf("%s: Zufrieden flags %v, want %v (9 user-missing, system-missing)", file, tab.Flags[0], want)
@@ -128,11 +128,11 @@ func TestReadSavTable(t *testing.T) {
 		}
 		// Dimensions as printed: F3.0 without decimals, F8.2 with two;
 		// system-missing is empty, user-missing kept.
-		if want := []string{"34", "71", "", "45", "18"}; !slices.Equal(tab.Dims[0], want) {
-			t.Errorf("%s: Alter %q, want %q", file, tab.Dims[0], want)
+		if want := []string{"34", "71", "", "45", "18"}; !slices.Equal(dimOf(tab, 0), want) {
+			t.Errorf("%s: Alter %q, want %q", file, dimOf(tab, 0), want)
 		}
-		if want := []string{"2100.50", "1800.00", "-1.00", "99999.00", "3200.25"}; !slices.Equal(tab.Dims[1], want) {
-			t.Errorf("%s: Einkommen %q, want %q", file, tab.Dims[1], want)
+		if want := []string{"2100.50", "1800.00", "-1.00", "99999.00", "3200.25"}; !slices.Equal(dimOf(tab, 1), want) {
+			t.Errorf("%s: Einkommen %q, want %q", file, dimOf(tab, 1), want)
 		}
 		if got := tab.Loc(2); got != file+": case 3" {
 			t.Errorf("Loc %q", got)
@@ -238,8 +238,8 @@ func TestReadSavWindows1252(t *testing.T) {
 	if m := d.Variable("Anteil").Missing; !m.Range || m.Low != 99 || !math.IsInf(m.High, 1) {
 		t.Errorf("Anteil missing %+v, want 99 THRU HI", m)
 	}
-	if !slices.Equal(tab.Keys, []string{"01", "02", "10"}) || !slices.Equal(tab.Flags[1], []Flag{0, Empty, SourceMissing}) {
-		t.Errorf("keys %q, flags %v", tab.Keys, tab.Flags[1])
+	if !slices.Equal(keysOf(tab), []string{"01", "02", "10"}) || !slices.Equal(tab.Flags[1], []Flag{0, Empty, SourceMissing}) {
+		t.Errorf("keys %q, flags %v", keysOf(tab), tab.Flags[1])
 	}
 }
 

@@ -19,8 +19,9 @@ func TestSurveyDesign(t *testing.T) {
 	nh, wh := map[string]int{}, map[string]float64{}
 	perArea := map[string]int{}
 	var men, young, all float64
-	for i, k := range tab.Keys {
-		d := tab.Dims[0][i]
+	for i := range tab.Len() {
+		k := tab.Key(i)
+		d := tab.Dim(0, i)
 		if d != k[:2] {
 			t.Fatalf("case %d: Bezirk %s, Planungsraum %s", i+1, d, k)
 		}
@@ -40,7 +41,7 @@ func TestSurveyDesign(t *testing.T) {
 		if math.Abs(wh[d]-c) > 1e-6*c {
 			t.Errorf("district %s: weights add up to %g, register %g", d, wh[d], c)
 		}
-		if want := float64(len(tab.Keys)) * math.Sqrt(c) / roots; math.Abs(float64(nh[d])-want) > 1 {
+		if want := float64(tab.Len()) * math.Sqrt(c) / roots; math.Abs(float64(nh[d])-want) > 1 {
 			t.Errorf("district %s: %d respondents, √N allocation %.1f", d, nh[d], want)
 		}
 	}
@@ -57,7 +58,7 @@ func TestSurveyDesign(t *testing.T) {
 		t.Errorf("%d areas with respondents, %d of them under 30", len(perArea), small)
 	}
 	t.Logf("%d respondents in %d areas (%d under 30); men %.3f (register %.3f), 18–29 %.3f (register %.3f)",
-		len(tab.Keys), len(perArea), small, men/all, reg.men/reg.total, young/all, reg.young/reg.total)
+		tab.Len(), len(perArea), small, men/all, reg.men/reg.total, young/all, reg.young/reg.total)
 	if d := reg.men/reg.total - men/all; d < 0.05 {
 		t.Errorf("men: %.3f of the weighted sample, %.3f of the register", men/all, reg.men/reg.total)
 	}

@@ -29,11 +29,12 @@ func TestSurveyReadsWithReadSav(t *testing.T) {
 	if dict.Label != "Familienbefragung Musterstadt 2024 (synthetisch)" || dict.Encoding != "UTF-8" {
 		t.Errorf("file label %q, encoding %q", dict.Label, dict.Encoding)
 	}
-	if len(tab.Keys) < 1900 || len(tab.Keys) > 2100 {
-		t.Errorf("%d respondents, want about 2000", len(tab.Keys))
+	if tab.Len() < 1900 || tab.Len() > 2100 {
+		t.Errorf("%d respondents, want about 2000", tab.Len())
 	}
 	ids := areaIDs(t)
-	for i, k := range tab.Keys {
+	for i := range tab.Len() {
+		k := tab.Key(i)
 		if !ids[k] {
 			t.Fatalf("case %d: key %q is not a pr_id of planungsraeume.geojson", i+1, k)
 		}

@@ -100,7 +100,8 @@ func (r *runner) rebaseInputs() error {
 // with their layer.
 func (r *runner) layersOf(in *input, t *datasets.Table, cur map[string]bool) (map[int]*layerRun, error) {
 	byYear := map[int][]int{} // year → rows
-	for i, y := range t.Years {
+	for i := range t.Len() {
+		y := t.Year(i)
 		if r.inPlanYears(y) {
 			byYear[y] = append(byYear[y], i)
 		}
@@ -119,10 +120,10 @@ func (r *runner) layersOf(in *input, t *datasets.Table, cur map[string]bool) (ma
 		old := lr.keySet()
 		var notOld, notCur []int
 		for _, i := range byYear[y] {
-			if !old[t.Keys[i]] {
+			if !old[t.Key(i)] {
 				notOld = append(notOld, i)
 			}
-			if !cur[t.Keys[i]] {
+			if !cur[t.Key(i)] {
 				notCur = append(notCur, i)
 			}
 		}
@@ -150,15 +151,15 @@ func (r *runner) neitherLayer(in *input, t *datasets.Table, y int, lr *layerRun,
 	some := make([]string, 0, 5)
 	seen := map[string]bool{}
 	for _, i := range rows {
-		if seen[t.Keys[i]] {
+		if seen[t.Key(i)] {
 			continue
 		}
 		if len(some) == 5 {
 			some = append(some, "…")
 			break
 		}
-		seen[t.Keys[i]] = true
-		some = append(some, quote(t.Keys[i])+" ("+t.Loc(i)+")")
+		seen[t.Key(i)] = true
+		some = append(some, quote(t.Key(i))+" ("+t.Loc(i)+")")
 	}
 	return errAt(r.c.plan.File, in.line,
 		"input %q: the areas of %d match neither layer: of %d rows, %d have keys that %s (boundaries %q, valid %s) lacks and %d have keys that the current areas (%s) lack; the keys that do not fit the closer layer: %s; check the year of these rows, the key column, and the years of the boundaries",
@@ -297,12 +298,12 @@ func (r *runner) rebaseTable(in *input, t *datasets.Table, on map[int]*layerRun)
 		lr.how = append(lr.how, lang.M("for %q %s", in.name, how))
 	}
 	return t.Rekey(func(i int) ([]datasets.Piece, bool) {
-		lr := on[t.Years[i]]
+		lr := on[t.Year(i)]
 		if lr == nil {
 			return nil, false
 		}
 		s := splits[lr]
-		rows := s.cw.RowsOf(t.Keys[i])
+		rows := s.cw.RowsOf(t.Key(i))
 		ps := make([]datasets.Piece, len(rows))
 		for n, k := range rows {
 			sh := make([]float64, len(t.Values))

@@ -176,12 +176,13 @@ func (r *runner) layerHint(inGeom map[string]bool, years map[int]bool) lang.Mess
 			if t == nil || in.format == "points" || in.format == "grid" {
 				continue
 			}
-			for i, k := range t.Keys {
-				if inGeom[k] || len(years) > 0 && !years[t.Years[i]] {
+			for i := range t.Len() {
+				k := t.Key(i)
+				if inGeom[k] || len(years) > 0 && !years[t.Year(i)] {
 					continue
 				}
 				all = all && old[k]
-				odd[t.Years[i]] = true
+				odd[t.Year(i)] = true
 			}
 		}
 		if all && len(odd) > 0 {

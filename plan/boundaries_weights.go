@@ -28,7 +28,8 @@ func (r *runner) splitWeights(t *datasets.Table, lr *layerRun, on map[int]*layer
 	moved := sortedYears(on)
 	last := moved[len(moved)-1]
 	current := map[int]bool{}
-	for _, y := range t.Years {
+	for row := range t.Len() {
+		y := t.Year(row)
 		if on[y] == nil && r.inPlanYears(y) {
 			current[y] = true
 		}
@@ -45,9 +46,10 @@ func (r *runner) splitWeights(t *datasets.Table, lr *layerRun, on map[int]*layer
 	for c := range t.Values {
 		w := map[string]float64{}
 		var sum float64
-		for i, y := range t.Years {
+		for i := range t.Len() {
+			y := t.Year(i)
 			if v := t.Values[c][i]; y == y0 && v > 0 {
-				w[t.Keys[i]] += v
+				w[t.Key(i)] += v
 				sum += v
 			}
 		}
@@ -80,9 +82,10 @@ func (lr *layerRun) recordLastOld(in *input, t *datasets.Table, on map[int]*laye
 	cols := map[string]map[string]float64{}
 	for c, name := range t.Spec.Values {
 		w := map[string]float64{}
-		for i, y := range t.Years {
+		for i := range t.Len() {
+			y := t.Year(i)
 			if v := t.Values[c][i]; y == last && v > 0 {
-				w[t.Keys[i]] += v
+				w[t.Key(i)] += v
 			}
 		}
 		cols[name] = w
@@ -153,7 +156,10 @@ func (r *runner) keepAux(in *input, pts []orb.Point, t *datasets.Table) {
 		if b.aux != in {
 			continue
 		}
-		a := auxPoints{points: pts, years: append([]int(nil), t.Years...), weights: make([]float64, len(pts))}
+		a := auxPoints{points: pts, years: make([]int, t.Len()), weights: make([]float64, len(pts))}
+		for i := range a.years {
+			a.years[i] = t.Year(i)
+		}
 		c := -1
 		if col := b.spec.Weights.Column; col != "" {
 			c = t.ValueIndex(col)

@@ -140,8 +140,9 @@ func (r *runner) editionHint(inGeom map[string]bool, years map[int]bool) lang.Me
 		if t == nil || in.format == "points" || in.format == "grid" {
 			continue
 		}
-		for i, k := range t.Keys {
-			if y := t.Years[i]; len(years) == 0 || years[y] {
+		for i := range t.Len() {
+			k := t.Key(i)
+			if y := t.Year(i); len(years) == 0 || years[y] {
 				if inGeom[k] {
 					add(known, y, k)
 				} else {
@@ -209,8 +210,9 @@ func (r *runner) checkCoverage() error {
 		if t == nil || in.format == "points" || in.format == "grid" {
 			continue // counted in every area of the geometry
 		}
-		for i, k := range t.Keys {
-			if len(years) > 0 && !years[t.Years[i]] {
+		for i := range t.Len() {
+			k := t.Key(i)
+			if len(years) > 0 && !years[t.Year(i)] {
 				continue
 			}
 			if _, ok := where[k]; !ok {

@@ -146,14 +146,15 @@ func (r *runner) namesFromTable(spec LevelSpec, lv *indicators.Level) error {
 	}
 	byKey := map[string]string{}
 	line := map[string]int{}
-	for i, k := range t.Keys {
-		name := t.Dims[0][i]
+	for i := range t.Len() {
+		k := t.Key(i)
+		name := t.Dim(0, i)
 		if old, ok := byKey[k]; ok && old != name {
-			return &datasets.InputError{File: n.File, Line: t.Lines[i], Column: n.Key,
+			return &datasets.InputError{File: n.File, Line: t.Line(i), Column: n.Key,
 				M: lang.M("the key %q has the name %q here and %q on line %d", k, name, old, line[k])}
 		}
 		if _, ok := byKey[k]; !ok {
-			byKey[k], line[k] = name, t.Lines[i]
+			byKey[k], line[k] = name, t.Line(i)
 		}
 	}
 	var missing []string

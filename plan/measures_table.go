@@ -95,11 +95,12 @@ func csvMeasureRows(data []byte, name string) (*measureRows, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := &measureRows{header: append([]string{id}, dims...), lines: t.Lines}
-	for i, key := range t.Keys {
-		row := []string{key}
+	out := &measureRows{header: append([]string{id}, dims...), lines: make([]int, t.Len())}
+	for i := range t.Len() {
+		out.lines[i] = t.Line(i)
+		row := []string{t.Key(i)}
 		for k := range dims {
-			row = append(row, t.Dims[k][i])
+			row = append(row, t.Dim(k, i))
 		}
 		out.rows = append(out.rows, row)
 	}

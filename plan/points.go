@@ -36,7 +36,7 @@ func (r *runner) readPoints(in *input) error {
 		tr := geo.NewTransformation(in.crs, r.geom.CRS)
 		for i := range pts {
 			if msg := geo.CheckPoint(in.crs, xs[i], ys[i]); msg.Format != "" {
-				return &datasets.InputError{File: in.file(), Line: t.Lines[i], Column: in.spec.X + ", " + in.spec.Y, M: msg}
+				return &datasets.InputError{File: in.file(), Line: t.Line(i), Column: in.spec.X + ", " + in.spec.Y, M: msg}
 			}
 			pts[i] = tr.Apply(orb.Point{xs[i], ys[i]})
 		}
@@ -104,33 +104,27 @@ func (r *runner) dataKeys() []string {
 func zeroAbsent(t *datasets.Table, keys []string) *datasets.Table {
 	has := map[string]map[int]bool{}
 	years := map[int]bool{}
-	for i, k := range t.Keys {
+	for i := range t.Len() {
+		k := t.Key(i)
 		if has[k] == nil {
 			has[k] = map[int]bool{}
 		}
-		has[k][t.Years[i]] = true
-		years[t.Years[i]] = true
+		has[k][t.Year(i)] = true
+		years[t.Year(i)] = true
 	}
 	ys := make([]int, 0, len(years))
 	for y := range years {
 		ys = append(ys, y)
 	}
 	sort.Ints(ys)
+	dims := make([]string, t.NumDims())
+	vals, flags := make([]float64, len(t.Values)), make([]datasets.Flag, len(t.Values))
 	for _, k := range keys {
 		for _, y := range ys {
 			if has[k][y] {
 				continue
 			}
-			t.Keys = append(t.Keys, k)
-			t.Years = append(t.Years, y)
-			t.Lines = append(t.Lines, 0)
-			for d := range t.Dims {
-				t.Dims[d] = append(t.Dims[d], "")
-			}
-			for v := range t.Values {
-				t.Values[v] = append(t.Values[v], 0)
-				t.Flags[v] = append(t.Flags[v], 0)
-			}
+			t.AppendRow(k, y, 0, dims, vals, flags)
 		}
 	}
 	return t
@@ -152,12 +146,13 @@ func (r *runner) readGrid(in *input) error {
 	cellOf := map[string]int{}
 	var cells []geo.GridCell
 	rowCell := make([]int, t.Len())
-	for i, id := range t.Keys {
+	for i := range t.Len() {
+		id := t.Key(i)
 		k, ok := cellOf[id]
 		if !ok {
 			c, err := geo.ParseGridID(id)
 			if err != nil {
-				return &datasets.InputError{File: in.file(), Line: t.Lines[i], Column: in.spec.Key, Msg: err.Error()}
+				return &datasets.InputError{File: in.file(), Line: t.Line(i), Column: in.spec.Key, Msg: err.Error()}
 			}
 			k = len(cells)
 			cellOf[id] = k
@@ -175,27 +170,23 @@ func (r *runner) readGrid(in *input) error {
 		r.keepAux(in, centres, t)
 	}
 	shares := r.geom.GridShares(cells)
-	out := &datasets.Table{Name: t.Name, Spec: t.Spec, Dims: make([][]string, len(t.Dims)),
-		Values: make([][]float64, len(t.Values)), Flags: make([][]datasets.Flag, len(t.Values))}
+	out := datasets.NewTable(t.Name, t.Spec)
 	lost := make([]float64, len(t.Values))
-	for i := range t.Keys {
+	var dims []string
+	vals, flags := make([]float64, len(t.Values)), make([]datasets.Flag, len(t.Values))
+	for i := range t.Len() {
 		var in float64
+		dims = t.RowDims(i, dims)
 		for _, s := range shares[rowCell[i]] {
 			in += s.Fraction
-			out.Keys = append(out.Keys, r.geom.Keys[s.Area])
-			out.Years = append(out.Years, t.Years[i])
-			out.Lines = append(out.Lines, t.Lines[i])
-			for d := range t.Dims {
-				out.Dims[d] = append(out.Dims[d], t.Dims[d][i])
-			}
 			for v := range t.Values {
-				out.Values[v] = append(out.Values[v], t.Values[v][i]*s.Fraction)
-				f := t.Flags[v][i]
+				vals[v] = t.Values[v][i] * s.Fraction
+				flags[v] = t.Flags[v][i]
 				if s.Fraction < 1 {
-					f |= datasets.Estimated
+					flags[v] |= datasets.Estimated
 				}
-				out.Flags[v] = append(out.Flags[v], f)
 			}
+			out.AppendRow(r.geom.Keys[s.Area], t.Year(i), t.Line(i), dims, vals, flags)
 		}
 		for v := range t.Values {
 			if x := t.Values[v][i]; !math.IsNaN(x) {
@@ -225,33 +216,28 @@ func sumRows(t *datasets.Table) *datasets.Table {
 		dims string
 	}
 	idx := map[rowKey]int{}
-	out := &datasets.Table{Name: t.Name, Spec: t.Spec, Dims: make([][]string, len(t.Dims)),
-		Values: make([][]float64, len(t.Values)), Flags: make([][]datasets.Flag, len(t.Values))}
+	out := datasets.NewTable(t.Name, t.Spec)
+	var dims []string
+	vals, flags := make([]float64, len(t.Values)), make([]datasets.Flag, len(t.Values))
 	order := make([]int, t.Len())
 	for i := range order {
 		order[i] = i
 	}
-	sort.SliceStable(order, func(a, b int) bool { return t.Keys[order[a]] < t.Keys[order[b]] })
+	sort.SliceStable(order, func(a, b int) bool { return t.Key(order[a]) < t.Key(order[b]) })
 	for _, i := range order {
 		d := ""
-		for k := range t.Dims {
-			d += t.Dims[k][i] + "\x00"
+		for k := range t.NumDims() {
+			d += t.Dim(k, i) + "\x00"
 		}
-		rk := rowKey{t.Keys[i], t.Years[i], d}
+		rk := rowKey{t.Key(i), t.Year(i), d}
 		j, ok := idx[rk]
 		if !ok {
-			j = len(out.Keys)
+			j = out.Len()
 			idx[rk] = j
-			out.Keys = append(out.Keys, t.Keys[i])
-			out.Years = append(out.Years, t.Years[i])
-			out.Lines = append(out.Lines, t.Lines[i])
-			for k := range t.Dims {
-				out.Dims[k] = append(out.Dims[k], t.Dims[k][i])
-			}
 			for v := range t.Values {
-				out.Values[v] = append(out.Values[v], t.Values[v][i])
-				out.Flags[v] = append(out.Flags[v], t.Flags[v][i])
+				vals[v], flags[v] = t.Values[v][i], t.Flags[v][i]
 			}
+			out.AppendRow(t.Key(i), t.Year(i), t.Line(i), t.RowDims(i, dims), vals, flags)
 			continue
 		}
 		for v := range t.Values {

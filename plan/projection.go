@@ -106,19 +106,21 @@ func (r *runner) projectionRates(s *ProjectionSpec) (*projection.Rates, error) {
 		return nil, err
 	}
 	omega := 0
-	for _, k := range lt.Keys {
+	for row := range lt.Len() {
+		k := lt.Key(row)
 		omega = max(omega, ageOf(k))
 	}
 	rates := &projection.Rates{Q: [2][]float64{make([]float64, omega+1), make([]float64, omega+1)}, Fertility: make([]float64, omega+1)}
-	for i, k := range lt.Keys {
+	for i := range lt.Len() {
+		k := lt.Key(i)
 		x := ageOf(k)
-		switch lt.Dims[0][i] {
+		switch lt.Dim(0, i) {
 		case py.Male:
 			rates.Q[projection.Male][x] = lt.Values[0][i]
 		case py.Female:
 			rates.Q[projection.Female][x] = lt.Values[0][i]
 		default:
-			return nil, errAt(r.c.plan.File, s.Line, "projection: %s, line %d: sex %q is neither the pyramid's %q nor %q", s.LifeTable.File, lt.Lines[i], lt.Dims[0][i], py.Male, py.Female)
+			return nil, errAt(r.c.plan.File, s.Line, "projection: %s, line %d: sex %q is neither the pyramid's %q nor %q", s.LifeTable.File, lt.Line(i), lt.Dim(0, i), py.Male, py.Female)
 		}
 	}
 	if s.Fertility.estimated() { // each area's, from the register's births (areaModels)
@@ -131,11 +133,12 @@ func (r *runner) projectionRates(s *ProjectionSpec) (*projection.Rates, error) {
 	if err != nil {
 		return nil, err
 	}
-	for i, k := range f.Keys {
+	for i := range f.Len() {
+		k := f.Key(i)
 		if x := ageOf(k); x >= 0 && x <= omega {
 			rates.Fertility[x] = f.Values[0][i]
 		} else {
-			return nil, errAt(r.c.plan.File, s.Line, "projection: %s, line %d: age %q is outside the life table's 0 to %d", s.Fertility.File, f.Lines[i], k, omega)
+			return nil, errAt(r.c.plan.File, s.Line, "projection: %s, line %d: age %q is outside the life table's 0 to %d", s.Fertility.File, f.Line(i), k, omega)
 		}
 	}
 	if err := rates.Check(); err != nil {
@@ -161,9 +164,10 @@ func (r *runner) readSmallTable(name, age string, dims []string, value string, l
 	if err = done(err); err != nil {
 		return nil, err
 	}
-	for i, k := range t.Keys {
+	for i := range t.Len() {
+		k := t.Key(i)
 		if ageOf(k) < 0 || math.IsNaN(t.Values[0][i]) {
-			return nil, errAt(r.c.plan.File, line, "projection: %s, line %d: age %q with %s %q: an age (0, 1, …, or the open group as 95+) and a number are needed", name, t.Lines[i], k, value, strconv.FormatFloat(t.Values[0][i], 'g', -1, 64))
+			return nil, errAt(r.c.plan.File, line, "projection: %s, line %d: age %q with %s %q: an age (0, 1, …, or the open group as 95+) and a number are needed", name, t.Line(i), k, value, strconv.FormatFloat(t.Values[0][i], 'g', -1, 64))
 		}
 	}
 	return t, nil
@@ -207,19 +211,20 @@ func (r *runner) populations(first, last, omega int) ([][]projection.Population,
 		}
 	}
 	seen := map[int]bool{}
-	for row, k := range t.Keys {
+	for row := range t.Len() {
+		k := t.Key(row)
 		a, ok := pos[k]
-		y := t.Years[row]
+		y := t.Year(row)
 		if !ok || y < first || y > last {
 			continue
 		}
-		x := ageOf(t.Dims[ai][row])
+		x := ageOf(t.Dim(ai, row))
 		v := t.Values[vi][row]
 		if x < 0 || math.IsNaN(v) {
 			continue
 		}
 		sex := projection.Male
-		switch t.Dims[si][row] {
+		switch t.Dim(si, row) {
 		case py.Male:
 		case py.Female:
 			sex = projection.Female

@@ -35,8 +35,9 @@ func (r *runner) computeBacktest(rates *projection.Rates) error {
 	s := r.c.plan.Projection
 	bp := s.basePeriod()
 	first := r.year
-	for _, y := range r.inTables[r.c.pyramid].Years {
-		first = min(first, y)
+	py := r.inTables[r.c.pyramid]
+	for i := range py.Len() {
+		first = min(first, py.Year(i))
 	}
 	horizons := min(s.years(), r.year-(first+bp))
 	if horizons < 1 {

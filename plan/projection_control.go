@@ -59,7 +59,8 @@ func (r *runner) readControl(c *ControlSpec) (map[int]float64, error) {
 		return nil, err
 	}
 	totals := map[int]float64{}
-	for i, y := range t.Years {
+	for i := range t.Len() {
+		y := t.Year(i)
 		v := t.Values[0][i]
 		if !(v > 0) || math.IsInf(v, 0) {
 			return nil, errAt(r.c.plan.File, c.Line, "projection: control: %s: %s %g: a number of residents above 0 is needed", t.Loc(i), c.Total, v)

@@ -46,17 +46,18 @@ func (r *runner) readEvents(section, file, key, year, age, sex string, columns [
 		}
 	}
 	seen := map[int]bool{}
-	for i, k := range t.Keys {
+	for i := range t.Len() {
+		k := t.Key(i)
 		a, ok := pos[k]
-		y := t.Years[i]
-		x, s := ageOf(t.Dims[0][i]), sexIndex(t.Dims[1][i], py)
+		y := t.Year(i)
+		x, s := ageOf(t.Dim(0, i)), sexIndex(t.Dim(1, i), py)
 		switch {
 		case !ok:
 			return nil, errAt(r.c.plan.File, line, "projection: %s: %s: area %q is not a planning area of %s; correct the key or leave the row out", section, t.Loc(i), k, r.c.plan.Areas.File)
 		case x < 0:
-			return nil, errAt(r.c.plan.File, line, "projection: %s: %s: age %q: an age (0, 1, …, or the open group as 95+) is needed", section, t.Loc(i), t.Dims[0][i])
+			return nil, errAt(r.c.plan.File, line, "projection: %s: %s: age %q: an age (0, 1, …, or the open group as 95+) is needed", section, t.Loc(i), t.Dim(0, i))
 		case s < 0:
-			return nil, errAt(r.c.plan.File, line, "projection: %s: %s: sex %q is neither the pyramid's %q nor %q", section, t.Loc(i), t.Dims[1][i], py.Male, py.Female)
+			return nil, errAt(r.c.plan.File, line, "projection: %s: %s: sex %q is neither the pyramid's %q nor %q", section, t.Loc(i), t.Dim(1, i), py.Male, py.Female)
 		case y < first || y > last:
 			continue
 		}
@@ -121,14 +122,15 @@ func (r *runner) readBirths(f FertilitySpec, line, first, last, omega int) ([][]
 		out[a] = make([]float64, omega+1)
 	}
 	seen := map[int]bool{}
-	for i, k := range t.Keys {
+	for i := range t.Len() {
+		k := t.Key(i)
 		a, ok := pos[k]
-		y, x, v := t.Years[i], ageOf(t.Dims[0][i]), t.Values[0][i]
+		y, x, v := t.Year(i), ageOf(t.Dim(0, i)), t.Values[0][i]
 		switch {
 		case !ok:
 			return nil, errAt(r.c.plan.File, line, "projection: fertility: %s: area %q is not a planning area of %s; correct the key or leave the row out", t.Loc(i), k, r.c.plan.Areas.File)
 		case x < projection.FertileFrom || x > projection.FertileTo:
-			return nil, errAt(r.c.plan.File, line, "projection: fertility: %s: mother's age %q: births are counted for ages %d to %d", t.Loc(i), t.Dims[0][i], projection.FertileFrom, projection.FertileTo)
+			return nil, errAt(r.c.plan.File, line, "projection: fertility: %s: mother's age %q: births are counted for ages %d to %d", t.Loc(i), t.Dim(0, i), projection.FertileFrom, projection.FertileTo)
 		case !(v >= 0) || math.IsInf(v, 0):
 			return nil, errAt(r.c.plan.File, line, "projection: fertility: %s: %s %g: a count, 0 or more, is needed (not empty, not a missing-value code)", t.Loc(i), f.Births, v)
 		case y < first || y > last:

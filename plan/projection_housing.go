@@ -26,7 +26,8 @@ func (r *runner) housingResidents(s *ProjectionSpec, omega int) ([][]projection.
 		return nil, 0, err
 	}
 	perDwelling := make([]float64, omega+1)
-	for i, k := range occ.Keys {
+	for i := range occ.Len() {
+		k := occ.Key(i)
 		perDwelling[min(ageOf(k), omega)] += occ.Values[0][i]
 	}
 	pos := map[string]int{}
@@ -36,9 +37,10 @@ func (r *runner) housingResidents(s *ProjectionSpec, omega int) ([][]projection.
 	out := make([][]projection.Population, len(r.areas.Keys))
 	first, last := r.year+1, r.year+s.years()
 	var dwellings float64
-	for i, k := range list.Keys {
+	for i := range list.Len() {
+		k := list.Key(i)
 		a, ok := pos[k]
-		y, n := list.Years[i], list.Values[0][i]
+		y, n := list.Year(i), list.Values[0][i]
 		switch {
 		case !ok:
 			return nil, 0, errAt(r.c.plan.File, h.Line, "projection: housing: %s: area %q is not a planning area of %s; correct the key or leave the row out", list.Loc(i), k, r.c.plan.Areas.File)

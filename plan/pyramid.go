@@ -34,14 +34,15 @@ func (r *runner) pyramidData() []*ages {
 	for i := range out {
 		out[i] = &ages{}
 	}
-	for row, k := range t.Keys {
+	for row := range t.Len() {
+		k := t.Key(row)
 		a, ok := pos[k]
-		if !ok || t.Years[row] != r.year {
+		if !ok || t.Year(row) != r.year {
 			continue
 		}
-		age, err := strconv.Atoi(strings.TrimRight(strings.TrimSpace(t.Dims[ai][row]), "+ "))
+		age, err := strconv.Atoi(strings.TrimRight(strings.TrimSpace(t.Dim(ai, row)), "+ "))
 		if err != nil {
-			age = leadingInt(t.Dims[ai][row])
+			age = leadingInt(t.Dim(ai, row))
 		}
 		if age < 0 {
 			continue
@@ -51,7 +52,7 @@ func (r *runner) pyramidData() []*ages {
 		if math.IsNaN(v) {
 			continue
 		}
-		switch t.Dims[si][row] {
+		switch t.Dim(si, row) {
 		case py.Male:
 			out[a].male[age] += v
 		case py.Female:

@@ -354,7 +354,8 @@ func (r *runner) inputYear(in *input, cols *datasets.Spec) error {
 	}
 	cols.FixedYear = r.c.plan.Outputs.Year
 	for _, t := range r.inTables {
-		for _, y := range t.Years {
+		for row := range t.Len() {
+			y := t.Year(row)
 			if cols.FixedYear == 0 || (r.c.plan.Outputs.Year == 0 && y > cols.FixedYear) {
 				cols.FixedYear = y
 			}

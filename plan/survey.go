@@ -141,7 +141,8 @@ func (r *runner) readSurvey(name string, s *SurveySpec) (*surveyRun, error) {
 	pos := r.areaPositions()
 	run := &surveyRun{name: name, spec: s, table: t, area: make([]int, t.Len())}
 	unknown, first := 0, -1
-	for i, k := range t.Keys {
+	for i := range t.Len() {
+		k := t.Key(i)
 		a, ok := pos[k]
 		if !ok {
 			if unknown++; first < 0 {
@@ -152,7 +153,7 @@ func (r *runner) readSurvey(name string, s *SurveySpec) (*surveyRun, error) {
 		run.area[i] = a
 	}
 	if unknown > 0 {
-		k := t.Keys[first]
+		k := t.Key(first)
 		return nil, errAt(r.c.plan.File, s.Line, "survey %q: %s: the respondent's area %q is not a planning area of %s%s (respondents with an unknown area: %d); correct the keys, or leave the respondents out",
 			name, t.LocMessage(first), k, r.c.plan.Areas.File, leadingZeros(k, pos), unknown)
 	}
@@ -197,10 +198,10 @@ func (r *runner) surveyDesign(run *surveyRun, lvls []indicators.Level) error {
 	s, t := run.spec, run.table
 	opt := survey.Options{Lonely: lonelyPSU(s.LonelyPSU)}
 	if s.Strata != "" {
-		opt.Strata = t.Dims[t.DimIndex(s.Strata)]
+		opt.Strata = t.DimColumn(t.DimIndex(s.Strata)).Strings()
 	}
 	if s.Cluster != "" {
-		opt.Clusters = t.Dims[t.DimIndex(s.Cluster)]
+		opt.Clusters = t.DimColumn(t.DimIndex(s.Cluster)).Strings()
 	}
 	if s.FPC != "" {
 		opt.FPC = t.Values[t.ValueIndex(s.FPC)]
@@ -316,7 +317,7 @@ func (r *runner) rakeMargins(run *surveyRun, lvls []indicators.Level, specs []Ra
 				pop[lv.Keys[lv.Member[a]]+"|"+tot.Name] += x
 			}
 		}
-		codes := t.Dims[t.DimIndex(m.Column)]
+		codes := t.DimColumn(t.DimIndex(m.Column)).Strings()
 		groups := make([]string, len(codes))
 		for i, c := range codes {
 			g := lv.Keys[lv.Member[run.area[i]]] + "|" + c

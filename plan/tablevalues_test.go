@@ -153,7 +153,7 @@ func TestTableValuesInTheReadersLanguage(t *testing.T) {
 			}
 			for d, name := range []string{"level", "flag", "vs_city"} {
 				var got []string
-				for _, v := range pq.Dims[d] {
+				for _, v := range pq.DimColumn(d).Strings() {
 					if !slices.Contains(got, v) {
 						got = append(got, v)
 					}
@@ -178,7 +178,7 @@ func TestTableValuesInTheReadersLanguage(t *testing.T) {
 					t.Fatal(err)
 				}
 				var got []string
-				for _, v := range pq.Dims[0] {
+				for _, v := range pq.DimColumn(0).Strings() {
 					if !slices.Contains(got, v) {
 						got = append(got, v)
 					}

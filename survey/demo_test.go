@@ -71,7 +71,7 @@ func loadDemoSurvey(t *testing.T) *demoSurvey {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := &demoSurvey{area: tab.Keys, district: tab.Dims[0], answers: map[string][]float64{}}
+	s := &demoSurvey{area: tab.KeyColumn().Strings(), district: tab.DimColumn(0).Strings(), answers: map[string][]float64{}}
 	for k, it := range demoItems {
 		s.answers[it.name] = it.transform(tab.Values[3+k])
 	}
