@@ -160,18 +160,25 @@ func wktHelmert(t *wktNode) Helmert {
 
 // wktAngleUnit returns a geographic CRS's angular unit in degrees (1 for
 // degrees, 0.9 for grads).
-func wktAngleUnit(g *wktNode) float64 {
-	u := g.child("UNIT", "ANGLEUNIT")
+func wktAngleUnit(g *wktNode) float64 { return wktUnit(g, "ANGLEUNIT") / deg }
+
+// wktUnit returns the size of a CRS's unit: WKT1's UNIT child, or WKT2's
+// unit of the given kind (LENGTHUNIT, ANGLEUNIT) on the CRS or its axes;
+// the kind's base unit (1 metre, 1 radian) where none is given.
+func wktUnit(root *wktNode, kind string) float64 {
+	u := root.child("UNIT", kind)
 	if u == nil {
-		if cs := g.find("AXIS"); cs != nil {
-			u = cs.child("ANGLEUNIT")
+		if axis := root.find("AXIS"); axis != nil {
+			u = axis.child(kind)
 		}
 	}
-	if u == nil {
-		return 1
+	if u != nil {
+		if f, ok := u.num(1); ok && f > 0 {
+			return f
+		}
 	}
-	if f, ok := u.num(1); ok && f > 0 {
-		return f / deg
+	if kind == "ANGLEUNIT" {
+		return deg
 	}
 	return 1
 }

@@ -82,7 +82,7 @@ func wktProjection(root *wktNode, def *definition) error {
 		Lat0: get(wktParamNames.lat0, 0), Lon0: get(wktParamNames.lon0, 0) + lonPM,
 		Lat1: get(wktParamNames.lat1, math.NaN()), Lat2: get(wktParamNames.lat2, math.NaN()),
 		K0: get(wktParamNames.k0, 1), Azimuth: get(wktParamNames.azimuth, 0), Gamma: get(wktParamNames.gamma, math.NaN()),
-		FE: wktLength(root, wktParamNames.fe, def.Unit), FN: wktLength(root, wktParamNames.fn, def.Unit),
+		FE: wktLength(root, wktParamNames.fe), FN: wktLength(root, wktParamNames.fn),
 	}
 	m, p = wktVariant(m, normName(name), p, root)
 	def.Method, def.Params = m, p
@@ -135,21 +135,7 @@ func wktVariant(m Method, name string, p projParams, root *wktNode) (Method, pro
 
 // wktLinearUnit returns a projected CRS's unit in metres: WKT1's UNIT
 // child of the PROJCS, WKT2's LENGTHUNIT of its axes.
-func wktLinearUnit(root *wktNode) float64 {
-	u := root.child("UNIT", "LENGTHUNIT")
-	if u == nil {
-		if cs := root.find("AXIS"); cs != nil {
-			u = cs.child("LENGTHUNIT")
-		}
-	}
-	if u == nil {
-		return 1
-	}
-	if f, ok := u.num(1); ok && f > 0 {
-		return f
-	}
-	return 1
-}
+func wktLinearUnit(root *wktNode) float64 { return wktUnit(root, "LENGTHUNIT") }
 
 // wktParam returns a PARAMETER's value by any of its normalised names,
 // converted to degrees or metres where WKT2 gives the parameter's unit;
@@ -190,19 +176,15 @@ func wktParam(root *wktNode, names ...string) float64 {
 
 // wktLength returns a length parameter in metres: WKT2 gives its unit,
 // WKT1 takes the CRS's unit; 0 if absent.
-func wktLength(root *wktNode, names []string, unit float64) float64 {
-	if root.name == "PROJCS" {
-		unit = 1
-		if v := wktParam(root, names...); !math.IsNaN(v) {
-			return v * wktLinearUnit(root)
-		}
+func wktLength(root *wktNode, names []string) float64 {
+	v := wktParam(root, names...)
+	switch {
+	case math.IsNaN(v):
 		return 0
+	case root.name == "PROJCS":
+		return v * wktLinearUnit(root) // WKT1: in the CRS's unit
 	}
-	if v := wktParam(root, names...); !math.IsNaN(v) {
-		return v // WKT2: converted by the parameter's LENGTHUNIT
-	}
-	_ = unit
-	return 0
+	return v // WKT2: converted by the parameter's LENGTHUNIT
 }
 
 // projMethod returns a WKT2 conversion's method name.
