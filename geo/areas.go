@@ -73,9 +73,25 @@ func (a *Areas) Len() int { return len(a.Keys) }
 // gives square metres, not square feet. Within a city-sized area the
 // scale varies by less than 1e-6, which bounds the error.
 func (a *Areas) AreaM2(i int) float64 {
+	return a.areaM2(i, a.CRS.areaScaler())
+}
+
+// AreasM2 returns every area's AreaM2, with the projection prepared once:
+// for loops over all areas (100,000 areas in ten years would otherwise
+// prepare it a million times).
+func (a *Areas) AreasM2() []float64 {
+	scale := a.CRS.areaScaler()
+	out := make([]float64, len(a.Geoms))
+	for i := range out {
+		out[i] = a.areaM2(i, scale)
+	}
+	return out
+}
+
+func (a *Areas) areaM2(i int, scale func(x, y float64) float64) float64 {
 	plane := multiPolygonArea(a.Geoms[i]) * a.CRS.def.Unit * a.CRS.def.Unit
 	c := a.Geoms[i].Bound().Center()
-	return plane / a.CRS.arealScale(c[0], c[1])
+	return plane / scale(c[0], c[1])
 }
 
 // Bound returns the bounding box of all areas.

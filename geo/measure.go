@@ -73,14 +73,22 @@ func orient(mp orb.MultiPolygon) orb.MultiPolygon {
 // of order 1e-10. 1 for an equal-area projection, k² for a conformal one
 // (0.99944 for ETRS89 / UTM 33N in Berlin), 1 where c is not projected
 // or the point cannot be inverted.
-func (c CRS) arealScale(x, y float64) float64 {
+func (c CRS) arealScale(x, y float64) float64 { return c.areaScaler()(x, y) }
+
+// areaScaler returns arealScale with c's projection prepared once.
+func (c CRS) areaScaler() func(x, y float64) float64 {
 	if c == Unknown || c.Geographic() {
-		return 1
+		return func(x, y float64) float64 { return 1 }
 	}
 	p, err := newProjection(c.def.Method, c.def.Ellipsoid, c.def.Params)
 	if err != nil {
-		return 1
+		return func(x, y float64) float64 { return 1 }
 	}
+	return func(x, y float64) float64 { return projectionAreaScale(c, p, x, y) }
+}
+
+// projectionAreaScale is arealScale with the projection given.
+func projectionAreaScale(c CRS, p projection, x, y float64) float64 {
 	lon, lat := p.Inverse(x*c.def.Unit, y*c.def.Unit)
 	if math.IsNaN(lon) || math.IsNaN(lat) || math.Abs(lat) > 89.9 {
 		return 1

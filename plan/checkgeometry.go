@@ -70,8 +70,8 @@ func CheckGeometry(spec AreasSpec, src Source, minArea float64) (*GeometryReport
 			distinct[k] = true
 		}
 		g.Areas = len(distinct)
-		for i := range a.Keys {
-			g.AreaKM2 += a.AreaM2(i) / 1e6
+		for _, m2 := range a.AreasM2() {
+			g.AreaKM2 += m2 / 1e6
 		}
 		tol := spec.Tolerance
 		if tol == 0 {

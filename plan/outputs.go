@@ -475,9 +475,9 @@ func (r *runner) tables() error {
 // ID_name), size, and every indicator and index in the outputs' year.
 func (r *runner) geoProperties() []geo.Property {
 	a := r.areas
-	km2 := make([]float64, len(a.Keys))
+	km2 := a.AreasM2()
 	for i := range km2 {
-		km2[i] = math.Round(a.AreaM2(i)/1e6*1e4) / 1e4
+		km2[i] = math.Round(km2[i]/1e6*1e4) / 1e4
 	}
 	props := []geo.Property{
 		{Name: "key", Text: a.Keys},

@@ -60,9 +60,10 @@ func (r *runner) computeOlder() error {
 			}
 		}
 		area := datasets.NewSeries(p.Len())
+		m2 := lr.areas.AreasM2()
 		for y := range years {
 			for i := range lr.areas.Keys {
-				area.Values[y*len(lr.areas.Keys)+i] = lr.areas.AreaM2(i) / 1e6
+				area.Values[y*len(lr.areas.Keys)+i] = m2[i] / 1e6
 			}
 		}
 		if err := p.Set(AreaVariable, area); err != nil {

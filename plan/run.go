@@ -462,9 +462,10 @@ func (r *runner) join() error {
 	// each area's size, the same in every year
 	n := len(a.Keys)
 	s := datasets.NewSeries(r.panel.Len())
+	m2 := a.AreasM2()
 	for y := range r.panel.Years {
 		for i := 0; i < n; i++ {
-			s.Values[y*n+i] = a.AreaM2(i) / 1e6
+			s.Values[y*n+i] = m2[i] / 1e6
 		}
 	}
 	if err := r.panel.Set(AreaVariable, s); err != nil {

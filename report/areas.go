@@ -11,13 +11,12 @@ import (
 // number of neighbours in the run's weights (nil weights: left out).
 func AreaFrame(l Locale, a *geo.Areas, w *geo.Weights) *datasets.Frame {
 	n := a.Len()
-	m2, km2 := make([]float64, n), make([]float64, n)
+	m2, km2 := a.AreasM2(), make([]float64, n)
 	lon, lat := make([]float64, n), make([]float64, n)
 	box := [4][]float64{make([]float64, n), make([]float64, n), make([]float64, n), make([]float64, n)}
 	var neighbours datasets.Int
 	tr := a.CRS.Transformer()
 	for i := 0; i < n; i++ {
-		m2[i] = a.AreaM2(i)
 		km2[i] = m2[i] / 1e6
 		p := a.LabelPoint(i)
 		lon[i], lat[i] = tr.ToWGS84(p[0], p[1])

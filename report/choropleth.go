@@ -462,7 +462,8 @@ func placeAreaLabels(st *style, s MapSpec, fills []color.Color, tx func(orb.Poin
 	for i := range order {
 		order[i] = i
 	}
-	sortBy(order, func(i int) float64 { return -s.Areas.AreaM2(i) })
+	area := s.Areas.AreasM2()
+	sort.SliceStable(order, func(a, b int) bool { return area[order[a]] > area[order[b]] })
 	var placed []placedLabel
 	pad := mm(0.6)
 	for _, i := range order {
@@ -640,15 +641,6 @@ func polygonRect(mp orb.MultiPolygon, tx func(orb.Point) vg.Point) vg.Rectangle 
 // scaleBlockH is the height of the north arrow and the scale bar under
 // a map's legend, in millimetres.
 const scaleBlockH = 18.0
-
-// sortBy sorts indices by a key, stably.
-func sortBy(idx []int, key func(int) float64) {
-	for i := 1; i < len(idx); i++ {
-		for j := i; j > 0 && key(idx[j]) < key(idx[j-1]); j-- {
-			idx[j], idx[j-1] = idx[j-1], idx[j]
-		}
-	}
-}
 
 // categoryLabels names the classes of categorical values — whole
 // numbers, each class holding at most one of them, as heat categories 1
