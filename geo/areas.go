@@ -67,7 +67,7 @@ func (a *Areas) Len() int { return len(a.Keys) }
 // AreaM2 returns the area of area i in square metres on the ellipsoid:
 // its area in the plane of the areas' CRS, in square metres, divided by
 // the projection's areal scale at the middle of its bounding box
-// (CRS.arealScale). So an area is the same whichever projection the file
+// (CRS.areaScaler). So an area is the same whichever projection the file
 // came in — ETRS89 / UTM 33N gives Berlin 890.67 km² in the plane and
 // 891.12 km² on the ellipsoid, the official figure — and a CRS in feet
 // gives square metres, not square feet. Within a city-sized area the

@@ -64,7 +64,8 @@ func orient(mp orb.MultiPolygon) orb.MultiPolygon {
 	return out
 }
 
-// arealScale returns the ratio of an area in c's plane to the same area
+// areaScaler returns the areal scale at a point (x, y) of c, with c's
+// projection prepared once. The areal scale is the ratio of an area in c's plane to the same area
 // on the ellipsoid at the point (x, y) of c: the Jacobian of the
 // projection, |∂(x,y)/∂(λ,φ)|, over the ellipsoid's area element
 // M(φ)·N(φ)·cos φ (M and N the radii of curvature in the meridian and
@@ -73,9 +74,6 @@ func orient(mp orb.MultiPolygon) orb.MultiPolygon {
 // of order 1e-10. 1 for an equal-area projection, k² for a conformal one
 // (0.99944 for ETRS89 / UTM 33N in Berlin), 1 where c is not projected
 // or the point cannot be inverted.
-func (c CRS) arealScale(x, y float64) float64 { return c.areaScaler()(x, y) }
-
-// areaScaler returns arealScale with c's projection prepared once.
 func (c CRS) areaScaler() func(x, y float64) float64 {
 	if c == Unknown || c.Geographic() {
 		return func(x, y float64) float64 { return 1 }
@@ -87,7 +85,7 @@ func (c CRS) areaScaler() func(x, y float64) float64 {
 	return func(x, y float64) float64 { return projectionAreaScale(c, p, x, y) }
 }
 
-// projectionAreaScale is arealScale with the projection given.
+// projectionAreaScale is the areal scale at (x, y) in c with projection p.
 func projectionAreaScale(c CRS, p projection, x, y float64) float64 {
 	lon, lat := p.Inverse(x*c.def.Unit, y*c.def.Unit)
 	if math.IsNaN(lon) || math.IsNaN(lat) || math.Abs(lat) > 89.9 {
